@@ -1,0 +1,48 @@
+import type { InstrumentId, Song, Steps, Seconds } from '../core/types';
+
+/**
+ * The contract between the audio room (the only owner of Tone) and everything else. The store and UI
+ * depend on this interface; `createAudioEngine()` in engine.ts is the Tone-backed implementation.
+ */
+
+/** What to play. The engine calls `getSong()` for every look-ahead window, so edits are heard at once. */
+export type PlaybackTarget =
+  | { kind: 'phrase'; phraseId: string } // loop one phrase
+  | { kind: 'song' } // the arrangement from the start, once
+  | { kind: 'section'; sectionId: string }; // loop one section of the arrangement
+
+export type AudioStatus =
+  | { kind: 'idle' } // context not started yet (waits for a user gesture)
+  | { kind: 'blocked'; message: string } // the browser refused to start audio
+  | { kind: 'ready' };
+
+export type InstrumentStatus =
+  | { kind: 'loading'; instrument: InstrumentId; message: string }
+  | { kind: 'ready'; instrument: InstrumentId }
+  | { kind: 'failed'; instrument: InstrumentId; fallback: InstrumentId; message: string };
+
+export interface PlayheadPosition {
+  /** Fractional step inside the target (phrase loop or song), or null when stopped. */
+  step: Steps | null;
+  /** Audio-clock time the position refers to. */
+  time: Seconds;
+}
+
+export interface AudioEngine {
+  /** Resumes/creates the audio context; call from a user gesture. Resolves with the resulting status. */
+  unlock(): Promise<AudioStatus>;
+  play(target: PlaybackTarget): Promise<void>;
+  stop(): void;
+  isPlaying(): boolean;
+  setMetronome(on: boolean): void;
+  /** Position of the playhead now; read it on animation frames, never through React state. */
+  playhead(): PlayheadPosition;
+  /** Plays a single note at once (grid clicks, MIDI keyboard). */
+  previewNote(pitch: number, velocity?: number): void;
+  onAudioStatus(listener: (s: AudioStatus) => void): () => void;
+  onInstrumentStatus(listener: (s: InstrumentStatus) => void): () => void;
+  dispose(): void;
+}
+
+/** Where the engine reads the song from; the composition root passes `() => store.getState().song`. */
+export type SongSource = () => Song;
