@@ -1,0 +1,65 @@
+// `npm run bench`: builds the app, runs every benchmark in one headless Chromium session, writes the raw
+// results to tests/bench/results/ and the summary table into BENCHMARKS.md (between the bench markers).
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { serveDist, launch, writeResult } from '../tests/bench/lib.mjs';
+import { benchStartup } from '../tests/bench/startup.bench.mjs';
+
+const SUITES = [{ id: 'startup', title: 'Start-up', run: benchStartup }];
+
+const build = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+const server = await serveDist();
+const browser = await launch();
+const records = [];
+let misses = 0;
+try {
+  for (const suite of SUITES) {
+    console.log(`\n== ${suite.title}`);
+    const figures = await suite.run({ browser, url: server.url });
+    for (const f of figures) {
+      const verdict = f.pass === null ? '' : f.pass ? 'ok' : 'MISSES TARGET';
+      if (f.pass === false) misses++;
+      const target = f.target === undefined ? '' : ` (target ${f.better === 'lower' ? '<=' : '>='} ${f.target} ${f.unit})`;
+      console.log(`  ${f.name}: ${f.value} ${f.unit}${target} ${verdict}`);
+    }
+    records.push({ suite, record: writeResult(suite.id, figures) });
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+updateBenchmarksMd(records);
+console.log(misses ? `\n${misses} figure(s) miss their target` : '\nall figures meet their targets');
+
+function updateBenchmarksMd(done) {
+  const path = 'BENCHMARKS.md';
+  const start = '<!-- bench:start -->';
+  const end = '<!-- bench:end -->';
+  const rows = done.flatMap(({ suite, record }) =>
+    record.figures.map((f) => {
+      const target = f.target === undefined ? '' : `${f.better === 'lower' ? '≤' : '≥'} ${f.target} ${f.unit}`;
+      const verdict = f.pass === null ? '' : f.pass ? 'meets' : '**misses**';
+      const baseline = f.baseline === undefined ? '' : `${f.baseline} ${f.unit}`;
+      return `| ${suite.title} | ${f.name} | ${f.value} ${f.unit} | ${baseline} | ${target} | ${verdict} | ${f.note ?? ''} |`;
+    }),
+  );
+  const table = [
+    start,
+    `Last run: ${new Date().toISOString()} (\`npm run bench\`, production build, headless Debian Chromium, 2 cores).`,
+    '',
+    '| suite | figure | measured | baseline (same run) | target | verdict | note |',
+    '|---|---|---|---|---|---|---|',
+    ...rows,
+    end,
+  ].join('\n');
+  let text = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n\n';
+  if (text.includes(start) && text.includes(end)) {
+    text = text.slice(0, text.indexOf(start)) + table + text.slice(text.indexOf(end) + end.length);
+  } else {
+    text = text.replace(/^# Benchmarks\n+/, `# Benchmarks\n\n## App (npm run bench)\n\n${table}\n\n`);
+  }
+  writeFileSync(path, text);
+}
