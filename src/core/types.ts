@@ -67,6 +67,8 @@ export interface Phrase {
   origin: PhraseOrigin;
   /** Earlier versions, oldest first; the current state is `notes`/`origin`. */
   history: PhraseVersion[];
+  /** Epoch milliseconds when the current state was made; becomes the version's `at` once it moves to history. */
+  updatedAt?: number;
 }
 
 export interface TimeSignature {

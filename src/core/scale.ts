@@ -1,0 +1,82 @@
+import { Note, Scale } from 'tonal';
+import { pitchClass } from './pitch';
+import { LIMITS, type KeySignature, type Midi, type ScaleName } from './types';
+
+/**
+ * Keys and scales, with tonal doing the theory. Scale membership is asked for every grid row on every
+ * render, so pitch-class sets are memoised per key.
+ */
+
+/** The twelve tonics offered in the Key input, spelled as their major keys are usually written. */
+export const KEY_TONICS: readonly string[] = ['C', 'Db', 'D', 'Eb', 'E', 'F', 'F#', 'G', 'Ab', 'A', 'Bb', 'B'];
+
+/** Every scale the Scale input offers; each is a tonal scale name. */
+export const SCALE_NAMES: ScaleName[] = [
+  'major',
+  'minor',
+  'dorian',
+  'mixolydian',
+  'lydian',
+  'phrygian',
+  'locrian',
+  'harmonic minor',
+  'melodic minor',
+  'major pentatonic',
+  'minor pentatonic',
+  'blues',
+  'chromatic',
+];
+
+const pitchClassCache = new Map<string, readonly number[]>();
+
+/** Chroma (0..11, C = 0) of the key's tonic, or null when the tonic is not a note name. */
+export function tonicChroma(key: KeySignature): number | null {
+  const chroma = Note.chroma(key.tonic);
+  return typeof chroma === 'number' && Number.isFinite(chroma) ? chroma : null;
+}
+
+/** Pitch classes (0..11) of the key's scale in scale order from the tonic: C major → [0, 2, 4, 5, 7, 9, 11]. */
+export function scalePitchClasses(key: KeySignature): readonly number[] {
+  const cacheKey = `${key.tonic} ${key.scale}`;
+  let pcs = pitchClassCache.get(cacheKey);
+  if (!pcs) {
+    const scale = Scale.get(cacheKey);
+    pcs = scale.empty ? [] : scale.notes.map((n) => Note.chroma(n) as number);
+    pitchClassCache.set(cacheKey, pcs);
+  }
+  return pcs;
+}
+
+/** True when the pitch belongs to the key's scale (any octave). */
+export function isInScale(pitch: Midi, key: KeySignature): boolean {
+  return scalePitchClasses(key).includes(pitchClass(pitch));
+}
+
+/** True when the pitch is the key's tonic in any octave. */
+export function isTonic(pitch: Midi, key: KeySignature): boolean {
+  return tonicChroma(key) === pitchClass(pitch);
+}
+
+/** 1-based scale degree of the pitch (tonic = 1), or null when it is outside the scale. */
+export function scaleDegree(pitch: Midi, key: KeySignature): number | null {
+  const index = scalePitchClasses(key).indexOf(pitchClass(pitch));
+  return index < 0 ? null : index + 1;
+}
+
+/** The grid's default rows: the tonic in octave 3 up to the tonic in octave 5, inclusive (C major → 48..72). */
+export function defaultPitchRange(key: KeySignature): { low: Midi; high: Midi } {
+  const chroma = tonicChroma(key) ?? 0;
+  const low = Math.max(LIMITS.pitch.min, 48 + chroma);
+  const high = Math.min(LIMITS.pitch.max, 72 + chroma);
+  return { low, high };
+}
+
+/** The pitch itself when in the scale, else the closest scale pitch; equal distances go down. */
+export function nearestInScale(pitch: Midi, key: KeySignature): Midi {
+  if (scalePitchClasses(key).length === 0) return pitch;
+  for (let distance = 0; distance <= 12; distance++) {
+    if (isInScale(pitch - distance, key)) return pitch - distance;
+    if (isInScale(pitch + distance, key)) return pitch + distance;
+  }
+  return pitch;
+}
