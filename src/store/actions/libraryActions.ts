@@ -1,0 +1,220 @@
+import { createPhrase, createSong } from '../../core/song';
+import type { Song } from '../../core/types';
+import type { StoreContext } from '../context';
+import type { Autosave } from '../persistence/autosave';
+import { errorMessage } from '../persistence/recordCodec';
+import type { AppActions, LibraryState, SongRepository, SongSummary } from '../types';
+import { safeFileName } from './noticeActions';
+
+type LibraryActions = Pick<AppActions, 'init' | 'newSong' | 'openSong' | 'renameSong' | 'duplicateSong' | 'deleteSong'>;
+
+export interface LibraryDeps {
+  repository: SongRepository;
+  autosave: Autosave;
+  notify: AppActions['notify'];
+  stop: AppActions['stop'];
+  setTitle: AppActions['setTitle'];
+  /** Set while a song is being shown, so loading a song is not mistaken for an edit to autosave. */
+  setShowingSong(on: boolean): void;
+}
+
+/** Puts `summary` into the list (replacing the entry with its id), most recently updated first. */
+export function upsertSummary(songs: SongSummary[], summary: SongSummary): SongSummary[] {
+  return [...songs.filter((s) => s.id !== summary.id), summary].sort((a, b) => b.updatedAt - a.updatedAt);
+}
+
+export function summaryOf(song: Song): SongSummary {
+  return { id: song.id, title: song.title, updatedAt: song.updatedAt };
+}
+
+/** The song list: start-up, new, open, rename, duplicate, delete. */
+export function createLibraryActions(ctx: StoreContext, deps: LibraryDeps): LibraryActions {
+  const { repository, autosave, notify } = deps;
+  let initialized = false;
+
+  function setLibrary(patch: Partial<LibraryState>): void {
+    ctx.store.setState({ library: { ...ctx.store.getState().library, ...patch } });
+  }
+
+  function reportUnreadable(id: string, reason: string, raw: string): void {
+    notify({
+      id: `unreadable-${id}`,
+      kind: 'error',
+      message:
+        `A saved song could not be read (${reason}). It has been kept aside, not deleted, ` +
+        'and you can download its raw data.',
+      action: {
+        label: 'Download the unreadable data',
+        kind: 'download',
+        filename: `phrasewright-unreadable-${safeFileName(id)}.json`,
+        data: raw,
+      },
+    });
+  }
+
+  function reportStorageFailure(doing: string, error: unknown): void {
+    notify({ id: `storage-${doing}`, kind: 'error', message: `Could not ${doing}: ${errorMessage(error)}` });
+  }
+
+  /** Makes `song` the current song: a fresh undo history, the grid on its first phrase, playback stopped. */
+  function showSong(loaded: Song): void {
+    // A song without phrases would leave the grid with nothing to edit; give it an empty one.
+    const song = loaded.phrases.length > 0 ? loaded : { ...loaded, phrases: [createPhrase('A', 2, { now: ctx.now(), newId: ctx.newId })] };
+    if (ctx.store.getState().transport.playing) deps.stop();
+    deps.setShowingSong(true);
+    try {
+      ctx.store.setState({
+        song,
+        editor: { currentPhraseId: song.phrases[0].id },
+        library: { ...ctx.store.getState().library, currentSongId: song.id },
+      });
+    } finally {
+      deps.setShowingSong(false);
+    }
+    ctx.history.clear();
+    if (song !== loaded) autosave.schedule(song);
+  }
+
+  /** Writes the current song now and remembers it as the one to reopen. */
+  async function saveAndRemember(song: Song): Promise<void> {
+    autosave.schedule(song);
+    await autosave.flush();
+    try {
+      await repository.setLastOpenedId(song.id);
+    } catch (error) {
+      reportStorageFailure('remember the open song', error);
+    }
+  }
+
+  function freshSong(): Song {
+    return createSong({}, { now: ctx.now(), newId: ctx.newId });
+  }
+
+  async function openStored(id: string): Promise<boolean> {
+    let result;
+    try {
+      result = await repository.load(id);
+    } catch (error) {
+      reportStorageFailure('open the song', error);
+      return false;
+    }
+    if (result.status === 'ok') {
+      showSong(result.song);
+      try {
+        await repository.setLastOpenedId(id);
+      } catch (error) {
+        reportStorageFailure('remember the open song', error);
+      }
+      return true;
+    }
+    setLibrary({ songs: ctx.store.getState().library.songs.filter((s) => s.id !== id) });
+    if (result.status === 'quarantined') reportUnreadable(id, result.reason, result.raw);
+    else notify({ kind: 'error', message: 'That song is no longer in the library.' });
+    return false;
+  }
+
+  async function openMostRecentOrNew(): Promise<void> {
+    const next = ctx.store.getState().library.songs.find((s) => s.id !== ctx.store.getState().song.id);
+    if (next && (await openStored(next.id))) return;
+    showSong(freshSong());
+    await saveAndRemember(ctx.store.getState().song);
+  }
+
+  return {
+    async init() {
+      if (initialized) return;
+      initialized = true;
+      ctx.store.setState({ persistence: { status: 'loading' } });
+      try {
+        const { songs, quarantined } = await repository.list();
+        setLibrary({ songs });
+        for (const q of quarantined) reportUnreadable(q.id, q.reason, q.raw);
+        const lastId = await repository.getLastOpenedId();
+        // An unreadable last song means a NEW song (as the notice tells the user), not some other old one.
+        const lastWasUnreadable = quarantined.some((q) => q.id === lastId);
+        if (!lastWasUnreadable) {
+          const wanted = lastId && songs.some((s) => s.id === lastId) ? lastId : songs[0]?.id;
+          if (wanted && (await openStored(wanted))) {
+            ctx.store.setState({ persistence: { status: 'saved' } });
+            return;
+          }
+        }
+        showSong(ctx.store.getState().song); // the untouched song made at creation becomes the new song
+        await saveAndRemember(ctx.store.getState().song);
+      } catch (error) {
+        ctx.store.setState({ persistence: { status: 'error' } });
+        notify({
+          id: 'storage-unavailable',
+          kind: 'warning',
+          message: `Songs cannot be saved in this browser right now (${errorMessage(error)}). Export your work to keep it.`,
+        });
+      }
+    },
+
+    async newSong() {
+      await autosave.flush();
+      showSong(freshSong());
+      await saveAndRemember(ctx.store.getState().song);
+    },
+
+    async openSong(id) {
+      if (id === ctx.store.getState().song.id) return;
+      await autosave.flush();
+      await openStored(id);
+    },
+
+    async renameSong(id, title) {
+      if (id === ctx.store.getState().song.id) return deps.setTitle(title);
+      const trimmed = typeof title === 'string' ? title.trim() : '';
+      if (!trimmed) return { ok: false, reason: 'A song needs a title.' };
+      try {
+        const result = await repository.load(id);
+        if (result.status !== 'ok') {
+          if (result.status === 'quarantined') reportUnreadable(id, result.reason, result.raw);
+          setLibrary({ songs: ctx.store.getState().library.songs.filter((s) => s.id !== id) });
+          return { ok: false, reason: 'That song could not be opened.' };
+        }
+        const renamed = { ...result.song, title: trimmed.slice(0, 120), updatedAt: ctx.now() };
+        await repository.save(renamed);
+        setLibrary({ songs: upsertSummary(ctx.store.getState().library.songs, summaryOf(renamed)) });
+        return { ok: true };
+      } catch (error) {
+        reportStorageFailure('rename the song', error);
+        return { ok: false, reason: `Could not rename the song: ${errorMessage(error)}` };
+      }
+    },
+
+    async duplicateSong(id) {
+      await autosave.flush();
+      let source: Song | undefined;
+      if (id === ctx.store.getState().song.id) source = ctx.store.getState().song;
+      else {
+        const result = await repository.load(id).catch((error: unknown) => {
+          reportStorageFailure('read the song to duplicate', error);
+          return null;
+        });
+        if (result?.status === 'quarantined') reportUnreadable(id, result.reason, result.raw);
+        if (result?.status === 'ok') source = result.song;
+      }
+      if (!source) return;
+      const now = ctx.now();
+      const copy: Song = { ...source, id: ctx.newId(), title: `${source.title} (copy)`, createdAt: now, updatedAt: now };
+      showSong(copy);
+      await saveAndRemember(copy);
+    },
+
+    async deleteSong(id) {
+      const isCurrent = id === ctx.store.getState().song.id;
+      // A pending autosave of the deleted song would write it straight back.
+      if (isCurrent) await autosave.discard();
+      try {
+        await repository.delete(id);
+      } catch (error) {
+        reportStorageFailure('delete the song', error);
+        return;
+      }
+      setLibrary({ songs: ctx.store.getState().library.songs.filter((s) => s.id !== id) });
+      if (isCurrent) await openMostRecentOrNew();
+    },
+  };
+}

@@ -1,0 +1,123 @@
+import { findPhrase, updatePhrase } from '../../core/song';
+import { SCALE_NAMES, tonicChroma } from '../../core/scale';
+import { LIMITS, type InstrumentId, type ScaleName, type TimeSignature } from '../../core/types';
+import { changeSong, type StoreContext } from '../context';
+import type { AppActions, SetResult } from '../types';
+import { fitNotesToLength } from './phraseEdits';
+
+const OK: SetResult = { ok: true };
+const BEAT_UNITS = [2, 4, 8, 16];
+const MAX_BEATS_PER_BAR = 16;
+const MAX_TITLE_LENGTH = 120;
+const INSTRUMENTS: InstrumentId[] = ['piano', 'triangle-synth', 'square-lead', 'fm-bell'];
+
+type SettingsActions = Pick<
+  AppActions,
+  'setTempo' | 'setSwing' | 'setKey' | 'setScale' | 'setTimeSignature' | 'setBars' | 'setTitle' | 'setInstrument'
+>;
+
+/**
+ * Clamps `value` into [min, max]. Out-of-range input is not refused, because a musician typing 300 BPM
+ * most likely wants "as fast as it goes"; the reason tells them what happened. NaN is refused.
+ */
+function clampWithReason(
+  value: number,
+  min: number,
+  max: number,
+  what: string,
+): { ok: true; value: number } | { ok: false; value?: number; reason: string } {
+  if (typeof value !== 'number' || Number.isNaN(value)) return { ok: false, reason: `${what} must be a number.` };
+  if (value < min) return { ok: false, value: min, reason: `${what} must be at least ${min}; set to ${min}.` };
+  if (value > max) return { ok: false, value: max, reason: `${what} must be at most ${max}; set to ${max}.` };
+  return { ok: true, value };
+}
+
+export function createSongSettingsActions(ctx: StoreContext): SettingsActions {
+  function setNumber(
+    value: number,
+    min: number,
+    max: number,
+    what: string,
+    apply: (v: number) => void,
+  ): SetResult {
+    const checked = clampWithReason(value, min, max, what);
+    if (checked.value !== undefined) apply(checked.value);
+    return checked.ok ? OK : { ok: false, reason: checked.reason };
+  }
+
+  return {
+    setTempo(value) {
+      return setNumber(value, LIMITS.tempo.min, LIMITS.tempo.max, 'Tempo', (tempo) =>
+        changeSong(ctx, (song) => (song.tempo === tempo ? song : { ...song, tempo })),
+      );
+    },
+
+    setSwing(value) {
+      return setNumber(value, LIMITS.swing.min, LIMITS.swing.max, 'Swing', (swing) =>
+        changeSong(ctx, (song) => (song.swing === swing ? song : { ...song, swing })),
+      );
+    },
+
+    setKey(tonic) {
+      const trimmed = typeof tonic === 'string' ? tonic.trim() : '';
+      const spelled = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+      if (!spelled || tonicChroma({ tonic: spelled, scale: 'major' }) === null || /\d/.test(spelled)) {
+        return { ok: false, reason: `"${trimmed}" is not a key; use a note name such as C, F# or Bb.` };
+      }
+      changeSong(ctx, (song) => (song.key.tonic === spelled ? song : { ...song, key: { ...song.key, tonic: spelled } }));
+      return OK;
+    },
+
+    setScale(name) {
+      if (!SCALE_NAMES.includes(name as ScaleName)) {
+        return { ok: false, reason: `"${String(name)}" is not a scale Phrasewright knows.` };
+      }
+      changeSong(ctx, (song) => (song.key.scale === name ? song : { ...song, key: { ...song.key, scale: name } }));
+      return OK;
+    },
+
+    setTimeSignature(ts: TimeSignature) {
+      const beats = Math.round(ts?.beats);
+      if (!Number.isFinite(beats) || beats < 1 || beats > MAX_BEATS_PER_BAR) {
+        return { ok: false, reason: `Beats per bar must be between 1 and ${MAX_BEATS_PER_BAR}.` };
+      }
+      if (!BEAT_UNITS.includes(ts.beatUnit)) {
+        return { ok: false, reason: `The beat unit must be one of ${BEAT_UNITS.join(', ')}.` };
+      }
+      changeSong(ctx, (song) => {
+        if (song.timeSignature.beats === beats && song.timeSignature.beatUnit === ts.beatUnit) return song;
+        const timeSignature = { beats, beatUnit: ts.beatUnit };
+        // Bars keep their count; notes past a shorter phrase end are cut so nothing sounds outside it.
+        const phrases = song.phrases.map((p) => fitNotesToLength(p, timeSignature));
+        return { ...song, timeSignature, phrases };
+      });
+      return OK;
+    },
+
+    setBars(n) {
+      return setNumber(Math.round(n), LIMITS.bars.min, LIMITS.bars.max, 'Bars', (bars) => {
+        const id = ctx.store.getState().editor.currentPhraseId;
+        changeSong(ctx, (song) => {
+          const phrase = findPhrase(song, id);
+          if (!phrase || phrase.bars === bars) return song;
+          return updatePhrase(song, id, (p) => fitNotesToLength({ ...p, bars }, song.timeSignature));
+        });
+      });
+    },
+
+    setTitle(title) {
+      const trimmed = typeof title === 'string' ? title.trim() : '';
+      if (!trimmed) return { ok: false, reason: 'A song needs a title.' };
+      const clipped = trimmed.slice(0, MAX_TITLE_LENGTH);
+      changeSong(ctx, (song) => (song.title === clipped ? song : { ...song, title: clipped }));
+      return clipped === trimmed ? OK : { ok: false, reason: `Titles are at most ${MAX_TITLE_LENGTH} characters; shortened.` };
+    },
+
+    setInstrument(id) {
+      if (!INSTRUMENTS.includes(id)) return;
+      changeSong(ctx, (song) =>
+        song.instruments.melody === id ? song : { ...song, instruments: { ...song.instruments, melody: id } },
+      );
+    },
+  };
+}

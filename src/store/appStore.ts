@@ -1,0 +1,148 @@
+import { temporal } from 'zundo';
+import { createStore } from 'zustand/vanilla';
+import { newId as randomId } from '../core/id';
+import { createSong } from '../core/song';
+import type { Song } from '../core/types';
+import { createEditActions } from './actions/editActions';
+import { createLibraryActions, summaryOf, upsertSummary } from './actions/libraryActions';
+import { createNoticeActions, safeFileName } from './actions/noticeActions';
+import { createSongSettingsActions } from './actions/songSettingsActions';
+import { createTransportActions } from './actions/transportActions';
+import type { StoreContext } from './context';
+import { createAutosave } from './persistence/autosave';
+import { defaultSongRepository } from './persistence/defaultRepository';
+import { browserPageLifecycle } from './persistence/pageLifecycle';
+import { errorMessage } from './persistence/recordCodec';
+import type { AppActions, AppState, AppStore, AppStoreDeps, AppStoreHandle } from './types';
+import { createUndoHistory, UNDO_LIMIT } from './undoHistory';
+
+/** The state before `init()` has loaded anything: a new song, stopped, audio not yet unlocked. */
+export function initialAppState(song: Song): AppState {
+  return {
+    song,
+    editor: { currentPhraseId: song.phrases[0]?.id ?? '' },
+    transport: { playing: false, target: null, metronome: false, audio: { kind: 'idle' }, instrument: null },
+    library: { songs: [], currentSongId: song.id },
+    notices: [],
+    persistence: { status: 'loading' },
+    undo: { canUndo: false, canRedo: false },
+  };
+}
+
+/**
+ * Creates the app state and the actions over it. Undo/redo covers the song only: zundo's `temporal`
+ * records `{ song }` and its equality check ignores every set that leaves the song object alone, so
+ * transport, editor, library and notices changes never become undo steps.
+ * Every song change is autosaved (debounced, at most `autosaveMaxWaitMs` late, flushed when the page hides).
+ */
+export function createAppStore(deps: AppStoreDeps = {}): AppStoreHandle {
+  const now = deps.now ?? Date.now;
+  const newId = deps.newId ?? randomId;
+  const repository = deps.repository ?? defaultSongRepository(now);
+
+  const store = createStore<AppState>()(
+    temporal(() => initialAppState(createSong({}, { now: now(), newId })), {
+      partialize: (state) => ({ song: state.song }),
+      equality: (past, current) => past.song === current.song,
+      limit: UNDO_LIMIT,
+    }),
+  ) as AppStore;
+
+  const history = createUndoHistory(store);
+  const ctx: StoreContext = { store, now, newId, engine: deps.engine, history };
+  const notices = createNoticeActions(ctx);
+
+  const autosave = createAutosave({
+    save: (song) => repository.save(song),
+    delayMs: deps.autosaveDelayMs ?? 400,
+    maxWaitMs: deps.autosaveMaxWaitMs ?? 800,
+    onSaving() {
+      if (store.getState().persistence.status !== 'saving') {
+        store.setState({ persistence: { ...store.getState().persistence, status: 'saving' } });
+      }
+    },
+    onSaved(song) {
+      const { library } = store.getState();
+      store.setState({
+        persistence: { status: 'saved', lastSavedAt: now() },
+        library: { ...library, songs: upsertSummary(library.songs, summaryOf(song)) },
+      });
+      notices.dismissNotice('autosave-failed');
+    },
+    onError(error, song) {
+      store.setState({ persistence: { ...store.getState().persistence, status: 'error' } });
+      const full = error instanceof Error && error.name === 'QuotaExceededError';
+      notices.notify({
+        id: 'autosave-failed',
+        kind: 'error',
+        message:
+          `Could not save "${song.title}": ${full ? 'the browser storage is full' : errorMessage(error)}. ` +
+          'The last saved version is kept; download this version to keep your latest changes.',
+        action: { label: 'Download the unsaved song', kind: 'download', filename: `${safeFileName(song.title)}.json`, data: JSON.stringify(song) },
+      });
+    },
+  });
+
+  let showingSong = false;
+  const unsubscribeAutosave = store.subscribe((state, previous) => {
+    if (state.song !== previous.song && !showingSong) autosave.schedule(state.song);
+  });
+
+  const lifecycle = deps.lifecycle ?? browserPageLifecycle();
+  const stopLifecycle = lifecycle.onHide(() => void autosave.flush());
+
+  const engineUnsubscribers: (() => void)[] = [];
+  if (deps.engine) {
+    const engine = deps.engine;
+    engineUnsubscribers.push(
+      engine.onAudioStatus((audio) => store.setState({ transport: { ...store.getState().transport, audio } })),
+      engine.onInstrumentStatus((instrument) => {
+        store.setState({ transport: { ...store.getState().transport, instrument } });
+        if (instrument.kind === 'failed') {
+          notices.notify({ id: 'instrument-failed', kind: 'warning', message: instrument.message });
+        }
+      }),
+    );
+  }
+
+  const settings = createSongSettingsActions(ctx);
+  const transport = createTransportActions(ctx, notices.notify);
+
+  const actions: AppActions = {
+    ...createEditActions(ctx),
+    ...settings,
+    ...transport,
+    ...notices,
+    ...createLibraryActions(ctx, {
+      repository,
+      autosave,
+      notify: notices.notify,
+      stop: transport.stop,
+      setTitle: settings.setTitle,
+      setShowingSong: (on) => {
+        showingSong = on;
+      },
+    }),
+    selectPhrase(id) {
+      const { song, editor } = store.getState();
+      if (editor.currentPhraseId === id || !song.phrases.some((p) => p.id === id)) return;
+      store.setState({ editor: { ...editor, currentPhraseId: id } });
+    },
+    setPitchRange(range) {
+      store.setState({ editor: { ...store.getState().editor, pitchRange: range } });
+    },
+    undo: () => history.undo(),
+    redo: () => history.redo(),
+    canUndo: () => history.canUndo(),
+    canRedo: () => history.canRedo(),
+    flushSave: () => autosave.flush(),
+    dispose() {
+      unsubscribeAutosave();
+      stopLifecycle();
+      engineUnsubscribers.forEach((off) => off());
+      autosave.dispose();
+    },
+  };
+
+  return { store, actions };
+}
