@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import {
+  KEY_TONICS,
+  SCALE_NAMES,
+  defaultPitchRange,
+  isInScale,
+  isTonic,
+  nearestInScale,
+  scaleDegree,
+  scalePitchClasses,
+} from '../../../src/core/scale';
+import { LIMITS, type KeySignature } from '../../../src/core/types';
+
+const C_MAJOR: KeySignature = { tonic: 'C', scale: 'major' };
+const A_MINOR: KeySignature = { tonic: 'A', scale: 'minor' };
+
+describe('keys and scales', () => {
+  it('offers twelve distinct tonics, one per pitch class', () => {
+    const classes = KEY_TONICS.map((t) => scalePitchClasses({ tonic: t, scale: 'chromatic' })[0]);
+    expect(new Set(classes).size).toBe(12);
+  });
+
+  it('knows every scale it offers', () => {
+    for (const scale of SCALE_NAMES) expect(scalePitchClasses({ tonic: 'D', scale }).length).toBeGreaterThan(4);
+  });
+
+  it('lists scale pitch classes from the tonic', () => {
+    expect(scalePitchClasses(C_MAJOR)).toEqual([0, 2, 4, 5, 7, 9, 11]);
+    expect(scalePitchClasses(A_MINOR)).toEqual([9, 11, 0, 2, 4, 5, 7]);
+    expect(scalePitchClasses({ tonic: 'Bb', scale: 'major pentatonic' })).toEqual([10, 0, 2, 5, 7]);
+  });
+
+  it('tells scale rows from the others in every octave', () => {
+    expect(isInScale(64, C_MAJOR)).toBe(true);
+    expect(isInScale(61, C_MAJOR)).toBe(false);
+    expect(isInScale(61 + 24, { tonic: 'F#', scale: 'major' })).toBe(true);
+  });
+
+  it('marks the tonic, spelled either way', () => {
+    expect(isTonic(48, C_MAJOR)).toBe(true);
+    expect(isTonic(50, C_MAJOR)).toBe(false);
+    expect(isTonic(63, { tonic: 'Eb', scale: 'minor' })).toBe(true);
+    expect(isTonic(63, { tonic: 'D#', scale: 'minor' })).toBe(true);
+  });
+
+  it('numbers scale degrees from 1 at the tonic', () => {
+    expect(scaleDegree(60, C_MAJOR)).toBe(1);
+    expect(scaleDegree(67, C_MAJOR)).toBe(5);
+    expect(scaleDegree(72 + 11, C_MAJOR)).toBe(7);
+    expect(scaleDegree(61, C_MAJOR)).toBeNull();
+    expect(scaleDegree(57, A_MINOR)).toBe(1);
+  });
+
+  it('shows two octaves from the tonic in octave 3 by default', () => {
+    expect(defaultPitchRange(C_MAJOR)).toEqual({ low: 48, high: 72 });
+    expect(defaultPitchRange(A_MINOR)).toEqual({ low: 57, high: 81 });
+    for (const tonic of KEY_TONICS) {
+      const { low, high } = defaultPitchRange({ tonic, scale: 'major' });
+      expect(high - low).toBe(24);
+      expect(low).toBeGreaterThanOrEqual(LIMITS.pitch.min);
+      expect(high).toBeLessThanOrEqual(LIMITS.pitch.max);
+    }
+  });
+
+  it('snaps to the nearest scale pitch, ties going down', () => {
+    expect(nearestInScale(62, C_MAJOR)).toBe(62);
+    expect(nearestInScale(61, C_MAJOR)).toBe(60);
+    expect(nearestInScale(66, C_MAJOR)).toBe(65);
+    // C minor pentatonic: C Eb F G Bb; D (62) is one from Eb and two from C.
+    expect(nearestInScale(62, { tonic: 'C', scale: 'minor pentatonic' })).toBe(63);
+  });
+});
