@@ -7,6 +7,8 @@ import { fitNotesToLength } from './phraseEdits';
 
 const OK: SetResult = { ok: true };
 const BEAT_UNITS = [2, 4, 8, 16];
+/** A note letter with at most two sharps or flats, as the validator accepts. */
+const TONIC = /^[A-G](?:#{1,2}|b{1,2})?$/;
 const MAX_BEATS_PER_BAR = 16;
 const MAX_TITLE_LENGTH = 120;
 const INSTRUMENTS: InstrumentId[] = ['piano', 'triangle-synth', 'square-lead', 'fm-bell'];
@@ -61,7 +63,7 @@ export function createSongSettingsActions(ctx: StoreContext): SettingsActions {
     setKey(tonic) {
       const trimmed = typeof tonic === 'string' ? tonic.trim() : '';
       const spelled = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
-      if (!spelled || tonicChroma({ tonic: spelled, scale: 'major' }) === null || /\d/.test(spelled)) {
+      if (!TONIC.test(spelled) || tonicChroma({ tonic: spelled, scale: 'major' }) === null) {
         return { ok: false, reason: `"${trimmed}" is not a key; use a note name such as C, F# or Bb.` };
       }
       changeSong(ctx, (song) => (song.key.tonic === spelled ? song : { ...song, key: { ...song.key, tonic: spelled } }));

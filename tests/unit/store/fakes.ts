@@ -1,0 +1,113 @@
+import 'fake-indexeddb/auto';
+import type { AudioEngine, AudioStatus, InstrumentStatus, PlaybackTarget } from '../../../src/audio/types';
+import { validateSong } from '../../../src/core/validate';
+import { createAppStore } from '../../../src/store/appStore';
+import { createIdbSongRepository } from '../../../src/store/persistence/idbSongRepository';
+import { createMemorySongRepository } from '../../../src/store/persistence/memorySongRepository';
+import type { AppStoreDeps, PageLifecycle, SongRepository } from '../../../src/store/types';
+
+/** An engine that records what the store asked of it; the store is the subject, not the engine. */
+export class FakeEngine implements AudioEngine {
+  calls: string[] = [];
+  played: PlaybackTarget[] = [];
+  metronome = false;
+  playing = false;
+  unlockResult: AudioStatus = { kind: 'ready' };
+  /** When set, unlock() waits for this promise (to test Stop pressed while audio is starting). */
+  unlockGate: Promise<void> | null = null;
+  private audioListeners = new Set<(s: AudioStatus) => void>();
+  private instrumentListeners = new Set<(s: InstrumentStatus) => void>();
+
+  async unlock(): Promise<AudioStatus> {
+    this.calls.push('unlock');
+    if (this.unlockGate) await this.unlockGate;
+    return this.unlockResult;
+  }
+  async play(target: PlaybackTarget): Promise<void> {
+    this.calls.push('play');
+    this.played.push(target);
+    this.playing = true;
+  }
+  stop(): void {
+    this.calls.push('stop');
+    this.playing = false;
+  }
+  isPlaying(): boolean {
+    return this.playing;
+  }
+  setMetronome(on: boolean): void {
+    this.calls.push(`metronome ${on ? 'on' : 'off'}`);
+    this.metronome = on;
+  }
+  playhead() {
+    return { step: null, time: 0 };
+  }
+  previewNote(): void {}
+  onAudioStatus(listener: (s: AudioStatus) => void): () => void {
+    this.audioListeners.add(listener);
+    return () => this.audioListeners.delete(listener);
+  }
+  onInstrumentStatus(listener: (s: InstrumentStatus) => void): () => void {
+    this.instrumentListeners.add(listener);
+    return () => this.instrumentListeners.delete(listener);
+  }
+  emitAudio(s: AudioStatus): void {
+    this.audioListeners.forEach((l) => l(s));
+  }
+  emitInstrument(s: InstrumentStatus): void {
+    this.instrumentListeners.forEach((l) => l(s));
+  }
+  dispose(): void {}
+}
+
+/** Ids "id-1", "id-2", ... so tests can name what they expect. */
+export function sequentialIds(prefix = 'id'): () => string {
+  let n = 0;
+  return () => `${prefix}-${++n}`;
+}
+
+/** A clock the test moves by hand. */
+export function manualClock(start = 1_700_000_000_000): { now: () => number; advance(ms: number): void } {
+  let t = start;
+  return { now: () => t, advance: (ms) => void (t += ms) };
+}
+
+/** A page lifecycle whose "page hidden" the test fires. */
+export function fakeLifecycle(): PageLifecycle & { hide(): void } {
+  const listeners = new Set<() => void>();
+  return {
+    onHide(flush) {
+      listeners.add(flush);
+      return () => listeners.delete(flush);
+    },
+    hide() {
+      listeners.forEach((l) => l());
+    },
+  };
+}
+
+let dbCounter = 0;
+/** A real IndexedDB repository (fake-indexeddb) in databases no other test uses. */
+export function freshIdbRepository(now: () => number = Date.now) {
+  const dbPrefix = `test-${process.pid}-${++dbCounter}`;
+  return { dbPrefix, repository: createIdbSongRepository({ validate: validateSong, now, dbPrefix }) };
+}
+
+/** A store over an in-memory library with a fake engine, for tests that are not about storage. */
+export function makeApp(deps: Partial<AppStoreDeps> & { repository?: SongRepository } = {}) {
+  const engine = new FakeEngine();
+  const clock = manualClock();
+  const lifecycle = fakeLifecycle();
+  const app = createAppStore({
+    repository: createMemorySongRepository(),
+    now: clock.now,
+    newId: sequentialIds(),
+    engine,
+    lifecycle,
+    ...deps,
+  });
+  const phraseId = () => app.store.getState().editor.currentPhraseId;
+  const notes = () => app.store.getState().song.phrases.find((p) => p.id === phraseId())!.notes;
+  const phrase = () => app.store.getState().song.phrases.find((p) => p.id === phraseId())!;
+  return { ...app, engine, clock, lifecycle, notes, phrase, state: () => app.store.getState() };
+}
