@@ -218,7 +218,7 @@ function readPhrase(value: unknown, index: number, ts: TimeSignature, budget: No
   const name = text(p, 'name', `phrase ${index + 1} name`, VALIDATION_LIMITS.nameLength);
   const what = `phrase "${name}"`;
   const bars = integer(p, 'bars', `${what} bars`, LIMITS.bars.min, LIMITS.bars.max);
-  const color = text(p, 'color', `${what} colour`, 9);
+  const color = text(p, 'color', `${what} colour`, VALIDATION_LIMITS.nameLength);
   if (!HEX_COLOR.test(color)) fail(`${what} colour must be a hex colour such as #2e86ab`);
   const totalSteps = bars * stepsPerBar(ts);
   const notes = readNotes(p, what, totalSteps, budget);
