@@ -1,0 +1,68 @@
+import type { AudioEngine, SongSource } from '../audio/types';
+import { createAppStore } from '../store';
+import type { AppStoreDeps } from '../store/types';
+import type { AppServices } from '../ui/AppContext';
+import { createUiSignals } from '../ui/uiSignals';
+import { createLazyAudioEngine, type LazyAudioEngine } from './lazyAudioEngine';
+import { installShortcuts } from './shortcuts';
+import { unlockOnFirstGesture } from './unlockOnGesture';
+
+export interface ComposedApp extends AppServices {
+  engine: LazyAudioEngine;
+  /** Loads the library and the last song; resolves when the app shows real data. */
+  ready: Promise<void>;
+  dispose(): void;
+}
+
+/**
+ * The composition root: one store, one audio engine reading the song from that store, the UI signals, the
+ * keyboard shortcuts and the first-gesture audio unlock. The engine (and Tone.js) loads lazily, after the
+ * first paint, so it does not weigh on start-up.
+ */
+export function composeApp(win: Window, deps: Omit<AppStoreDeps, 'engine'> = {}): ComposedApp {
+  let readSong: AppServices['store'] | null = null;
+  const engine = createLazyAudioEngine(async (): Promise<AudioEngine> => {
+    // TEMPORARY (until src/audio/engine.ts lands): import.meta.glob keeps the build working without it.
+    const loaders = import.meta.glob<{ createAudioEngine(getSong: SongSource): AudioEngine }>('../audio/engine.ts');
+    const load = loaders['../audio/engine.ts'];
+    if (!load) throw new Error('src/audio/engine.ts is not built yet');
+    const { createAudioEngine } = await load();
+    return createAudioEngine(() => readSong!.getState().song);
+  });
+  const { store, actions } = createAppStore({ ...deps, engine });
+  readSong = store;
+  const ui = createUiSignals();
+
+  const offShortcuts = installShortcuts(win, (command) => {
+    switch (command) {
+      case 'togglePlay':
+        void actions.togglePlay();
+        break;
+      case 'undo':
+        actions.undo();
+        break;
+      case 'redo':
+        actions.redo();
+        break;
+      case 'toggleHelp':
+        ui.set({ helpOpen: !ui.get().helpOpen });
+        break;
+    }
+  });
+  const offUnlock = unlockOnFirstGesture(win, () => void engine.unlock());
+
+  const ready = actions.init();
+  return {
+    store,
+    actions,
+    engine,
+    ui,
+    ready,
+    dispose() {
+      offShortcuts();
+      offUnlock();
+      actions.dispose();
+      engine.dispose();
+    },
+  };
+}

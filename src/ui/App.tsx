@@ -1,0 +1,53 @@
+import { PhraseGrid } from './Grid/PhraseGrid';
+import { HelpDialog } from './Help/HelpDialog';
+import { Notices } from './Notices/Notices';
+import { SaveStatus } from './SaveStatus';
+import { SongList } from './Songs/SongList';
+import { SongTitle } from './Songs/SongTitle';
+import { SongSettings } from './Transport/SongSettings';
+import { SoundStatus } from './Transport/SoundStatus';
+import { TempoField } from './Transport/TempoField';
+import { TransportControls } from './Transport/TransportControls';
+import { useServices } from './AppContext';
+
+/** The page: header with the song title, the song list aside, transport and settings above the grid. */
+export function App() {
+  const { ui } = useServices();
+  return (
+    <div className="app">
+      <header className="app-header">
+        <span className="brand" aria-label="Phrasewright">
+          <span className="brand-mark" aria-hidden="true">
+            ♪
+          </span>
+          Phrasewright
+        </span>
+        <SongTitle />
+        <SaveStatus />
+        <button
+          type="button"
+          className="ghost help-button"
+          aria-haspopup="dialog"
+          aria-keyshortcuts="?"
+          onClick={() => ui.set({ helpOpen: true })}
+        >
+          Shortcuts <kbd>?</kbd>
+        </button>
+      </header>
+      <aside className="app-aside">
+        <SongList />
+      </aside>
+      <main className="app-main">
+        <div className="transport">
+          <TransportControls />
+          <TempoField />
+          <SongSettings />
+        </div>
+        <SoundStatus />
+        <Notices />
+        <PhraseGrid />
+      </main>
+      <HelpDialog />
+    </div>
+  );
+}

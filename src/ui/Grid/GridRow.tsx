@@ -1,0 +1,57 @@
+import { memo } from 'react';
+import { CELL_END, CELL_ON, CELL_START, cellFlags } from './gridModel';
+
+export type RowTone = 'tonic' | 'scale' | 'off';
+
+export interface GridRowProps {
+  pitch: number;
+  /** "C4", "F#5": the row head and the start of every cell's name. */
+  name: string;
+  /** This row's notes as "start:length,..." (see rowSignatures); the memo compares this string. */
+  signature: string;
+  steps: number;
+  stepsPerBeat: number;
+  stepsPerBar: number;
+  tone: RowTone;
+  /** Step of the cell that holds the roving tabindex, or -1 when it is in another row. */
+  focusStep: number;
+}
+
+/**
+ * One pitch row: a row head and one cell per sixteenth. Pointer and key handling live on the grid (event
+ * delegation through data-step), so a cell is a plain element and a row re-renders only when its props change.
+ */
+export const GridRow = memo(function GridRow(props: GridRowProps) {
+  const { pitch, name, signature, steps, stepsPerBeat, stepsPerBar, tone, focusStep } = props;
+  const flags = cellFlags(signature, steps);
+  const isC = name.startsWith('C') && !name.startsWith('C#');
+  const cells = new Array(steps);
+  for (let s = 0; s < steps; s++) {
+    const f = flags[s];
+    let cls = 'cell';
+    if (s % stepsPerBar === 0) cls += ' bar-start';
+    else if (s % stepsPerBeat === 0) cls += ' beat-start';
+    if (f & CELL_ON) cls += ' on';
+    if (f & CELL_START) cls += ' note-start';
+    if (f & CELL_END) cls += ' note-end';
+    cells[s] = (
+      <div
+        key={s}
+        role="gridcell"
+        className={cls}
+        data-step={s}
+        aria-label={`${name} step ${s + 1}`}
+        aria-selected={(f & CELL_ON) !== 0}
+        tabIndex={s === focusStep ? 0 : -1}
+      />
+    );
+  }
+  return (
+    <div role="row" className={`grid-row tone-${tone}${isC ? ' octave-c' : ''}`} data-pitch={pitch}>
+      <div role="rowheader" className="row-head">
+        {name}
+      </div>
+      {cells}
+    </div>
+  );
+});

@@ -1,0 +1,174 @@
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { stepsPerBar as barSteps, stepsPerBeat as beatSteps } from '../../core/meter';
+import { pitchName } from '../../core/pitch';
+import { defaultPitchRange, isInScale, isTonic } from '../../core/scale';
+import { LIMITS, type Midi, type Steps } from '../../core/types';
+import { useAppState, useServices } from '../AppContext';
+import { selectCurrentPhrase } from '../selectors';
+import { GridRow, type RowTone } from './GridRow';
+import { gridKeyIntent } from './gridKeys';
+import { noteOfPitchAt, rowPitches, rowSignatures, shiftRange } from './gridModel';
+import { Playhead } from './Playhead';
+import { useWheelPitchScroll } from './useWheelPitchScroll';
+import { useGridPointer } from './useGridPointer';
+
+interface Focus {
+  pitch: Midi;
+  step: Steps;
+}
+
+/**
+ * The step grid of the current phrase: pitch rows (a window of the piano, two octaves around the key by
+ * default, moved with the buttons, the wheel or the arrow keys) by sixteenth-step columns. Only the rows in
+ * the window are in the DOM, so even 8 bars stay light; rows are memoized so an edit re-renders one or two.
+ */
+export function PhraseGrid() {
+  const { actions, engine, store } = useServices();
+  const phrase = useAppState(selectCurrentPhrase);
+  const key = useAppState((s) => s.song.key);
+  const timeSignature = useAppState((s) => s.song.timeSignature);
+  const chosenRange = useAppState((s) => s.editor.pitchRange);
+  const range = chosenRange ?? defaultPitchRange(key);
+
+  const perBar = barSteps(timeSignature);
+  const perBeat = beatSteps(timeSignature);
+  const steps = (phrase?.bars ?? 1) * perBar;
+  const notes = phrase?.notes;
+  const signatures = useMemo(() => rowSignatures(notes ?? []), [notes]);
+  const pitches = useMemo(() => rowPitches(range.low, range.high), [range.low, range.high]);
+  const tones = useMemo(() => {
+    const map = new Map<Midi, RowTone>();
+    for (const p of pitches) map.set(p, isTonic(p, key) ? 'tonic' : isInScale(p, key) ? 'scale' : 'off');
+    return map;
+  }, [pitches, key]);
+
+  const [focus, setFocus] = useState<Focus>(() => ({ pitch: range.high, step: 0 }));
+  const wantDomFocus = useRef(false);
+  const gridRef = useRef<HTMLDivElement>(null);
+  // Keep the roving tabindex on a cell that exists after the window or the bar count changes.
+  const shown: Focus = {
+    pitch: Math.max(range.low, Math.min(range.high, focus.pitch)),
+    step: Math.max(0, Math.min(steps - 1, focus.step)),
+  };
+
+  const focusCell = useCallback((pitch: Midi, step: Steps) => {
+    wantDomFocus.current = true;
+    setFocus({ pitch, step });
+  }, []);
+
+  useLayoutEffect(() => {
+    if (!wantDomFocus.current) return;
+    wantDomFocus.current = false;
+    const cell = gridRef.current?.querySelector<HTMLElement>(
+      `[data-pitch="${shown.pitch}"] [data-step="${shown.step}"]`,
+    );
+    cell?.focus({ preventScroll: false });
+  });
+
+  const moveWindow = useCallback(
+    (delta: number) => {
+      const next = shiftRange(range.low, range.high, delta, LIMITS.pitch.min, LIMITS.pitch.max);
+      if (next.low !== range.low) actions.setPitchRange(next);
+    },
+    [actions, range.low, range.high],
+  );
+
+  useGridPointer(gridRef, steps, focusCell);
+  useWheelPitchScroll(gridRef, moveWindow);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const intent = gridKeyIntent(e);
+    if (intent.kind === 'none') return;
+    e.preventDefault();
+    e.stopPropagation(); // Space here toggles a note; it must not also start playback
+    const current = selectCurrentPhrase(store.getState())?.notes ?? [];
+    const here = noteOfPitchAt(current, shown.pitch, shown.step);
+    switch (intent.kind) {
+      case 'focus': {
+        const pitch = Math.max(LIMITS.pitch.min, Math.min(LIMITS.pitch.max, shown.pitch + intent.dPitch));
+        if (pitch > range.high) moveWindow(pitch - range.high);
+        if (pitch < range.low) moveWindow(pitch - range.low);
+        focusCell(pitch, Math.max(0, Math.min(steps - 1, shown.step + intent.dStep)));
+        return;
+      }
+      case 'focusStep':
+        focusCell(shown.pitch, intent.to === 'first' ? 0 : steps - 1);
+        return;
+      case 'toggle':
+        // On any cell of a note, toggling removes that note; on an empty cell it adds one.
+        actions.toggleNote(shown.pitch, here ? here.start : shown.step);
+        if (!here) engine.previewNote(shown.pitch);
+        return;
+      case 'remove':
+        if (here) actions.toggleNote(here.pitch, here.start);
+        return;
+      case 'resize':
+        if (here) actions.setNoteLength(here.start, Math.max(1, here.length + intent.delta));
+        return;
+    }
+  };
+
+  const name = phrase?.name ?? 'A';
+  return (
+    <section className="grid-panel" aria-label="Step grid">
+      <div className="grid-toolbar">
+        <h2 className="grid-title">
+          <span className="phrase-swatch" style={{ background: phrase?.color }} aria-hidden="true" />
+          Phrase {name}
+        </h2>
+        <span className="grid-hint">
+          {pitchName(range.low)}–{pitchName(range.high)}
+        </span>
+        <button type="button" className="ghost" onClick={() => moveWindow(12)} disabled={range.high >= LIMITS.pitch.max}>
+          Show higher notes
+        </button>
+        <button type="button" className="ghost" onClick={() => moveWindow(-12)} disabled={range.low <= LIMITS.pitch.min}>
+          Show lower notes
+        </button>
+      </div>
+      <div className="grid-scroll">
+        <BarRuler bars={phrase?.bars ?? 1} steps={steps} />
+        <div
+          ref={gridRef}
+          role="grid"
+          aria-label={`Phrase ${name} grid`}
+          aria-rowcount={pitches.length}
+          aria-colcount={steps + 1}
+          className="grid"
+          style={{ ['--cols' as string]: steps }}
+          onKeyDown={onKeyDown}
+        >
+          {pitches.map((p) => (
+            <GridRow
+              key={p}
+              pitch={p}
+              name={pitchName(p)}
+              signature={signatures.get(p) ?? ''}
+              steps={steps}
+              stepsPerBeat={perBeat}
+              stepsPerBar={perBar}
+              tone={tones.get(p) ?? 'off'}
+              focusStep={p === shown.pitch ? shown.step : -1}
+            />
+          ))}
+          <Playhead steps={steps} />
+        </div>
+      </div>
+    </section>
+  );
+}
+
+/** Bar numbers above the columns (decoration: the cells carry their own step numbers for assistive tech). */
+function BarRuler({ bars, steps }: { bars: number; steps: number }) {
+  return (
+    <div className="bar-ruler" aria-hidden="true" style={{ ['--cols' as string]: steps }}>
+      <span className="row-head" />
+      {Array.from({ length: bars }, (_, i) => (
+        <span key={i} className="bar-number" style={{ gridColumn: `span ${steps / bars}` }}>
+          {i + 1}
+        </span>
+      ))}
+    </div>
+  );
+}
+

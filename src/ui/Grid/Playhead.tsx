@@ -1,0 +1,36 @@
+import { useEffect, useRef } from 'react';
+import { useServices } from '../AppContext';
+
+/**
+ * The playhead line over the grid. It reads engine.playhead() on every animation frame and moves a DOM node
+ * directly: the position never passes through React state, so playing re-renders nothing.
+ */
+export function Playhead({ steps }: { steps: number }) {
+  const { engine } = useServices();
+  const lineRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const line = lineRef.current;
+    if (!line) return;
+    let frame = 0;
+    let shown = '';
+    const draw = () => {
+      const { step } = engine.playhead();
+      // Percent of the cells' width, offset by the row-head column: no layout read per frame.
+      const left =
+        step === null || steps <= 0
+          ? ''
+          : `calc(var(--head-w) + (100% - var(--head-w)) * ${((step % steps) / steps).toFixed(5)})`;
+      if (left !== shown) {
+        shown = left;
+        line.style.display = left ? 'block' : 'none';
+        if (left) line.style.left = left;
+      }
+      frame = requestAnimationFrame(draw);
+    };
+    frame = requestAnimationFrame(draw);
+    return () => cancelAnimationFrame(frame);
+  }, [engine, steps]);
+
+  return <div ref={lineRef} className="playhead" aria-hidden="true" style={{ display: 'none' }} />;
+}

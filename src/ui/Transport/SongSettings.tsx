@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import { KEY_TONICS, SCALE_NAMES } from '../../core/scale';
+import { LIMITS, type InstrumentId, type ScaleName } from '../../core/types';
+import { useActions, useAppState, useServices } from '../AppContext';
+import { selectCurrentPhrase } from '../selectors';
+
+export const INSTRUMENT_LABELS: Record<InstrumentId, string> = {
+  piano: 'Grand piano',
+  'triangle-synth': 'Soft synth',
+  'square-lead': 'Square lead',
+  'fm-bell': 'FM bell',
+};
+
+const BAR_CHOICES = Array.from({ length: LIMITS.bars.max - LIMITS.bars.min + 1 }, (_, i) => LIMITS.bars.min + i);
+
+/** Key, scale, swing, phrase length and instrument: the song's settings, each one undo step. */
+export function SongSettings() {
+  const actions = useActions();
+  const { engine } = useServices();
+  const key = useAppState((s) => s.song.key);
+  const swing = useAppState((s) => s.song.swing);
+  const instrument = useAppState((s) => s.song.instruments.melody);
+  const bars = useAppState((s) => selectCurrentPhrase(s)?.bars ?? 1);
+  const [reason, setReason] = useState('');
+  const tonics = KEY_TONICS.includes(key.tonic) ? KEY_TONICS : [key.tonic, ...KEY_TONICS];
+
+  const show = (r: { ok: true } | { ok: false; reason: string }) => setReason(r.ok ? '' : r.reason);
+
+  return (
+    <div className="settings" role="group" aria-label="Song settings">
+      <label className="field">
+        <span className="field-label">Key</span>
+        <select value={key.tonic} onChange={(e) => show(actions.setKey(e.target.value))}>
+          {tonics.map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span className="field-label">Scale</span>
+        <select value={key.scale} onChange={(e) => show(actions.setScale(e.target.value as ScaleName))}>
+          {SCALE_NAMES.map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span className="field-label">Bars</span>
+        <select value={bars} onChange={(e) => show(actions.setBars(Number(e.target.value)))}>
+          {BAR_CHOICES.map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field swing-field">
+        <span className="field-label">Swing</span>
+        <input
+          type="range"
+          min={0}
+          max={100}
+          step={1}
+          value={Math.round(swing * 100)}
+          aria-valuetext={`${Math.round(swing * 100)}%`}
+          // A slider drag is one undo step, like a drag on the grid.
+          onPointerDown={() => actions.beginGesture()}
+          onPointerUp={() => actions.endGesture()}
+          onPointerCancel={() => actions.endGesture()}
+          onChange={(e) => show(actions.setSwing(Number(e.target.value) / 100))}
+        />
+        <output className="swing-value">{Math.round(swing * 100)}%</output>
+      </label>
+      <label className="field">
+        <span className="field-label">Instrument</span>
+        <select
+          value={instrument}
+          onChange={(e) => {
+            actions.setInstrument(e.target.value as InstrumentId);
+            engine.previewNote(60);
+          }}
+        >
+          {(Object.keys(INSTRUMENT_LABELS) as InstrumentId[]).map((id) => (
+            <option key={id} value={id}>
+              {INSTRUMENT_LABELS[id]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {reason && (
+        <span role="status" className="field-reason">
+          {reason}
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+/**
+ * The few bits of UI state that are neither song nor store data (is the help panel open?), kept outside React
+ * so the composition root's keyboard shortcuts can flip them. A tiny observable, read with useUiSignal.
+ */
+export interface UiFlags {
+  helpOpen: boolean;
+}
+
+export interface UiSignals {
+  get(): UiFlags;
+  set(patch: Partial<UiFlags>): void;
+  subscribe(listener: () => void): () => void;
+}
+
+export function createUiSignals(initial: UiFlags = { helpOpen: false }): UiSignals {
+  let flags = initial;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => flags,
+    set(patch) {
+      const next = { ...flags, ...patch };
+      if (Object.keys(patch).every((k) => next[k as keyof UiFlags] === flags[k as keyof UiFlags])) return;
+      flags = next;
+      listeners.forEach((l) => l());
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
