@@ -7,6 +7,7 @@ import { LIMITS, SONG_SCHEMA_VERSION, type Phrase, type Song } from './types';
  * without them the ambient Date.now() and newId() are used.
  */
 
+/** Injectable clock and id source (defaults: Date.now() and newId()). */
 export interface SongDeps {
   now?: number;
   newId?: () => string;

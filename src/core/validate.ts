@@ -1,3 +1,4 @@
+import { MAX_PHRASE_VERSIONS } from './history';
 import { stepsPerBar } from './meter';
 import { SCALE_NAMES, tonicChroma } from './scale';
 import {
@@ -225,7 +226,7 @@ function readPhrase(value: unknown, index: number, ts: TimeSignature, budget: No
   const chords = readChords(p, what, totalSteps);
   // Earlier versions may come from before the phrase was shortened, so they may use the longest phrase.
   const longestPhrase = LIMITS.bars.max * stepsPerBar(ts);
-  const history = list(p, 'history', `${what} history`, 200).map((v, i): PhraseVersion => {
+  const history = list(p, 'history', `${what} history`, MAX_PHRASE_VERSIONS).map((v, i): PhraseVersion => {
     const where = `${what} version ${i + 1}`;
     const h = record(v, where);
     const versionChords = readChords(h, where, longestPhrase);
