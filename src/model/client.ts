@@ -1,0 +1,164 @@
+import type { FromWorker, MessagePortLike, ToWorker } from './protocol';
+import {
+  ModelError,
+  type ModelClient,
+  type ModelInfo,
+  type ModelStatus,
+  type PendingProposal,
+  type ProposalRequest,
+  type ProposalResult,
+} from './types';
+
+/**
+ * The main-thread side of the model: promises over the worker protocol. The worker starts on the first
+ * request (so tfjs and Magenta are fetched only when the musician first asks for ideas), checkpoint URLs
+ * are made absolute here (a worker resolves relative URLs against its own script), and a cancelled
+ * request rejects at once while its late answer is dropped.
+ */
+
+export interface WorkerLike extends MessagePortLike<ToWorker, FromWorker> {
+  addEventListener(type: 'message', listener: (event: MessageEvent<FromWorker>) => void): void;
+  addEventListener(type: 'error', listener: (event: ErrorEvent) => void): void;
+  terminate(): void;
+}
+
+export interface ModelClientOptions {
+  /** Makes the worker; tests pass an in-process host. */
+  createWorker?: () => WorkerLike;
+  /** Base for relative checkpoint URLs; default the page's URL. */
+  baseUrl?: string;
+}
+
+/** Extra requests for the bench and tests, not needed by the UI. */
+export interface ModelDiagnostics {
+  /** Times `runs` sequential mm.MusicRNN.continueSequence calls doing the request's work. */
+  baseline(request: ProposalRequest, runs: number): Promise<number>;
+  /** The worker's tfjs tensor count and bytes. */
+  memory(): Promise<{ numTensors: number; numBytes: number }>;
+}
+
+interface Waiter {
+  resolve(message: FromWorker): void;
+  reject(error: ModelError): void;
+}
+
+function defaultWorker(): WorkerLike {
+  return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'phrasewright-model' }) as WorkerLike;
+}
+
+/** Creates the worker-backed client. @example const model = createModelClient(); await model.load('/checkpoints/melody'); */
+export function createModelClient(options: ModelClientOptions = {}): ModelClient & ModelDiagnostics {
+  let worker: WorkerLike | null = null;
+  let nextId = 1;
+  let status: ModelStatus = { kind: 'idle' };
+  let loadingId = 0;
+  const waiters = new Map<number, Waiter>();
+  const listeners = new Set<(s: ModelStatus) => void>();
+
+  const setStatus = (next: ModelStatus) => {
+    status = next;
+    for (const l of listeners) l(next);
+  };
+
+  const failAll = (error: ModelError) => {
+    for (const w of waiters.values()) w.reject(error);
+    waiters.clear();
+  };
+
+  const onMessage = (event: MessageEvent<FromWorker>) => {
+    const message = event.data;
+    if (message.type === 'progress') {
+      if (message.id === loadingId && status.kind === 'loading') setStatus({ ...status, progress: message.progress });
+      return;
+    }
+    const waiter = waiters.get(message.id);
+    if (!waiter) return; // cancelled, or the client was disposed
+    waiters.delete(message.id);
+    if (message.type === 'error') waiter.reject(new ModelError(message.message, message.cause));
+    else waiter.resolve(message);
+  };
+
+  const ensureWorker = (): WorkerLike => {
+    if (worker) return worker;
+    worker = (options.createWorker ?? defaultWorker)();
+    worker.addEventListener('message', onMessage);
+    worker.addEventListener('error', (event: ErrorEvent) => {
+      const error = new ModelError(`The model worker failed: ${event.message || 'it could not start'}`, 'internal');
+      if (status.kind === 'loading') setStatus({ kind: 'failed', url: status.url, message: error.message, cause: error.cause });
+      failAll(error);
+    });
+    return worker;
+  };
+
+  const send = (message: ToWorker): Promise<FromWorker> =>
+    new Promise((resolve, reject) => {
+      waiters.set(message.id, { resolve, reject });
+      ensureWorker().postMessage(message);
+    });
+
+  const baseUrl = () => options.baseUrl ?? (typeof location !== 'undefined' ? location.href : 'http://localhost/');
+
+  return {
+    async load(checkpointUrl: string): Promise<ModelInfo> {
+      const url = new URL(checkpointUrl, baseUrl()).href.replace(/\/+$/, '');
+      const id = nextId++;
+      loadingId = id;
+      setStatus({ kind: 'loading', url, progress: { stage: 'backend', fraction: 0, message: 'Starting the model engine' } });
+      try {
+        const reply = await send({ type: 'load', id, checkpointUrl: url });
+        if (reply.type !== 'loaded') throw new ModelError(`Unexpected reply ${reply.type} to load`, 'internal');
+        if (loadingId === id) setStatus({ kind: 'ready', info: reply.info });
+        return reply.info;
+      } catch (error) {
+        const e = error as ModelError;
+        if (loadingId === id) setStatus({ kind: 'failed', url, message: e.message, cause: e.cause ?? 'internal' });
+        throw error;
+      }
+    },
+
+    propose(request: ProposalRequest): PendingProposal {
+      const id = nextId++;
+      const result = send({ type: 'propose', id, request }).then((reply) => {
+        if (reply.type !== 'candidates') throw new ModelError(`Unexpected reply ${reply.type} to propose`, 'internal');
+        return reply.result as ProposalResult;
+      });
+      return {
+        result,
+        cancel() {
+          const waiter = waiters.get(id);
+          if (!waiter) return;
+          waiters.delete(id);
+          worker?.postMessage({ type: 'cancel', id });
+          waiter.reject(new ModelError('Cancelled', 'cancelled'));
+        },
+      };
+    },
+
+    status: () => status,
+
+    onStatus(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+
+    dispose() {
+      failAll(new ModelError('The model client was closed', 'cancelled'));
+      worker?.terminate();
+      worker = null;
+      listeners.clear();
+      status = { kind: 'idle' };
+    },
+
+    async baseline(request, runs) {
+      const reply = await send({ type: 'baseline', id: nextId++, request, runs });
+      if (reply.type !== 'baseline') throw new ModelError(`Unexpected reply ${reply.type} to baseline`, 'internal');
+      return reply.totalMs;
+    },
+
+    async memory() {
+      const reply = await send({ type: 'memory', id: nextId++ });
+      if (reply.type !== 'memory') throw new ModelError(`Unexpected reply ${reply.type} to memory`, 'internal');
+      return { numTensors: reply.numTensors, numBytes: reply.numBytes };
+    },
+  };
+}

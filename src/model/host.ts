@@ -1,0 +1,118 @@
+import { timeSequentialBaseline } from './baseline';
+import type { LoadedMelodyRnn } from './checkpoint';
+import { proposeCandidates } from './propose';
+import { resultTransferables, type FromWorker, type MessagePortLike, type ToWorker } from './protocol';
+import { BatchSampler } from './sampler';
+import { ModelError, type LoadProgress, type ModelErrorCause, type ModelInfo } from './types';
+
+/**
+ * The worker side of the protocol, written against a port so Node tests can drive it in-process with the
+ * real tfjs: requests run one at a time in arrival order; `cancel` drops a request that has not started
+ * (a proposal takes tens of milliseconds, so one that has started just finishes and is ignored).
+ */
+
+export interface HostDependencies {
+  /** Picks and initialises the tfjs backend once; returns its name. */
+  prepareBackend(): Promise<string>;
+  load(checkpointUrl: string, onProgress: (progress: LoadProgress) => void): Promise<LoadedMelodyRnn>;
+  memory(): { numTensors: number; numBytes: number };
+  now?: () => number;
+}
+
+function describe(error: unknown): { message: string; cause: ModelErrorCause } {
+  if (error instanceof ModelError) return { message: error.message, cause: error.cause };
+  return { message: error instanceof Error ? error.message : String(error), cause: 'internal' };
+}
+
+/** Serves model requests arriving on `port`; returns a function that stops listening and frees the model. */
+export function startModelHost(port: MessagePortLike<FromWorker, ToWorker>, deps: HostDependencies): () => void {
+  const now = deps.now ?? (() => performance.now());
+  const cancelled = new Set<number>();
+  let backend: Promise<string> | null = null;
+  let model: { loaded: LoadedMelodyRnn; sampler: BatchSampler } | null = null;
+  let queue: Promise<void> = Promise.resolve();
+
+  const post = (message: FromWorker, transfer?: Transferable[]) => port.postMessage(message, transfer);
+
+  const unload = () => {
+    model?.sampler.dispose();
+    model?.loaded.dispose();
+    model = null;
+  };
+
+  const requireModel = () => {
+    if (!model) throw new ModelError('No model is loaded: load a checkpoint first', 'not-loaded');
+    return model;
+  };
+
+  async function handle(message: ToWorker): Promise<void> {
+    switch (message.type) {
+      case 'load': {
+        const started = now();
+        const progress = (p: LoadProgress) => post({ type: 'progress', id: message.id, progress: p });
+        progress({ stage: 'backend', fraction: 0, message: 'Starting the model engine' });
+        backend ??= deps.prepareBackend();
+        const backendName = await backend;
+        unload(); // a failed load leaves no model rather than a stale one
+        const loaded = await deps.load(message.checkpointUrl, progress);
+        model = { loaded, sampler: new BatchSampler(loaded.weights) };
+        const { spec } = loaded;
+        const info: ModelInfo = {
+          url: loaded.url,
+          kind: spec.chordEncoder ? 'chord' : 'melody',
+          range: { min: spec.minPitch, max: spec.maxPitch },
+          depth: spec.depth,
+          layers: spec.layers,
+          chordEncoder: spec.chordEncoder,
+          auxBits: spec.auxBits || undefined,
+          backend: backendName,
+          loadMs: now() - started,
+        };
+        post({ type: 'loaded', id: message.id, info });
+        return;
+      }
+      case 'propose': {
+        const { loaded, sampler } = requireModel();
+        const result = proposeCandidates(loaded, sampler, message.request, now);
+        post({ type: 'candidates', id: message.id, result }, resultTransferables(result));
+        return;
+      }
+      case 'baseline': {
+        const { loaded } = requireModel();
+        const totalMs = await timeSequentialBaseline(loaded, message.request, message.runs);
+        post({ type: 'baseline', id: message.id, totalMs, runs: message.runs });
+        return;
+      }
+      case 'memory':
+        post({ type: 'memory', id: message.id, ...deps.memory() });
+        return;
+      case 'cancel':
+        return;
+    }
+  }
+
+  const onMessage = (event: MessageEvent<ToWorker>) => {
+    const message = event.data;
+    if (message.type === 'cancel') {
+      cancelled.add(message.id);
+      return;
+    }
+    queue = queue.then(async () => {
+      if (cancelled.delete(message.id)) {
+        post({ type: 'error', id: message.id, message: 'Cancelled', cause: 'cancelled' });
+        return;
+      }
+      try {
+        await handle(message);
+      } catch (error) {
+        post({ type: 'error', id: message.id, ...describe(error) });
+      }
+    });
+  };
+
+  port.addEventListener('message', onMessage);
+  return () => {
+    port.removeEventListener('message', onMessage);
+    unload();
+  };
+}
