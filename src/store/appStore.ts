@@ -85,7 +85,13 @@ export function createAppStore(deps: AppStoreDeps = {}): AppStoreHandle {
 
   let showingSong = false;
   const unsubscribeAutosave = store.subscribe((state, previous) => {
-    if (state.song !== previous.song && !showingSong) autosave.schedule(state.song);
+    if (state.song === previous.song) return;
+    if (!showingSong) autosave.schedule(state.song);
+    // Undo (or a later action) may remove the phrase in the grid; fall back to the first phrase.
+    const current = state.editor.currentPhraseId;
+    if (state.song.phrases.length > 0 && !state.song.phrases.some((p) => p.id === current)) {
+      store.setState({ editor: { ...state.editor, currentPhraseId: state.song.phrases[0].id } });
+    }
   });
 
   const lifecycle = deps.lifecycle ?? browserPageLifecycle();
@@ -124,9 +130,11 @@ export function createAppStore(deps: AppStoreDeps = {}): AppStoreHandle {
       },
     }),
     selectPhrase(id) {
-      const { song, editor } = store.getState();
+      const { song, editor, transport: playback } = store.getState();
       if (editor.currentPhraseId === id || !song.phrases.some((p) => p.id === id)) return;
       store.setState({ editor: { ...editor, currentPhraseId: id } });
+      // A looping phrase follows the grid, so what you hear is what you edit.
+      if (playback.playing && playback.target?.kind === 'phrase') void transport.play({ kind: 'phrase', phraseId: id });
     },
     setPitchRange(range) {
       store.setState({ editor: { ...store.getState().editor, pitchRange: range } });

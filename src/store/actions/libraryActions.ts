@@ -36,13 +36,13 @@ export function createLibraryActions(ctx: StoreContext, deps: LibraryDeps): Libr
     ctx.store.setState({ library: { ...ctx.store.getState().library, ...patch } });
   }
 
-  function reportUnreadable(id: string, reason: string, raw: string): void {
+  function reportUnreadable(id: string, reason: string, raw: string, startedNewSong = false): void {
     notify({
       id: `unreadable-${id}`,
       kind: 'error',
       message:
         `A saved song could not be read (${reason}). It has been kept aside, not deleted, ` +
-        'and you can download its raw data.',
+        `and you can download its raw data.${startedNewSong ? ' A new song was started.' : ''}`,
       action: {
         label: 'Download the unreadable data',
         kind: 'download',
@@ -128,8 +128,8 @@ export function createLibraryActions(ctx: StoreContext, deps: LibraryDeps): Libr
       try {
         const { songs, quarantined } = await repository.list();
         setLibrary({ songs });
-        for (const q of quarantined) reportUnreadable(q.id, q.reason, q.raw);
         const lastId = await repository.getLastOpenedId();
+        for (const q of quarantined) reportUnreadable(q.id, q.reason, q.raw, q.id === lastId);
         // An unreadable last song means a NEW song (as the notice tells the user), not some other old one.
         const lastWasUnreadable = quarantined.some((q) => q.id === lastId);
         if (!lastWasUnreadable) {

@@ -82,6 +82,7 @@ describe('an unreadable autosaved record', () => {
     const notice = state.notices.find((n) => n.kind === 'error')!;
     expect(notice.message).toMatch(/could not be read/);
     expect(notice.message).toMatch(/not deleted/);
+    expect(notice.message).toMatch(/new song was started/);
     expect(notice.action).toMatchObject({ kind: 'download', data: raw });
     expect(notice.action!.filename).toMatch(/broken-song/);
 

@@ -69,6 +69,17 @@ describe('transport', () => {
     expect(app.state().notices[0]).toMatchObject({ kind: 'error', message: expect.stringMatching(/no output device/) });
   });
 
+  it('a looping phrase follows the phrase selected in the grid', async () => {
+    const app = makeApp();
+    const song = app.state().song;
+    app.store.setState({ song: { ...song, phrases: [...song.phrases, { ...song.phrases[0], id: 'b', name: 'B' }] } });
+    await app.actions.play();
+    app.actions.selectPhrase('b');
+    await new Promise((resolve) => setTimeout(resolve, 0)); // let the restarted play finish
+    expect(app.engine.played.at(-1)).toEqual({ kind: 'phrase', phraseId: 'b' });
+    expect(app.state().transport.target).toEqual({ kind: 'phrase', phraseId: 'b' });
+  });
+
   it('toggleMetronome flips the metronome in state and engine', () => {
     const app = makeApp();
     app.actions.toggleMetronome();

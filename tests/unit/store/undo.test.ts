@@ -124,4 +124,14 @@ describe('undo and redo over the song', () => {
     const song = app.state().song;
     expect([song.tempo, song.key.tonic, song.title]).toEqual([110, 'C', 'Untitled song']);
   });
+
+  it('when undo removes the phrase in the grid, the grid falls back to the first phrase', () => {
+    const app = makeApp();
+    const song = app.state().song;
+    const first = song.phrases[0].id;
+    app.store.setState({ song: { ...song, phrases: [...song.phrases, { ...song.phrases[0], id: 'added', name: 'B' }] } });
+    app.actions.selectPhrase('added');
+    app.actions.undo();
+    expect(app.state().editor.currentPhraseId).toBe(first);
+  });
 });
