@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import { stepsPerBar as barSteps, stepsPerBeat as beatSteps } from '../../core/meter';
 import { pitchName } from '../../core/pitch';
 import { defaultPitchRange, isInScale, isTonic } from '../../core/scale';
@@ -76,6 +76,16 @@ export function PhraseGrid() {
   useGridPointer(gridRef, steps, focusCell);
   useWheelPitchScroll(gridRef, moveWindow);
 
+  // Focus that arrives from outside our handlers (a click elsewhere, Tab, a script) moves the roving tabindex.
+  const onFocus = (e: FocusEvent<HTMLDivElement>) => {
+    const cellEl = (e.target as HTMLElement).closest<HTMLElement>('[role="gridcell"]');
+    const rowEl = cellEl?.closest<HTMLElement>('[data-pitch]');
+    if (!cellEl || !rowEl) return;
+    const pitch = Number(rowEl.dataset.pitch);
+    const step = Number(cellEl.dataset.step);
+    if (pitch !== shown.pitch || step !== shown.step) setFocus({ pitch, step });
+  };
+
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const intent = gridKeyIntent(e);
     if (intent.kind === 'none') return;
@@ -137,6 +147,7 @@ export function PhraseGrid() {
           className="grid"
           style={{ ['--cols' as string]: steps }}
           onKeyDown={onKeyDown}
+          onFocus={onFocus}
         >
           {pitches.map((p) => (
             <GridRow

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { Notice } from '../../store/types';
 import { useActions, useAppState } from '../AppContext';
+import { CloseIcon } from '../Icons';
 import { downloadText } from './downloadText';
 
 /**
@@ -34,7 +35,7 @@ const NoticeView = memo(function NoticeView({ notice, onDismiss }: { notice: Not
         </button>
       )}
       <button type="button" className="icon" aria-label="Dismiss" title="Dismiss" onClick={() => onDismiss(notice.id)}>
-        ✕
+        <CloseIcon />
       </button>
     </div>
   );

@@ -1,5 +1,6 @@
 import { memo, useState, type KeyboardEvent } from 'react';
 import type { SetResult, SongSummary } from '../../store/types';
+import { CloseIcon, CopyIcon, PencilIcon } from '../Icons';
 
 interface Props {
   song: SongSummary;
@@ -62,10 +63,10 @@ export const SongListItem = memo(function SongListItem({ song, current, onOpen, 
       ) : (
         <span className="song-actions">
           <button type="button" className="icon" aria-label={`Rename ${song.title}`} title="Rename" onClick={startRename}>
-            ✎
+            <PencilIcon />
           </button>
           <button type="button" className="icon" aria-label={`Duplicate ${song.title}`} title="Duplicate" onClick={onDuplicate}>
-            ⧉
+            <CopyIcon />
           </button>
           <button
             type="button"
@@ -74,7 +75,7 @@ export const SongListItem = memo(function SongListItem({ song, current, onOpen, 
             title="Delete"
             onClick={() => setMode('confirm-delete')}
           >
-            ✕
+            <CloseIcon />
           </button>
         </span>
       )}

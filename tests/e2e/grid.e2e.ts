@@ -1,0 +1,111 @@
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, openApp, type AppPage } from './browser';
+import { cell, dragBetween, dragFromRightEdge, selectedSteps, soundingCells } from './gridHelpers';
+
+let browser: Browser;
+let app: AppPage | undefined;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterEach(async () => {
+  await app?.context.close();
+  app = undefined;
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+test('the grid shows two octaves around the key with named rows and contract cell names', async () => {
+  app = await openApp(browser);
+  const { page } = app;
+  const grid = page.getByRole('grid', { name: /^Phrase A/ });
+  await expect(grid.getByRole('rowheader', { name: 'C4', exact: true }).count()).resolves.toBe(1);
+  await expect(cell(page, 'C3', 1).count()).resolves.toBe(1);
+  await expect(cell(page, 'C5', 32).count()).resolves.toBe(1);
+  await expect(cell(page, 'F#4', 17).getAttribute('aria-selected')).resolves.toBe('false');
+  // Scrolling up reaches the top of the piano.
+  const higher = page.getByRole('button', { name: 'Show higher notes' });
+  while (await higher.isEnabled()) await higher.click();
+  await expect(cell(page, 'C8', 1).count()).resolves.toBe(1);
+  expect(app.errors).toEqual([]);
+});
+
+test('clicking empty cells adds one-step notes; clicking a note again removes it', async () => {
+  app = await openApp(browser);
+  const { page } = app;
+  await cell(page, 'C4', 1).click();
+  await cell(page, 'E4', 3).click();
+  await cell(page, 'G4', 5).click();
+  expect(await soundingCells(page)).toEqual(['G4 step 5', 'E4 step 3', 'C4 step 1']);
+
+  await cell(page, 'E4', 3).click();
+  expect(await soundingCells(page)).toEqual(['G4 step 5', 'C4 step 1']);
+  // Monophonic: a note on a step where another note starts replaces it.
+  await cell(page, 'A4', 1).click();
+  expect(await soundingCells(page)).toEqual(['A4 step 1', 'G4 step 5']);
+  expect(app.errors).toEqual([]);
+});
+
+test('dragging a note end lengthens it, dragging its body moves it, each drag one undo step', async () => {
+  app = await openApp(browser);
+  const { page } = app;
+  await cell(page, 'D4', 1).click();
+  await dragFromRightEdge(page, cell(page, 'D4', 1), cell(page, 'D4', 4));
+  expect(await selectedSteps(page, 'D4', [1, 2, 3, 4, 5])).toEqual([true, true, true, true, false]);
+
+  await dragBetween(page, cell(page, 'D4', 2), cell(page, 'F4', 6));
+  expect(await soundingCells(page)).toEqual(['F4 step 5', 'F4 step 6', 'F4 step 7', 'F4 step 8']);
+
+  await page.getByRole('button', { name: 'Undo' }).click();
+  expect(await selectedSteps(page, 'D4', [1, 2, 3, 4])).toEqual([true, true, true, true]);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  expect(await soundingCells(page)).toEqual(['D4 step 1']);
+  expect(app.errors).toEqual([]);
+});
+
+test('drawing: pressing an empty cell and dragging right makes one longer note', async () => {
+  app = await openApp(browser);
+  const { page } = app;
+  await dragBetween(page, cell(page, 'G3', 9), cell(page, 'G3', 12));
+  expect(await selectedSteps(page, 'G3', [8, 9, 10, 11, 12, 13])).toEqual([false, true, true, true, true, false]);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  expect(await soundingCells(page)).toEqual([]);
+});
+
+test('the keyboard moves focus, toggles notes and lengthens them', async () => {
+  app = await openApp(browser);
+  const { page } = app;
+  await cell(page, 'C4', 1).focus();
+  await page.keyboard.press('Enter');
+  expect(await soundingCells(page)).toEqual(['C4 step 1']);
+
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp'); // D4, step 2
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Shift+ArrowRight');
+  expect(await selectedSteps(page, 'D4', [2, 3, 4, 5])).toEqual([true, true, true, false]);
+  await page.keyboard.press('Shift+ArrowLeft');
+  expect(await selectedSteps(page, 'D4', [2, 3, 4])).toEqual([true, true, false]);
+  await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).resolves.toBe('D4 step 2');
+  // Only one cell is in the tab order (roving tabindex).
+  await expect(page.locator('[role="gridcell"][tabindex="0"]').count()).resolves.toBe(1);
+
+  // Space in the grid toggles; it does not start playback.
+  await page.keyboard.press('Space');
+  expect(await soundingCells(page)).toEqual(['C4 step 1']);
+  await expect(page.getByRole('button', { name: 'Play', exact: true }).count()).resolves.toBe(1);
+  expect(app.errors).toEqual([]);
+});
+
+test('arrowing past the top row scrolls the pitch window up', async () => {
+  app = await openApp(browser);
+  const { page } = app;
+  await cell(page, 'C5', 1).focus();
+  await page.keyboard.press('ArrowUp');
+  await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).resolves.toBe('C#5 step 1');
+  await page.keyboard.press('Enter');
+  expect(await soundingCells(page)).toEqual(['C#5 step 1']);
+});
