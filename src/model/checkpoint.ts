@@ -60,6 +60,49 @@ async function fetchJson(fetchFn: typeof fetch, url: string, what: string): Prom
   }
 }
 
+interface WeightGroup {
+  paths: string[];
+  weights: Array<{ shape: number[]; quantization?: { dtype?: string } }>;
+}
+
+function weightBytes(w: { shape: number[]; quantization?: { dtype?: string } }): number {
+  const q = w.quantization?.dtype;
+  const bytesPerValue = q === 'uint8' ? 1 : q === 'uint16' || q === 'float16' ? 2 : 4;
+  return bytesPerValue * w.shape.reduce((a, b) => a * b, 1);
+}
+
+/**
+ * Asks for each weight file's headers before Magenta downloads it: tfjs does not check the HTTP status of
+ * weight files, so a 404 page (or a single-page app's index.html) would otherwise surface as a baffling
+ * "byte length should be a multiple of 4". Hosts that refuse HEAD are left to Magenta.
+ */
+async function checkWeightFiles(fetchFn: typeof fetch, url: string, groups: WeightGroup[]): Promise<void> {
+  for (const group of groups) {
+    const expected = group.weights.reduce((sum, w) => sum + weightBytes(w), 0);
+    const sizes: number[] = [];
+    for (const path of group.paths) {
+      const fileUrl = `${url}/${path}`;
+      let response: Response;
+      try {
+        response = await fetchFn(fileUrl, { method: 'HEAD' });
+      } catch {
+        return;
+      }
+      if (response.status === 404 || response.status === 410 || /text\/html/.test(response.headers.get('content-type') ?? '')) {
+        throw new ModelError(`Weights file ${path} not found at ${fileUrl} (HTTP ${response.status})`, 'missing-file');
+      }
+      if (!response.ok) return;
+      // A compressed response's length is not the weights' length: only plain responses are measured.
+      const plain = !response.headers.get('content-encoding');
+      sizes.push(plain ? Number(response.headers.get('content-length') ?? NaN) : NaN);
+    }
+    const total = sizes.reduce((a, b) => a + b, 0);
+    if (Number.isFinite(total) && total !== expected) {
+      throw new ModelError(`Weights files ${group.paths.join(', ')} hold ${total} bytes but the manifest describes ${expected}`, 'bad-format');
+    }
+  }
+}
+
 /** Loads a MusicRNN melody checkpoint from an absolute URL (no trailing slash needed); throws ModelError. */
 export async function loadMelodyRnn(checkpointUrl: string, deps: LoadDependencies): Promise<LoadedMelodyRnn> {
   const url = checkpointUrl.replace(/\/+$/, '');
@@ -73,7 +116,8 @@ export async function loadMelodyRnn(checkpointUrl: string, deps: LoadDependencie
   const layers = checkMelodyRnnWeights(config, manifest);
   const spec: MelodyRnnSpec = { ...config, layers };
 
-  const totalBytes = manifest.reduce((sum, w) => sum + 4 * w.shape.reduce((a, b) => a * b, 1), 0);
+  await checkWeightFiles(deps.fetch, url, manifestJson as WeightGroup[]);
+  const totalBytes = manifest.reduce((sum, w) => sum + weightBytes(w), 0);
   progress('weights', 0.1, `Loading ${(totalBytes / 1e6).toFixed(1)} MB of weights`);
   const stopTracking = deps.trackDownload?.(`${url}/`, totalBytes, (f) =>
     progress('weights', 0.1 + 0.85 * Math.min(1, f), `Loading weights: ${Math.round(100 * Math.min(1, f))}%`),
