@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 
 /**
  * Listens at the audio output without changing the app: before any script runs, AudioNode.connect is
@@ -6,8 +6,8 @@ import type { Page } from 'playwright-core';
  * (kept on window.__soundTaps). The analyser reaches the speakers through a muted gain so that it is pulled
  * by the graph without doubling the sound.
  */
-export async function installSoundProbe(page: Page): Promise<void> {
-  await page.addInitScript(() => {
+export async function installSoundProbe(target: Page | BrowserContext): Promise<void> {
+  await target.addInitScript(() => {
     const w = window as unknown as { __soundTaps: AnalyserNode[] };
     w.__soundTaps = [];
     const taps = new Map<BaseAudioContext, AnalyserNode>();

@@ -1,0 +1,84 @@
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, openApp, type AppPage } from './browser';
+import { cell, soundingCells } from './gridHelpers';
+
+let browser: Browser;
+let app: AppPage | undefined;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterEach(async () => {
+  await app?.context.close();
+  app = undefined;
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+test('Undo and Redo buttons step back and forward, and are disabled when there is nothing to do', async () => {
+  app = await openApp(browser);
+  const { page } = app;
+  const undo = page.getByRole('button', { name: 'Undo' });
+  const redo = page.getByRole('button', { name: 'Redo' });
+  await expect(undo.isDisabled()).resolves.toBe(true);
+  await expect(redo.isDisabled()).resolves.toBe(true);
+
+  await cell(page, 'C4', 1).click();
+  await cell(page, 'D4', 2).click();
+  await undo.click();
+  expect(await soundingCells(page)).toEqual(['C4 step 1']);
+  await undo.click();
+  expect(await soundingCells(page)).toEqual([]);
+  await expect(undo.isDisabled()).resolves.toBe(true);
+  await redo.click();
+  await redo.click();
+  expect(await soundingCells(page)).toEqual(['D4 step 2', 'C4 step 1']);
+  await expect(redo.isDisabled()).resolves.toBe(true);
+  expect(app.errors).toEqual([]);
+});
+
+test('Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo, also for song settings', async () => {
+  app = await openApp(browser);
+  const { page } = app;
+  await cell(page, 'E4', 1).click();
+  const tempo = page.getByRole('spinbutton', { name: 'Tempo' });
+  await tempo.fill('150');
+  await tempo.press('Enter');
+  await cell(page, 'E4', 1).focus(); // keys go to the page, not the text field's own undo
+
+  await page.keyboard.press('Control+z');
+  await expect(tempo.inputValue()).resolves.not.toBe('150');
+  await page.keyboard.press('Control+z');
+  expect(await soundingCells(page)).toEqual([]);
+  await page.keyboard.press('Control+Shift+Z');
+  expect(await soundingCells(page)).toEqual(['E4 step 1']);
+  await page.keyboard.press('Control+y');
+  await expect(tempo.inputValue()).resolves.toBe('150');
+  expect(app.errors).toEqual([]);
+});
+
+test('after a reload the song comes back as it was left (autosave)', async () => {
+  app = await openApp(browser);
+  const { page } = app;
+  await cell(page, 'G4', 1).click();
+  await cell(page, 'A4', 3).click();
+  await page.getByRole('combobox', { name: 'Scale' }).selectOption('dorian');
+  const title = page.getByRole('textbox', { name: 'Song title' });
+  await title.fill('Reload tune');
+  await title.press('Enter');
+  const tempo = page.getByRole('spinbutton', { name: 'Tempo' });
+  await tempo.fill('96');
+  await tempo.press('Enter');
+  await page.getByText('Saved', { exact: true }).waitFor();
+  // Autosave promises one second; wait a little past it to be sure the last change is written.
+  await page.waitForTimeout(1200);
+
+  await page.reload();
+  await page.getByRole('grid', { name: /^Phrase/ }).waitFor();
+  await expect.poll(() => soundingCells(page)).toEqual(['A4 step 3', 'G4 step 1']);
+  await expect(title.inputValue()).resolves.toBe('Reload tune');
+  await expect(tempo.inputValue()).resolves.toBe('96');
+  await expect(page.getByRole('combobox', { name: 'Scale' }).inputValue()).resolves.toBe('dorian');
+  expect(app.errors).toEqual([]);
+});

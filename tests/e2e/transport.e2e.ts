@@ -1,0 +1,115 @@
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, openApp, type AppPage } from './browser';
+import { cell } from './gridHelpers';
+import { installSoundProbe, outputRms, playheadStepsPerSecond, waitForSound } from './soundProbe';
+
+let browser: Browser;
+let app: AppPage | undefined;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterEach(async () => {
+  await app?.context.close();
+  app = undefined;
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Opens the app with the output probe installed before any app script runs. */
+async function openWithProbe(): Promise<AppPage> {
+  const context = await browser.newContext();
+  await installSoundProbe(context);
+  return openApp(browser, '/', context);
+}
+
+async function writeARiff(a: AppPage) {
+  // Long notes on every beat, so the loop is never silent for long.
+  for (const [pitch, step] of [
+    ['C4', 1],
+    ['E4', 5],
+    ['G4', 9],
+    ['C5', 13],
+    ['G4', 17],
+    ['E4', 21],
+    ['D4', 25],
+    ['C4', 29],
+  ] as const) {
+    await cell(a.page, pitch, step).click();
+  }
+}
+
+test('Play makes sound at the audio output and Stop ends it', async () => {
+  app = await openWithProbe();
+  const { page } = app;
+  await writeARiff(app);
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await page.getByRole('button', { name: 'Stop', exact: true }).waitFor();
+  const loudest = await waitForSound(page);
+  expect(loudest).toBeGreaterThan(0.002);
+
+  await page.getByRole('button', { name: 'Stop', exact: true }).click();
+  await page.getByRole('button', { name: 'Play', exact: true }).waitFor();
+  await page.waitForTimeout(1500); // let the last note's release ring out
+  expect(await outputRms(page, 800)).toBeLessThan(0.002);
+  expect(app.errors).toEqual([]);
+});
+
+test('changing the tempo while playing keeps the sound going at the new speed', async () => {
+  app = await openWithProbe();
+  const { page } = app;
+  await writeARiff(app);
+  const tempo = page.getByRole('spinbutton', { name: 'Tempo' });
+  await tempo.fill('90');
+  await tempo.press('Enter');
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  expect(await waitForSound(page)).toBeGreaterThan(0.002);
+  const slow = await playheadStepsPerSecond(page);
+
+  await tempo.fill('180');
+  await tempo.press('Enter');
+  await expect(tempo.inputValue()).resolves.toBe('180');
+  expect(await waitForSound(page)).toBeGreaterThan(0.002);
+  const fast = await playheadStepsPerSecond(page);
+
+  // 4 steps per beat: 90 BPM is 6 steps/s and 180 BPM is 12 steps/s.
+  expect(slow).toBeGreaterThan(5);
+  expect(slow).toBeLessThan(7);
+  expect(fast).toBeGreaterThan(10.5);
+  expect(fast).toBeLessThan(13.5);
+  await expect(page.getByRole('button', { name: 'Stop', exact: true }).count()).resolves.toBe(1);
+  expect(app.errors).toEqual([]);
+});
+
+test('an out-of-range tempo is clamped and the reason is shown beside the field', async () => {
+  app = await openApp(browser);
+  const { page } = app;
+  const tempo = page.getByRole('spinbutton', { name: 'Tempo' });
+  await tempo.fill('300');
+  await tempo.press('Enter');
+  await expect(tempo.inputValue()).resolves.toBe('240');
+  const reason = page.getByRole('status').filter({ hasText: /Tempo must be at most 240/ });
+  await expect(reason.isVisible()).resolves.toBe(true);
+
+  await tempo.fill('12');
+  await tempo.blur();
+  await expect(tempo.inputValue()).resolves.toBe('40');
+  await expect(page.getByRole('status').filter({ hasText: /at least 40/ }).isVisible()).resolves.toBe(true);
+
+  await tempo.fill('128');
+  await tempo.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: /Tempo must/ }).count()).resolves.toBe(0);
+  expect(app.errors).toEqual([]);
+});
+
+test('Space plays and stops when focus is not in a field or the grid', async () => {
+  app = await openApp(browser);
+  const { page } = app;
+  await page.locator('body').click({ position: { x: 5, y: 700 } });
+  await page.keyboard.press('Space');
+  await page.getByRole('button', { name: 'Stop', exact: true }).waitFor();
+  await page.keyboard.press('Space');
+  await page.getByRole('button', { name: 'Play', exact: true }).waitFor();
+  expect(app.errors).toEqual([]);
+});
