@@ -1,10 +1,13 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { playwright } from '@vitest/browser-playwright';
+import { samplesPlugin } from './samples/vitePlugin.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/e2e/browser.js';
 
 // One config for the app build and both test layers: `unit` (Node, fast, most tests) and `e2e` (real
 // Chromium against the production build, served by tests/e2e/globalSetup.ts).
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), samplesPlugin()],
   build: {
     target: 'es2022',
     sourcemap: true,
@@ -19,6 +22,22 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
           testTimeout: 20_000,
+        },
+      },
+      {
+        // Audio tests that need real Web Audio (offline renders, the sample loader), run inside Chromium.
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          testTimeout: 60_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({ launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS } }),
+            instances: [{ browser: 'chromium' }],
+            screenshotFailures: false,
+          },
         },
       },
       {

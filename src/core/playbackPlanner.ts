@@ -169,3 +169,22 @@ function anchorForStep(anchors: TempoAnchor[], step: Steps): TempoAnchor {
   return found;
 }
 
+
+/**
+ * Every event from step 0 to `toStep` at the song's tempo, with step 0 at `startTime`: the whole plan at
+ * once, for offline renders and export, where no clock moves.
+ */
+export function planRange(
+  song: Song,
+  target: PlaybackTargetSpec,
+  startTime: Seconds,
+  toStep: Steps,
+  options: Pick<PlanOptions, 'metronome'> = {},
+): TimedEvent[] {
+  const timeline = resolveTimeline(song, target);
+  if (!timeline) return [];
+  const state = startPlanner(startTime, song.tempo);
+  return timelineEventsBetween(timeline, 0, toStep, { metronome: options.metronome }).map((event) =>
+    timeEvent(state, event, song.swing),
+  );
+}
