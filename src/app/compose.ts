@@ -1,4 +1,4 @@
-import type { AudioEngine, SongSource } from '../audio/types';
+import type { AudioEngine } from '../audio/types';
 import { createAppStore } from '../store';
 import type { AppStoreDeps } from '../store/types';
 import type { AppServices } from '../ui/AppContext';
@@ -22,11 +22,7 @@ export interface ComposedApp extends AppServices {
 export function composeApp(win: Window, deps: Omit<AppStoreDeps, 'engine'> = {}): ComposedApp {
   let readSong: AppServices['store'] | null = null;
   const engine = createLazyAudioEngine(async (): Promise<AudioEngine> => {
-    // TEMPORARY (until src/audio/engine.ts lands): import.meta.glob keeps the build working without it.
-    const loaders = import.meta.glob<{ createAudioEngine(getSong: SongSource): AudioEngine }>('../audio/engine.ts');
-    const load = loaders['../audio/engine.ts'];
-    if (!load) throw new Error('src/audio/engine.ts is not built yet');
-    const { createAudioEngine } = await load();
+    const { createAudioEngine } = await import('../audio/engine');
     return createAudioEngine(() => readSong!.getState().song);
   });
   const { store, actions } = createAppStore({ ...deps, engine });

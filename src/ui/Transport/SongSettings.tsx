@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { KEY_TONICS, SCALE_NAMES } from '../../core/scale';
 import { LIMITS, type InstrumentId, type ScaleName } from '../../core/types';
+import type { AppActions } from '../../store/types';
 import { useActions, useAppState, useServices } from '../AppContext';
 import { selectCurrentPhrase } from '../selectors';
 
@@ -10,6 +11,21 @@ export const INSTRUMENT_LABELS: Record<InstrumentId, string> = {
   'square-lead': 'Square lead',
   'fm-bell': 'FM bell',
 };
+
+/**
+ * A slider drag is one undo step, like a drag on the grid. The release is heard on the window because the
+ * pointer may leave the slider before it is let go.
+ */
+function sliderGesture(actions: Pick<AppActions, 'beginGesture' | 'endGesture'>) {
+  actions.beginGesture();
+  const end = () => {
+    window.removeEventListener('pointerup', end);
+    window.removeEventListener('pointercancel', end);
+    actions.endGesture();
+  };
+  window.addEventListener('pointerup', end);
+  window.addEventListener('pointercancel', end);
+}
 
 const BAR_CHOICES = Array.from({ length: LIMITS.bars.max - LIMITS.bars.min + 1 }, (_, i) => LIMITS.bars.min + i);
 
@@ -67,10 +83,7 @@ export function SongSettings() {
           step={1}
           value={Math.round(swing * 100)}
           aria-valuetext={`${Math.round(swing * 100)}%`}
-          // A slider drag is one undo step, like a drag on the grid.
-          onPointerDown={() => actions.beginGesture()}
-          onPointerUp={() => actions.endGesture()}
-          onPointerCancel={() => actions.endGesture()}
+          onPointerDown={() => sliderGesture(actions)}
           onChange={(e) => show(actions.setSwing(Number(e.target.value) / 100))}
         />
         <output className="swing-value">{Math.round(swing * 100)}%</output>
