@@ -52,6 +52,10 @@ async function fetchJson(fetchFn: typeof fetch, url: string, what: string): Prom
     throw new ModelError(`Could not fetch ${what} from ${url}: ${(error as Error).message}`, 'missing-file');
   }
   if (!response.ok) throw new ModelError(`${what} not found at ${url} (HTTP ${response.status})`, 'missing-file');
+  // Single-page-app servers answer unknown paths with their index.html: that is a missing file, not a bad one.
+  if (/text\/html/.test(response.headers.get('content-type') ?? '')) {
+    throw new ModelError(`${what} not found at ${url} (the server answered with a web page)`, 'missing-file');
+  }
   const text = await response.text();
   try {
     return JSON.parse(text);

@@ -70,8 +70,11 @@ export async function serveFixtures(): Promise<FixtureServer> {
       res.writeHead(404).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': path.endsWith('.json') ? 'application/json' : 'application/octet-stream' });
-    res.end(readFileSync(path));
+    const body = readFileSync(path);
+    // A file that holds a web page is served as one, like a single-page app's fallback for unknown paths.
+    const type = body.subarray(0, 1).toString() === '<' ? 'text/html' : path.endsWith('.json') ? 'application/json' : 'application/octet-stream';
+    res.writeHead(200, { 'content-type': type, 'content-length': body.length });
+    res.end(req.method === 'HEAD' ? undefined : body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;

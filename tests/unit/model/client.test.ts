@@ -51,7 +51,11 @@ beforeAll(async () => {
     JSON.stringify({ type: 'MusicRNN', dataConverter: { type: 'MelodyConverter', args: { minPitch: 48, maxPitch: 84 } } }),
   );
   await writeRandomCheckpoint(`${server.root}/garbled`, { seed: 11 });
-  writeFileSync(`${server.root}/garbled/config.json`, '<html>not json</html>');
+  writeFileSync(`${server.root}/garbled/config.json`, '{"type": "MusicRNN", "dataConv');
+  await writeRandomCheckpoint(`${server.root}/spa`, { seed: 12 });
+  writeFileSync(`${server.root}/spa/config.json`, '<!doctype html><title>My app</title>');
+  await writeRandomCheckpoint(`${server.root}/short`, { seed: 13 });
+  writeFileSync(`${server.root}/short/weights.bin`, Buffer.alloc(100));
 });
 
 afterAll(async () => {
@@ -111,6 +115,8 @@ describe('model client over the worker protocol', () => {
     ['drums', 'wrong-type', /DrumsConverter/],
     ['mismatch', 'bad-format', /kernel has shape/],
     ['garbled', 'bad-format', /not JSON/],
+    ['spa', 'missing-file', /answered with a web page/],
+    ['short', 'bad-format', /hold 100 bytes but the manifest describes/],
   ])('a broken checkpoint (%s) fails with cause %s and a message naming it', async (path, cause, message) => {
     const client = createModelClient({ createWorker: inProcessWorker });
     await expect(client.load(server.url(path))).rejects.toMatchObject({ cause, message: expect.stringMatching(message) });
