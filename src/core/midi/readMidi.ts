@@ -80,6 +80,7 @@ export function readMidiFile(bytes: Uint8Array): MidiReadResult {
   const scanned = scanSmf(bytes);
   if (!scanned.ok) return scanned;
   const { scan } = scanned;
+  if (scan.noteCount === 0) return { ok: false, reason: 'the file has no notes to import' };
   let midi: Midi;
   try {
     midi = new Midi(scan.parseable);

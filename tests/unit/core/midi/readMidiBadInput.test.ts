@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { readMidiFile } from '../../../../src/core/midi/readMidi';
+import { MIDI_LIMITS } from '../../../../src/core/midi/smfScan';
+import { chunk, line, meta, noteOn, smf, varInt } from '../../../fixtures/midi/smfBuilder';
+
+function refusal(bytes: Uint8Array): string {
+  const started = performance.now();
+  const result = readMidiFile(bytes);
+  expect(performance.now() - started).toBeLessThan(1000);
+  if (result.ok) throw new Error('expected the file to be refused');
+  return result.reason;
+}
+
+const good = smf([line(0, [[60, 480], [62, 480]])]);
+
+describe('readMidiFile refuses bad files in plain words, without throwing or hanging', () => {
+  it('empty', () => expect(refusal(new Uint8Array())).toBe('the file is empty'));
+
+  it('not MIDI at all', () => expect(refusal(new TextEncoder().encode('<html>not a song</html>'))).toBe('this is not a MIDI file'));
+
+  it('truncated anywhere', () => {
+    for (let cut = 1; cut < good.length; cut++) {
+      const reason = refusal(good.subarray(0, cut));
+      expect(reason).toMatch(/not a MIDI file|damaged|ends/);
+    }
+  });
+
+  it('larger than the cap (a 20 MB file), before reading any of it', () => {
+    const huge = new Uint8Array(20 * 1024 * 1024);
+    huge.set(good);
+    expect(refusal(huge)).toMatch(/larger than 4 MB/);
+  });
+
+  it('more notes than the cap (checked before parsing)', () => {
+    // Running status keeps each note at 3 bytes on + 3 bytes off, so this stays under the byte cap.
+    const notes = MIDI_LIMITS.notes + 1;
+    const body = new Uint8Array(4 + notes * 6);
+    body.set(noteOn(0, 0, 60));
+    for (let i = 0, at = 4; i < notes; i++, at += 6) body.set([0, 60, 0, 1, 60, 96], at);
+    const file = new Uint8Array([...smf([[]]).subarray(0, 14), ...chunk('MTrk', []).slice(0, 4), 0, 0, 0, 0]);
+    const bytes = new Uint8Array(file.length + body.length);
+    bytes.set(file);
+    bytes.set(body, file.length);
+    new DataView(bytes.buffer).setUint32(18, body.length);
+    expect(bytes.length).toBeLessThan(MIDI_LIMITS.fileBytes);
+    expect(refusal(bytes)).toMatch(/more than 200000 notes/);
+  });
+
+  it('a tempo of zero', () => expect(refusal(smf([[...meta(0, 0x51, [0, 0, 0]), ...line(0, [[60, 480]])]]))).toBe('the file sets a tempo of zero'));
+
+  it('absurd delta times (hours between events)', () => {
+    expect(refusal(smf([[...noteOn(0x0fffffff, 0, 60), ...line(0, [[60, 480]])]]))).toMatch(/hours long/);
+  });
+
+  it('a delta time longer than MIDI allows', () => {
+    expect(refusal(smf([[0xff, 0xff, 0xff, 0xff, 0x7f, 0x90, 60, 96]]))).toMatch(/number longer than MIDI allows/);
+  });
+
+  it('running status with nothing to run on', () => expect(refusal(smf([[0, 60, 96]]))).toMatch(/never started/));
+
+  it('a chunk length pointing past the end', () => {
+    const bytes = smf([line(0, [[60, 480]])]);
+    const broken = bytes.slice();
+    broken[14 + 7] = 0xff; // the track's length, low byte
+    expect(refusal(broken)).toMatch(/ends inside track 1/);
+  });
+
+  it('a meta event longer than its track', () => expect(refusal(smf([[0, 0xff, 0x01, ...varInt(500), 65]]))).toMatch(/longer than the track/));
+
+  it('format 2, SMPTE timing, zero PPQ, no tracks, too many tracks', () => {
+    expect(refusal(smf([line(0, [[60, 480]])], { format: 2 }))).toMatch(/format 2/);
+    expect(refusal(smf([line(0, [[60, 480]])], { ppq: 0xe728 }))).toMatch(/SMPTE/);
+    expect(refusal(smf([line(0, [[60, 480]])], { ppq: 0 }))).toMatch(/zero ticks/);
+    expect(refusal(smf([], { format: 1 }))).toBe('the file has no tracks');
+    const tracks = Array.from({ length: MIDI_LIMITS.tracks + 1 }, () => line(0, [[60, 480]]));
+    expect(refusal(smf(tracks))).toMatch(/more than 256 tracks/);
+  });
+
+  it('zero-length tracks and files without notes', () => {
+    expect(refusal(Uint8Array.from([...smf([[]]).subarray(0, 14), ...chunk('MTrk', [])]))).toBe('the file has no notes to import');
+    expect(refusal(smf([[...meta(0, 0x03, [65])]]))).toBe('the file has no notes to import');
+  });
+
+  it('thousands of notes that never end (quadratic work for the parser)', () => {
+    const events: number[] = [];
+    for (let i = 0; i < 20_000; i++) events.push(...noteOn(1, 0, 60 + (i % 2)));
+    for (let i = 0; i < 20_000; i++) events.push(0, 0x80, 70, 0);
+    expect(refusal(smf([events]))).toMatch(/never end/);
+  });
+});
+
+describe('readMidiFile accepts what the standard allows', () => {
+  it('skips unknown chunk types between tracks', () => {
+    const bytes = Uint8Array.from([...good.subarray(0, 14), ...chunk('XFIH', [1, 2, 3]), ...good.subarray(14)]);
+    const read = readMidiFile(bytes);
+    expect(read.ok && read.preview.tracks[0].noteCount).toBe(2);
+  });
+
+  it('reads running status and note-on with velocity 0 as note-off', () => {
+    const read = readMidiFile(smf([[0, 0x90, 60, 90, 0x83, 0x60, 60, 0, 0, 62, 90, 0x83, 0x60, 62, 0]]));
+    expect(read.ok && read.preview.tracks[0].notes.map((n) => [n.pitch, n.ticks, n.durationTicks])).toEqual([
+      [60, 0, 480],
+      [62, 480, 480],
+    ]);
+  });
+});
