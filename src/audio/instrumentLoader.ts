@@ -1,5 +1,5 @@
 import type { InstrumentId } from '../core/types';
-import { FALLBACK_INSTRUMENT } from './instruments';
+import { FALLBACK_INSTRUMENT } from './instrumentIds';
 import type { PianoSamples } from './pianoSamples';
 import type { InstrumentStatus } from './types';
 
@@ -40,7 +40,10 @@ export class InstrumentLoader {
   noteMelodyChoice(wanted: InstrumentId): void {
     if (wanted === this.melody) return;
     this.melody = wanted;
-    if (wanted === 'piano') this.startPiano();
+    if (wanted === 'piano' && !this.pianoStatus) {
+      this.startPiano(); // reports 'loading' itself
+      return;
+    }
     const status = this.status;
     if (status) this.emit(status);
   }

@@ -9,9 +9,7 @@ import { VoicePool } from './voicePool';
  * inside Tone.Offline) and ends in its own Gain, so a channel can fade one out while its successor starts.
  */
 
-/** Synth voices first: the one used while the piano loads or when it fails is FALLBACK_INSTRUMENT. */
-export const SYNTH_INSTRUMENTS = ['triangle-synth', 'square-lead', 'fm-bell'] as const satisfies readonly InstrumentId[];
-export const FALLBACK_INSTRUMENT: InstrumentId = 'triangle-synth';
+export { FALLBACK_INSTRUMENT, SYNTH_INSTRUMENTS } from './instrumentIds';
 
 /** The metronome's voice is an instrument too, so stopping silences clicks already scheduled. */
 export type VoiceId = InstrumentId | 'click';

@@ -1,0 +1,123 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { getContext, getDestination } from 'tone';
+import { createAudioEngine } from '../../../src/audio/engine';
+import { loadPianoSamples } from '../../../src/audio/pianoSamples';
+import type { AudioEngine, InstrumentStatus } from '../../../src/audio/types';
+import type { Song } from '../../../src/core/types';
+import { phraseWith, songWith } from '../../unit/core/playbackFixtures';
+
+// The live engine in real Chromium, on the real audio clock: these tests wait in wall-clock time.
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const loop = { kind: 'phrase', phraseId: 'a' } as const;
+const everyOtherStep = (bars = 1) =>
+  phraseWith(Array.from({ length: 8 * bars }, (_, i) => ({ start: i * 2, pitch: 64 + (i % 5), length: 1 })), bars);
+
+/** The loudest sample leaving the speakers over `ms` milliseconds. */
+async function peakOutput(ms: number): Promise<number> {
+  const analyser = getContext().createAnalyser();
+  analyser.fftSize = 2048;
+  getDestination().connect(analyser);
+  const data = new Float32Array(analyser.fftSize);
+  let peak = 0;
+  const until = performance.now() + ms;
+  while (performance.now() < until) {
+    analyser.getFloatTimeDomainData(data);
+    for (const x of data) peak = Math.max(peak, Math.abs(x));
+    await wait(15);
+  }
+  getDestination().disconnect(analyser);
+  return peak;
+}
+
+/** Steps per second the playhead moves, measured over `ms` (the loop length undoes a wrap). */
+async function playheadSpeed(engine: AudioEngine, loopLength: number, ms = 250): Promise<number> {
+  const a = engine.playhead();
+  await wait(ms);
+  const b = engine.playhead();
+  const moved = (((b.step! - a.step!) % loopLength) + loopLength) % loopLength;
+  return moved / (b.time - a.time);
+}
+
+let engine: AudioEngine | null = null;
+afterEach(() => {
+  engine?.dispose();
+  engine = null;
+});
+
+describe('the live audio engine', () => {
+  it('unlocks the context, loops a phrase from the audio clock, follows a tempo change, and stops', async () => {
+    let song: Song = songWith([everyOtherStep()], { tempo: 120, instruments: { ...songWith([everyOtherStep()]).instruments, melody: 'square-lead' } });
+    engine = createAudioEngine(() => song);
+    await expect(engine.unlock()).resolves.toEqual({ kind: 'ready' });
+
+    await engine.play(loop);
+    expect(engine.isPlaying()).toBe(true);
+    expect(await peakOutput(300)).toBeGreaterThan(0.02);
+    const slow = await playheadSpeed(engine, 16);
+    expect(slow).toBeGreaterThan(7.5);
+    expect(slow).toBeLessThan(8.5);
+
+    song = { ...song, tempo: 240 };
+    await wait(250); // the change is heard from the next look-ahead window on
+    const fast = await playheadSpeed(engine, 16);
+    expect(fast).toBeGreaterThan(15);
+    expect(fast).toBeLessThan(17);
+    const step = engine.playhead().step!;
+    expect(step).toBeGreaterThanOrEqual(0);
+    expect(step).toBeLessThan(16);
+
+    engine.stop();
+    expect(engine.isPlaying()).toBe(false);
+    expect(engine.playhead().step).toBeNull();
+    await wait(250); // the fade, and any note that was already scheduled, must be gone
+    expect(await peakOutput(300)).toBeLessThan(0.001);
+  });
+
+  it('plays a synth while the piano loads, then reports the piano ready', async () => {
+    const song = songWith([everyOtherStep()], { tempo: 150 });
+    expect(song.instruments.melody).toBe('piano');
+    const statuses: InstrumentStatus['kind'][] = [];
+    engine = createAudioEngine(() => song);
+    engine.onInstrumentStatus((s) => statuses.push(s.kind));
+    await engine.unlock();
+    await engine.play(loop);
+    expect(statuses[0]).toBe('loading');
+    expect(await peakOutput(300)).toBeGreaterThan(0.02);
+    for (let i = 0; i < 100 && !statuses.includes('ready'); i++) await wait(200);
+    expect(statuses).toEqual(['loading', 'ready']);
+    expect(await peakOutput(600)).toBeGreaterThan(0.02);
+  });
+
+  it('keeps playing on the synth and says why when the piano fails to load', async () => {
+    const song = songWith([everyOtherStep()], { tempo: 150 });
+    const statuses: InstrumentStatus[] = [];
+    engine = createAudioEngine(() => song, { loadPiano: () => loadPianoSamples('/samples/not-there/') });
+    engine.onInstrumentStatus((s) => statuses.push(s));
+    await engine.play(loop);
+    for (let i = 0; i < 50 && statuses.length < 2; i++) await wait(100);
+    expect(statuses[1]).toMatchObject({ kind: 'failed', instrument: 'piano', fallback: 'triangle-synth' });
+    expect(statuses[1].kind === 'failed' && statuses[1].message).toMatch(/piano sounds could not be loaded.*A synth plays instead\.$/);
+    expect(await peakOutput(300)).toBeGreaterThan(0.02);
+  });
+
+  it('plays the song once and stops by itself at its end', async () => {
+    const base = songWith([everyOtherStep()], { tempo: 240 }); // one bar: 1 s
+    const song = { ...base, instruments: { ...base.instruments, melody: 'fm-bell' as const } };
+    engine = createAudioEngine(() => song);
+    await engine.play({ kind: 'song' });
+    await wait(500);
+    expect(engine.isPlaying()).toBe(true);
+    expect(engine.playhead().step).toBeGreaterThan(4);
+    await wait(900);
+    expect(engine.isPlaying()).toBe(false);
+    expect(engine.playhead().step).toBeNull();
+  });
+
+  it('previews a single note at once', async () => {
+    const base = songWith([phraseWith([])]);
+    engine = createAudioEngine(() => ({ ...base, instruments: { ...base.instruments, melody: 'triangle-synth' } }));
+    await engine.unlock();
+    engine.previewNote(69, 110);
+    expect(await peakOutput(200)).toBeGreaterThan(0.02);
+  });
+});
