@@ -16,12 +16,12 @@ export function App() {
   return (
     <div className="app">
       <header className="app-header">
-        <span className="brand" aria-label="Phrasewright">
+        <h1 className="brand">
           <span className="brand-mark" aria-hidden="true">
             ♪
           </span>
           Phrasewright
-        </span>
+        </h1>
         <SongTitle />
         <SaveStatus />
         <button

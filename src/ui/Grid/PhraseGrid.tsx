@@ -142,6 +142,7 @@ export function PhraseGrid() {
           ref={gridRef}
           role="grid"
           aria-label={`Phrase ${name} grid`}
+          aria-multiselectable="true"
           aria-rowcount={pitches.length}
           aria-colcount={steps + 1}
           className="grid"
