@@ -1,0 +1,112 @@
+/**
+ * `npm run train -- [options]`: trains a MusicRNN melody model (or a chord-conditioned one with
+ * `--kind chord`) on a folder of MIDI files and writes a Magenta checkpoint. Run with --help for options.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { useTrainingBackend } from '../backend';
+import { CorpusFolderError, readCorpus } from '../corpus/readCorpus';
+import type { ModelSpec } from '../data/modelSpec';
+import { updateCheckpointIndex, writeModelCard } from '../export/modelCard';
+import { train } from '../trainer';
+import { num, parseArgs, str } from './args';
+
+const HELP = `npm run train -- [--kind melody|chord] [--corpus DIR] [--id NAME] [--out DIR]
+  --hidden 256,256   LSTM layer sizes        --aux-bits 5     BinaryCounter bits (0 = none)
+  --window 64        steps per window        --batch 64       windows per batch
+  --lr 0.002         Adam learning rate      --clip 5         gradient global-norm clip
+  --max-minutes 35   wall-clock budget       --patience 4     validations without improvement before stopping
+  --eval-every 100   steps between validations             --eval-windows 256  validation windows scored
+  --max-shift 6      transposition augmentation (semitones) --seed 1
+  --resume           continue from .train-cache/<id>       --max-steps N  stop after N steps
+  --backend wasm|cpu`;
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  if (args.help) {
+    console.log(HELP);
+    return;
+  }
+  const kind = str(args, 'kind', 'melody') === 'chord' ? 'chord' : 'melody';
+  const id = str(args, 'id', kind === 'chord' ? 'chord-melody-rnn-v1' : 'melody-rnn-v1');
+  const corpusDir = str(args, 'corpus', '../shared/corpus/nottingham');
+  const outDir = str(args, 'out', join('public/checkpoints', id));
+  const spec: ModelSpec = {
+    kind,
+    minPitch: 48,
+    maxPitch: 83,
+    auxBits: num(args, 'aux-bits', 5),
+    hidden: str(args, 'hidden', '256,256').split(',').map(Number),
+  };
+  const backend = await useTrainingBackend(str(args, 'backend', 'wasm') === 'cpu' ? 'cpu' : 'wasm');
+  const t0 = performance.now();
+  const corpus = readCorpus(corpusDir, { minPitch: spec.minPitch, maxPitch: spec.maxPitch, requireChords: kind === 'chord' });
+  const trainSteps = corpus.train.reduce((s, t) => s + t.events.length, 0);
+  console.log(
+    `corpus ${corpusDir}: ${corpus.train.length} train + ${corpus.validation.length} validation tunes (${trainSteps} train steps), ` +
+      `${corpus.skipped.length} skipped, ${corpus.offGridNotes} of ${corpus.melodyNotes} melody notes off the sixteenth grid, ` +
+      `${corpus.octaveShifted} tunes octave-shifted; read in ${((performance.now() - t0) / 1000).toFixed(1)} s; backend ${backend}`,
+  );
+  for (const s of corpus.skipped) console.log(`  skipped ${s.file}: ${s.reason}`);
+  if (corpus.train.length === 0 || corpus.validation.length === 0) throw new Error(`not enough usable tunes in ${corpusDir} for a train/validation split`);
+
+  const options = {
+    windowSteps: num(args, 'window', 64),
+    batchSize: num(args, 'batch', 64),
+    learningRate: num(args, 'lr', 0.002),
+    clipNorm: num(args, 'clip', 5),
+    maxMinutes: num(args, 'max-minutes', 35),
+    patience: num(args, 'patience', 4),
+    evalEvery: num(args, 'eval-every', 100),
+    evalWindows: num(args, 'eval-windows', 256),
+    maxShift: num(args, 'max-shift', 6),
+    seed: num(args, 'seed', 1),
+    maxSteps: args['max-steps'] ? num(args, 'max-steps', 0) : undefined,
+  };
+  const progress = await train({
+    ...options,
+    spec,
+    corpus,
+    outDir,
+    stateDir: join('.train-cache', id),
+    resume: Boolean(args.resume),
+    log: (line) => console.log(line),
+  });
+  const training = {
+    id,
+    spec,
+    command: `npm run train -- ${process.argv.slice(2).join(' ')}`.trim(),
+    corpus: {
+      folder: corpusDir,
+      trainTunes: corpus.train.length,
+      validationTunes: corpus.validation.length,
+      trainSteps,
+      skipped: corpus.skipped,
+      offGridNotes: corpus.offGridNotes,
+      melodyNotes: corpus.melodyNotes,
+      octaveShifted: corpus.octaveShifted,
+    },
+    options,
+    backend,
+    result: {
+      steps: progress.step,
+      epochsCompleted: progress.epoch,
+      passesOverData: progress.eventsSeen / Math.max(trainSteps, 1),
+      minutes: progress.seconds / 60,
+      stepsPerSecond: progress.step / Math.max(progress.seconds, 1),
+      eventsPerSecond: progress.eventsSeen / Math.max(progress.seconds, 1),
+      bestValWindowNll: progress.bestValNll,
+      bestStep: progress.bestStep,
+      stoppedBy: progress.stoppedBy,
+      history: progress.history,
+    },
+  };
+  writeFileSync(join(outDir, 'training.json'), JSON.stringify(training, null, 1) + '\n');
+  writeModelCard(outDir);
+  updateCheckpointIndex('public/checkpoints');
+}
+
+main().catch((e) => {
+  console.error(e instanceof CorpusFolderError ? e.message : `train failed: ${(e as Error).stack ?? e}`);
+  process.exit(1);
+});

@@ -1,0 +1,37 @@
+/**
+ * One step's model input, laid out exactly as MusicRNN builds it: concat(chord of step t + 1, one-hot of
+ * event t, BinaryCounter(t)), where t counts from the start of the sequence the model is run on.
+ */
+import { encodeChordInto, NO_CHORD, type GridChord } from '../corpus/chordSymbols';
+import { eventClass } from '../corpus/melodyEvents';
+import type { ModelSpec } from './modelSpec';
+
+/** BinaryCounter bit `bit` at step t, as Magenta computes it: ±1 from floor((t + 1) / 2^bit) mod 2. */
+export function binaryCounterBit(step: number, bit: number): number {
+  return Math.floor((step + 1) / 2 ** bit) % 2 ? 1 : -1;
+}
+
+/**
+ * Writes the input of step `t` of a sequence into a gate-major [inputSize, B] buffer at column `column`.
+ * `event` is the event at t and `nextChord` the chord at t + 1.
+ */
+export function writeStepInput(
+  spec: ModelSpec,
+  out: Float32Array,
+  batch: number,
+  column: number,
+  t: number,
+  event: number,
+  nextChord: GridChord | undefined,
+): void {
+  let row = 0;
+  if (spec.kind === 'chord') {
+    encodeChordInto(nextChord ?? NO_CHORD, out, column, batch);
+    row = 37;
+  }
+  const depth = spec.maxPitch - spec.minPitch + 3;
+  for (let k = 0; k < depth; k++) out[(row + k) * batch + column] = 0;
+  out[(row + eventClass(event, spec.minPitch)) * batch + column] = 1;
+  row += depth;
+  for (let b = 0; b < spec.auxBits; b++) out[(row + b) * batch + column] = binaryCounterBit(t, b);
+}

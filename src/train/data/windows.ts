@@ -1,0 +1,90 @@
+/**
+ * Training windows: stretches of T + 1 steps (T inputs, T targets) starting on bar lines, so the
+ * BinaryCounter's count from the window start lines up with the meter as it does for a phrase in the app.
+ * Random transposition (within the pitch range) is applied per window for augmentation.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { transposeChord } from '../corpus/chordSymbols';
+import { eventClass, NO_EVENT, pitchSpan } from '../corpus/melodyEvents';
+import type { Tune } from '../corpus/tune';
+import type { ModelSpec } from './modelSpec';
+import { writeStepInput } from './stepFeatures';
+
+export interface Window {
+  tune: Tune;
+  start: number;
+  /** Semitones to move this window by (0 for validation). */
+  shift: number;
+}
+
+/**
+ * Windows of `steps` steps starting on bar lines every `hopBars` bars, or (hopBars = 0) back to back with no
+ * overlap; the last ones may run past the tune end (those steps are masked).
+ */
+export function tuneWindows(tunes: Tune[], steps: number, hopBars: number): Window[] {
+  const out: Window[] = [];
+  for (const tune of tunes) {
+    const bar = tune.stepsPerBar;
+    const hop = hopBars > 0 ? hopBars * bar : Math.max(bar, Math.floor(steps / bar) * bar);
+    for (let start = 0; start === 0 || start + steps / 2 < tune.events.length - 1; start += hop) {
+      out.push({ tune, start, shift: 0 });
+    }
+  }
+  return out;
+}
+
+/** The semitone shifts within ±maxShift that keep the whole tune inside the pitch range. */
+export function allowedShifts(tune: Tune, spec: ModelSpec, maxShift: number): number[] {
+  const span = pitchSpan(tune.events);
+  const shifts: number[] = [];
+  if (!span) return [0];
+  for (let s = -maxShift; s <= maxShift; s++) {
+    if (span.low + s >= spec.minPitch && span.high + s <= spec.maxPitch) shifts.push(s);
+  }
+  return shifts.length ? shifts : [0];
+}
+
+export interface Batch {
+  /** One gate-major [inputSize, B] tensor per step. */
+  inputs: tf.Tensor2D[];
+  /** Target class of row t * B + b. */
+  targets: tf.Tensor1D;
+  /** 1 where the target is inside the tune. */
+  mask: tf.Tensor1D;
+  counted: number;
+}
+
+/** Builds the tensors of one batch of windows (T steps each). */
+export function makeBatch(spec: ModelSpec, windows: Window[], steps: number, inSize: number): Batch {
+  const batch = windows.length;
+  const targets = new Int32Array(steps * batch);
+  const mask = new Float32Array(steps * batch);
+  const inputs: tf.Tensor2D[] = [];
+  const buffers = Array.from({ length: steps }, () => new Float32Array(inSize * batch));
+  windows.forEach((w, b) => {
+    const { events, chords } = w.tune;
+    for (let t = 0; t < steps; t++) {
+      const i = w.start + t;
+      const event = i < events.length ? shifted(events[i], w.shift) : NO_EVENT;
+      const nextChord = i + 1 < chords.length ? transposeChord(chords[i + 1], w.shift) : undefined;
+      writeStepInput(spec, buffers[t], batch, b, t, event, nextChord);
+      if (i + 1 < events.length) {
+        targets[t * batch + b] = eventClass(shifted(events[i + 1], w.shift), spec.minPitch);
+        mask[t * batch + b] = 1;
+      }
+    }
+  });
+  for (const buf of buffers) inputs.push(tf.tensor2d(buf, [inSize, batch]));
+  let counted = 0;
+  for (const m of mask) counted += m;
+  return { inputs, targets: tf.tensor1d(targets, 'int32'), mask: tf.tensor1d(mask), counted };
+}
+
+function shifted(event: number, shift: number): number {
+  return event >= 0 ? event + shift : event;
+}
+
+/** Frees a batch's tensors. */
+export function disposeBatch(b: Batch): void {
+  tf.dispose([...b.inputs, b.targets, b.mask]);
+}

@@ -1,0 +1,111 @@
+/**
+ * The MusicRNN graph for training: a stack of tf.basicLSTMCell-equivalent layers (gates i, j, f, o, forget
+ * bias +1) and a fully connected output, on variables named and shaped exactly as Magenta's checkpoint, so
+ * the trained weights load into `mm.MusicRNN` without conversion.
+ *
+ * For speed the kernel is sliced into its input rows and recurrent rows: the input projection of all time
+ * steps is one big matMul, and only h · W_h stays inside the time loop. That is the same arithmetic as
+ * concat([x, h]) · kernel.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { biasName, FC_BIASES, FC_WEIGHTS, kernelName } from './checkpointNames';
+import { transposedMatMul } from './fastMatMul';
+
+export interface RnnShape {
+  /** Width of one step's input: chord encoding + event one-hot + aux inputs. */
+  inputSize: number;
+  /** Hidden size of each LSTM layer, bottom first. */
+  hidden: number[];
+  /** Number of output classes (MelodyConverter depth). */
+  depth: number;
+}
+
+export type RnnVariables = Record<string, tf.Variable>;
+
+let modelCount = 0;
+
+/**
+ * Creates freshly initialised variables (Glorot-uniform kernels, zero biases), seeded, keyed by their
+ * checkpoint names. The tfjs variable names get a per-model suffix, since tfjs refuses duplicate names.
+ */
+export function createRnnVariables(shape: RnnShape, seed: number): RnnVariables {
+  const vars: RnnVariables = {};
+  const suffix = `_m${++modelCount}`;
+  let inSize = shape.inputSize;
+  shape.hidden.forEach((h, l) => {
+    const fanIn = inSize + h;
+    const limit = Math.sqrt(6 / (fanIn + 4 * h));
+    vars[kernelName(l)] = tf.variable(tf.randomUniform([fanIn, 4 * h], -limit, limit, 'float32', seed + l), true, kernelName(l) + suffix);
+    vars[biasName(l)] = tf.variable(tf.zeros([4 * h]), true, biasName(l) + suffix);
+    inSize = h;
+  });
+  const last = shape.hidden[shape.hidden.length - 1];
+  const limit = Math.sqrt(6 / (last + shape.depth));
+  vars[FC_WEIGHTS] = tf.variable(tf.randomUniform([last, shape.depth], -limit, limit, 'float32', seed + 99), true, FC_WEIGHTS + suffix);
+  vars[FC_BIASES] = tf.variable(tf.zeros([shape.depth]), true, FC_BIASES + suffix);
+  return vars;
+}
+
+/** Reads the layer sizes back from a set of checkpoint-named tensors. */
+export function shapeOfVariables(vars: Record<string, tf.Tensor>): RnnShape {
+  const hidden: number[] = [];
+  for (let l = 0; vars[kernelName(l)]; l++) hidden.push(vars[biasName(l)].shape[0] / 4);
+  const k0 = vars[kernelName(0)];
+  return { inputSize: k0.shape[0] - hidden[0], hidden, depth: vars[FC_BIASES].shape[0] };
+}
+
+/**
+ * Logits for every step of a batch given as one gate-major input per time step (`stepInputs[t]` is
+ * [inputSize, B]); returns [T * B, depth] where row t * B + b is step t of sequence b. State starts at
+ * zero, as in MusicRNN.
+ *
+ * Everything inside the time loop is gate-major ([H, B], [4H, B]) and per step, for the wasm backend: its
+ * slice/split kernels copy their whole input first, so slicing one step out of a big [T, ...] tensor costs
+ * O(T) each time, while splitting a small [4H, B] gate block along rows is a cheap contiguous copy.
+ */
+export function rnnLogits(vars: Record<string, tf.Tensor>, stepInputs: tf.Tensor2D[]): tf.Tensor2D {
+  const batch = stepInputs[0].shape[1];
+  let layerInputs = stepInputs;
+  for (let l = 0; vars[kernelName(l)]; l++) {
+    const kernel = vars[kernelName(l)] as tf.Tensor2D;
+    const h4 = kernel.shape[1];
+    const hSize = h4 / 4;
+    const kernelT = tf.transpose(kernel);
+    const gates = transposedMatMul(kernel);
+    // The basicLSTMCell forget bias (+1 on the f gate) is folded into the bias column once per layer.
+    const biasColumn = tf.reshape(tf.add(vars[biasName(l)], forgetOffset(hSize)), [h4, 1]);
+    let c: tf.Tensor2D = tf.zeros([hSize, batch]);
+    let h: tf.Tensor2D = tf.zeros([hSize, batch]);
+    const outputs: tf.Tensor2D[] = [];
+    for (const x of layerInputs) {
+      const z = tf.add(gates(kernelT, tf.concat([x, h], 0)), biasColumn) as tf.Tensor2D;
+      const [i, j, f, o] = tf.split(z, 4, 0);
+      c = tf.add(tf.mul(tf.sigmoid(i), tf.tanh(j)), tf.mul(c, tf.sigmoid(f)));
+      h = tf.mul(tf.tanh(c), tf.sigmoid(o));
+      outputs.push(h);
+    }
+    layerInputs = outputs;
+  }
+  const fcW = vars[FC_WEIGHTS] as tf.Tensor2D;
+  const project = transposedMatMul(fcW);
+  const fcWT = tf.transpose(fcW);
+  const logitsT = tf.concat(layerInputs.map((h) => project(fcWT, h)), 1);
+  return tf.add(tf.transpose(logitsT), vars[FC_BIASES]) as tf.Tensor2D;
+}
+
+/** [0 x H, 0 x H, 1 x H, 0 x H]: the forget bias of tf.basicLSTMCell in gate order i, j, f, o. */
+function forgetOffset(hSize: number): tf.Tensor1D {
+  const values = new Float32Array(4 * hSize);
+  values.fill(1, 2 * hSize, 3 * hSize);
+  return tf.tensor1d(values);
+}
+
+/**
+ * Mean cross-entropy (nats per counted step) of `logits` [N, depth] against integer `targets` [N],
+ * counting only rows whose `mask` is 1.
+ */
+export function maskedCrossEntropy(logits: tf.Tensor2D, targets: tf.Tensor1D, mask: tf.Tensor1D): tf.Scalar {
+  const logProbs = tf.logSoftmax(logits);
+  const picked = tf.sum(tf.mul(logProbs, tf.oneHot(targets, logits.shape[1])), 1);
+  return tf.div(tf.neg(tf.sum(tf.mul(picked, mask))), tf.maximum(tf.sum(mask), 1)) as tf.Scalar;
+}

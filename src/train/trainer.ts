@@ -1,0 +1,204 @@
+/**
+ * The training loop: Adam on masked cross-entropy, global-norm gradient clipping, learning rate halved when
+ * validation stalls, early stopping, a wall-clock budget, and resumable state (last weights + Adam moments
+ * + progress in `stateDir`; the best weights so far are always a complete checkpoint in `outDir`).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Corpus } from './corpus/readCorpus';
+import { inputSize, magentaConfig, type ModelSpec } from './data/modelSpec';
+import { allowedShifts, disposeBatch, makeBatch, tuneWindows, type Window } from './data/windows';
+import { readCheckpoint, writeCheckpoint } from './export/checkpointFiles';
+import { createRnnVariables, maskedCrossEntropy, rnnLogits, type RnnVariables } from './model/rnnGraph';
+import { createRng, shuffle } from './random';
+
+export interface TrainOptions {
+  spec: ModelSpec;
+  corpus: Corpus;
+  /** Where the best checkpoint goes (config.json, weights_manifest.json, weights.bin). */
+  outDir: string;
+  /** Where resumable state goes (last weights, optimizer, progress.json). */
+  stateDir: string;
+  windowSteps: number;
+  batchSize: number;
+  learningRate: number;
+  clipNorm: number;
+  maxMinutes: number;
+  /** Stop after this many validations without improvement. */
+  patience: number;
+  evalEvery: number;
+  /** Most validation windows scored at each validation (a fixed, seeded subset). */
+  evalWindows: number;
+  maxShift: number;
+  seed: number;
+  resume: boolean;
+  maxSteps?: number;
+  log: (line: string) => void;
+}
+
+export interface Progress {
+  step: number;
+  epoch: number;
+  /** Position inside the current epoch's window order. */
+  cursor: number;
+  bestValNll: number;
+  bestStep: number;
+  learningRate: number;
+  stale: number;
+  seconds: number;
+  eventsSeen: number;
+  rngState: number;
+  history: { step: number; loss: number; valNll: number; seconds: number }[];
+  stoppedBy?: string;
+}
+
+/** Mean validation NLL (nats/event) over the given windows, by the training graph, no gradients. */
+export function windowNll(vars: Record<string, tf.Tensor>, spec: ModelSpec, windows: Window[], steps: number, batchSize: number): number {
+  let total = 0;
+  let count = 0;
+  for (let i = 0; i < windows.length; i += batchSize) {
+    const batch = makeBatch(spec, windows.slice(i, i + batchSize), steps, inputSize(spec));
+    const loss = tf.tidy(() => maskedCrossEntropy(rnnLogits(vars, batch.inputs), batch.targets, batch.mask));
+    total += loss.dataSync()[0] * batch.counted;
+    count += batch.counted;
+    loss.dispose();
+    disposeBatch(batch);
+  }
+  return total / Math.max(count, 1);
+}
+
+/** Adam keeps its rate in a protected field; changing it between steps is how tfjs schedules rates. */
+function setLearningRate(optimizer: tf.AdamOptimizer, rate: number): void {
+  (optimizer as unknown as { learningRate: number }).learningRate = rate;
+}
+
+function clipByGlobalNorm(grads: tf.NamedTensorMap, maxNorm: number): tf.NamedTensorMap {
+  return tf.tidy(() => {
+    const norm = tf.sqrt(tf.addN(Object.values(grads).map((g) => tf.sum(tf.square(g)))));
+    const scale = tf.div(maxNorm, tf.maximum(norm, maxNorm));
+    const out: tf.NamedTensorMap = {};
+    for (const [k, g] of Object.entries(grads)) out[k] = tf.mul(g, scale);
+    return out;
+  });
+}
+
+async function saveState(stateDir: string, vars: RnnVariables, spec: ModelSpec, optimizer: tf.AdamOptimizer, progress: Progress): Promise<void> {
+  mkdirSync(stateDir, { recursive: true });
+  await writeCheckpoint(join(stateDir, 'last'), vars, magentaConfig(spec));
+  const named: Record<string, tf.Tensor> = {};
+  for (const w of await optimizer.getWeights()) named[w.name] = w.tensor;
+  await writeCheckpoint(join(stateDir, 'optimizer'), named, { type: 'AdamState' });
+  writeFileSync(join(stateDir, 'progress.json'), JSON.stringify({ ...progress, spec }, null, 1));
+}
+
+/** Trains (or resumes) a model; returns the final progress. The best checkpoint is in `outDir`. */
+export async function train(o: TrainOptions): Promise<Progress> {
+  const { spec } = o;
+  const inSize = inputSize(spec);
+  const depth = spec.maxPitch - spec.minPitch + 3;
+  let vars = createRnnVariables({ inputSize: inSize, hidden: spec.hidden, depth }, o.seed);
+  let progress: Progress = {
+    step: 0, epoch: 0, cursor: 0, bestValNll: Infinity, bestStep: 0, learningRate: o.learningRate,
+    stale: 0, seconds: 0, eventsSeen: 0, rngState: o.seed, history: [],
+  };
+  const optimizer = tf.train.adam(o.learningRate);
+  const progressFile = join(o.stateDir, 'progress.json');
+  if (o.resume && existsSync(progressFile)) {
+    progress = JSON.parse(readFileSync(progressFile, 'utf8')) as Progress;
+    progress.stoppedBy = undefined;
+    const last = readCheckpoint(join(o.stateDir, 'last')).tensors;
+    for (const [name, v] of Object.entries(vars)) v.assign(last[name]);
+    tf.dispose(Object.values(last));
+    const opt = readCheckpoint(join(o.stateDir, 'optimizer')).tensors;
+    // Adam's moments are positional (i-th gradient of the map), and the variables are always made in the same order.
+    await optimizer.setWeights(Object.entries(opt).map(([name, tensor]) => ({ name, tensor })));
+    setLearningRate(optimizer, progress.learningRate);
+    o.log(`resumed at step ${progress.step} (epoch ${progress.epoch}, best val NLL ${progress.bestValNll.toFixed(4)})`);
+  }
+  const trainWindows = tuneWindows(o.corpus.train, o.windowSteps, 2);
+  const allVal = tuneWindows(o.corpus.validation, o.windowSteps, 0);
+  const valWindows = shuffle(allVal.slice(), createRng(12345)).slice(0, o.evalWindows);
+  const batchesPerEpoch = Math.floor(trainWindows.length / o.batchSize);
+  o.log(`${trainWindows.length} training windows (${batchesPerEpoch} batches/epoch), ${valWindows.length} of ${allVal.length} validation windows; hidden ${spec.hidden.join('x')}, input ${inSize}, T ${o.windowSteps}, B ${o.batchSize}`);
+
+  let rng = createRng(progress.rngState);
+  let order = shuffle(trainWindows.slice(), createRng(o.seed + progress.epoch));
+  const startedAt = performance.now() - progress.seconds * 1000;
+  const elapsed = () => (performance.now() - startedAt) / 1000;
+  let windowStart = performance.now();
+  let windowSteps = 0;
+  let windowLoss = 0;
+  let lastLoss = NaN;
+
+  while (true) {
+    if (progress.cursor + o.batchSize > order.length) {
+      progress.epoch++;
+      progress.cursor = 0;
+      order = shuffle(trainWindows.slice(), createRng(o.seed + progress.epoch));
+    }
+    const picked = order.slice(progress.cursor, progress.cursor + o.batchSize).map((w) => {
+      const shifts = allowedShifts(w.tune, spec, o.maxShift);
+      return { ...w, shift: shifts[Math.floor(rng.next() * shifts.length)] };
+    });
+    progress.cursor += o.batchSize;
+    const batch = makeBatch(spec, picked, o.windowSteps, inSize);
+    const { value, grads } = tf.variableGrads(
+      () => maskedCrossEntropy(rnnLogits(vars, batch.inputs), batch.targets, batch.mask),
+      Object.values(vars),
+    );
+    const clipped = clipByGlobalNorm(grads, o.clipNorm);
+    optimizer.applyGradients(clipped as Parameters<typeof optimizer.applyGradients>[0]);
+    const loss = (await value.data())[0];
+    tf.dispose([value, ...Object.values(grads), ...Object.values(clipped)]);
+    disposeBatch(batch);
+    progress.step++;
+    progress.eventsSeen += batch.counted;
+    windowSteps++;
+    windowLoss += loss;
+    lastLoss = loss;
+
+    const outOfTime = elapsed() > o.maxMinutes * 60;
+    const atMax = o.maxSteps !== undefined && progress.step >= o.maxSteps;
+    if (progress.step % o.evalEvery === 0 || outOfTime || atMax) {
+      const valNll = windowNll(vars, spec, valWindows, o.windowSteps, o.batchSize);
+      const rate = windowSteps / ((performance.now() - windowStart) / 1000);
+      progress.seconds = elapsed();
+      progress.history.push({ step: progress.step, loss: windowLoss / windowSteps, valNll, seconds: progress.seconds });
+      if (valNll < progress.bestValNll - 1e-4) {
+        progress.bestValNll = valNll;
+        progress.bestStep = progress.step;
+        progress.stale = 0;
+        await writeCheckpoint(o.outDir, vars, magentaConfig(spec));
+      } else {
+        progress.stale++;
+        progress.learningRate /= 2;
+        setLearningRate(optimizer, progress.learningRate);
+      }
+      const left = Math.max(0, o.maxMinutes * 60 - progress.seconds);
+      o.log(
+        `epoch ${progress.epoch} step ${progress.step} loss ${(windowLoss / windowSteps).toFixed(4)} val NLL ${valNll.toFixed(4)}` +
+          ` (best ${progress.bestValNll.toFixed(4)} @${progress.bestStep}) ${rate.toFixed(2)} steps/s` +
+          ` ${((rate * o.batchSize * o.windowSteps) | 0)} ev/s lr ${progress.learningRate.toExponential(1)} time left ${(left / 60).toFixed(1)} min`,
+      );
+      progress.rngState = rng.state();
+      if (progress.stale >= o.patience) progress.stoppedBy = `early stop: ${o.patience} validations without improvement`;
+      else if (outOfTime) progress.stoppedBy = `time budget of ${o.maxMinutes} min`;
+      else if (atMax) progress.stoppedBy = `max steps ${o.maxSteps}`;
+      await saveState(o.stateDir, vars, spec, optimizer, progress);
+      windowStart = performance.now();
+      windowSteps = 0;
+      windowLoss = 0;
+      if (progress.stoppedBy) break;
+    } else if (progress.step % 10 === 0) {
+      const rate = windowSteps / ((performance.now() - windowStart) / 1000);
+      o.log(`epoch ${progress.epoch} step ${progress.step} loss ${lastLoss.toFixed(4)} ${rate.toFixed(2)} steps/s time left ${(Math.max(0, o.maxMinutes * 60 - elapsed()) / 60).toFixed(1)} min`);
+    }
+  }
+  rng = createRng(0);
+  tf.dispose(Object.values(vars));
+  vars = {};
+  optimizer.dispose();
+  o.log(`stopped (${progress.stoppedBy}) after ${progress.step} steps, ${(progress.seconds / 60).toFixed(1)} min; best val NLL ${progress.bestValNll.toFixed(4)} at step ${progress.bestStep}`);
+  return progress;
+}

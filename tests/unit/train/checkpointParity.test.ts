@@ -1,0 +1,119 @@
+/**
+ * An exported checkpoint loads in Magenta's own MusicRNN (Node build, over HTTP as in the browser) and
+ * predicts the same next-step probabilities as the training graph, with and without chords.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chordSymbol, type GridChord } from '../../../src/train/corpus/chordSymbols';
+import { eventsToNotes } from '../../../src/train/corpus/melodyEvents';
+import { inputSize, magentaConfig, type ModelSpec } from '../../../src/train/data/modelSpec';
+import { writeStepInput } from '../../../src/train/data/stepFeatures';
+import { writeCheckpoint } from '../../../src/train/export/checkpointFiles';
+import { createRnnVariables, rnnLogits } from '../../../src/train/model/rnnGraph';
+import { createRng } from '../../../src/train/random';
+import { makeTuneEvents } from './tinyCorpus';
+
+interface MagentaRnn {
+  initialize(): Promise<void>;
+  continueSequenceAndReturnProbabilities(seq: unknown, steps: number, temperature?: number, chords?: string[]): Promise<{ probs: Float32Array[] }>;
+  dispose(): void;
+}
+const require = createRequire(import.meta.url);
+const { MusicRNN } = require('@magenta/music/node/music_rnn.js') as { MusicRNN: new (url: string) => MagentaRnn };
+
+let server: Server;
+let baseUrl = '';
+const root = mkdtempSync(join(tmpdir(), 'pw-ckpt-'));
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+  server = createServer((req, res) => {
+    try {
+      res.end(readFileSync(join(root, decodeURIComponent(req.url ?? '/'))));
+    } catch {
+      res.statusCode = 404;
+      res.end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+});
+
+afterAll(() => server.close());
+
+/** Random (seeded) weights everywhere, biases included, so a gate-order or forget-bias slip shows. */
+async function exportRandomModel(id: string, spec: ModelSpec): Promise<Record<string, tf.Tensor>> {
+  const vars = createRnnVariables({ inputSize: inputSize(spec), hidden: spec.hidden, depth: spec.maxPitch - spec.minPitch + 3 }, 3);
+  let seed = 10;
+  for (const v of Object.values(vars)) v.assign(tf.randomUniform(v.shape, -0.6, 0.6, 'float32', seed++));
+  await writeCheckpoint(join(root, id), vars, magentaConfig(spec));
+  return vars;
+}
+
+/** Next-step probabilities after the primer, by the training graph. */
+function graphProbs(vars: Record<string, tf.Tensor>, spec: ModelSpec, events: Int16Array, chords: GridChord[]): Float32Array {
+  const inputs = Array.from(events, (e, t) => {
+    const buf = new Float32Array(inputSize(spec));
+    writeStepInput(spec, buf, 1, 0, t, e, chords[t + 1]);
+    return tf.tensor2d(buf, [inputSize(spec), 1]);
+  });
+  const probs = tf.tidy(() => tf.softmax(rnnLogits(vars, inputs)));
+  const all = probs.dataSync() as Float32Array;
+  tf.dispose([probs, ...inputs]);
+  return all.slice(all.length - probs.shape[1]);
+}
+
+function primerSequence(events: Int16Array) {
+  return {
+    notes: eventsToNotes(events).map((n) => ({ pitch: n.pitch, quantizedStartStep: n.start, quantizedEndStep: n.end })),
+    quantizationInfo: { stepsPerQuarter: 4 },
+    totalQuantizedSteps: events.length,
+  };
+}
+
+function maxDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
+  return m;
+}
+
+describe('exported checkpoint in mm.MusicRNN', () => {
+  it('melody model with a position counter: same next-step probabilities as the training graph', async () => {
+    const spec: ModelSpec = { kind: 'melody', minPitch: 48, maxPitch: 83, auxBits: 3, hidden: [12, 10] };
+    const vars = await exportRandomModel('melody', spec);
+    const { events } = makeTuneEvents(5, 2);
+    const expected = graphProbs(vars, spec, events, []);
+    const model = new MusicRNN(`${baseUrl}/melody`);
+    await model.initialize();
+    const { probs } = await model.continueSequenceAndReturnProbabilities(primerSequence(events), 1);
+    expect(probs[0].length).toBe(38);
+    expect(maxDiff(probs[0], expected)).toBeLessThan(1e-5);
+    // A different primer gives different probabilities: the comparison is not vacuous.
+    expect(maxDiff(expected, graphProbs(vars, spec, events.slice(0, 20), []))).toBeGreaterThan(1e-3);
+    model.dispose();
+  });
+
+  it('chord-conditioned model: same next-step probabilities for the same chords', async () => {
+    const spec: ModelSpec = { kind: 'chord', minPitch: 48, maxPitch: 83, auxBits: 0, hidden: [16] };
+    const vars = await exportRandomModel('chord', spec);
+    const { events, chords } = makeTuneEvents(9, 2);
+    const primer = events.slice(0, 24);
+    // One chord per step of primer + the one generated step, so Magenta's even spreading maps chord i to step i.
+    const stepChords = chords.slice(0, primer.length + 1);
+    const expected = graphProbs(vars, spec, primer, stepChords);
+    const model = new MusicRNN(`${baseUrl}/chord`);
+    await model.initialize();
+    const { probs } = await model.continueSequenceAndReturnProbabilities(primerSequence(primer), 1, undefined, stepChords.map(chordSymbol));
+    expect(maxDiff(probs[0], expected)).toBeLessThan(1e-5);
+    const rng = createRng(4);
+    const otherChords = stepChords.map(() => ({ root: Math.floor(rng.next() * 12), mask: 0b10010001 }));
+    expect(maxDiff(expected, graphProbs(vars, spec, primer, otherChords.map((c) => ({ ...c, mask: ((c.mask << c.root) | (c.mask >> (12 - c.root))) & 0xfff }))))).toBeGreaterThan(1e-4);
+    model.dispose();
+  });
+});
