@@ -127,3 +127,20 @@ test('when the browser keeps audio from starting, the page says so and offers to
   await expect(page.getByRole('button', { name: 'Enable sound' }).isVisible()).resolves.toBe(true);
   await expect(page.getByRole('button', { name: 'Play', exact: true }).count()).resolves.toBe(1);
 });
+
+test('the metronome toggles its pressed state; the instrument choice is kept in the song and undoable', async () => {
+  app = await openApp(browser);
+  const { page } = app;
+  const metronome = page.getByRole('button', { name: 'Metronome' });
+  await metronome.click();
+  await expect(metronome.getAttribute('aria-pressed')).resolves.toBe('true');
+  await metronome.click();
+  await expect(metronome.getAttribute('aria-pressed')).resolves.toBe('false');
+
+  const instrument = page.getByRole('combobox', { name: 'Instrument' });
+  await instrument.selectOption({ label: 'Square lead' });
+  await expect(instrument.inputValue()).resolves.toBe('square-lead');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(instrument.inputValue()).resolves.toBe('piano');
+  expect(app.errors).toEqual([]);
+});

@@ -51,6 +51,8 @@ export function PhraseGrid() {
     step: Math.max(0, Math.min(steps - 1, focus.step)),
   };
 
+  // Keyboard moves scroll the focused cell into view; a click is already where the pointer is.
+  const keyboardMove = useRef(false);
   const focusCell = useCallback((pitch: Midi, step: Steps) => {
     wantDomFocus.current = true;
     setFocus({ pitch, step });
@@ -62,7 +64,8 @@ export function PhraseGrid() {
     const cell = gridRef.current?.querySelector<HTMLElement>(
       `[data-pitch="${shown.pitch}"] [data-step="${shown.step}"]`,
     );
-    cell?.focus({ preventScroll: false });
+    cell?.focus({ preventScroll: !keyboardMove.current });
+    keyboardMove.current = false;
   });
 
   const moveWindow = useCallback(
@@ -95,6 +98,7 @@ export function PhraseGrid() {
     const here = noteOfPitchAt(current, shown.pitch, shown.step);
     switch (intent.kind) {
       case 'focus': {
+        keyboardMove.current = true;
         const pitch = Math.max(LIMITS.pitch.min, Math.min(LIMITS.pitch.max, shown.pitch + intent.dPitch));
         if (pitch > range.high) moveWindow(pitch - range.high);
         if (pitch < range.low) moveWindow(pitch - range.low);
@@ -102,6 +106,7 @@ export function PhraseGrid() {
         return;
       }
       case 'focusStep':
+        keyboardMove.current = true;
         focusCell(shown.pitch, intent.to === 'first' ? 0 : steps - 1);
         return;
       case 'toggle':
