@@ -27,10 +27,14 @@ export default defineConfig({
       {
         // Audio tests that need real Web Audio (offline renders, the sample loader), run inside Chromium.
         extends: true,
+        // Pre-bundled up front: a dependency found mid-run makes Vite reload the page under a running test.
+        optimizeDeps: { include: ['tone', 'tonal'] },
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
           testTimeout: 60_000,
+          // One file at a time: the live-engine tests listen on the real audio clock and must not share the CPU.
+          fileParallelism: false,
           browser: {
             enabled: true,
             headless: true,

@@ -27,7 +27,8 @@ export interface AudioEngineOptions {
   loadPiano?: () => Promise<PianoSamples>;
 }
 
-const BLOCKED_MESSAGE = 'The browser is keeping sound off. Click anywhere on the page or press a key to turn it on.';
+// A clause, not a sentence: the store shows it after "The browser did not let the app play sound: ".
+const BLOCKED_MESSAGE = 'click anywhere on the page or press a key to turn sound on';
 const PREVIEW_SECONDS = 0.35;
 
 /** Creates the engine; it reads the song through `getSong` on every look-ahead window. */
@@ -37,6 +38,7 @@ export function createAudioEngine(getSong: SongSource, options: AudioEngineOptio
   const startDelay = options.startDelay ?? 0.06;
   const audioListeners = new Set<(s: AudioStatus) => void>();
   const instrumentListeners = new Set<(s: InstrumentStatus) => void>();
+  const playingListeners = new Set<(playing: boolean) => void>();
   const loader = new InstrumentLoader(options.loadPiano ?? sharedPianoSamples, (s) => instrumentListeners.forEach((l) => l(s)));
   const build = (id: Parameters<typeof createInstrument>[0]) => createInstrument(id, loader.pianoSamples);
 
@@ -110,18 +112,23 @@ export function createAudioEngine(getSong: SongSource, options: AudioEngineOptio
     }
   }
 
+  function setStopped() {
+    const wasPlaying = planner !== null;
+    planner = null;
+    target = null;
+    if (wasPlaying) playingListeners.forEach((l) => l(false));
+  }
+
   /** The song played to its end: let the last notes ring, forget the plan. */
   function finish() {
     clearTimers();
-    planner = null;
-    target = null;
+    setStopped();
   }
 
   function stop() {
     clearTimers();
     if (mixer && planner) silenceMixer(mixer, context().currentTime);
-    planner = null;
-    target = null;
+    setStopped();
   }
 
   return {
@@ -136,6 +143,7 @@ export function createAudioEngine(getSong: SongSource, options: AudioEngineOptio
       target = next;
       tick();
       tickerId = context().setInterval(tick, tickInterval);
+      playingListeners.forEach((l) => l(true));
     },
     stop,
     isPlaying: () => planner !== null,
@@ -169,6 +177,10 @@ export function createAudioEngine(getSong: SongSource, options: AudioEngineOptio
       if (current) listener(current);
       return () => instrumentListeners.delete(listener);
     },
+    onPlayingChange(listener) {
+      playingListeners.add(listener);
+      return () => playingListeners.delete(listener);
+    },
     dispose() {
       stop();
       disposed = true;
@@ -177,6 +189,7 @@ export function createAudioEngine(getSong: SongSource, options: AudioEngineOptio
       mixer = preview = null;
       audioListeners.clear();
       instrumentListeners.clear();
+      playingListeners.clear();
     },
   };
 }

@@ -41,6 +41,11 @@ export interface AudioEngine {
   previewNote(pitch: number, velocity?: number): void;
   onAudioStatus(listener: (s: AudioStatus) => void): () => void;
   onInstrumentStatus(listener: (s: InstrumentStatus) => void): () => void;
+  /**
+   * Told true when playback starts and false when it stops, including when a song target reaches its end
+   * by itself (the store's transport mirrors this). Optional so wrappers may leave it out.
+   */
+  onPlayingChange?(listener: (playing: boolean) => void): () => void;
   dispose(): void;
 }
 

@@ -12,15 +12,19 @@ const loop = { kind: 'phrase', phraseId: 'a' } as const;
 const everyOtherStep = (bars = 1) =>
   phraseWith(Array.from({ length: 8 * bars }, (_, i) => ({ start: i * 2, pitch: 64 + (i % 5), length: 1 })), bars);
 
-/** The loudest sample leaving the speakers over `ms` milliseconds. */
-async function peakOutput(ms: number): Promise<number> {
+/**
+ * The loudest sample leaving the speakers, listened to for `ms` milliseconds, or (with `enough`) until a
+ * sample that loud is heard. A loaded machine may take a while to start the audio clock, so the positive
+ * checks wait for sound instead of sampling a fixed window.
+ */
+async function peakOutput(ms: number, enough = Infinity): Promise<number> {
   const analyser = getContext().createAnalyser();
   analyser.fftSize = 2048;
   getDestination().connect(analyser);
   const data = new Float32Array(analyser.fftSize);
   let peak = 0;
   const until = performance.now() + ms;
-  while (performance.now() < until) {
+  while (performance.now() < until && peak < enough) {
     analyser.getFloatTimeDomainData(data);
     for (const x of data) peak = Math.max(peak, Math.abs(x));
     await wait(15);
@@ -29,11 +33,17 @@ async function peakOutput(ms: number): Promise<number> {
   return peak;
 }
 
-/** Steps per second the playhead moves, measured over `ms` (the loop length undoes a wrap). */
-async function playheadSpeed(engine: AudioEngine, loopLength: number, ms = 250): Promise<number> {
+/** True once something at least 0.02 loud leaves the speakers within three seconds. */
+const soundIsHeard = async () => (await peakOutput(3000, 0.02)) >= 0.02;
+
+/** Steps per audio-clock second the playhead moves over at least `seconds` of audio time (undoing a loop wrap). */
+async function playheadSpeed(engine: AudioEngine, loopLength: number, seconds = 0.25): Promise<number> {
   const a = engine.playhead();
-  await wait(ms);
-  const b = engine.playhead();
+  let b = a;
+  for (let i = 0; i < 300 && b.time - a.time < seconds; i++) {
+    await wait(10);
+    b = engine.playhead();
+  }
   const moved = (((b.step! - a.step!) % loopLength) + loopLength) % loopLength;
   return moved / (b.time - a.time);
 }
@@ -52,13 +62,13 @@ describe('the live audio engine', () => {
 
     await engine.play(loop);
     expect(engine.isPlaying()).toBe(true);
-    expect(await peakOutput(300)).toBeGreaterThan(0.02);
+    expect(await soundIsHeard()).toBe(true);
     const slow = await playheadSpeed(engine, 16);
     expect(slow).toBeGreaterThan(7.5);
     expect(slow).toBeLessThan(8.5);
 
     song = { ...song, tempo: 240 };
-    await wait(250); // the change is heard from the next look-ahead window on
+    await playheadSpeed(engine, 16, 0.2); // the change is heard from the next look-ahead window on
     const fast = await playheadSpeed(engine, 16);
     expect(fast).toBeGreaterThan(15);
     expect(fast).toBeLessThan(17);
@@ -82,10 +92,10 @@ describe('the live audio engine', () => {
     await engine.unlock();
     await engine.play(loop);
     expect(statuses[0]).toBe('loading');
-    expect(await peakOutput(300)).toBeGreaterThan(0.02);
+    expect(await soundIsHeard()).toBe(true);
     for (let i = 0; i < 100 && !statuses.includes('ready'); i++) await wait(200);
     expect(statuses).toEqual(['loading', 'ready']);
-    expect(await peakOutput(600)).toBeGreaterThan(0.02);
+    expect(await soundIsHeard()).toBe(true);
   });
 
   it('keeps playing on the synth and says why when the piano fails to load', async () => {
@@ -97,20 +107,30 @@ describe('the live audio engine', () => {
     for (let i = 0; i < 50 && statuses.length < 2; i++) await wait(100);
     expect(statuses[1]).toMatchObject({ kind: 'failed', instrument: 'piano', fallback: 'triangle-synth' });
     expect(statuses[1].kind === 'failed' && statuses[1].message).toMatch(/piano sounds could not be loaded.*A synth plays instead\.$/);
-    expect(await peakOutput(300)).toBeGreaterThan(0.02);
+    expect(await soundIsHeard()).toBe(true);
   });
 
   it('plays the song once and stops by itself at its end', async () => {
     const base = songWith([everyOtherStep()], { tempo: 240 }); // one bar: 1 s
     const song = { ...base, instruments: { ...base.instruments, melody: 'fm-bell' as const } };
     engine = createAudioEngine(() => song);
+    const changes: boolean[] = [];
+    engine.onPlayingChange?.((playing) => changes.push(playing));
     await engine.play({ kind: 'song' });
-    await wait(500);
-    expect(engine.isPlaying()).toBe(true);
-    expect(engine.playhead().step).toBeGreaterThan(4);
-    await wait(900);
-    expect(engine.isPlaying()).toBe(false);
+    const startedAt = getContext().currentTime;
+    expect(changes).toEqual([true]);
+    let midway: number | null = null;
+    for (let i = 0; i < 500 && engine.isPlaying(); i++) {
+      await wait(10);
+      if (getContext().currentTime - startedAt > 0.5) midway ??= engine.playhead().step;
+    }
+    const endedAfter = getContext().currentTime - startedAt;
+    expect(midway).toBeGreaterThan(4);
+    // 60 ms start delay + 1 s of music; the audio clock is read in blocks, so allow a little either way.
+    expect(endedAfter).toBeGreaterThan(0.9);
+    expect(endedAfter).toBeLessThan(1.4);
     expect(engine.playhead().step).toBeNull();
+    expect(changes).toEqual([true, false]);
   });
 
   it('previews a single note at once', async () => {
@@ -118,6 +138,6 @@ describe('the live audio engine', () => {
     engine = createAudioEngine(() => ({ ...base, instruments: { ...base.instruments, melody: 'triangle-synth' } }));
     await engine.unlock();
     engine.previewNote(69, 110);
-    expect(await peakOutput(200)).toBeGreaterThan(0.02);
+    expect(await soundIsHeard()).toBe(true);
   });
 });
