@@ -1,4 +1,4 @@
-import { getContext, start as startTone } from 'tone';
+import { getContext, getDestination, start as startTone } from 'tone';
 import { gridTime, planWindow, playheadAt, startPlanner, type PlannerState } from '../core/playbackPlanner';
 import type { Seconds } from '../core/types';
 import { createInstrument } from './instruments';
@@ -51,6 +51,8 @@ export function createAudioEngine(getSong: SongSource, options: AudioEngineOptio
   let finishId: number | null = null;
   let metronome = false;
   let disposed = false;
+  let analyser: AnalyserNode | null = null;
+  let levelData: Float32Array<ArrayBuffer> | null = null;
 
   const context = () => getContext();
 
@@ -177,6 +179,19 @@ export function createAudioEngine(getSong: SongSource, options: AudioEngineOptio
       if (current) listener(current);
       return () => instrumentListeners.delete(listener);
     },
+    outputLevel() {
+      if (status.kind !== 'ready') return 0;
+      if (!analyser) {
+        analyser = context().createAnalyser();
+        analyser.fftSize = 2048;
+        getDestination().connect(analyser);
+        levelData = new Float32Array(analyser.fftSize);
+      }
+      analyser.getFloatTimeDomainData(levelData!);
+      let peak = 0;
+      for (const x of levelData!) peak = Math.max(peak, Math.abs(x));
+      return peak;
+    },
     onPlayingChange(listener) {
       playingListeners.add(listener);
       return () => playingListeners.delete(listener);
@@ -186,7 +201,8 @@ export function createAudioEngine(getSong: SongSource, options: AudioEngineOptio
       disposed = true;
       if (mixer) disposeMixer(mixer);
       if (preview) disposeMixer(preview);
-      mixer = preview = null;
+      if (analyser) getDestination().disconnect(analyser);
+      mixer = preview = analyser = null;
       audioListeners.clear();
       instrumentListeners.clear();
       playingListeners.clear();

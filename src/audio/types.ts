@@ -46,6 +46,11 @@ export interface AudioEngine {
    * by itself (the store's transport mirrors this). Optional so wrappers may leave it out.
    */
   onPlayingChange?(listener: (playing: boolean) => void): () => void;
+  /**
+   * Peak level (0..1) leaving the speakers over the last ~40 ms, read from an AnalyserNode on the master
+   * output: for a level meter, and for end-to-end tests that check sound is really coming out.
+   */
+  outputLevel?(): number;
   dispose(): void;
 }
 
