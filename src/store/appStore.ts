@@ -8,6 +8,7 @@ import { createLibraryActions, summaryOf, upsertSummary } from './actions/librar
 import { createNoticeActions, safeFileName } from './actions/noticeActions';
 import { createSongSettingsActions } from './actions/songSettingsActions';
 import { createTransportActions } from './actions/transportActions';
+import { createProposalActions, initialProposalsState } from './proposals/proposalActions';
 import type { StoreContext } from './context';
 import { createAutosave } from './persistence/autosave';
 import { defaultSongRepository } from './persistence/defaultRepository';
@@ -17,7 +18,7 @@ import type { AppActions, AppState, AppStore, AppStoreDeps, AppStoreHandle } fro
 import { createUndoHistory, UNDO_LIMIT } from './undoHistory';
 
 /** The state before `init()` has loaded anything: a new song, stopped, audio not yet unlocked. */
-export function initialAppState(song: Song): AppState {
+export function initialAppState(song: Song, seed?: number): AppState {
   return {
     song,
     editor: { currentPhraseId: song.phrases[0]?.id ?? '' },
@@ -26,6 +27,7 @@ export function initialAppState(song: Song): AppState {
     notices: [],
     persistence: { status: 'loading' },
     undo: { canUndo: false, canRedo: false },
+    proposals: initialProposalsState(seed),
   };
 }
 
@@ -41,7 +43,7 @@ export function createAppStore(deps: AppStoreDeps = {}): AppStoreHandle {
   const repository = deps.repository ?? defaultSongRepository(now);
 
   const store = createStore<AppState>()(
-    temporal(() => initialAppState(createSong({}, { now: now(), newId })), {
+    temporal(() => initialAppState(createSong({}, { now: now(), newId }), Math.floor((deps.proposals?.random ?? Math.random)() * 2 ** 31)), {
       partialize: (state) => ({ song: state.song }),
       equality: (past, current) => past.song === current.song,
       limit: UNDO_LIMIT,
@@ -113,12 +115,14 @@ export function createAppStore(deps: AppStoreDeps = {}): AppStoreHandle {
 
   const settings = createSongSettingsActions(ctx);
   const transport = createTransportActions(ctx, notices.notify);
+  const proposals = createProposalActions(ctx, { ...transport, ...notices }, deps.proposals);
 
   const actions: AppActions = {
     ...createEditActions(ctx),
     ...settings,
     ...transport,
     ...notices,
+    ...proposals.actions,
     ...createLibraryActions(ctx, {
       repository,
       autosave,
@@ -148,6 +152,7 @@ export function createAppStore(deps: AppStoreDeps = {}): AppStoreHandle {
       unsubscribeAutosave();
       stopLifecycle();
       engineUnsubscribers.forEach((off) => off());
+      proposals.dispose();
       autosave.dispose();
     },
   };

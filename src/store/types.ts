@@ -2,6 +2,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { TemporalState } from 'zundo';
 import type { AudioEngine, AudioStatus, InstrumentStatus, PlaybackTarget } from '../audio/types';
 import type { InstrumentId, Midi, ScaleName, Song, Steps, TimeSignature } from '../core/types';
+import type { ProposalActions, ProposalDeps, ProposalsState } from './proposals/types';
 
 /**
  * The shape of the app state and the actions over it. The UI renders these slices and calls these
@@ -89,12 +90,14 @@ export interface AppState {
   notices: Notice[];
   persistence: PersistenceState;
   undo: UndoState;
+  /** The model's candidates and the Propose settings (not undoable, not saved). */
+  proposals: ProposalsState;
 }
 
 /** Outcome of a setter that may clamp or refuse a typed value; `reason` is plain words for the UI. */
 export type SetResult = { ok: true } | { ok: false; reason: string };
 
-export interface AppActions {
+export interface AppActions extends ProposalActions {
   // --- editing the current phrase (undoable) ---
   /** Adds a one-step note at (pitch, step), or removes the note that starts there. */
   toggleNote(pitch: Midi, step: Steps, velocity?: number): void;
@@ -197,6 +200,8 @@ export interface AppStoreDeps {
   /** Autosave debounce in ms (default 400) and the longest a change may wait under continuous edits (default 800). */
   autosaveDelayMs?: number;
   autosaveMaxWaitMs?: number;
+  /** The model client (or a factory called on first Propose) and the proposals' other dependencies. */
+  proposals?: ProposalDeps;
 }
 
 export type AppStore = StoreApi<AppState> & { temporal: StoreApi<TemporalState<{ song: Song }>> };

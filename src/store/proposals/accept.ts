@@ -1,0 +1,64 @@
+import { normalizeMonophonic } from '../../core/edit';
+import { commitVersion } from '../../core/history';
+import { stepsPerBar } from '../../core/meter';
+import { LIMITS, type Phrase, type PhraseOrigin, type Steps, type TimeSignature } from '../../core/types';
+import type { AcceptMode, ProposalCandidate } from './types';
+
+/**
+ * Accepting a candidate into a phrase: "replace" makes the candidate the phrase's notes from its start
+ * (the phrase grows if the candidate is longer), "append" puts it after the last bar that holds a note,
+ * growing the phrase up to the 8-bar limit. Either way the old state goes into the phrase's history and
+ * the new one records where it came from (model, temperature, seed, constraints).
+ */
+
+/** The origin an accepted candidate gives its phrase. */
+export function candidateOrigin(candidate: ProposalCandidate, mode: AcceptMode): PhraseOrigin {
+  return {
+    kind: candidate.kind,
+    modelId: candidate.modelId,
+    temperature: candidate.temperature,
+    seed: candidate.seed,
+    action: `${candidate.action}${mode === 'append' ? ', appended' : ''}`,
+    constraints: {
+      scaleLock: candidate.scaleLock,
+      lockedNotes: candidate.lockedNotes.length,
+      primer: candidate.primer ? `${candidate.primer.steps} steps` : 'none',
+      ...(candidate.chords?.length ? { chords: candidate.chords.map((c) => c.symbol).join(' ') } : {}),
+    },
+  };
+}
+
+/** First step after the last bar that holds a note (0 for an empty phrase). */
+export function appendStart(phrase: Phrase, ts: TimeSignature): Steps {
+  const perBar = stepsPerBar(ts);
+  const end = phrase.notes.reduce((e, n) => Math.max(e, n.start + n.length), 0);
+  return Math.ceil(end / perBar) * perBar;
+}
+
+/** True when the candidate fits after the phrase's written bars without passing the 8-bar limit. */
+export function canAppend(phrase: Phrase, candidate: ProposalCandidate, ts: TimeSignature): boolean {
+  return appendStart(phrase, ts) / stepsPerBar(ts) + candidate.bars <= LIMITS.bars.max;
+}
+
+/** The phrase with the candidate accepted (same object when appending has no room). */
+export function acceptIntoPhrase(
+  phrase: Phrase,
+  candidate: ProposalCandidate,
+  mode: AcceptMode,
+  ts: TimeSignature,
+  now: number,
+): Phrase {
+  if (mode === 'append' && !canAppend(phrase, candidate, ts)) return phrase;
+  const offset = mode === 'append' ? appendStart(phrase, ts) : 0;
+  const perBar = stepsPerBar(ts);
+  const bars = Math.max(phrase.bars, offset / perBar + candidate.bars);
+  const total = bars * perBar;
+  const moved = candidate.notes.map((n) => ({ ...n, start: n.start + offset }));
+  const kept = mode === 'append' ? phrase.notes : phrase.notes.filter((n) => n.start >= candidate.bars * perBar);
+  const notes = normalizeMonophonic([...kept, ...moved], total);
+  const grown = bars === phrase.bars ? phrase : { ...phrase, bars };
+  const next = commitVersion(grown, { notes, origin: candidateOrigin(candidate, mode) }, now);
+  // commitVersion keeps an unchanged phrase as it was; the origin still says the model wrote it now.
+  return next === grown ? { ...grown, origin: candidateOrigin(candidate, mode), updatedAt: now } : next;
+}
+

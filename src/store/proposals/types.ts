@@ -1,0 +1,139 @@
+import type { ChordEvent, Note, OriginKind } from '../../core/types';
+import type { ModelClient, ModelStatus, ProposalRequest, StepProbabilities } from '../../model/types';
+
+/**
+ * The proposals slice: what the musician asked the model for, the candidates it offered, and the model's
+ * status. Candidates live outside the song (they are not undoable and not saved); only an accepted
+ * candidate becomes part of the song, with its origin recorded in the phrase's history.
+ */
+
+/** Where the model hears its context from before the candidate. */
+export type PrimerMode = 'previous' | 'own' | 'none';
+
+/** How Mutate makes a new candidate from an old one. */
+export type MutationKind =
+  | 'resample' // the model rewrites a share of the steps, the rest locked
+  | 'transpose-up' // one scale degree up
+  | 'transpose-down'
+  | 'invert'
+  | 'retrograde'
+  | 'shift' // rhythmic shift: one eighth later, wrapping around
+  | 'octave-up'
+  | 'octave-down';
+
+export interface ProposalSettings {
+  /** Softmax temperature, 0..2. */
+  temperature: number;
+  /** 1..8 candidates per Propose. */
+  candidates: number;
+  /** Length of each candidate, 1..4 bars. */
+  bars: number;
+  /** The seed of the next Propose. */
+  seed: number;
+  /** Keep the seed after a Propose (reproduce on purpose); otherwise a fresh one is drawn each time. */
+  keepSeed: boolean;
+  primer: PrimerMode;
+  /** Only pitches of the song's key/scale. */
+  scaleLock: boolean;
+  mutation: MutationKind;
+  /** Share of the steps a 'resample' mutation rewrites, 0.1..0.9. */
+  mutateShare: number;
+  /** The checkpoint to use: an index entry's path or any URL the musician typed. */
+  checkpointUrl: string;
+}
+
+/** One checkpoint public/checkpoints/index.json offers. */
+export interface CheckpointEntry {
+  id: string;
+  name: string;
+  kind: 'melody' | 'chord';
+  description?: string;
+  /** Relative to the page, e.g. "checkpoints/melody-rnn-v1". */
+  path: string;
+}
+
+export interface ProposalCandidate {
+  id: string;
+  /** 1-based number shown in the list ("Candidate 3"). */
+  number: number;
+  notes: Note[];
+  bars: number;
+  /** 'proposed' by the model, or 'mutated' from another candidate. */
+  kind: Extract<OriginKind, 'proposed' | 'mutated'>;
+  /** What made it, in plain words ("proposal", "mutate 50%", "invert"). */
+  action: string;
+  modelId: string;
+  temperature: number;
+  seed: number;
+  /** Notes that were locked when it was made (kept exactly); the mutation keeps them locked again. */
+  lockedNotes: Note[];
+  /** Chords it was made over (chord models), relative to its start. */
+  chords?: ChordEvent[];
+  /** The request's primer, so a resample mutation hears the same context. */
+  primer: ProposalRequest['primer'];
+  scaleLock: boolean;
+  /** Per-step distributions, for the teaching heat map (absent for musical variations). */
+  probabilities?: StepProbabilities;
+  /** The candidate it was mutated from. */
+  parentId?: string;
+}
+
+export type ProposalActivity =
+  | { kind: 'idle' }
+  | { kind: 'loading' }
+  | { kind: 'generating'; candidates: number };
+
+export interface ProposalsState {
+  settings: ProposalSettings;
+  candidates: ProposalCandidate[];
+  model: ModelStatus;
+  /** Checkpoint id or URL of the loaded (or loading) model. */
+  modelId: string | null;
+  checkpoints: CheckpointEntry[];
+  activity: ProposalActivity;
+  /** The candidate being heard in context, if any. */
+  auditioningId: string | null;
+  /** The candidate whose probabilities are drawn over the grid (teaching view). */
+  teachingId: string | null;
+  /** Milliseconds the last Propose took from request to candidates in the store. */
+  lastProposeMs?: number;
+}
+
+export type AcceptMode = 'replace' | 'append';
+
+export interface ProposalActions {
+  setProposalSettings(patch: Partial<ProposalSettings>): void;
+  /** Fetches public/checkpoints/index.json into `proposals.checkpoints` (an absent index is an empty list). */
+  loadCheckpointIndex(): Promise<void>;
+  /** Loads the chosen checkpoint (default: the settings' URL); failures become an alert, the sequencer works on. */
+  loadModel(url?: string): Promise<boolean>;
+  /** Asks the model for candidates for the current phrase; they replace the list. */
+  propose(): Promise<void>;
+  /** Puts the candidate into the current phrase (replace its notes, or append after its last bar). */
+  acceptCandidate(id: string, mode?: AcceptMode): void;
+  /** True when the candidate fits after the phrase's last written bar within 8 bars. */
+  canAppend(id: string): boolean;
+  /** A new candidate near this one (model resample or a musical variation, per the settings' mutation). */
+  mutateCandidate(id: string): Promise<void>;
+  discardCandidate(id: string): void;
+  /** Plays the candidate in context (tempo, instrument, the phrase's chords); again stops it. */
+  auditionCandidate(id: string): Promise<void>;
+  /** Shows (or hides, with null) a candidate's probabilities over the grid. */
+  setTeachingCandidate(id: string | null): void;
+  /** Sets the chords of the current phrase (undoable; heard under it and given to chord models). */
+  setPhraseChords(chords: ChordEvent[]): void;
+  /** Brings back version `index` of the current phrase's history. */
+  restorePhraseVersion(index: number): void;
+}
+
+/** What the proposals actions need beyond the store context. */
+export interface ProposalDeps {
+  /** The model client, made on first use (so the worker and tfjs load only when asked). */
+  model?: ModelClient | (() => ModelClient);
+  /** Fetches the checkpoint index; default `fetch`. */
+  fetchIndex?: () => Promise<unknown>;
+  /** 0..1 random numbers for fresh seeds; default Math.random. */
+  random?: () => number;
+  /** Milliseconds for timing figures; default performance.now. */
+  clock?: () => number;
+}
