@@ -1,0 +1,50 @@
+/**
+ * Scores a model on whole tunes: mean NLL per predicted event (nats) and next-event accuracy, predicting
+ * every event after the first from zero state, exactly the events the n-gram baseline is scored on.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { eventClass, NO_EVENT } from '../corpus/melodyEvents';
+import type { Tune } from '../corpus/tune';
+import { inputSize, type ModelSpec } from '../data/modelSpec';
+import { writeStepInput } from '../data/stepFeatures';
+import { rnnStep, zeroState } from '../model/rnnStep';
+
+export interface Score {
+  nll: number;
+  accuracy: number;
+  events: number;
+}
+
+/** NLL and accuracy of the model over all tunes, run as one batch step by step. */
+export async function scoreTunes(vars: Record<string, tf.Tensor>, spec: ModelSpec, tunes: Tune[]): Promise<Score> {
+  const batch = tunes.length;
+  const length = Math.max(...tunes.map((t) => t.events.length));
+  const inSize = inputSize(spec);
+  let state = zeroState(vars, batch);
+  let nll = 0;
+  let hits = 0;
+  let events = 0;
+  const buf = new Float32Array(inSize * batch);
+  for (let t = 0; t < length - 1; t++) {
+    tunes.forEach((tune, b) => writeStepInput(spec, buf, batch, b, t, t < tune.events.length ? tune.events[t] : NO_EVENT, tune.chords[t + 1]));
+    const x = tf.tidy(() => tf.transpose(tf.tensor2d(buf, [inSize, batch])) as tf.Tensor2D);
+    const out = rnnStep(vars, x, state);
+    x.dispose();
+    state = out.state;
+    const logProbs = (await out.logProbs.data()) as Float32Array;
+    out.logProbs.dispose();
+    const depth = logProbs.length / batch;
+    tunes.forEach((tune, b) => {
+      if (t + 1 >= tune.events.length) return;
+      const target = eventClass(tune.events[t + 1], spec.minPitch);
+      const row = logProbs.subarray(b * depth, (b + 1) * depth);
+      nll -= row[target];
+      let best = 0;
+      for (let k = 1; k < depth; k++) if (row[k] > row[best]) best = k;
+      if (best === target) hits++;
+      events++;
+    });
+  }
+  tf.dispose([...state.c, ...state.h]);
+  return { nll: nll / events, accuracy: hits / events, events };
+}

@@ -1,0 +1,44 @@
+import * as tf from '@tensorflow/tfjs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTrainingBackend } from '../../../src/train/backend';
+import { readCorpus } from '../../../src/train/corpus/readCorpus';
+import type { ModelSpec } from '../../../src/train/data/modelSpec';
+import { windowNll } from '../../../src/train/trainer';
+import { train } from '../../../src/train/trainer';
+import { tuneWindows } from '../../../src/train/data/windows';
+import { readCheckpoint } from '../../../src/train/export/checkpointFiles';
+import { writeTinyCorpus } from './tinyCorpus';
+
+beforeAll(async () => {
+  await useTrainingBackend('wasm');
+});
+
+describe('training', () => {
+  it('a few steps lower the loss, leave a checkpoint, and a resumed run continues from the saved step', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'pw-train-'));
+    const corpus = readCorpus(writeTinyCorpus(join(root, 'corpus'), 12, 3), { minPitch: 48, maxPitch: 83, validationFraction: 0.25 });
+    expect(corpus.validation.length).toBeGreaterThan(0);
+    const spec: ModelSpec = { kind: 'chord', minPitch: 48, maxPitch: 83, auxBits: 4, hidden: [20] };
+    const options = {
+      spec, corpus, outDir: join(root, 'ckpt'), stateDir: join(root, 'state'), windowSteps: 32, batchSize: 8,
+      learningRate: 0.01, clipNorm: 5, maxMinutes: 5, patience: 100, evalEvery: 8, evalWindows: 16, maxShift: 2, seed: 1,
+      resume: false, log: () => {},
+    };
+    const first = await train({ ...options, maxSteps: 8 });
+    const second = await train({ ...options, maxSteps: 24, resume: true });
+    expect(second.step).toBe(24);
+    const [start, , end] = second.history;
+    expect(end.loss).toBeLessThan(start.loss * 0.8);
+    expect(end.valNll).toBeLessThan(start.valNll);
+    expect(first.history).toHaveLength(1);
+    expect(existsSync(join(root, 'ckpt', 'weights.bin'))).toBe(true);
+    // The exported best weights score what the trainer recorded for them.
+    const { tensors } = readCheckpoint(join(root, 'ckpt'));
+    const valWindows = tuneWindows(corpus.validation, 32, 0).slice(0, 16);
+    expect(windowNll(tensors, spec, valWindows, 32, 8)).toBeCloseTo(second.bestValNll, 3);
+    tf.dispose(Object.values(tensors));
+  });
+});
