@@ -57,7 +57,8 @@ export function createAudioEngine(getSong: SongSource, options: AudioEngineOptio
   const context = () => getContext();
 
   function setStatus(next: AudioStatus) {
-    if (next.kind === status.kind && (next.kind !== 'blocked' || status.kind !== 'blocked' || next.message === status.message)) return;
+    const message = (s: AudioStatus) => (s.kind === 'blocked' ? s.message : '');
+    if (next.kind === status.kind && message(next) === message(status)) return;
     status = next;
     audioListeners.forEach((l) => l(next));
   }
