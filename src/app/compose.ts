@@ -1,5 +1,7 @@
 import type { AudioEngine } from '../audio/types';
+import { createModelClient } from '../model/client';
 import { createAppStore } from '../store';
+import { songForPlayback } from '../store/proposals/audition';
 import type { AppStoreDeps } from '../store/types';
 import type { AppServices } from '../ui/AppContext';
 import { createUiSignals } from '../ui/uiSignals';
@@ -23,9 +25,11 @@ export function composeApp(win: Window, deps: Omit<AppStoreDeps, 'engine'> = {})
   let readSong: AppServices['store'] | null = null;
   const engine = createLazyAudioEngine(async (): Promise<AudioEngine> => {
     const { createAudioEngine } = await import('../audio/engine');
-    return createAudioEngine(() => readSong!.getState().song);
+    // The song as playback hears it: with the auditioned proposal added while one is being heard.
+    return createAudioEngine(() => songForPlayback(readSong!.getState()));
   });
-  const { store, actions } = createAppStore({ ...deps, engine });
+  // The model client starts its worker (and fetches tfjs) only on the first Propose.
+  const { store, actions } = createAppStore({ proposals: { model: () => createModelClient() }, ...deps, engine });
   readSong = store;
   const ui = createUiSignals();
 
@@ -48,6 +52,7 @@ export function composeApp(win: Window, deps: Omit<AppStoreDeps, 'engine'> = {})
   const offUnlock = unlockOnFirstGesture(win, () => void engine.unlock());
 
   const ready = actions.init();
+  void actions.loadCheckpointIndex();
   return {
     store,
     actions,

@@ -1,6 +1,9 @@
+import { ChordPicker } from './Chords/ChordPicker';
 import { PhraseGrid } from './Grid/PhraseGrid';
+import { HistoryPanel } from './History/HistoryPanel';
 import { HelpDialog } from './Help/HelpDialog';
 import { Notices } from './Notices/Notices';
+import { ProposalsPanel } from './Proposals/ProposalsPanel';
 import { SaveStatus } from './SaveStatus';
 import { SongList } from './Songs/SongList';
 import { SongTitle } from './Songs/SongTitle';
@@ -46,6 +49,9 @@ export function App() {
         <SoundStatus />
         <Notices />
         <PhraseGrid />
+        <ChordPicker />
+        <ProposalsPanel />
+        <HistoryPanel />
       </main>
       <HelpDialog />
     </div>
