@@ -101,5 +101,5 @@ export function diatonicChords(key: KeySignature, options: { sevenths?: boolean 
     chords = sevenths ? Mode.seventhChords(mode, key.tonic) : Mode.triads(mode, key.tonic);
   }
   // tonal writes "CMaj7"; lead sheets (and tonal's own parser) read the more usual "Cmaj7" too.
-  return chords.filter((c) => c !== '').map((c) => c.replace('Maj7', 'maj7'));
+  return chords.filter((c) => c !== '').map((c) => c.replace(/(?<!m)Maj7/, 'maj7'));
 }

@@ -15,7 +15,7 @@ export const SHARE_LINK_LIMITS = {
   /** Longest payload accepted (characters after "#song="); browsers keep URLs of this size intact. */
   payloadChars: 256 * 1024,
   /** Most bytes inflated before giving up. */
-  inflatedBytes: 8 * 1024 * 1024,
+  inflatedBytes: 4 * 1024 * 1024,
 } as const;
 
 /** The fragment key: links read `https://host/#song=<payload>`. */

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { decodeShareLink, encodeShareLink, SHARE_LINK_LIMITS } from '../../../src/core/shareLink';
+import { PACKED_VERSION } from '../../../src/core/shareLinkPacking';
+import { counterIds, typicalSong, withoutIds } from './midi/songFixtures';
+
+async function deflate(bytes: Uint8Array): Promise<Uint8Array> {
+  return new Uint8Array(await new Response(new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer());
+}
+
+function base64url(bytes: Uint8Array): string {
+  return Buffer.from(bytes).toString('base64url');
+}
+
+describe('share links', () => {
+  it('carry the whole song, history and chords included, as a new song with fresh ids', async () => {
+    const song = typicalSong(11);
+    const opened = await decodeShareLink(`#song=${await encodeShareLink(song)}`, { newId: counterIds('new') });
+    if (!opened.ok) throw new Error(opened.reason);
+    expect(withoutIds(opened.song)).toEqual(withoutIds(song));
+    expect(opened.song.id).not.toBe(song.id);
+    expect(opened.song.phrases[0].history).toHaveLength(4);
+  });
+
+  it('keep a typical 16-bar song under 2,000 characters', async () => {
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const payload = await encodeShareLink(typicalSong(seed));
+      expect(payload.length).toBeLessThan(2000);
+      expect(payload).toMatch(/^[A-Za-z0-9_-]+$/);
+    }
+  });
+
+  it('open from "#song=…", "song=…" or the bare payload', async () => {
+    const payload = await encodeShareLink(typicalSong());
+    for (const fragment of [`#song=${payload}`, `song=${payload}`, payload, `#x=1&song=${payload}`]) {
+      expect((await decodeShareLink(fragment)).ok).toBe(true);
+    }
+  });
+
+  it('keep markup in titles as text', async () => {
+    const song = { ...typicalSong(), title: '"><script>alert(1)</script>' };
+    const opened = await decodeShareLink(await encodeShareLink(song));
+    expect(opened.ok && opened.song.title).toBe('"><script>alert(1)</script>');
+  });
+
+  const broken: [string, string, RegExp][] = [
+    ['an empty fragment', '#song=', /holds no song/],
+    ['characters outside base64url', '#song=abc$def', /not valid base64url/],
+    ['an impossible base64 length', '#song=abcde', /not valid base64url/],
+    ['bytes that are not deflate data', `#song=${base64url(new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff]))}`, /does not decompress|not readable/],
+  ];
+  it.each(broken)('refuse %s with a reason', async (_what, fragment, reason) => {
+    const opened = await decodeShareLink(fragment);
+    expect(opened.ok).toBe(false);
+    if (!opened.ok) expect(opened.reason).toMatch(reason);
+  });
+
+  it('refuse compressed JSON that is not a song, and a song that breaks the rules', async () => {
+    const json = async (value: unknown) => base64url(await deflate(new TextEncoder().encode(JSON.stringify(value))));
+    expect(await decodeShareLink(await json({ hello: 'world' }))).toEqual({ ok: false, reason: 'the share link is broken: it does not hold a song' });
+    expect(await decodeShareLink(await json({ v: 99 }))).toEqual({ ok: false, reason: 'the share link is broken: it was made by a newer Phrasewright' });
+    const payload = await encodeShareLink({ ...typicalSong(), swing: 0 });
+    const packed = JSON.parse(new TextDecoder().decode(await new Response(new Blob([Buffer.from(payload, 'base64url')]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).arrayBuffer()));
+    expect(packed.v).toBe(PACKED_VERSION);
+    packed.bpm = 0;
+    expect(await decodeShareLink(await json(packed))).toEqual({ ok: false, reason: 'the share link is broken: tempo must be between 40 and 240 BPM' });
+  });
+
+  it('stop inflating a zip bomb at the cap, quickly', async () => {
+    const bomb = await deflate(new Uint8Array(16 * 1024 * 1024)); // 16 MB of zeros → about 16 KB
+    const payload = base64url(bomb);
+    expect(payload.length).toBeLessThan(SHARE_LINK_LIMITS.payloadChars);
+    const started = performance.now();
+    const opened = await decodeShareLink(payload);
+    expect(opened).toEqual({ ok: false, reason: 'the share link is broken: it unpacks to more data than any song holds' });
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('refuse a payload longer than any link can be without decoding it', async () => {
+    const opened = await decodeShareLink('A'.repeat(SHARE_LINK_LIMITS.payloadChars + 4));
+    expect(opened).toEqual({ ok: false, reason: 'the share link is broken: it is longer than any song link can be' });
+  });
+});
