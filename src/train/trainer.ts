@@ -33,6 +33,8 @@ export interface TrainOptions {
   maxShift: number;
   seed: number;
   resume: boolean;
+  /** On resume, start again from `learningRate` instead of the saved (possibly halved) rate. */
+  resetLearningRate?: boolean;
   maxSteps?: number;
   log: (line: string) => void;
 }
@@ -107,6 +109,7 @@ export async function train(o: TrainOptions): Promise<Progress> {
   if (o.resume && existsSync(progressFile)) {
     progress = JSON.parse(readFileSync(progressFile, 'utf8')) as Progress;
     progress.stoppedBy = undefined;
+    if (o.resetLearningRate) progress.learningRate = o.learningRate;
     const last = readCheckpoint(join(o.stateDir, 'last')).tensors;
     for (const [name, v] of Object.entries(vars)) v.assign(last[name]);
     tf.dispose(Object.values(last));
@@ -172,8 +175,11 @@ export async function train(o: TrainOptions): Promise<Progress> {
         await writeCheckpoint(o.outDir, vars, magentaConfig(spec));
       } else {
         progress.stale++;
-        progress.learningRate /= 2;
-        setLearningRate(optimizer, progress.learningRate);
+        // Halve the rate on every second validation without improvement: one noisy miss is not a plateau.
+        if (progress.stale % 2 === 0) {
+          progress.learningRate /= 2;
+          setLearningRate(optimizer, progress.learningRate);
+        }
       }
       const left = Math.max(0, o.maxMinutes * 60 - progress.seconds);
       o.log(

@@ -15,10 +15,11 @@ const HELP = `npm run train -- [--kind melody|chord] [--corpus DIR] [--id NAME] 
   --hidden 256,256   LSTM layer sizes        --aux-bits 5     BinaryCounter bits (0 = none)
   --window 64        steps per window        --batch 64       windows per batch
   --lr 0.002         Adam learning rate      --clip 5         gradient global-norm clip
-  --max-minutes 35   wall-clock budget       --patience 4     validations without improvement before stopping
+  --max-minutes 35   wall-clock budget       --patience 6     validations without improvement before stopping
   --eval-every 100   steps between validations             --eval-windows 256  validation windows scored
   --max-shift 6      transposition augmentation (semitones) --seed 1
   --resume           continue from .train-cache/<id>       --max-steps N  stop after N steps
+  --reset-lr         on resume, restart from --lr instead of the saved rate
   --backend wasm|cpu`;
 
 async function main(): Promise<void> {
@@ -56,7 +57,7 @@ async function main(): Promise<void> {
     learningRate: num(args, 'lr', 0.002),
     clipNorm: num(args, 'clip', 5),
     maxMinutes: num(args, 'max-minutes', 35),
-    patience: num(args, 'patience', 4),
+    patience: num(args, 'patience', 6),
     evalEvery: num(args, 'eval-every', 100),
     evalWindows: num(args, 'eval-windows', 256),
     maxShift: num(args, 'max-shift', 6),
@@ -70,6 +71,7 @@ async function main(): Promise<void> {
     outDir,
     stateDir: join('.train-cache', id),
     resume: Boolean(args.resume),
+    resetLearningRate: Boolean(args['reset-lr']),
     log: (line) => console.log(line),
   });
   const training = {
