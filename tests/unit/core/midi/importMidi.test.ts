@@ -7,7 +7,7 @@ import { readMidiFile, type MidiImportPreview } from '../../../../src/core/midi/
 import { createSong } from '../../../../src/core/song';
 import type { Song, TimeSignature } from '../../../../src/core/types';
 import { validateSong } from '../../../../src/core/validate';
-import { line, noteOff, noteOn, smf, tempo, timeSignature, trackName } from '../../../fixtures/midi/smfBuilder';
+import { line, noteOff, noteOn, smf, tempo, trackName } from '../../../fixtures/midi/smfBuilder';
 import { counterIds, typicalSong } from './songFixtures';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../../fixtures/midi/${name}`, import.meta.url)));
