@@ -1,13 +1,23 @@
 import type { AudioEngine } from '../audio/types';
-import { createModelClient } from '../model/client';
+import { createModelClient, type ModelDiagnostics } from '../model/client';
+import type { ModelClient } from '../model/types';
 import { createAppStore } from '../store';
 import { songForPlayback } from '../store/proposals/audition';
 import type { AppStoreDeps } from '../store/types';
 import type { AppServices } from '../ui/AppContext';
 import { createUiSignals } from '../ui/uiSignals';
+import { installBenchHook } from './benchHook';
 import { createLazyAudioEngine, type LazyAudioEngine } from './lazyAudioEngine';
 import { installShortcuts } from './shortcuts';
 import { unlockOnFirstGesture } from './unlockOnGesture';
+
+/** Opens the song in the page's "#song=" fragment, if any, and clears the fragment. */
+async function openSharedSong(win: Window, actions: AppServices['actions']): Promise<void> {
+  const hash = win.location.hash;
+  if (!/^#song=/.test(hash)) return;
+  win.history.replaceState(win.history.state, '', win.location.pathname + win.location.search);
+  await actions.openShareLink(hash);
+}
 
 export interface ComposedApp extends AppServices {
   engine: LazyAudioEngine;
@@ -29,7 +39,9 @@ export function composeApp(win: Window, deps: Omit<AppStoreDeps, 'engine'> = {})
     return createAudioEngine(() => songForPlayback(readSong!.getState()));
   });
   // The model client starts its worker (and fetches tfjs) only on the first Propose.
-  const { store, actions } = createAppStore({ proposals: { model: () => createModelClient() }, ...deps, engine });
+  let modelClient: (ModelClient & ModelDiagnostics) | null = null;
+  const model = () => (modelClient ??= createModelClient());
+  const { store, actions } = createAppStore({ proposals: { model }, ...deps, engine });
   readSong = store;
   const ui = createUiSignals();
 
@@ -51,8 +63,11 @@ export function composeApp(win: Window, deps: Omit<AppStoreDeps, 'engine'> = {})
   });
   const offUnlock = unlockOnFirstGesture(win, () => void engine.unlock());
 
-  const ready = actions.init();
+  // A share link (#song=...) opens as a NEW song once the library is loaded; the fragment is then cleared
+  // so a reload does not add the song again.
+  const ready = actions.init().then(() => openSharedSong(win, actions));
   void actions.loadCheckpointIndex();
+  installBenchHook(win, { store, actions, model });
   return {
     store,
     actions,
@@ -64,6 +79,7 @@ export function composeApp(win: Window, deps: Omit<AppStoreDeps, 'engine'> = {})
       offUnlock();
       actions.dispose();
       engine.dispose();
+      modelClient?.dispose();
     },
   };
 }

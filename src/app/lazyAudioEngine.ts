@@ -21,6 +21,7 @@ export function createLazyAudioEngine(load: () => Promise<AudioEngine>): LazyAud
   let disposed = false;
   const audioListeners = new Map<(s: AudioStatus) => void, () => void>();
   const instrumentListeners = new Map<(s: InstrumentStatus) => void, () => void>();
+  const playingListeners = new Map<(playing: boolean) => void, () => void>();
   const noop = () => {};
 
   function preload(): Promise<AudioEngine | null> {
@@ -33,6 +34,7 @@ export function createLazyAudioEngine(load: () => Promise<AudioEngine>): LazyAud
         real = engine;
         for (const l of audioListeners.keys()) audioListeners.set(l, engine.onAudioStatus(l));
         for (const l of instrumentListeners.keys()) instrumentListeners.set(l, engine.onInstrumentStatus(l));
+        for (const l of playingListeners.keys()) playingListeners.set(l, engine.onPlayingChange?.(l) ?? noop);
         if (metronome !== null) engine.setMetronome(metronome);
         return engine;
       },
@@ -90,6 +92,14 @@ export function createLazyAudioEngine(load: () => Promise<AudioEngine>): LazyAud
         instrumentListeners.delete(listener);
       };
     },
+    onPlayingChange(listener) {
+      playingListeners.set(listener, real?.onPlayingChange?.(listener) ?? noop);
+      return () => {
+        playingListeners.get(listener)?.();
+        playingListeners.delete(listener);
+      };
+    },
+    outputLevel: () => real?.outputLevel?.() ?? 0,
     dispose() {
       disposed = true;
       real?.dispose();

@@ -9,6 +9,8 @@ import { createNoticeActions, safeFileName } from './actions/noticeActions';
 import { createSongSettingsActions } from './actions/songSettingsActions';
 import { createTransportActions } from './actions/transportActions';
 import { createProposalActions, initialProposalsState } from './proposals/proposalActions';
+import { createArrangementActions } from './song/arrangementActions';
+import { createTransferActions } from './song/transferActions';
 import type { StoreContext } from './context';
 import { createAutosave } from './persistence/autosave';
 import { defaultSongRepository } from './persistence/defaultRepository';
@@ -111,28 +113,37 @@ export function createAppStore(deps: AppStoreDeps = {}): AppStoreHandle {
         }
       }),
     );
+    // A song played to its end stops by itself: the Play button must say so.
+    const offPlaying = engine.onPlayingChange?.((playing) => {
+      if (!playing && store.getState().transport.playing) store.setState({ transport: { ...store.getState().transport, playing: false } });
+    });
+    if (offPlaying) engineUnsubscribers.push(offPlaying);
   }
 
   const settings = createSongSettingsActions(ctx);
   const transport = createTransportActions(ctx, notices.notify);
   const proposals = createProposalActions(ctx, { ...transport, ...notices }, deps.proposals);
 
+  const library = createLibraryActions(ctx, {
+    repository,
+    autosave,
+    notify: notices.notify,
+    stop: transport.stop,
+    setTitle: settings.setTitle,
+    setShowingSong: (on) => {
+      showingSong = on;
+    },
+  });
+
   const actions: AppActions = {
     ...createEditActions(ctx),
+    ...createArrangementActions(ctx),
+    ...createTransferActions(ctx, { ...deps.transfer, notify: notices.notify, addSong: library.addSong }),
     ...settings,
     ...transport,
     ...notices,
     ...proposals.actions,
-    ...createLibraryActions(ctx, {
-      repository,
-      autosave,
-      notify: notices.notify,
-      stop: transport.stop,
-      setTitle: settings.setTitle,
-      setShowingSong: (on) => {
-        showingSong = on;
-      },
-    }),
+    ...library,
     selectPhrase(id) {
       const { song, editor, transport: playback } = store.getState();
       if (editor.currentPhraseId === id || !song.phrases.some((p) => p.id === id)) return;

@@ -3,6 +3,7 @@ import type { TemporalState } from 'zundo';
 import type { AudioEngine, AudioStatus, InstrumentStatus, PlaybackTarget } from '../audio/types';
 import type { InstrumentId, Midi, ScaleName, Song, Steps, TimeSignature } from '../core/types';
 import type { ProposalActions, ProposalDeps, ProposalsState } from './proposals/types';
+import type { ArrangementActions, TransferActions, TransferDeps } from './song/types';
 
 /**
  * The shape of the app state and the actions over it. The UI renders these slices and calls these
@@ -97,7 +98,7 @@ export interface AppState {
 /** Outcome of a setter that may clamp or refuse a typed value; `reason` is plain words for the UI. */
 export type SetResult = { ok: true } | { ok: false; reason: string };
 
-export interface AppActions extends ProposalActions {
+export interface AppActions extends ProposalActions, ArrangementActions, TransferActions {
   // --- editing the current phrase (undoable) ---
   /** Adds a one-step note at (pitch, step), or removes the note that starts there. */
   toggleNote(pitch: Midi, step: Steps, velocity?: number): void;
@@ -146,6 +147,8 @@ export interface AppActions extends ProposalActions {
   renameSong(id: string, title: string): Promise<SetResult>;
   duplicateSong(id: string): Promise<void>;
   deleteSong(id: string): Promise<void>;
+  /** Shows `song` as a new song of the library (opened files and share links); the open song is saved first. */
+  addSong(song: Song): Promise<void>;
 
   // --- notices ---
   notify(notice: NoticeInput): string;
@@ -202,6 +205,8 @@ export interface AppStoreDeps {
   autosaveMaxWaitMs?: number;
   /** The model client (or a factory called on first Propose) and the proposals' other dependencies. */
   proposals?: ProposalDeps;
+  /** Export/import services from other rooms (the WAV renderer). */
+  transfer?: TransferDeps;
 }
 
 export type AppStore = StoreApi<AppState> & { temporal: StoreApi<TemporalState<{ song: Song }>> };

@@ -6,7 +6,7 @@ import { errorMessage } from '../persistence/recordCodec';
 import type { AppActions, LibraryState, SongRepository, SongSummary } from '../types';
 import { safeFileName } from './noticeActions';
 
-type LibraryActions = Pick<AppActions, 'init' | 'newSong' | 'openSong' | 'renameSong' | 'duplicateSong' | 'deleteSong'>;
+type LibraryActions = Pick<AppActions, 'init' | 'newSong' | 'openSong' | 'renameSong' | 'duplicateSong' | 'deleteSong' | 'addSong'>;
 
 export interface LibraryDeps {
   repository: SongRepository;
@@ -154,6 +154,12 @@ export function createLibraryActions(ctx: StoreContext, deps: LibraryDeps): Libr
     async newSong() {
       await autosave.flush();
       showSong(freshSong());
+      await saveAndRemember(ctx.store.getState().song);
+    },
+
+    async addSong(song) {
+      await autosave.flush();
+      showSong(song);
       await saveAndRemember(ctx.store.getState().song);
     },
 

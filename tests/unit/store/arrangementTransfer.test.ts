@@ -1,0 +1,175 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { Midi } from '@tonejs/midi';
+import { serializeProject } from '../../../src/core/projectFile';
+import { makeApp } from './fakes';
+
+const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/midi/${name}`, import.meta.url)));
+
+function songWithNotes() {
+  const app = makeApp();
+  app.actions.toggleNote(60, 0);
+  app.actions.toggleNote(64, 4);
+  app.actions.setTitle('Little tune');
+  return app;
+}
+
+describe('project files', () => {
+  it('a saved project opens again as a NEW song with the same music', async () => {
+    const app = songWithNotes();
+    const saved = app.actions.exportProject();
+    if (!saved.ok) throw new Error(saved.reason);
+    expect(saved.filename).toBe('Little-tune.phrasewright.json');
+    const originalId = app.state().song.id;
+    const result = await app.actions.openProject(new TextDecoder().decode(saved.bytes), 'tune.json');
+    expect(result).toEqual({ ok: true });
+    const opened = app.state().song;
+    expect(opened.id).not.toBe(originalId);
+    expect(opened.title).toBe('Little tune');
+    expect(opened.phrases[0].notes.map((n) => n.pitch)).toEqual([60, 64]);
+    await app.actions.flushSave();
+    expect(app.state().library.songs.map((s) => s.id)).toEqual(expect.arrayContaining([originalId, opened.id]));
+  });
+
+  it('a bad project file is refused with the reason as an alert and changes nothing', async () => {
+    const app = songWithNotes();
+    const before = app.state().song;
+    const bad = JSON.parse(serializeProject(before));
+    bad.song.tempo = 'fast';
+    const result = await app.actions.openProject(JSON.stringify(bad), 'broken.json');
+    expect(result.ok).toBe(false);
+    expect(app.state().song).toBe(before);
+    const alert = app.state().notices.find((n) => n.kind === 'error');
+    expect(alert?.message).toMatch(/broken\.json.*tempo/i);
+    expect((await app.actions.openProject('{ nope', 'x.json')).ok).toBe(false);
+    expect(app.state().song).toBe(before);
+  });
+});
+
+describe('share links', () => {
+  it('a share link opened elsewhere adds the same song as a new song and says so', async () => {
+    const app = songWithNotes();
+    const made = await app.actions.shareLinkPayload();
+    if (!made.ok) throw new Error(made.reason);
+    const other = makeApp();
+    const before = other.state().song.id;
+    expect(await other.actions.openShareLink(`#song=${made.payload}`)).toEqual({ ok: true });
+    expect(other.state().song.id).not.toBe(before);
+    expect(other.state().song.title).toBe('Little tune');
+    expect(other.state().song.phrases[0].notes.map((n) => n.pitch)).toEqual([60, 64]);
+    expect(other.state().notices.some((n) => n.kind === 'info' && /new song/.test(n.message))).toBe(true);
+  });
+
+  it('a broken link is an alert and leaves the open song alone', async () => {
+    const app = songWithNotes();
+    const before = app.state().song;
+    const result = await app.actions.openShareLink('#song=AAAA!!<script>');
+    expect(result.ok).toBe(false);
+    expect(app.state().song).toBe(before);
+    expect(app.state().notices.find((n) => n.kind === 'error')?.message).toMatch(/share link is broken/);
+  });
+});
+
+describe('MIDI', () => {
+  it('exports the arrangement with its notes at the expected ticks and a marker per section', () => {
+    const app = songWithNotes();
+    const a = app.state().song.phrases[0].id;
+    app.actions.addSection(a);
+    app.actions.setSectionTranspose(app.state().song.arrangement[1].id, 2);
+    const exported = app.actions.exportMidi();
+    if (!exported.ok) throw new Error(exported.reason);
+    const midi = new Midi(exported.bytes);
+    const melody = midi.tracks.find((t) => t.name === 'Melody')!;
+    // Two-bar phrase in 4/4 = 32 steps = 3840 ticks at 480 PPQ.
+    expect(melody.notes.map((n) => [n.ticks, n.midi])).toEqual([
+      [0, 60],
+      [480, 64],
+      [3840, 62],
+      [4320, 66],
+    ]);
+    expect(midi.header.meta.filter((m) => m.type === 'marker').map((m) => m.ticks)).toEqual([0, 3840]);
+  });
+
+  it('imports a chosen track split every N bars as new phrases and sections, as one undo step', () => {
+    const app = makeApp();
+    const read = app.actions.readMidi(fixture('two-tracks-waltz.mid'));
+    if (!read.ok) throw new Error(read.reason);
+    expect(read.preview.tracks.length).toBe(2);
+    const before = app.state().song;
+    const result = app.actions.importMidiTrack(
+      read.preview,
+      { trackIndex: 0, splitEveryBars: 2, onePhrase: false, useFileSettings: true },
+      'waltz.mid',
+    );
+    expect(result.ok).toBe(true);
+    const song = app.state().song;
+    expect(song.timeSignature).toEqual({ beats: 3, beatUnit: 4 });
+    expect(song.phrases.length).toBeGreaterThan(1);
+    expect(song.arrangement.length).toBeGreaterThan(before.arrangement.length);
+    expect(song.phrases.slice(1).every((p) => p.origin.kind === 'imported')).toBe(true);
+    if (result.ok) expect(result.message).toMatch(/notes imported/);
+    app.actions.undo();
+    expect(app.state().song).toBe(before);
+  });
+
+  it('imports a track as one phrase when asked', () => {
+    const app = makeApp();
+    const read = app.actions.readMidi(fixture('twelve-bars-markers.mid'));
+    if (!read.ok) throw new Error(read.reason);
+    const result = app.actions.importMidiTrack(read.preview, { trackIndex: 0, splitEveryBars: 4, onePhrase: true, useFileSettings: false });
+    expect(result.ok).toBe(true);
+    expect(app.state().song.phrases.length).toBe(2);
+  });
+
+  it('a file that is not MIDI is an alert and the song is untouched', () => {
+    const app = makeApp();
+    const before = app.state().song;
+    const read = app.actions.readMidi(new TextEncoder().encode('hello, not a midi file'));
+    expect(read.ok).toBe(false);
+    expect(app.state().notices.some((n) => n.kind === 'error')).toBe(true);
+    expect(app.state().song).toBe(before);
+  });
+});
+
+describe('WAV export', () => {
+  it('hands the song to the renderer and names the file after the song', async () => {
+    const seen: string[] = [];
+    const app = makeApp({
+      transfer: {
+        wav: async () => async (song, { onProgress }) => {
+          seen.push(song.title);
+          onProgress?.(1);
+          return new Uint8Array([1, 2, 3]);
+        },
+      },
+    });
+    app.actions.setTitle('Hum');
+    const progress: number[] = [];
+    const result = await app.actions.exportWav({ onProgress: (f) => progress.push(f) });
+    expect(result).toMatchObject({ ok: true, filename: 'Hum.wav', mimeType: 'audio/wav' });
+    expect(seen).toEqual(['Hum']);
+    expect(progress).toEqual([1]);
+  });
+
+  it('a cancelled render is reported as cancelled, not as an error', async () => {
+    const controller = new AbortController();
+    const app = makeApp({
+      transfer: {
+        wav: async () => async () => {
+          controller.abort();
+          throw new Error('aborted');
+        },
+      },
+    });
+    const result = await app.actions.exportWav({ signal: controller.signal });
+    expect(result).toMatchObject({ ok: false, cancelled: true });
+    expect(app.state().notices.some((n) => n.kind === 'error')).toBe(false);
+  });
+
+  it('an empty arrangement is refused with a reason', async () => {
+    const app = makeApp({ transfer: { wav: async () => async () => new Uint8Array() } });
+    app.actions.deleteSection(app.state().song.arrangement[0].id);
+    const result = await app.actions.exportWav();
+    expect(result).toMatchObject({ ok: false, reason: expect.stringMatching(/arrangement is empty/) });
+  });
+});
