@@ -26,6 +26,8 @@ export function App() {
           Phrasewright
         </h1>
         <SongTitle />
+        {/* In the header, so a status appearing (piano loading) never shifts the grid under the pointer. */}
+        <SoundStatus />
         <SaveStatus />
         <button
           type="button"
@@ -46,7 +48,6 @@ export function App() {
           <TempoField />
           <SongSettings />
         </div>
-        <SoundStatus />
         <Notices />
         <PhraseGrid />
         <ChordPicker />

@@ -109,3 +109,19 @@ test('arrowing past the top row scrolls the pitch window up', async () => {
   await page.keyboard.press('Enter');
   expect(await soundingCells(page)).toEqual(['C#5 step 1']);
 });
+
+test('the phrase length sets the number of step columns, and a shorter phrase cuts notes past its end', async () => {
+  app = await openApp(browser);
+  const { page } = app;
+  const length = page.getByRole('combobox', { name: 'Phrase length' });
+  await length.selectOption({ label: '4 bars' });
+  await expect(cell(page, 'C4', 64).count()).resolves.toBe(1);
+  await cell(page, 'E4', 40).click();
+  await cell(page, 'C4', 2).click();
+  await length.selectOption({ label: '1 bar' });
+  await expect(cell(page, 'C4', 17).count()).resolves.toBe(0);
+  expect(await soundingCells(page)).toEqual(['C4 step 2']);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  expect(await soundingCells(page)).toEqual(['E4 step 40', 'C4 step 2']);
+  expect(app.errors).toEqual([]);
+});

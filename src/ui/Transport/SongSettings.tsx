@@ -64,12 +64,13 @@ export function SongSettings() {
           ))}
         </select>
       </label>
+      {/* Not named "Bars": the UI contract gives that name to the length of a proposal. */}
       <label className="field">
-        <span className="field-label">Bars</span>
+        <span className="field-label">Phrase length</span>
         <select value={bars} onChange={(e) => show(actions.setBars(Number(e.target.value)))}>
           {BAR_CHOICES.map((n) => (
             <option key={n} value={n}>
-              {n}
+              {n === 1 ? '1 bar' : `${n} bars`}
             </option>
           ))}
         </select>
