@@ -1,0 +1,188 @@
+import { SCALE_NAMES } from './scale';
+import { decodeShareLink, encodeShareLink } from './shareLink';
+import type { SongDeps } from './song';
+import { LIMITS, type KeySignature, type ScaleName, type Song } from './types';
+
+/**
+ * Assignments: a teacher's song template with some settings locked (key, scale, phrase length, the
+ * temperature range, whether the model may be used), sent as a share link with an extra fragment
+ * parameter: `#song=<song>&assignment=<settings>`. The student's hand-back is the same song link with
+ * `&handback=<settings>`, so the teacher's copy knows which assignment it answers. The song part goes
+ * through the share-link codec untouched (history included: the "who wrote what" report reads it).
+ */
+
+export const ASSIGNMENT_VERSION = 1;
+export const ASSIGNMENT_KEY = 'assignment';
+export const HANDBACK_KEY = 'handback';
+/** The temperature range a proposal may use at all (the Proposals panel's own limits). */
+export const TEMPERATURE_LIMITS = { min: 0, max: 2 } as const;
+
+export interface AssignmentTemplate {
+  v: typeof ASSIGNMENT_VERSION;
+  /** What the teacher asks for, in their words (may be empty). */
+  brief: string;
+  /** Locked key: the student cannot change the tonic. */
+  lockKey: boolean;
+  /** Locked scale. */
+  lockScale: boolean;
+  /** The key (and scale) the song must keep when locked. */
+  key: KeySignature;
+  /** Locked phrase length in bars, or null when the student may choose. */
+  bars: number | null;
+  /** Temperatures the student may ask the model for. */
+  temperature: { min: number; max: number };
+  /** Whether the student may use Propose/Mutate at all. */
+  modelAllowed: boolean;
+}
+
+export type AssignmentLinkKind = 'assignment' | 'handback';
+
+export type AssignmentLinkResult =
+  | { ok: true; kind: AssignmentLinkKind; song: Song; template: AssignmentTemplate }
+  | { ok: false; reason: string };
+
+/** A template that locks nothing, for the song's current key. */
+export function openTemplate(key: KeySignature): AssignmentTemplate {
+  return {
+    v: ASSIGNMENT_VERSION,
+    brief: '',
+    lockKey: false,
+    lockScale: false,
+    key: { ...key },
+    bars: null,
+    temperature: { ...TEMPERATURE_LIMITS },
+    modelAllowed: true,
+  };
+}
+
+const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
+
+/** The temperature the student may use: `wanted` clamped to the template's range. */
+export function clampTemperature(template: AssignmentTemplate, wanted: number): number {
+  return clamp(wanted, template.temperature.min, template.temperature.max);
+}
+
+/** Plain-words list of what the template locks, for the student's banner ("Key: D", "Temperature 0.5-1"). */
+export function describeLocks(template: AssignmentTemplate): string[] {
+  const locks: string[] = [];
+  if (template.lockKey) locks.push(`Key: ${template.key.tonic}`);
+  if (template.lockScale) locks.push(`Scale: ${template.key.scale}`);
+  if (template.bars !== null) locks.push(`Phrase length: ${template.bars === 1 ? '1 bar' : `${template.bars} bars`}`);
+  if (!template.modelAllowed) locks.push('No model proposals');
+  else if (template.temperature.min > TEMPERATURE_LIMITS.min || template.temperature.max < TEMPERATURE_LIMITS.max) {
+    locks.push(`Temperature ${template.temperature.min}-${template.temperature.max}`);
+  }
+  return locks;
+}
+
+/** The song as the assignment requires it: locked key/scale set, every phrase at the locked length. */
+export function applyTemplate(song: Song, template: AssignmentTemplate): Song {
+  const key: KeySignature = {
+    tonic: template.lockKey ? template.key.tonic : song.key.tonic,
+    scale: template.lockScale ? template.key.scale : song.key.scale,
+  };
+  const bars = template.bars;
+  const phrases = bars === null ? song.phrases : song.phrases.map((p) => (p.bars === bars ? p : { ...p, bars }));
+  if (key.tonic === song.key.tonic && key.scale === song.key.scale && phrases === song.phrases) return song;
+  return { ...song, key, phrases };
+}
+
+function toBase64Url(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): string | null {
+  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1 || text.length > 4096) return null;
+  try {
+    const padded = text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4);
+    return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(atob(padded), (c) => c.charCodeAt(0)));
+  } catch {
+    return null;
+  }
+}
+
+/** The template as a short URL-safe token (base64url of its JSON; a few hundred characters at most). */
+export function encodeTemplate(template: AssignmentTemplate): string {
+  return toBase64Url(JSON.stringify(template));
+}
+
+/** A checked template from unknown data, or null when anything is missing or out of range. */
+export function checkTemplate(value: unknown): AssignmentTemplate | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const t = value as Record<string, unknown>;
+  const key = t.key as Record<string, unknown> | undefined;
+  const temperature = t.temperature as Record<string, unknown> | undefined;
+  const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+  if (t.v !== ASSIGNMENT_VERSION) return null;
+  if (typeof t.lockKey !== 'boolean' || typeof t.lockScale !== 'boolean' || typeof t.modelAllowed !== 'boolean') return null;
+  if (!key || typeof key.tonic !== 'string' || !/^[A-G][#b]?$/.test(key.tonic)) return null;
+  if (!SCALE_NAMES.includes(key.scale as ScaleName)) return null;
+  const bars = t.bars;
+  if (bars !== null && !(Number.isInteger(bars) && (bars as number) >= LIMITS.bars.min && (bars as number) <= LIMITS.bars.max)) return null;
+  if (!temperature || !isNum(temperature.min) || !isNum(temperature.max)) return null;
+  const { min, max } = temperature;
+  if (min < TEMPERATURE_LIMITS.min || max > TEMPERATURE_LIMITS.max || min > max) return null;
+  const brief = typeof t.brief === 'string' ? t.brief.slice(0, 500) : '';
+  return {
+    v: ASSIGNMENT_VERSION,
+    brief,
+    lockKey: t.lockKey,
+    lockScale: t.lockScale,
+    key: { tonic: key.tonic, scale: key.scale as ScaleName },
+    bars: bars as number | null,
+    temperature: { min, max },
+    modelAllowed: t.modelAllowed,
+  };
+}
+
+/** The template a token carries, or null when the token is broken. */
+export function decodeTemplate(token: string): AssignmentTemplate | null {
+  const json = fromBase64Url(token);
+  if (json === null) return null;
+  try {
+    return checkTemplate(JSON.parse(json));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The URL fragment (without "#") for an assignment or a hand-back of it.
+ * @example location.hash = await encodeAssignmentLink(song, template, 'assignment')
+ */
+export async function encodeAssignmentLink(song: Song, template: AssignmentTemplate, kind: AssignmentLinkKind): Promise<string> {
+  const songPayload = await encodeShareLink(song);
+  return `song=${songPayload}&${kind === 'assignment' ? ASSIGNMENT_KEY : HANDBACK_KEY}=${encodeTemplate(template)}`;
+}
+
+/** Which assignment parameter a fragment carries, if any ("#song=…&assignment=…"). */
+export function assignmentLinkKind(fragment: string): AssignmentLinkKind | null {
+  const params = fragment.replace(/^#/, '').split('&');
+  if (params.some((p) => p.startsWith(`${ASSIGNMENT_KEY}=`))) return 'assignment';
+  if (params.some((p) => p.startsWith(`${HANDBACK_KEY}=`))) return 'handback';
+  return null;
+}
+
+/**
+ * The song and template an assignment or hand-back link carries (the song validated, with fresh ids, and
+ * for an assignment already fitted to its locks), or the reason in plain words. Never throws.
+ */
+export async function decodeAssignmentLink(fragment: string, deps: SongDeps = {}): Promise<AssignmentLinkResult> {
+  const kind = assignmentLinkKind(fragment);
+  if (!kind) return { ok: false, reason: 'the link is not an assignment' };
+  const key = kind === 'assignment' ? ASSIGNMENT_KEY : HANDBACK_KEY;
+  const token = fragment
+    .replace(/^#/, '')
+    .split('&')
+    .find((p) => p.startsWith(`${key}=`))!
+    .slice(key.length + 1);
+  const template = decodeTemplate(token);
+  if (!template) return { ok: false, reason: `the ${kind === 'assignment' ? 'assignment' : 'hand-back'} link is broken: its settings cannot be read` };
+  const opened = await decodeShareLink(fragment, deps);
+  if (!opened.ok) return opened;
+  const song = kind === 'assignment' ? applyTemplate(opened.song, template) : opened.song;
+  return { ok: true, kind, song, template };
+}
