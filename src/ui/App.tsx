@@ -1,7 +1,10 @@
+import { ArrangementPanel } from './Arrangement/ArrangementPanel';
 import { ChordPicker } from './Chords/ChordPicker';
+import { ExportBar } from './Export/ExportBar';
 import { PhraseGrid } from './Grid/PhraseGrid';
 import { HistoryPanel } from './History/HistoryPanel';
 import { HelpDialog } from './Help/HelpDialog';
+import { PhraseLibrary } from './Library/PhraseLibrary';
 import { Notices } from './Notices/Notices';
 import { ProposalsPanel } from './Proposals/ProposalsPanel';
 import { SaveStatus } from './SaveStatus';
@@ -51,6 +54,11 @@ export function App() {
         <Notices />
         <PhraseGrid />
         <ChordPicker />
+        <div className="song-area">
+          <PhraseLibrary />
+          <ArrangementPanel />
+        </div>
+        <ExportBar />
         <ProposalsPanel />
         <HistoryPanel />
       </main>

@@ -1,0 +1,57 @@
+import { useMemo, useState } from 'react';
+import type { Result } from '../../store/song/types';
+import { useActions, useAppState } from '../AppContext';
+import { PhraseLibraryItem } from './PhraseLibraryItem';
+import '../Arrangement/arrangement.css';
+
+/** The song's phrases (A, B, C...): the one in the grid is marked; each can be renamed, recoloured and more. */
+export function PhraseLibrary() {
+  const actions = useActions();
+  const phrases = useAppState((s) => s.song.phrases);
+  const arrangement = useAppState((s) => s.song.arrangement);
+  const currentId = useAppState((s) => s.editor.currentPhraseId);
+  const [reason, setReason] = useState('');
+
+  const uses = useMemo(() => {
+    const count = new Map<string, number>();
+    for (const s of arrangement) count.set(s.phraseId, (count.get(s.phraseId) ?? 0) + 1);
+    return count;
+  }, [arrangement]);
+
+  const show = (r: Result): Result => {
+    setReason(r.ok ? '' : r.reason);
+    return r;
+  };
+
+  return (
+    <section className="song-card phrase-library" aria-labelledby="phrase-library-title">
+      <div className="card-head">
+        <h2 id="phrase-library-title">Phrases</h2>
+        <button type="button" onClick={() => actions.addPhrase()}>
+          New phrase
+        </button>
+      </div>
+      <ul aria-label="Phrases" className="phrase-list">
+        {phrases.map((p) => (
+          <PhraseLibraryItem
+            key={p.id}
+            phrase={p}
+            current={p.id === currentId}
+            uses={uses.get(p.id) ?? 0}
+            onSelect={() => actions.selectPhrase(p.id)}
+            onRename={(name) => show(actions.renamePhrase(p.id, name))}
+            onColor={(color) => show(actions.setPhraseColor(p.id, color))}
+            onDuplicate={() => actions.duplicatePhrase(p.id)}
+            onDelete={() => show(actions.deletePhrase(p.id))}
+            onAddToSong={() => actions.addSection(p.id)}
+          />
+        ))}
+      </ul>
+      {reason && (
+        <p role="alert" className="field-reason">
+          {reason}
+        </p>
+      )}
+    </section>
+  );
+}
