@@ -15,6 +15,7 @@ import type { StoreContext } from './context';
 import { createAutosave } from './persistence/autosave';
 import { defaultSongRepository } from './persistence/defaultRepository';
 import { browserPageLifecycle } from './persistence/pageLifecycle';
+import { defaultSongClaims } from './persistence/songClaims';
 import { errorMessage } from './persistence/recordCodec';
 import type { AppActions, AppState, AppStore, AppStoreDeps, AppStoreHandle } from './types';
 import { createUndoHistory, UNDO_LIMIT } from './undoHistory';
@@ -133,6 +134,7 @@ export function createAppStore(deps: AppStoreDeps = {}): AppStoreHandle {
     setShowingSong: (on) => {
       showingSong = on;
     },
+    claims: deps.claims ?? defaultSongClaims(),
   });
 
   const actions: AppActions = {

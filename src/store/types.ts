@@ -4,6 +4,7 @@ import type { AudioEngine, AudioStatus, InstrumentStatus, PlaybackTarget } from 
 import type { InstrumentId, Midi, ScaleName, Song, Steps, TimeSignature } from '../core/types';
 import type { ProposalActions, ProposalDeps, ProposalsState } from './proposals/types';
 import type { ArrangementActions, TransferActions, TransferDeps } from './song/types';
+import type { SongClaims } from './persistence/songClaims';
 
 /**
  * The shape of the app state and the actions over it. The UI renders these slices and calls these
@@ -207,6 +208,8 @@ export interface AppStoreDeps {
   proposals?: ProposalDeps;
   /** Export/import services from other rooms (the WAV renderer). */
   transfer?: TransferDeps;
+  /** Which songs this tab may write (Web Locks by default), so two tabs on one song never overwrite each other. */
+  claims?: SongClaims;
 }
 
 export type AppStore = StoreApi<AppState> & { temporal: StoreApi<TemporalState<{ song: Song }>> };

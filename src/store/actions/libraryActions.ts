@@ -2,6 +2,7 @@ import { createPhrase, createSong } from '../../core/song';
 import type { Song } from '../../core/types';
 import type { StoreContext } from '../context';
 import type { Autosave } from '../persistence/autosave';
+import type { SongClaims } from '../persistence/songClaims';
 import { errorMessage } from '../persistence/recordCodec';
 import type { AppActions, LibraryState, SongRepository, SongSummary } from '../types';
 import { safeFileName } from './noticeActions';
@@ -16,6 +17,8 @@ export interface LibraryDeps {
   setTitle: AppActions['setTitle'];
   /** Set while a song is being shown, so loading a song is not mistaken for an edit to autosave. */
   setShowingSong(on: boolean): void;
+  /** Which songs this tab edits; a song another tab holds opens as a copy (never two writers on one record). */
+  claims: SongClaims;
 }
 
 /** Puts `summary` into the list (replacing the entry with its id), most recently updated first. */
@@ -60,6 +63,7 @@ export function createLibraryActions(ctx: StoreContext, deps: LibraryDeps): Libr
   function showSong(loaded: Song): void {
     // A song without phrases would leave the grid with nothing to edit; give it an empty one.
     const song = loaded.phrases.length > 0 ? loaded : { ...loaded, phrases: [createPhrase('A', 2, { now: ctx.now(), newId: ctx.newId })] };
+    const previousId = ctx.store.getState().library.currentSongId;
     if (ctx.store.getState().transport.playing) deps.stop();
     deps.setShowingSong(true);
     try {
@@ -73,6 +77,32 @@ export function createLibraryActions(ctx: StoreContext, deps: LibraryDeps): Libr
     }
     ctx.history.clear();
     if (song !== loaded) autosave.schedule(song);
+    // Stored songs were claimed before being shown (openStored); new songs have fresh ids nobody holds.
+    void deps.claims.claim(song.id);
+    if (previousId && previousId !== song.id) deps.claims.release(previousId);
+  }
+
+  /** Another tab is editing `song`: this tab gets a copy of it, so neither overwrites the other. */
+  async function showCopyOfHeldSong(song: Song): Promise<void> {
+    const now = ctx.now();
+    const copy: Song = { ...song, id: ctx.newId(), title: `${song.title} (copy)`.slice(0, 120), createdAt: now, updatedAt: now };
+    showSong(copy);
+    autosave.schedule(copy);
+    await autosave.flush();
+    notify({
+      id: `open-elsewhere-${song.id}`,
+      kind: 'warning',
+      message:
+        `"${song.title}" is open in another tab. So that neither tab overwrites the other, ` +
+        `this tab works on a copy named "${copy.title}".`,
+    });
+  }
+
+  /** Refuses to change a stored song behind the back of the tab that is editing it. */
+  async function heldElsewhere(id: string): Promise<boolean> {
+    if (!(await deps.claims.claim(id))) return true;
+    deps.claims.release(id);
+    return false;
   }
 
   /** Writes the current song now and remembers it as the one to reopen. */
@@ -99,6 +129,10 @@ export function createLibraryActions(ctx: StoreContext, deps: LibraryDeps): Libr
       return false;
     }
     if (result.status === 'ok') {
+      if (!(await deps.claims.claim(id))) {
+        await showCopyOfHeldSong(result.song);
+        return true;
+      }
       showSong(result.song);
       try {
         await repository.setLastOpenedId(id);
@@ -173,6 +207,7 @@ export function createLibraryActions(ctx: StoreContext, deps: LibraryDeps): Libr
       if (id === ctx.store.getState().song.id) return deps.setTitle(title);
       const trimmed = typeof title === 'string' ? title.trim() : '';
       if (!trimmed) return { ok: false, reason: 'A song needs a title.' };
+      if (await heldElsewhere(id)) return { ok: false, reason: 'That song is open in another tab: rename it there.' };
       try {
         const result = await repository.load(id);
         if (result.status !== 'ok') {
@@ -213,6 +248,10 @@ export function createLibraryActions(ctx: StoreContext, deps: LibraryDeps): Libr
       const isCurrent = id === ctx.store.getState().song.id;
       // A pending autosave of the deleted song would write it straight back.
       if (isCurrent) await autosave.discard();
+      else if (await heldElsewhere(id)) {
+        notify({ id: `delete-held-${id}`, kind: 'warning', message: 'That song is open in another tab: close it there first, then delete it.' });
+        return;
+      }
       try {
         await repository.delete(id);
       } catch (error) {
