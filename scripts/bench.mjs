@@ -4,8 +4,12 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { serveDist, launch, writeResult } from '../tests/bench/lib.mjs';
 import { benchStartup } from '../tests/bench/startup.bench.mjs';
+import { benchModel } from '../tests/bench/model.bench.mjs';
 
-const SUITES = [{ id: 'startup', title: 'Start-up', run: benchStartup }];
+const SUITES = [
+  { id: 'startup', title: 'Start-up', run: benchStartup },
+  { id: 'model', title: 'Model', run: benchModel },
+];
 
 const build = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);

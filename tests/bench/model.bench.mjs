@@ -1,0 +1,159 @@
+// The model's figures from issue 4, on the production build in Chromium, one run: checkpoint load time;
+// 8 candidates x 2 bars from request to candidates in the store, against 8 sequential
+// mm.MusicRNN.continueSequence calls on the same backend in the same run; the longest main-thread task while
+// generating; and the worker's tensor count and heap growth over 500 proposals in a row.
+import { figure, median } from './lib.mjs';
+
+const CHECKPOINT = 'checkpoints/melody-rnn-v1';
+const TIMED_RUNS = 7;
+const MEMORY_RUNS = Number(process.env.PW_BENCH_MEMORY_RUNS ?? 500);
+const log = (...a) => console.log('  [model]', ...a);
+
+/**
+ * The model worker's used JS heap after a forced GC, through the browser's CDP session (a dedicated worker
+ * has no performance.memory). Returns null when the worker target cannot be reached.
+ */
+async function workerHeap(browser) {
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const target = targetInfos.find((t) => t.type === 'worker' && /worker/.test(t.url));
+    if (!target) return null;
+    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
+    let nextId = 1;
+    const call = (method, params = {}) =>
+      new Promise((resolve) => {
+        const id = nextId++;
+        const onMessage = (event) => {
+          if (event.sessionId !== sessionId) return;
+          const reply = JSON.parse(event.message);
+          if (reply.id !== id) return;
+          cdp.off('Target.receivedMessageFromTarget', onMessage);
+          resolve(reply.result ?? null);
+        };
+        cdp.on('Target.receivedMessageFromTarget', onMessage);
+        void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
+      });
+    await call('HeapProfiler.enable');
+    await call('HeapProfiler.collectGarbage');
+    const usage = await call('Runtime.getHeapUsage');
+    await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => {});
+    return usage?.usedSize ?? null;
+  } catch {
+    return null;
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+export async function benchModel({ browser, url }) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(new URL('?bench', url).toString(), { waitUntil: 'load' });
+  await page.waitForFunction(() => window.__phrasewrightBench !== undefined && document.querySelector('[role="grid"]'));
+
+  const load = await page.evaluate(async (checkpoint) => {
+    const { actions, model } = window.__phrasewrightBench;
+    actions.setProposalSettings({ checkpointUrl: checkpoint });
+    const t0 = performance.now();
+    const ok = await actions.loadModel(checkpoint);
+    const wall = performance.now() - t0;
+    const status = model().status();
+    return { ok, wall, backend: status.kind === 'ready' ? status.info.backend : status.kind, message: status.message };
+  }, CHECKPOINT);
+  log('loaded', load);
+  if (!load.ok) throw new Error(`model bench: ${CHECKPOINT} did not load: ${load.message}`);
+
+  const timing = await page.evaluate(async (runs) => {
+    const { store, actions, model } = window.__phrasewrightBench;
+    actions.setProposalSettings({ candidates: 8, bars: 2, temperature: 1, primer: 'none', scaleLock: true, keepSeed: false });
+    const longTasks = [];
+    const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(e.duration)));
+    observer.observe({ type: 'longtask' });
+    const proposeOnce = () =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no candidates after 20 s: ${JSON.stringify(store.getState().notices)}`)), 20_000);
+        const before = store.getState().proposals.candidates;
+        const t0 = performance.now();
+        const off = store.subscribe((s) => {
+          if (s.proposals.candidates !== before && s.proposals.candidates.length === 8) {
+            off();
+            clearTimeout(timer);
+            resolve(performance.now() - t0);
+          }
+        });
+        void actions.propose();
+      });
+    await proposeOnce(); // warm-up: kernels compiled, buffers sized
+    longTasks.length = 0;
+    const times = [];
+    for (let i = 0; i < runs; i++) times.push(await proposeOnce());
+    await new Promise((r) => setTimeout(r, 100)); // let the observer deliver
+    observer.disconnect();
+    const request = { candidates: 1, steps: 32, temperature: 1, seed: 7 };
+    await model().baseline(request, 8); // warm-up of Magenta's own path
+    const baselines = [];
+    for (let i = 0; i < 3; i++) baselines.push(await model().baseline(request, 8));
+    return { times, baselines, longest: longTasks.length ? Math.max(...longTasks) : 0, longCount: longTasks.length };
+  }, TIMED_RUNS);
+
+  log('timed', timing);
+  const heapBefore = await workerHeap(browser);
+  log('heap before', heapBefore);
+  const memory = await page.evaluate(async (runs) => {
+    const { model } = window.__phrasewrightBench;
+    const client = model();
+    const before = await client.memory();
+    const request = { candidates: 8, steps: 32, temperature: 1, seed: 1, scalePitchClasses: [0, 2, 4, 5, 7, 9, 11] };
+    for (let i = 0; i < runs; i++) await client.propose({ ...request, seed: i + 1 }).result;
+    const after = await client.memory();
+    return { before, after };
+  }, MEMORY_RUNS);
+  log('memory', memory);
+  const heapAfter = await workerHeap(browser);
+  await context.close();
+
+  const propose = median(timing.times);
+  const baseline = median(timing.baselines);
+  const heapGrowthMb = heapBefore !== null && heapAfter !== null ? (heapAfter - heapBefore) / 2 ** 20 : null;
+  const tensorBytesMb = (memory.after.numBytes - memory.before.numBytes) / 2 ** 20;
+  return [
+    figure({ name: 'model load (melody-rnn-v1)', value: Math.round(load.wall), unit: 'ms', note: `backend ${load.backend}` }),
+    figure({
+      name: '8 candidates x 2 bars, request to store',
+      value: Math.round(propose),
+      unit: 'ms',
+      target: 100,
+      note: `median of ${TIMED_RUNS} after a warm-up; all: ${timing.times.map((t) => Math.round(t)).join(', ')}`,
+    }),
+    figure({
+      name: 'speed-up over 8 sequential continueSequence',
+      value: Number((baseline / propose).toFixed(1)),
+      unit: 'x',
+      target: 4,
+      better: 'higher',
+      note: `baseline ${Math.round(baseline)} ms (median of 3, same backend, same run)`,
+    }),
+    figure({
+      name: 'longest main-thread task while generating',
+      value: Math.round(timing.longest),
+      unit: 'ms',
+      target: 50,
+      note: `${timing.longCount} long task(s) over ${TIMED_RUNS} proposals`,
+    }),
+    figure({
+      name: `worker tensor growth over ${MEMORY_RUNS} proposals`,
+      value: memory.after.numTensors - memory.before.numTensors,
+      unit: 'tensors',
+      target: 0,
+      note: `tensor bytes ${tensorBytesMb >= 0 ? '+' : ''}${tensorBytesMb.toFixed(2)} MB`,
+    }),
+    figure({
+      name: `worker heap growth over ${MEMORY_RUNS} proposals`,
+      value: heapGrowthMb === null ? Number(tensorBytesMb.toFixed(2)) : Number(heapGrowthMb.toFixed(2)),
+      unit: 'MB',
+      target: 20,
+      note: heapGrowthMb === null ? 'worker JS heap unreachable: tfjs tensor bytes instead' : 'JS heap after forced GC (CDP Runtime.getHeapUsage)',
+    }),
+  ];
+}
