@@ -1,0 +1,127 @@
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, openApp, type AppPage } from './browser';
+import { cell, soundingCells } from './gridHelpers';
+
+// Work survives what users do to tabs: a tab killed mid-edit (no unload event of any kind), a second tab
+// on the same song, a record that cannot be read.
+
+let browser: Browser;
+let context: BrowserContext | undefined;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterEach(async () => {
+  await context?.close();
+  context = undefined;
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Kills the page's renderer: no pagehide, visibilitychange or beforeunload runs, as when a tab crashes. */
+async function crash(page: Page): Promise<void> {
+  const crashed = new Promise<void>((resolve) => page.once('crash', () => resolve()));
+  const cdp = await page.context().newCDPSession(page);
+  void cdp.send('Page.crash').catch(() => {});
+  await crashed;
+}
+
+test('a tab killed mid-edit loses at most the last second of work', async () => {
+  context = await browser.newContext();
+  const { page, errors } = await openApp(browser, '/', context);
+  await page.getByText('Saved', { exact: true }).waitFor();
+  // A steady stream of edits, then the tab dies right after the last one.
+  const edits: { step: number; at: number }[] = [];
+  for (let step = 1; step <= 10; step++) {
+    await cell(page, 'C4', step).click();
+    edits.push({ step, at: Date.now() });
+    await page.waitForTimeout(120);
+  }
+  expect(errors).toEqual([]);
+  const killedAt = Date.now();
+  await crash(page);
+
+  const reopened = await openApp(browser, '/', context);
+  const sounding = await soundingCells(reopened.page);
+  const mustSurvive = edits.filter((e) => killedAt - e.at >= 1_000).map((e) => `C4 step ${e.step}`);
+  expect(mustSurvive.length).toBeGreaterThanOrEqual(5); // the test is only meaningful with a long stream behind the kill
+  expect(sounding).toEqual(expect.arrayContaining(mustSurvive));
+  // The restored song is the same song (no copy), since the dead tab's claim died with it.
+  expect(await reopened.page.getByRole('status').filter({ hasText: 'open in another tab' }).count()).toBe(0);
+  expect(reopened.errors).toEqual([]);
+}, 120_000);
+
+test('an edit one second before the tab is killed is there when it is reopened', async () => {
+  context = await browser.newContext();
+  const { page } = await openApp(browser, '/', context);
+  await page.getByText('Saved', { exact: true }).waitFor();
+  await cell(page, 'E4', 3).click();
+  await cell(page, 'G4', 5).click();
+  await page.waitForTimeout(1_000);
+  await crash(page);
+  const reopened = await openApp(browser, '/', context);
+  expect(await soundingCells(reopened.page)).toEqual(['G4 step 5', 'E4 step 3']);
+});
+
+test('a second tab on the same song is told, works on a copy, and neither tab overwrites the other', async () => {
+  context = await browser.newContext();
+  const first: AppPage = await openApp(browser, '/', context);
+  await cell(first.page, 'C4', 1).click();
+  await first.page.getByText('Saved', { exact: true }).waitFor();
+
+  const second: AppPage = await openApp(browser, '/', context);
+  await second.page.getByRole('status').filter({ hasText: /is open in another tab.*works on a copy/ }).waitFor();
+  expect(await soundingCells(second.page)).toEqual(['C4 step 1']);
+
+  await cell(second.page, 'E4', 3).click();
+  await cell(first.page, 'G4', 5).click();
+  await first.page.waitForTimeout(1_200); // both autosaves land
+  await second.page.close();
+
+  await first.page.reload();
+  await first.page.getByRole('grid', { name: /^Phrase/ }).waitFor();
+  expect(await soundingCells(first.page)).toEqual(['G4 step 5', 'C4 step 1']);
+  expect(first.errors).toEqual([]);
+  expect(second.errors).toEqual([]);
+});
+
+test('an unreadable record is quarantined with its raw text, never deleted', async () => {
+  context = await browser.newContext();
+  const { page } = await openApp(browser, '/', context);
+  await cell(page, 'C4', 1).click();
+  await page.getByText('Saved', { exact: true }).waitFor();
+  const songId = await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((res, rej) => {
+      const r = indexedDB.open('phrasewright-songs');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    const tx = db.transaction('songs', 'readwrite');
+    const store = tx.objectStore('songs');
+    const keys = await new Promise<IDBValidKey[]>((res) => {
+      const r = store.getAllKeys();
+      r.onsuccess = () => res(r.result);
+    });
+    store.put('{"id": "broken', keys[0]);
+    await new Promise((res) => (tx.oncomplete = res));
+    db.close();
+    return String(keys[0]);
+  });
+  await page.reload();
+  await page.getByRole('alert').filter({ hasText: /kept aside, not deleted/ }).waitFor();
+  const kept = await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((res, rej) => {
+      const r = indexedDB.open('phrasewright-quarantine');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    const records = await new Promise<{ songId: string; raw: string }[]>((res) => {
+      const r = db.transaction('records').objectStore('records').getAll();
+      r.onsuccess = () => res(r.result);
+    });
+    db.close();
+    return records;
+  });
+  expect(kept).toEqual([expect.objectContaining({ songId, raw: '{"id": "broken' })]);
+});
