@@ -1,0 +1,94 @@
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createPhrase, createSong } from '../../src/core/song';
+import { encodeShareLink } from '../../src/core/shareLink';
+import { serializeProject } from '../../src/core/projectFile';
+import type { Song } from '../../src/core/types';
+import { launchBrowser, openApp, type AppPage } from './browser';
+
+// Names and titles that come from files and links are data, rendered only as text. The pages run with the
+// CSP bypassed: the policy would block inline handlers anyway, and this test is about the rendering.
+
+const TITLE = `<img src=x onerror=alert(1)><script>window.__pwned='title'</script>`;
+const PHRASE_NAMES = [`<img src=x onerror=window.__pwned=1>`, `<script>window.__pwned=2</script>`];
+
+let browser: Browser;
+let app: AppPage | undefined;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterEach(async () => {
+  await app?.context.close();
+  app = undefined;
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+function hostileSong(): Song {
+  const phrases = PHRASE_NAMES.map((name) => {
+    const phrase = createPhrase(name, 1);
+    return { ...phrase, notes: [{ pitch: 60, start: 0, length: 2, velocity: 96 }] };
+  });
+  return createSong({ title: TITLE, phrases });
+}
+
+/** A context that records dialogs; the page gets no chance to hide one. */
+async function watchedContext(): Promise<{ context: BrowserContext; dialogs: string[] }> {
+  const context = await browser.newContext({ bypassCSP: true });
+  const dialogs: string[] = [];
+  context.on('page', (page) =>
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    }),
+  );
+  return { context, dialogs };
+}
+
+/** What the page shows of each hostile string: literally as text (or as a field's value), never as markup. */
+async function rendering(page: Page) {
+  return page.evaluate(
+    ({ title, names }) => {
+      const text = document.body.innerText;
+      const values = Array.from(document.querySelectorAll('input, textarea')).map((e) => (e as HTMLInputElement).value);
+      const shows = (s: string) => text.includes(s) || values.includes(s);
+      return {
+        pwned: (window as unknown as { __pwned?: unknown }).__pwned ?? null,
+        injectedImages: document.querySelectorAll('img[src="x"]').length,
+        scripts: Array.from(document.scripts).filter((s) => !s.src).length,
+        titleShown: shows(title),
+        namesShown: names.map(shows),
+      };
+    },
+    { title: TITLE, names: PHRASE_NAMES },
+  );
+}
+
+const SAFE = { pwned: null, injectedImages: 0, scripts: 0, titleShown: true, namesShown: [true, true] };
+
+test('a share link whose song title and phrase names hold markup and script shows them as text only', async () => {
+  const { context, dialogs } = await watchedContext();
+  const payload = await encodeShareLink(hostileSong());
+  app = await openApp(browser, `/#song=${payload}`, context);
+  const { page } = app;
+  await page.getByRole('textbox', { name: 'Song title' }).and(page.locator(`[value="${TITLE.replace(/"/g, '\\"')}"]`)).waitFor();
+  await page.waitForTimeout(500); // an image error handler would have fired by now
+  expect(await rendering(page)).toEqual(SAFE);
+  expect(dialogs).toEqual([]);
+  expect(app.errors).toEqual([]);
+});
+
+test('a project file whose song title and phrase names hold markup and script shows them as text only', async () => {
+  const { context, dialogs } = await watchedContext();
+  app = await openApp(browser, '/', context);
+  const { page } = app;
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open project' }).click();
+  await (await chooser).setFiles({ name: 'hostile.phrasewright.json', mimeType: 'application/json', buffer: Buffer.from(serializeProject(hostileSong())) });
+  await page.getByRole('textbox', { name: 'Song title' }).and(page.locator(`[value="${TITLE.replace(/"/g, '\\"')}"]`)).waitFor();
+  await page.waitForTimeout(500);
+  expect(await rendering(page)).toEqual(SAFE);
+  expect(dialogs).toEqual([]);
+  expect(app.errors).toEqual([]);
+});
