@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { createSong } from '../../../src/core/song';
+import type { Note, Song } from '../../../src/core/types';
+import { acceptIntoPhrase, appendStart } from '../../../src/store/proposals/accept';
+import { buildProposalRequest, chordsInWindow, mutationLocks, ownFirstNotes, previousPhrase } from '../../../src/store/proposals/request';
+import { initialProposalsState } from '../../../src/store/proposals/proposalActions';
+import type { ProposalCandidate } from '../../../src/store/proposals/types';
+import { seededRandom } from '../core/seededRandom';
+
+const note = (pitch: number, start: number, length = 1): Note => ({ pitch, start, length, velocity: 96 });
+let ids = 0;
+const newId = () => `p${++ids}`;
+
+function twoPhraseSong(): Song {
+  const song = createSong({}, { now: 1, newId });
+  const a = { ...song.phrases[0], notes: [note(60, 0, 4), note(64, 4, 4)], chords: [{ start: 0, symbol: 'C' }] };
+  const b = { ...a, id: 'b', name: 'B', notes: [note(67, 0)], chords: undefined };
+  return {
+    ...song,
+    phrases: [a, b],
+    arrangement: [
+      { id: 's1', phraseId: a.id, repeats: 1, transpose: 2 },
+      { id: 's2', phraseId: 'b', repeats: 1, transpose: 0 },
+    ],
+  };
+}
+
+describe('proposal requests from the song', () => {
+  it('the previous phrase is the one before in the arrangement, transposed as its section is', () => {
+    const song = twoPhraseSong();
+    const prev = previousPhrase(song, song.phrases[1]);
+    expect(prev?.phrase.id).toBe(song.phrases[0].id);
+    expect(prev?.transpose).toBe(2);
+    const request = buildProposalRequest({
+      song,
+      phrase: song.phrases[1],
+      settings: initialProposalsState(5).settings,
+      info: { kind: 'melody', range: { min: 48, max: 83 } },
+      fallbackChord: 'C',
+    });
+    expect(request.primer).toEqual({ notes: [note(62, 0, 4), note(66, 4, 4)], steps: 32, chords: [{ start: 0, symbol: 'C' }] });
+    expect(request.steps).toBe(32);
+    expect(request.seed).toBe(5);
+    expect(request.chords).toBeUndefined(); // melody models get no chords
+    expect(previousPhrase(song, song.phrases[0])).toBeNull();
+  });
+
+  it('own first notes are those starting in the first half of the candidate', () => {
+    const phrase = { ...twoPhraseSong().phrases[0], notes: [note(60, 0, 4), note(62, 15, 4), note(64, 16)] };
+    expect(ownFirstNotes(phrase, 32)).toEqual([note(60, 0, 4), note(62, 15, 1)]);
+  });
+
+  it('a chord that began before the window is carried in at its start', () => {
+    expect(chordsInWindow([{ start: 0, symbol: 'C' }, { start: 20, symbol: 'G' }], 16, 32)).toEqual([
+      { start: 0, symbol: 'C' },
+      { start: 4, symbol: 'G' },
+    ]);
+  });
+
+  it('a resample mutation frees the chosen share of beats and keeps the musician’s locked notes', () => {
+    const notes = Array.from({ length: 8 }, (_, i) => note(60 + i, i * 4, 2));
+    const locks = mutationLocks(notes, [notes[3]], 32, 4, 0.5, seededRandom(9));
+    expect(locks).toContainEqual(notes[3]);
+    expect(locks.length).toBeGreaterThanOrEqual(4);
+    expect(locks.length).toBeLessThanOrEqual(5);
+    expect(mutationLocks(notes, [notes[3]], 32, 4, 0.5, seededRandom(9))).toEqual(locks); // seeded
+  });
+
+  it('replace keeps notes past the candidate; append starts after the last written bar', () => {
+    const phrase = { ...twoPhraseSong().phrases[0], bars: 2, notes: [note(60, 0), note(62, 20)] };
+    const candidate = { notes: [note(70, 0)], bars: 1, kind: 'proposed', action: 'proposal 1 of 1', modelId: 'm', temperature: 1, seed: 3, lockedNotes: [], primer: null, scaleLock: true } as unknown as ProposalCandidate;
+    const ts = { beats: 4, beatUnit: 4 };
+    expect(acceptIntoPhrase(phrase, candidate, 'replace', ts, 9).notes).toEqual([note(70, 0), note(62, 20)]);
+    expect(appendStart(phrase, ts)).toBe(32);
+    const appended = acceptIntoPhrase(phrase, candidate, 'append', ts, 9);
+    expect(appended.bars).toBe(3);
+    expect(appended.notes.at(-1)).toEqual(note(70, 32));
+    expect(appended.origin).toMatchObject({ kind: 'proposed', modelId: 'm', seed: 3, action: 'proposal 1 of 1, appended' });
+  });
+});
