@@ -41,7 +41,13 @@ export function composeApp(win: Window, deps: Omit<AppStoreDeps, 'engine'> = {})
   // The model client starts its worker (and fetches tfjs) only on the first Propose.
   let modelClient: (ModelClient & ModelDiagnostics) | null = null;
   const model = () => (modelClient ??= createModelClient());
-  const { store, actions } = createAppStore({ proposals: { model }, ...deps, engine });
+  const { store, actions } = createAppStore({
+    proposals: { model },
+    // WAV export pulls in Tone.js, so its renderer is fetched on the first export.
+    transfer: { wav: () => import('../audio/wavRender').then((m) => m.renderSongWav) },
+    ...deps,
+    engine,
+  });
   readSong = store;
   const ui = createUiSignals();
 
