@@ -3,12 +3,13 @@ import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { samplesPlugin } from './samples/vitePlugin.js';
 import { contentSecurityPolicyPlugin } from './src/app/build/contentSecurityPolicy.js';
+import { serviceWorkerPlugin } from './src/app/serviceWorkerPlugin.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/e2e/browser.js';
 
 // One config for the app build and both test layers: `unit` (Node, fast, most tests) and `e2e` (real
 // Chromium against the production build, served by tests/e2e/globalSetup.ts).
 export default defineConfig({
-  plugins: [react(), samplesPlugin(), contentSecurityPolicyPlugin()],
+  plugins: [react(), samplesPlugin(), contentSecurityPolicyPlugin(), serviceWorkerPlugin()],
   build: {
     target: 'es2022',
     sourcemap: true,

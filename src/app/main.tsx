@@ -2,15 +2,21 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from '../ui/App';
 import { ServicesProvider } from '../ui/AppContext';
+import { OfflineProvider } from '../ui/Offline/OfflineNotice';
 import '../ui/theme.css';
 import { composeApp } from './compose';
+import { registerServiceWorker } from './serviceWorkerRegistration';
 
 const app = composeApp(window);
+// Production only: the dev server must never be shadowed by a cache of an older build.
+const offline = registerServiceWorker(window, import.meta.env.PROD);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ServicesProvider value={app}>
-      <App />
+      <OfflineProvider value={offline}>
+        <App />
+      </OfflineProvider>
     </ServicesProvider>
   </StrictMode>,
 );

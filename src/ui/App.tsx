@@ -6,6 +6,7 @@ import { HistoryPanel } from './History/HistoryPanel';
 import { HelpDialog } from './Help/HelpDialog';
 import { PhraseLibrary } from './Library/PhraseLibrary';
 import { Notices } from './Notices/Notices';
+import { OfflineNotice } from './Offline/OfflineNotice';
 import { ProposalsPanel } from './Proposals/ProposalsPanel';
 import { SaveStatus } from './SaveStatus';
 import { SongList } from './Songs/SongList';
@@ -32,6 +33,7 @@ export function App() {
         {/* In the header, so a status appearing (piano loading) never shifts the grid under the pointer. */}
         <SoundStatus />
         <SaveStatus />
+        <OfflineNotice />
         <button
           type="button"
           className="ghost help-button"
