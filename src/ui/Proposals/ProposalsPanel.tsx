@@ -1,3 +1,4 @@
+import { useDeferredValue } from 'react';
 import { stepsPerBar as barSteps } from '../../core/meter';
 import { MAX_SEED } from '../../store/proposals/proposalActions';
 import type { MutationKind, PrimerMode } from '../../store/proposals/types';
@@ -24,7 +25,9 @@ const PRIMER_LABELS: Record<PrimerMode, string> = {
 export function ProposalsPanel() {
   const actions = useActions();
   const settings = useAppState((s) => s.proposals.settings);
-  const candidates = useAppState((s) => s.proposals.candidates);
+  // Deferred: eight piano rolls render in an interruptible background pass, so the main thread never
+  // blocks for long when candidates arrive (the 50 ms long-task budget while generating).
+  const candidates = useDeferredValue(useAppState((s) => s.proposals.candidates));
   const auditioningId = useAppState((s) => s.proposals.auditioningId);
   const teachingId = useAppState((s) => s.proposals.teachingId);
   const activity = useAppState((s) => s.proposals.activity);
