@@ -4,11 +4,13 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { serveDist, launch, writeResult } from '../tests/bench/lib.mjs';
 import { benchStartup } from '../tests/bench/startup.bench.mjs';
+import { benchMidi } from '../tests/bench/midi.bench.mjs';
 import { benchModel } from '../tests/bench/model.bench.mjs';
 
 const SUITES = [
   { id: 'startup', title: 'Start-up', run: benchStartup },
   { id: 'model', title: 'Model', run: benchModel },
+  { id: 'midi', title: 'MIDI and links', run: benchMidi },
 ];
 
 const build = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });

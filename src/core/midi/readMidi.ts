@@ -3,12 +3,11 @@ import type { Bpm, KeySignature, Midi as MidiPitch, TimeSignature, Velocity } fr
 import { fromMidiKeySignature } from './keySignature';
 import { fromMidiByteString } from './midiText';
 import { scanSmf } from './smfScan';
-import { Midi } from './tonejsMidi';
 
 /**
  * Reading a MIDI file into a preview the user picks from: its tracks with their note counts and ranges,
- * its tempo, metre, key and markers, and every track's notes in ticks, ready for importMidi. Bytes go
- * through scanSmf first, so whatever reaches @tonejs/midi is whole and bounded in size and work.
+ * its tempo, metre, key and markers, and every track's notes in ticks, ready for importMidi. scanSmf
+ * does the reading (one linear, bounds-checked pass); this turns its findings into what the user sees.
  */
 
 /** A note as the file has it, in ticks. */
@@ -81,64 +80,45 @@ export function readMidiFile(bytes: Uint8Array): MidiReadResult {
   if (!scanned.ok) return scanned;
   const { scan } = scanned;
   if (scan.noteCount === 0) return { ok: false, reason: 'the file has no notes to import' };
-  let midi: Midi;
-  try {
-    midi = new Midi(scan.parseable);
-  } catch {
-    return { ok: false, reason: 'the file could not be read as MIDI' };
-  }
   const warnings: string[] = [];
-  const { header } = midi;
-  const firstTempo = [...header.tempos].sort((a, b) => a.ticks - b.ticks)[0];
-  const tempo = firstTempo && Number.isFinite(firstTempo.bpm) ? Math.round(firstTempo.bpm * 1000) / 1000 : null;
-  if (new Set(header.tempos.map((t) => Math.round(t.bpm * 1000))).size > 1) {
-    warnings.push(`the tempo changes ${header.tempos.length - 1} times; only the first tempo is kept`);
+  const first = scan.tempos[0];
+  const tempo = first ? Math.round(first.bpm * 1000) / 1000 : null;
+  if (new Set(scan.tempos.map((t) => Math.round(t.bpm * 1000))).size > 1) {
+    warnings.push(`the tempo changes ${scan.tempos.length - 1} times; only the first tempo is kept`);
   }
-  const firstSignature = [...header.timeSignatures].sort((a, b) => a.ticks - b.ticks)[0];
-  const timeSignature = readTimeSignature(firstSignature?.timeSignature, warnings);
-  if (header.timeSignatures.length > 1) warnings.push('the time signature changes; only the first one is kept');
-  // @tonejs/midi names a key signature by the major key with the same sharps and flags minor separately.
-  const keyEvent = [...header.keySignatures].sort((a, b) => a.ticks - b.ticks)[0];
-  const majorNames = ['Cb', 'Gb', 'Db', 'Ab', 'Eb', 'Bb', 'F', 'C', 'G', 'D', 'A', 'E', 'B', 'F#', 'C#'];
-  const sharps = keyEvent ? majorNames.indexOf(keyEvent.key) - 7 : NaN;
-  const key = keyEvent && sharps >= -7 ? fromMidiKeySignature({ sharps, minor: keyEvent.scale === 'minor' }) : null;
-  const markers = header.meta
-    .filter((m) => m.type === 'marker' || m.type === 'cuePoint')
-    .map((m) => ({ ticks: m.ticks, text: fromMidiByteString(m.text).slice(0, VALIDATION_LIMITS.textLength) }))
-    .sort((a, b) => a.ticks - b.ticks);
+  const firstSignature = scan.timeSignatures[0];
+  const timeSignature = firstSignature ? readTimeSignature([firstSignature.beats, firstSignature.beatUnit], warnings) : null;
+  if (scan.timeSignatures.length > 1) warnings.push('the time signature changes; only the first one is kept');
+  const keyEvent = scan.keySignatures[0];
+  const key = keyEvent && Math.abs(keyEvent.sharps) <= 7 ? fromMidiKeySignature(keyEvent) : null;
+  if (scan.unendedNotes > 0) warnings.push(`${scan.unendedNotes} note${scan.unendedNotes === 1 ? '' : 's'} never end${scan.unendedNotes === 1 ? 's' : ''} in the file and ${scan.unendedNotes === 1 ? 'is' : 'are'} left out`);
+  const markers = scan.markers.map((m) => ({ ticks: m.ticks, text: fromMidiByteString(m.text).slice(0, VALIDATION_LIMITS.textLength) }));
 
-  const tracks: MidiTrackPreview[] = [];
-  for (const track of midi.tracks) {
-    if (track.notes.length === 0) continue;
-    const notes: MidiFileNote[] = track.notes.map((n) => ({
-      pitch: n.midi,
-      ticks: n.ticks,
-      durationTicks: n.durationTicks,
-      velocity: Math.min(127, Math.max(1, Math.round(n.velocity * 127))),
-    }));
+  const tracks: MidiTrackPreview[] = scan.parts.map((part, index) => {
+    const notes: MidiFileNote[] = part.notes.map((n) => ({ ...n, velocity: Math.min(127, Math.max(1, n.velocity)) }));
     let lowest = 127;
     let highest = 0;
     for (const n of notes) {
       if (n.pitch < lowest) lowest = n.pitch;
       if (n.pitch > highest) highest = n.pitch;
     }
-    tracks.push({
-      index: tracks.length,
-      name: fromMidiByteString(track.name).slice(0, VALIDATION_LIMITS.nameLength) || `Track ${tracks.length + 1}`,
-      channel: track.channel,
-      program: track.instrument.number,
-      isDrums: track.channel === 9,
+    return {
+      index,
+      name: fromMidiByteString(part.trackName).slice(0, VALIDATION_LIMITS.nameLength) || `Track ${index + 1}`,
+      channel: part.channel,
+      program: part.program,
+      isDrums: part.channel === 9,
       noteCount: notes.length,
       lowest,
       highest,
       notes,
-    });
-  }
-  if (tracks.length === 0) return { ok: false, reason: 'the file has no notes to import' };
+    };
+  });
+  if (tracks.length === 0) return { ok: false, reason: 'the file has no notes that end' };
   return {
     ok: true,
     preview: {
-      name: fromMidiByteString(header.name).slice(0, VALIDATION_LIMITS.titleLength),
+      name: fromMidiByteString(scan.firstTrackName).slice(0, VALIDATION_LIMITS.titleLength),
       format: scan.format,
       ppq: scan.ppq,
       tempo,

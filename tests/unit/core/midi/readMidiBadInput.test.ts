@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readMidiFile } from '../../../../src/core/midi/readMidi';
 import { MIDI_LIMITS } from '../../../../src/core/midi/smfScan';
-import { chunk, line, meta, noteOn, smf, varInt } from '../../../fixtures/midi/smfBuilder';
+import { chunk, line, meta, noteOff, noteOn, smf, varInt } from '../../../fixtures/midi/smfBuilder';
 
 function refusal(bytes: Uint8Array): string {
   const started = performance.now();
@@ -81,15 +81,30 @@ describe('readMidiFile refuses bad files in plain words, without throwing or han
     expect(refusal(smf([[...meta(0, 0x03, [65])]]))).toBe('the file has no notes to import');
   });
 
-  it('thousands of notes that never end (quadratic work for the parser)', () => {
+  it('thousands of notes that never end, and note-offs for notes never started', () => {
     const events: number[] = [];
     for (let i = 0; i < 20_000; i++) events.push(...noteOn(1, 0, 60 + (i % 2)));
     for (let i = 0; i < 20_000; i++) events.push(0, 0x80, 70, 0);
-    expect(refusal(smf([events]))).toMatch(/never end/);
+    expect(refusal(smf([events]))).toBe('the file has no notes that end');
   });
 });
 
 describe('readMidiFile accepts what the standard allows', () => {
+  it('leaves out notes that never end and says so', () => {
+    const read = readMidiFile(smf([[...line(0, [[60, 480]]), ...noteOn(0, 0, 64)]]));
+    if (!read.ok) throw new Error(read.reason);
+    expect(read.preview.tracks[0].noteCount).toBe(1);
+    expect(read.preview.warnings).toContain('1 note never ends in the file and is left out');
+  });
+
+  it('pairs repeated notes of one pitch first in, first out', () => {
+    const read = readMidiFile(smf([[...noteOn(0, 0, 60), ...noteOn(240, 0, 60), ...noteOff(240, 0, 60), ...noteOff(240, 0, 60)]]));
+    expect(read.ok && read.preview.tracks[0].notes.map((n) => [n.ticks, n.durationTicks])).toEqual([
+      [0, 480],
+      [240, 480],
+    ]);
+  });
+
   it('skips unknown chunk types between tracks', () => {
     const bytes = Uint8Array.from([...good.subarray(0, 14), ...chunk('XFIH', [1, 2, 3]), ...good.subarray(14)]);
     const read = readMidiFile(bytes);
