@@ -4,7 +4,11 @@ import { ExportBar } from './Export/ExportBar';
 import { PhraseGrid } from './Grid/PhraseGrid';
 import { HistoryPanel } from './History/HistoryPanel';
 import { HelpDialog } from './Help/HelpDialog';
+import { StepInput } from './Keyboard/StepInput';
+import { NotationPanel } from './Notation/NotationPanel';
+import { TheoryControls } from './Theory/TheoryControls';
 import { PhraseLibrary } from './Library/PhraseLibrary';
+import { MidiPanel } from './Midi/MidiPanel';
 import { Notices } from './Notices/Notices';
 import { OfflineNotice } from './Offline/OfflineNotice';
 import { ProposalsPanel } from './Proposals/ProposalsPanel';
@@ -55,7 +59,11 @@ export function App() {
         </div>
         <Notices />
         <PhraseGrid />
+        <StepInput />
         <ChordPicker />
+        <MidiPanel />
+        <TheoryControls />
+        <NotationPanel />
         <div className="song-area">
           <PhraseLibrary />
           <ArrangementPanel />

@@ -10,5 +10,7 @@ export const SHORTCUTS: readonly { keys: string; does: string }[] = [
   { keys: 'Shift + ↑ / ↓, Page Up / Down', does: 'Grid: move by an octave' },
   { keys: 'Home / End', does: 'Grid: first / last step' },
   { keys: 'Delete', does: 'Grid: remove the note at the cell' },
+  { keys: 'A W S E D F T G Y H U J K', does: 'Play C to C like a piano; with Step input on, write the note at the focused step and move on' },
+  { keys: 'Z / X', does: 'Piano keys: octave down / up' },
   { keys: 'Escape', does: 'Close this help; cancel a field edit' },
 ];
