@@ -6,11 +6,15 @@ import { serveDist, launch, writeResult } from '../tests/bench/lib.mjs';
 import { benchStartup } from '../tests/bench/startup.bench.mjs';
 import { benchMidi } from '../tests/bench/midi.bench.mjs';
 import { benchModel } from '../tests/bench/model.bench.mjs';
+import { benchEdit } from '../tests/bench/edit.bench.mjs';
+import { benchAutosave } from '../tests/bench/autosave.bench.mjs';
 
 const SUITES = [
   { id: 'startup', title: 'Start-up', run: benchStartup },
   { id: 'model', title: 'Model', run: benchModel },
   { id: 'midi', title: 'MIDI and links', run: benchMidi },
+  { id: 'edit', title: 'Editing', run: benchEdit },
+  { id: 'autosave', title: 'Autosave', run: benchAutosave },
 ];
 
 const build = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
