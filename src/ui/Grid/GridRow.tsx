@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { parseGridLabels } from '../Theory/gridLabels';
 import { CELL_END, CELL_ON, CELL_START, cellFlags } from './gridModel';
 
 export type RowTone = 'tonic' | 'scale' | 'off';
@@ -15,6 +16,8 @@ export interface GridRowProps {
   tone: RowTone;
   /** Step of the cell that holds the roving tabindex, or -1 when it is in another row. */
   focusStep: number;
+  /** Theory overlay labels of this row's notes (see gridLabelSignatures); absent when the overlay is off. */
+  theory?: string;
 }
 
 /**
@@ -22,8 +25,9 @@ export interface GridRowProps {
  * delegation through data-step), so a cell is a plain element and a row re-renders only when its props change.
  */
 export const GridRow = memo(function GridRow(props: GridRowProps) {
-  const { pitch, name, signature, steps, stepsPerBeat, stepsPerBar, tone, focusStep } = props;
+  const { pitch, name, signature, steps, stepsPerBeat, stepsPerBar, tone, focusStep, theory } = props;
   const flags = cellFlags(signature, steps);
+  const labels = parseGridLabels(theory);
   const isC = name.startsWith('C') && !name.startsWith('C#');
   const cells = new Array(steps);
   for (let s = 0; s < steps; s++) {
@@ -34,6 +38,8 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
     if (f & CELL_ON) cls += ' on';
     if (f & CELL_START) cls += ' note-start';
     if (f & CELL_END) cls += ' note-end';
+    const label = f & CELL_START ? labels.get(s) : undefined;
+    if (label?.tone) cls += label.tone === 'chord' ? ' chord-tone' : ' non-chord-tone';
     cells[s] = (
       <div
         key={s}
@@ -43,7 +49,13 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
         aria-label={`${name} step ${s + 1}`}
         aria-selected={(f & CELL_ON) !== 0}
         tabIndex={s === focusStep ? 0 : -1}
-      />
+      >
+        {label?.text ? (
+          <span className="cell-label" aria-hidden="true">
+            {label.text}
+          </span>
+        ) : null}
+      </div>
     );
   }
   return (

@@ -4,6 +4,8 @@ import { pitchName } from '../../core/pitch';
 import { defaultPitchRange, isInScale, isTonic } from '../../core/scale';
 import { LIMITS, type Midi, type Steps } from '../../core/types';
 import { useAppState, useServices } from '../AppContext';
+import { gridLabelSignatures } from '../Theory/gridLabels';
+import { useTheorySettings } from '../Theory/theorySettings';
 import { selectCurrentPhrase } from '../selectors';
 import { GridRow, type RowTone } from './GridRow';
 import { gridKeyIntent } from './gridKeys';
@@ -35,6 +37,9 @@ export function PhraseGrid() {
   const steps = (phrase?.bars ?? 1) * perBar;
   const notes = phrase?.notes;
   const signatures = useMemo(() => rowSignatures(notes ?? []), [notes]);
+  const theory = useTheorySettings();
+  const chords = phrase?.chords;
+  const theoryRows = useMemo(() => gridLabelSignatures(notes ?? [], key, chords, theory), [notes, key, chords, theory]);
   const pitches = useMemo(() => rowPitches(range.low, range.high), [range.low, range.high]);
   const tones = useMemo(() => {
     const map = new Map<Midi, RowTone>();
@@ -166,6 +171,7 @@ export function PhraseGrid() {
               stepsPerBar={perBar}
               tone={tones.get(p) ?? 'off'}
               focusStep={p === shown.pitch ? shown.step : -1}
+              theory={theoryRows.get(p)}
             />
           ))}
           <Playhead steps={steps} />

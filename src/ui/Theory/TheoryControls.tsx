@@ -1,4 +1,6 @@
 import { KeySuggestion } from './KeySuggestion';
+import './theory.css';
+
 import { theorySettings, useTheorySettings, type NoteLabelKind } from './theorySettings';
 
 /** The overlay toggles: note labels (degrees or solfège), chord tones, intervals; and the key suggestion. */
