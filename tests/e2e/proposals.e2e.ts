@@ -8,20 +8,22 @@ import { installSoundProbe, waitForSound } from './soundProbe';
 // (public/checkpoints/melody-rnn-v1, from the training issue) running in the real worker.
 
 const MODEL_PATH = 'checkpoints/melody-rnn-v1';
-const MODEL_READY_MS = 45_000;
+const MODEL_READY_MS = 90_000;
+// Loading tfjs, the wasm backend and the weights takes seconds, far more on a busy 2-core machine.
+const TEST_TIMEOUT_MS = 150_000;
 
 let browser: Browser;
 let app: AppPage | undefined;
 beforeAll(async () => {
   browser = await launchBrowser();
-});
+}, TEST_TIMEOUT_MS);
 afterEach(async () => {
   await app?.context.close();
   app = undefined;
-});
+}, TEST_TIMEOUT_MS);
 afterAll(async () => {
   await browser?.close();
-});
+}, TEST_TIMEOUT_MS);
 
 const panel = (page: Page) => page.getByRole('region', { name: 'Model proposals' });
 const proposals = (page: Page) => page.getByRole('list', { name: 'Proposals' });
@@ -80,7 +82,7 @@ test('Propose gives the asked number of candidates, with progress while the mode
   await setNumber(page, 'Candidates', 5);
   await propose(page, 5);
   expect(app.errors).toEqual([]);
-});
+}, TEST_TIMEOUT_MS);
 
 test('Accept puts the candidate’s notes in the grid and the history shows a model origin', async () => {
   app = await openApp(browser);
@@ -101,7 +103,7 @@ test('Accept puts the candidate’s notes in the grid and the history shows a mo
   const history = page.getByRole('region', { name: 'History' });
   await history.getByText(/Proposed by the model \S*melody-rnn-v1, temperature 1, seed 4242/).first().waitFor();
   expect(app.errors).toEqual([]);
-});
+}, TEST_TIMEOUT_MS);
 
 test('Mutate gives a new candidate that keeps the locked notes', async () => {
   app = await openApp(browser);
@@ -118,7 +120,7 @@ test('Mutate gives a new candidate that keeps the locked notes', async () => {
   const mutated = proposals(page).getByRole('listitem', { name: 'Candidate 3' });
   expect(await candidateNotes(mutated)).toEqual(expect.arrayContaining(['E4 1', 'G4 3']));
   expect(app.errors).toEqual([]);
-});
+}, TEST_TIMEOUT_MS);
 
 test('a broken checkpoint URL gives an alert naming the cause while the grid still plays', async () => {
   const context = await browser.newContext();
@@ -140,4 +142,4 @@ test('a broken checkpoint URL gives an alert naming the cause while the grid sti
   await page.getByRole('button', { name: 'Stop', exact: true }).click();
   // The app's own 404 for the missing config is expected on the console; nothing else.
   expect(app.errors.filter((e) => !/404|Failed to load resource/.test(e))).toEqual([]);
-});
+}, TEST_TIMEOUT_MS);

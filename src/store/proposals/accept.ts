@@ -57,7 +57,9 @@ export function acceptIntoPhrase(
   const kept = mode === 'append' ? phrase.notes : phrase.notes.filter((n) => n.start >= candidate.bars * perBar);
   const notes = normalizeMonophonic([...kept, ...moved], total);
   const grown = bars === phrase.bars ? phrase : { ...phrase, bars };
-  const next = commitVersion(grown, { notes, origin: candidateOrigin(candidate, mode) }, now);
+  // A chord model wrote over chords; a phrase without its own keeps them, so it sounds as auditioned.
+  const chords = !phrase.chords?.length && candidate.chords?.length ? candidate.chords.map((c) => ({ ...c, start: c.start + offset })) : undefined;
+  const next = commitVersion(grown, { notes, origin: candidateOrigin(candidate, mode), ...(chords ? { chords } : {}) }, now);
   // commitVersion keeps an unchanged phrase as it was; the origin still says the model wrote it now.
   return next === grown ? { ...grown, origin: candidateOrigin(candidate, mode), updatedAt: now } : next;
 }

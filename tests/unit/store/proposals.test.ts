@@ -196,6 +196,8 @@ describe('proposals slice', () => {
     await app.actions.loadCheckpointIndex();
     await app.actions.propose();
     expect(app.model.requests[0].chords).toEqual([{ start: 0, symbol: 'C' }]);
+    app.actions.acceptCandidate(app.proposals().candidates[0].id);
+    expect(app.phrase().chords).toEqual([{ start: 0, symbol: 'C' }]); // kept, so it sounds as it was written
     app.actions.setPhraseChords([
       { start: 16, symbol: 'G' },
       { start: 0, symbol: 'Am' },
