@@ -8,6 +8,7 @@ import { benchMidi } from '../tests/bench/midi.bench.mjs';
 import { benchModel } from '../tests/bench/model.bench.mjs';
 import { benchEdit } from '../tests/bench/edit.bench.mjs';
 import { benchAutosave } from '../tests/bench/autosave.bench.mjs';
+import { benchWav } from '../tests/bench/wav.bench.mjs';
 
 const SUITES = [
   { id: 'startup', title: 'Start-up', run: benchStartup },
@@ -15,6 +16,7 @@ const SUITES = [
   { id: 'midi', title: 'MIDI and links', run: benchMidi },
   { id: 'edit', title: 'Editing', run: benchEdit },
   { id: 'autosave', title: 'Autosave', run: benchAutosave },
+  { id: 'wav', title: 'WAV export', run: benchWav },
 ];
 
 const build = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
