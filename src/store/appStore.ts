@@ -16,6 +16,7 @@ import { createAutosave } from './persistence/autosave';
 import { defaultSongRepository } from './persistence/defaultRepository';
 import { browserPageLifecycle } from './persistence/pageLifecycle';
 import { defaultSongClaims } from './persistence/songClaims';
+import { defaultTabMemory } from './persistence/tabMemory';
 import { errorMessage } from './persistence/recordCodec';
 import type { AppActions, AppState, AppStore, AppStoreDeps, AppStoreHandle } from './types';
 import { createUndoHistory, UNDO_LIMIT } from './undoHistory';
@@ -135,6 +136,7 @@ export function createAppStore(deps: AppStoreDeps = {}): AppStoreHandle {
       showingSong = on;
     },
     claims: deps.claims ?? defaultSongClaims(),
+    tabMemory: deps.tabMemory ?? defaultTabMemory(),
   });
 
   const actions: AppActions = {

@@ -5,6 +5,7 @@ import type { InstrumentId, Midi, ScaleName, Song, Steps, TimeSignature } from '
 import type { ProposalActions, ProposalDeps, ProposalsState } from './proposals/types';
 import type { ArrangementActions, TransferActions, TransferDeps } from './song/types';
 import type { SongClaims } from './persistence/songClaims';
+import type { TabMemory } from './persistence/tabMemory';
 
 /**
  * The shape of the app state and the actions over it. The UI renders these slices and calls these
@@ -210,6 +211,8 @@ export interface AppStoreDeps {
   transfer?: TransferDeps;
   /** Which songs this tab may write (Web Locks by default), so two tabs on one song never overwrite each other. */
   claims?: SongClaims;
+  /** The song this tab showed last, kept across reloads of this tab (sessionStorage by default). */
+  tabMemory?: TabMemory;
 }
 
 export type AppStore = StoreApi<AppState> & { temporal: StoreApi<TemporalState<{ song: Song }>> };

@@ -3,6 +3,7 @@ import type { Song } from '../../core/types';
 import type { StoreContext } from '../context';
 import type { Autosave } from '../persistence/autosave';
 import type { SongClaims } from '../persistence/songClaims';
+import type { TabMemory } from '../persistence/tabMemory';
 import { errorMessage } from '../persistence/recordCodec';
 import type { AppActions, LibraryState, SongRepository, SongSummary } from '../types';
 import { safeFileName } from './noticeActions';
@@ -19,6 +20,8 @@ export interface LibraryDeps {
   setShowingSong(on: boolean): void;
   /** Which songs this tab edits; a song another tab holds opens as a copy (never two writers on one record). */
   claims: SongClaims;
+  /** The song this tab showed last (survives a reload of this tab only). */
+  tabMemory: TabMemory;
 }
 
 /** Puts `summary` into the list (replacing the entry with its id), most recently updated first. */
@@ -79,6 +82,7 @@ export function createLibraryActions(ctx: StoreContext, deps: LibraryDeps): Libr
     if (song !== loaded) autosave.schedule(song);
     // Stored songs were claimed before being shown (openStored); new songs have fresh ids nobody holds.
     void deps.claims.claim(song.id);
+    deps.tabMemory.set(song.id);
     if (previousId && previousId !== song.id) deps.claims.release(previousId);
   }
 
@@ -162,7 +166,9 @@ export function createLibraryActions(ctx: StoreContext, deps: LibraryDeps): Libr
       try {
         const { songs, quarantined } = await repository.list();
         setLibrary({ songs });
-        const lastId = await repository.getLastOpenedId();
+        // This tab's own last song first (a reload), then the library's last opened song (a new tab).
+        const tabId = deps.tabMemory.get();
+        const lastId = tabId && songs.some((s) => s.id === tabId) ? tabId : await repository.getLastOpenedId();
         for (const q of quarantined) reportUnreadable(q.id, q.reason, q.raw, q.id === lastId);
         // An unreadable last song means a NEW song (as the notice tells the user), not some other old one.
         const lastWasUnreadable = quarantined.some((q) => q.id === lastId);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../../../src/store/appStore';
 import { createIdbSongRepository } from '../../../src/store/persistence/idbSongRepository';
-import { sharedMemorySongClaims } from '../../../src/store/persistence/songClaims';
+import { sharedMemorySongClaims, type SongClaims } from '../../../src/store/persistence/songClaims';
+import { defaultTabMemory, type TabMemory } from '../../../src/store/persistence/tabMemory';
 import { validateSong } from '../../../src/core/validate';
 import { FakeEngine, fakeLifecycle, freshIdbRepository, sequentialIds } from './fakes';
 
@@ -9,11 +10,14 @@ import { FakeEngine, fakeLifecycle, freshIdbRepository, sequentialIds } from './
 async function twoTabs() {
   const { dbPrefix } = freshIdbRepository();
   const claimsFor = sharedMemorySongClaims();
-  const open = async (name: string) => {
+  const open = async (name: string, tab: { claims?: SongClaims; tabMemory?: TabMemory } = {}) => {
     const repository = createIdbSongRepository({ validate: validateSong, dbPrefix });
+    const claims = tab.claims ?? claimsFor();
+    const tabMemory = tab.tabMemory ?? defaultTabMemory();
     const app = createAppStore({
       repository,
-      claims: claimsFor(),
+      claims,
+      tabMemory,
       engine: new FakeEngine(),
       lifecycle: fakeLifecycle(),
       newId: sequentialIds(name),
@@ -21,7 +25,7 @@ async function twoTabs() {
       autosaveMaxWaitMs: 0,
     });
     await app.actions.init();
-    return { ...app, repository, state: () => app.store.getState() };
+    return { ...app, repository, claims, tabMemory, state: () => app.store.getState() };
   };
   return { open, dbPrefix };
 }
@@ -95,5 +99,19 @@ describe('two tabs on one song', () => {
     const stored = await second.repository.load(held.id);
     expect(stored.status === 'ok' && stored.song.title).toBe(held.title);
     expect(second.state().library.songs.some((s) => s.id === held.id)).toBe(true);
+  });
+
+  it('a reloaded second tab returns to its own copy instead of making another one', async () => {
+    const { open } = await twoTabs();
+    const first = await open('a');
+    const second = await open('b');
+    const copyId = second.state().song.id;
+    expect(copyId).not.toBe(first.state().song.id);
+    // Reload: the page goes away (its claim with it) and comes back with the same tab memory.
+    second.actions.dispose();
+    second.claims.release(copyId);
+    const reloaded = await open('b2', { tabMemory: second.tabMemory });
+    expect(reloaded.state().song.id).toBe(copyId);
+    expect((await reloaded.repository.list()).songs).toHaveLength(2);
   });
 });
