@@ -1,14 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { AudioEngine } from '../../../src/audio/types';
 import type { MidiConnection } from '../../../src/midi/access';
 import { createMidiStore } from '../../../src/store/midiStore';
 import { FakeEngine, makeApp } from '../store/fakes';
 
-/** An engine whose playhead the test sets. */
-class PlayheadEngine extends FakeEngine {
-  step: number | null = null;
-  override playhead() {
-    return { step: this.step, time: 0 };
-  }
+/** The store tests' fake engine, with a playhead the test sets. */
+function playheadEngine(): FakeEngine & { step: number | null } {
+  const engine = Object.assign(new FakeEngine(), { step: null as number | null });
+  (engine as AudioEngine).playhead = () => ({ step: engine.step, time: 0 });
+  return engine;
 }
 
 function fakeConnection() {
@@ -26,7 +26,7 @@ function fakeConnection() {
 }
 
 function setup() {
-  const engine = new PlayheadEngine();
+  const engine = playheadEngine();
   const app = makeApp({ engine });
   const midi = fakeConnection();
   let now = 0;
