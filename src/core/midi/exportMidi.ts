@@ -1,12 +1,10 @@
-import { Midi } from './tonejsMidi';
 import { chordPitches } from '../chords';
 import { phraseSteps } from '../meter';
 import { resolveTimeline, timelineEventsBetween } from '../playback';
 import type { InstrumentId, Song, Steps } from '../types';
 import { toMidiKeySignature } from './keySignature';
-import { toMidiByteString } from './midiText';
 import { sectionMarkerText } from './sectionMarkers';
-import { keySignatureEvent, patchTracks } from './trackPatches';
+import { metaEvent, textEvent, writeSmf, type TrackEvent } from './smfWriter';
 
 /**
  * The song as a Standard MIDI File (format 1, 480 ticks per quarter) a DAW opens as is: a conductor track
@@ -49,50 +47,48 @@ export function sectionStarts(song: Song): { step: Steps; text: string }[] {
 
 /** Encodes the whole song (its arrangement played once) as MIDI file bytes. */
 export function songToMidi(song: Song): Uint8Array {
-  const midi = new Midi();
-  midi.header.name = toMidiByteString(song.title);
-  midi.header.tempos.push({ ticks: 0, bpm: song.tempo });
-  midi.header.timeSignatures.push({ ticks: 0, timeSignature: [song.timeSignature.beats, song.timeSignature.beatUnit] });
-  const markers = sectionStarts(song);
-  for (const marker of markers) {
-    midi.header.meta.push({ type: 'marker', text: toMidiByteString(marker.text), ticks: marker.step * TICKS_PER_STEP });
+  const conductor: TrackEvent[] = [
+    { ticks: 0, order: 0, bytes: textEvent(0x03, song.title) },
+    { ticks: 0, order: 1, bytes: metaEvent(0x51, tempoBytes(song.tempo)) },
+    { ticks: 0, order: 1, bytes: metaEvent(0x58, [song.timeSignature.beats, Math.log2(song.timeSignature.beatUnit), 24, 8]) },
+  ];
+  const signature = toMidiKeySignature(song.key);
+  if (signature) conductor.push({ ticks: 0, order: 1, bytes: metaEvent(0x59, [signature.sharps & 0xff, signature.minor ? 1 : 0]) });
+  for (const marker of sectionStarts(song)) {
+    conductor.push({ ticks: marker.step * TICKS_PER_STEP, order: 2, bytes: textEvent(0x06, marker.text) });
   }
-  midi.header.update();
-
-  const melody = midi.addTrack();
-  melody.name = 'Melody';
-  melody.channel = MELODY_CHANNEL;
-  melody.instrument.number = GM_PROGRAMS[song.instruments.melody];
-  melody.addCC({ number: 7, ticks: 0, value: volumeToCc(song.instruments.melodyVolume) / 127 });
-  const chords = midi.addTrack();
-  chords.name = 'Chords';
-  chords.channel = CHORDS_CHANNEL;
-  chords.instrument.number = GM_PROGRAMS[song.instruments.chords];
-  chords.addCC({ number: 7, ticks: 0, value: volumeToCc(song.instruments.chordsVolume) / 127 });
+  const channelStart = (name: string, channel: number, instrument: InstrumentId, volume: number): TrackEvent[] => [
+    { ticks: 0, order: 0, bytes: textEvent(0x03, name) },
+    { ticks: 0, order: 1, bytes: [0xc0 | channel, GM_PROGRAMS[instrument]] },
+    { ticks: 0, order: 1, bytes: [0xb0 | channel, 7, volumeToCc(volume)] },
+  ];
+  const melody = channelStart('Melody', MELODY_CHANNEL, song.instruments.melody, song.instruments.melodyVolume);
+  const chords = channelStart('Chords', CHORDS_CHANNEL, song.instruments.chords, song.instruments.chordsVolume);
+  const note = (track: TrackEvent[], channel: number, pitch: number, ticks: number, duration: number, velocity: number) => {
+    // Note-offs sort before note-ons on the same tick, so a repeated pitch is released before it sounds again.
+    track.push({ ticks, order: 4, bytes: [0x90 | channel, pitch, velocity] });
+    track.push({ ticks: ticks + duration, order: 3, bytes: [0x80 | channel, pitch, 0] });
+  };
 
   const timeline = resolveTimeline(song, { kind: 'song' });
   const songSteps = timeline?.length ?? 0;
-  let lastMelodyTick = 0;
-  let lastChordTick = 0;
   for (const event of timeline ? timelineEventsBetween(timeline, 0, songSteps) : []) {
     const ticks = event.step * TICKS_PER_STEP;
     if (event.kind === 'note') {
-      const durationTicks = event.length * TICKS_PER_STEP;
-      melody.addNote({ midi: event.pitch, ticks, durationTicks, velocity: event.velocity / 127 });
-      lastMelodyTick = Math.max(lastMelodyTick, ticks + durationTicks);
+      note(melody, MELODY_CHANNEL, event.pitch, ticks, event.length * TICKS_PER_STEP, event.velocity);
     } else if (event.kind === 'chord') {
-      const durationTicks = event.length * TICKS_PER_STEP;
       for (const pitch of chordPitches(event.symbol, event.transpose)) {
-        chords.addNote({ midi: pitch, ticks, durationTicks, velocity: 80 / 127 });
+        note(chords, CHORDS_CHANNEL, pitch, ticks, event.length * TICKS_PER_STEP, CHORD_VELOCITY);
       }
-      lastChordTick = Math.max(lastChordTick, ticks + durationTicks);
     }
   }
-  const lastMarkerTick = markers.length > 0 ? markers[markers.length - 1].step * TICKS_PER_STEP : 0;
-  const signature = toMidiKeySignature(song.key);
-  return patchTracks(midi.toArray(), songSteps * TICKS_PER_STEP, [
-    { lastEventTick: lastMarkerTick, prepend: signature ? keySignatureEvent(signature.sharps, signature.minor) : [] },
-    { lastEventTick: lastMelodyTick },
-    { lastEventTick: lastChordTick },
-  ]);
+  return writeSmf([conductor, melody, chords], MIDI_PPQ, songSteps * TICKS_PER_STEP);
+}
+
+const CHORD_VELOCITY = 80;
+
+/** The three bytes of a tempo event: microseconds per quarter note. */
+function tempoBytes(bpm: number): number[] {
+  const us = Math.round(60_000_000 / bpm);
+  return [(us >> 16) & 0xff, (us >> 8) & 0xff, us & 0xff];
 }
