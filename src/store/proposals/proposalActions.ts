@@ -172,7 +172,11 @@ export function createProposalActions(
     return ok;
   }
 
-  /** Runs a request; resolves null when it failed (already told) or was cancelled by a newer one. */
+  /**
+   * Runs a request; resolves null when it failed (already told) or was cancelled by a newer one. On success
+   * the activity stays 'generating' until the caller stores the candidates together with `idle`, so their
+   * arrival is one state change (one render) rather than two.
+   */
   async function generate(request: ProposalRequest): Promise<ProposalResult | null> {
     const m = model();
     if (!m) return null;
@@ -181,18 +185,21 @@ export function createProposalActions(
     pending = job;
     setSlice({ activity: { kind: 'generating', candidates: request.candidates } });
     try {
-      return await job.result;
+      const result = await job.result;
+      if (pending === job) pending = null;
+      return result;
     } catch (error) {
-      if ((error as ModelError).cause === 'cancelled') return null;
-      fail('proposal-failed', 'The model could not write a proposal', error);
-      return null;
-    } finally {
       if (pending === job) {
         pending = null;
         setSlice({ activity: { kind: 'idle' } });
       }
+      if ((error as ModelError).cause === 'cancelled') return null;
+      fail('proposal-failed', 'The model could not write a proposal', error);
+      return null;
     }
   }
+
+  const IDLE = { kind: 'idle' } as const;
 
   const nextNumber = () => slice().candidates.reduce((n, c) => Math.max(n, c.number), 0) + 1;
 
@@ -200,7 +207,7 @@ export function createProposalActions(
     const list = [...slice().candidates];
     const at = list.findIndex((c) => c.id === parentId);
     list.splice(at < 0 ? list.length : at + 1, 0, candidate);
-    setSlice({ candidates: list });
+    setSlice({ candidates: list, activity: pending ? slice().activity : IDLE });
   }
 
   function stopAudition(id?: string): void {
@@ -277,6 +284,7 @@ export function createProposalActions(
       }));
       stopAudition();
       setSlice({
+        activity: IDLE,
         candidates,
         teachingId: null,
         lastProposeMs: clock() - started,
@@ -353,7 +361,10 @@ export function createProposalActions(
         returnProbabilities: true,
       });
       const made = result?.candidates[0];
-      if (!made) return;
+      if (!made) {
+        if (result) setSlice({ activity: IDLE });
+        return;
+      }
       insertAfter(parent.id, {
         ...base,
         number: nextNumber(),

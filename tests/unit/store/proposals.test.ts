@@ -40,7 +40,14 @@ describe('proposals slice', () => {
     expect(app.model.requests[0]).toMatchObject({ candidates: 6, steps: 32 });
     expect(app.proposals().model.kind).toBe('ready');
     expect(app.proposals().activity.kind).toBe('idle');
+    // The candidates and the end of "generating" arrive in one state change (one render).
+    const seen: string[] = [];
+    const off = app.store.subscribe((s, p) => {
+      if (s.proposals.candidates !== p.proposals.candidates) seen.push(s.proposals.activity.kind);
+    });
     await app.actions.propose();
+    off();
+    expect(seen).toEqual(['idle']);
     expect(app.model.loads).toHaveLength(1); // loaded once
   });
 
@@ -135,6 +142,7 @@ describe('proposals slice', () => {
     expect(list).toHaveLength(3);
     const child = list[1];
     expect(child).toMatchObject({ kind: 'mutated', parentId: parent.id, number: 3 });
+    expect(app.proposals().activity.kind).toBe('idle');
     expect(child.notes).toContainEqual({ pitch: 62, start: 0, length: 1, velocity: 96 });
     const request = app.model.requests.at(-1)!;
     expect(request.candidates).toBe(1);
