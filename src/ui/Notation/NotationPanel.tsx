@@ -6,6 +6,7 @@ import { phraseNotationInput, songNotationInput } from '../../core/notation/song
 import { useAppState } from '../AppContext';
 import { selectCurrentPhrase } from '../selectors';
 import { useTheorySettings } from '../Theory/theorySettings';
+import { withCssomStyles } from './cssomStyles';
 import { staffAnnotations } from './staffAnnotations';
 import { useNotationPlayhead } from './useNotationPlayhead';
 import './notation.css';
@@ -56,13 +57,15 @@ export function NotationPanel() {
     loadAbcjs()
       .then((abcjs) => {
         if (cancelled) return;
-        abcjs.renderAbc(target, abc, {
-          add_classes: true,
-          responsive: 'resize',
-          paddingleft: 8,
-          paddingright: 8,
-          ariaLabel: `Staff: ${title}`,
-        });
+        withCssomStyles(() =>
+          abcjs.renderAbc(target, abc, {
+            add_classes: true,
+            responsive: 'resize',
+            paddingleft: 8,
+            paddingright: 8,
+            ariaLabel: `Staff: ${title}`,
+          }),
+        );
         markChordTones(target, events, overlay?.theory ?? null, theory.chordTones);
         setFailed(null);
         setRenderVersion((v) => v + 1);

@@ -1,0 +1,89 @@
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openApp, type AppPage } from './browser';
+import { cell } from './gridHelpers';
+
+// The staff under the grid: drawn by abcjs (loaded lazily), one notehead per grid note, redrawn on every edit.
+
+const TIMEOUT_MS = 90_000;
+let browser: Browser;
+let app: AppPage | undefined;
+beforeAll(async () => {
+  browser = await launchBrowser();
+}, TIMEOUT_MS);
+afterEach(async () => {
+  await app?.context.close();
+  app = undefined;
+}, TIMEOUT_MS);
+afterAll(async () => {
+  await browser?.close();
+}, TIMEOUT_MS);
+
+const staff = (page: Page) => page.getByRole('region', { name: /^Notation of phrase/ });
+
+/** Note starts in the grid: selected cells whose left neighbour in the row is not selected. */
+async function gridNoteStarts(page: Page): Promise<number> {
+  return page.locator('[role="gridcell"].note-start[aria-selected="true"]').count();
+}
+
+async function noteheads(page: Page): Promise<number> {
+  return staff(page).locator('svg .abcjs-note').count();
+}
+
+test('the staff shows one notehead per grid note and follows edits', async () => {
+  app = await openApp(browser);
+  const { page } = app;
+  await staff(page).locator('svg').waitFor({ timeout: 30_000 });
+  expect(await noteheads(page)).toBe(0);
+  for (const [pitch, step] of [['E4', 1], ['G4', 3], ['C5', 5], ['A4', 9], ['F#4', 13]] as const) await cell(page, pitch, step).click();
+  await expect.poll(() => noteheads(page)).toBe(5);
+  expect(await gridNoteStarts(page)).toBe(5);
+  // Removing a note redraws the staff.
+  await cell(page, 'C5', 5).click();
+  await expect.poll(() => noteheads(page)).toBe(4);
+  expect(await gridNoteStarts(page)).toBe(4);
+  // Clef, key signature and meter are drawn; the staff names itself for assistive tech.
+  expect(await staff(page).locator('svg .abcjs-clef').count()).toBeGreaterThan(0);
+  expect(await staff(page).locator('svg .abcjs-time-signature').count()).toBeGreaterThan(0);
+  expect(await staff(page).locator('svg[role="img"]').getAttribute('aria-label')).toMatch(/^Staff:/);
+  expect(app.errors).toEqual([]);
+}, TIMEOUT_MS);
+
+test('a note lengthened across the bar line is written as two tied noteheads', async () => {
+  app = await openApp(browser);
+  const { page } = app;
+  await page.getByRole('combobox', { name: 'Phrase length' }).selectOption('2');
+  await cell(page, 'D4', 16).click();
+  await cell(page, 'D4', 16).press('Shift+ArrowRight');
+  await expect.poll(() => noteheads(page)).toBe(2);
+  expect(await staff(page).locator('svg .abcjs-tie').count()).toBe(1);
+  expect(app.errors).toEqual([]);
+}, TIMEOUT_MS);
+
+test('the theory overlay labels notes on the grid and the staff, and the whole-song toggle renames the view', async () => {
+  app = await openApp(browser);
+  const { page } = app;
+  for (const [pitch, step] of [['C4', 1], ['E4', 3], ['G4', 5]] as const) await cell(page, pitch, step).click();
+  await page.getByRole('combobox', { name: 'Note labels' }).selectOption('solfege');
+  await expect.poll(() => page.locator('.cell-label').allTextContents()).toEqual(['sol', 'mi', 'do']);
+  await expect.poll(() => staff(page).locator('svg .abcjs-annotation').allTextContents()).toEqual(['do', 'mi', 'sol']);
+  await page.getByRole('checkbox', { name: 'Intervals' }).check();
+  await expect.poll(() => staff(page).locator('svg .abcjs-annotation').count()).toBe(5);
+  await page.getByRole('button', { name: 'Whole song' }).click();
+  await page.getByRole('region', { name: 'Notation of the song' }).locator('svg').waitFor();
+  expect(app.errors).toEqual([]);
+}, TIMEOUT_MS);
+
+test('a phrase in another key offers to set the song key', async () => {
+  app = await openApp(browser);
+  const { page } = app;
+  // G major: G B D F# G D B G
+  for (const [pitch, step] of [['G4', 1], ['B4', 3], ['D5', 5], ['F#4', 7], ['G4', 9], ['D5', 11], ['B4', 13], ['G4', 15]] as const) {
+    await cell(page, pitch, step).click();
+  }
+  const offer = page.getByRole('button', { name: 'Set key to G major' });
+  await offer.click();
+  await expect.poll(() => page.getByRole('combobox', { name: 'Key' }).inputValue()).toBe('G');
+  await offer.waitFor({ state: 'detached' });
+  expect(app.errors).toEqual([]);
+}, TIMEOUT_MS);
