@@ -1,4 +1,20 @@
+import { createHash } from 'node:crypto';
 import type { HtmlTagDescriptor, Plugin } from 'vite';
+
+/**
+ * The one `<style>` element the app lets in: abcjs (the notation panel) puts this fixed rule into every SVG
+ * it draws (abcjs/src/write/draw/set-paper-size.js). Allowed by its hash, not by 'unsafe-inline'; if an
+ * abcjs upgrade changes the text, tests/e2e/csp.e2e.ts reports the violation.
+ */
+export const ABCJS_DRAG_STYLE =
+  '.abcjs-dragging-in-progress text, .abcjs-dragging-in-progress tspan {' +
+  '-webkit-touch-callout: none; -webkit-user-select: none; -khtml-user-select: none; -moz-user-select: none; ' +
+  '-ms-user-select: none; user-select: none;}';
+
+/** A CSP hash source for an inline `<style>` or `<script>` body, e.g. "'sha256-...'". */
+export function hashSource(text: string): string {
+  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+}
 
 /**
  * The Content-Security-Policy of the production build. Why each source is allowed:
@@ -8,6 +24,7 @@ import type { HtmlTagDescriptor, Plugin } from 'vite';
  * - connect-src 'self' https:: samples and the shipped checkpoints come from the app's own origin; a user
  *   may point the model picker at a checkpoint hosted elsewhere over https.
  * - media-src/img-src blob: data:: audio buffers and exported files are handed over as blob URLs.
+ * - style-src 'self' + one hash: the app's stylesheet and abcjs' one fixed <style> rule (below).
  * - object-src 'none', base-uri 'self', form-action 'self': nothing to embed, no base tag, no forms posted.
  */
 export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
@@ -17,7 +34,8 @@ export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   'connect-src': ["'self'", 'https:'],
   'img-src': ["'self'", 'data:', 'blob:'],
   'media-src': ["'self'", 'data:', 'blob:'],
-  'style-src': ["'self'"],
+  // Style attributes stay refused (the notation panel sets abcjs' styles through the CSSOM instead).
+  'style-src': ["'self'", hashSource(ABCJS_DRAG_STYLE)],
   'font-src': ["'self'"],
   'object-src': ["'none'"],
   'base-uri': ["'self'"],
