@@ -2,7 +2,7 @@
  * `npm run train -- [options]`: trains a MusicRNN melody model (or a chord-conditioned one with
  * `--kind chord`) on a folder of MIDI files and writes a Magenta checkpoint. Run with --help for options.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { useTrainingBackend } from '../backend';
 import { CorpusFolderError, readCorpus } from '../corpus/readCorpus';
@@ -74,10 +74,15 @@ async function main(): Promise<void> {
     resetLearningRate: Boolean(args['reset-lr']),
     log: (line) => console.log(line),
   });
+  const command = `npm run train -- ${process.argv.slice(2).join(' ')}`.trim();
+  const previousFile = join(outDir, 'training.json');
+  // A resumed run keeps the commands of the runs it continues, so the card shows the whole recipe.
+  const previous = args.resume && existsSync(previousFile) ? (JSON.parse(readFileSync(previousFile, 'utf8')) as { commands?: string[] }) : null;
   const training = {
     id,
     spec,
-    command: `npm run train -- ${process.argv.slice(2).join(' ')}`.trim(),
+    command,
+    commands: [...(previous?.commands ?? []), command],
     corpus: {
       folder: corpusDir,
       trainTunes: corpus.train.length,

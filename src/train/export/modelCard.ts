@@ -63,12 +63,12 @@ export function writeModelCard(dir: string): void {
       '.',
     `- Melody = highest voice, quantized to sixteenths (${c.offGridNotes} of ${c.melodyNotes} notes were off the grid, mostly triplets), ` +
       `${c.octaveShifted} tunes moved by octaves into range; augmented by random transposition up to ±${training.options.maxShift} semitones within range.`,
-    spec.kind === 'chord' ? '- Chords: one symbol per beat from the accompaniment track (major, minor, 7, m7, maj7, 6, dim, dim7, m7b5, aug, sus4).' : '',
+    ...(spec.kind === 'chord' ? ['- Chords: one symbol per beat from the accompaniment track (major, minor, 7, m7, maj7, 6, dim, dim7, m7b5, aug, sus4).'] : []),
     '- Data licence: the Nottingham Music Database (Eric Foxley), cleaned MIDI version `jukedeck/nottingham-dataset`, GNU GPLv3. ' +
       'These weights are derived from it; treat them as GPLv3-covered.',
     '',
     '## Training',
-    `- Command: \`${training.command}\` (from the repository root).`,
+    `- Command${(training.commands ?? [training.command]).length > 1 ? 's, in order' : ''}: ${(training.commands ?? [training.command]).map((c: string) => `\`${c}\``).join(', then ')} (from the repository root; --resume continues from .train-cache/<id>).`,
     `- ${r.steps} steps of ${training.options.batchSize} windows x ${training.options.windowSteps} steps (${r.passesOverData.toFixed(1)} passes over the data) in ` +
       `${r.minutes.toFixed(1)} min on tfjs ${training.backend} (Node, 2 shared cores): ${r.stepsPerSecond.toFixed(2)} steps/s, ${Math.round(r.eventsPerSecond)} events/s.`,
     `- Adam lr ${training.options.learningRate} (halved when validation stalls), clip ${training.options.clipNorm}; best validation-window NLL ${r.bestValWindowNll.toFixed(4)} at step ${r.bestStep}; stopped by ${r.stoppedBy}.`,
