@@ -149,10 +149,16 @@ export function createMidiStore(deps: MidiDeps): MidiStore {
   }
 
   // --- output: a look-ahead loop against the engine's playhead while the transport plays ---
+  // The playhead is read once to anchor "absolute step 0 sounds at anchorMs" on the performance.now clock;
+  // every message is then timed from that anchor, so tick-to-tick jitter of the playhead reading never
+  // reaches the instrument. The anchor is renewed on a tempo change or if the clocks drift apart.
   let outputTimer: ReturnType<typeof setInterval> | null = null;
-  let absolute = 0;
+  let observed = 0; // absolute step from the playhead, loops unrolled
   let lastLocal = 0;
   let sentUntil = 0;
+  let anchor = { step: 0, ms: 0, msPerStep: 1 };
+  const DRIFT_MS = 30;
+  const CATCH_UP_MS = 100;
   function stopOutput(): void {
     if (outputTimer !== null) clearInterval(outputTimer);
     outputTimer = null;
@@ -169,20 +175,28 @@ export function createMidiStore(deps: MidiDeps): MidiStore {
     if (!connection || !outputId || !transport.target || step === null) return;
     const timeline = resolveTimeline(song, transport.target);
     if (!timeline) return;
+    const now = clock();
+    const perStep = msPerStep();
     if (first) {
-      absolute = step;
-      sentUntil = step;
+      observed = step;
+      // The first reading comes a tick after playback began: catch up on notes due a moment ago (sent at
+      // once) rather than drop the downbeat.
+      sentUntil = Math.max(0, step - CATCH_UP_MS / perStep);
     } else {
       let delta = step - lastLocal;
       if (delta < 0 && timeline.loop) delta += timeline.length;
-      absolute += Math.max(0, delta);
+      observed += Math.max(0, delta);
     }
     lastLocal = step;
-    const perStep = msPerStep();
-    const horizon = absolute + lookAheadMs / perStep;
+    const predicted = anchor.step + (now - anchor.ms) / anchor.msPerStep;
+    if (first || perStep !== anchor.msPerStep || Math.abs(predicted - observed) * perStep > DRIFT_MS) {
+      anchor = { step: observed, ms: now, msPerStep: perStep };
+    }
+    const nowStep = anchor.step + (now - anchor.ms) / perStep;
+    const horizon = nowStep + lookAheadMs / perStep;
     if (horizon <= sentUntil) return;
     const events = timelineEventsBetween(timeline, sentUntil, horizon);
-    for (const m of midiMessagesFor(events, absolute, clock(), perStep)) connection.send(outputId, m.data, m.at);
+    for (const m of midiMessagesFor(events, anchor.step, anchor.ms, perStep)) connection.send(outputId, m.data, Math.max(now, m.at));
     sentUntil = horizon;
   }
   function startOutput(): void {
