@@ -49,13 +49,8 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
         aria-label={`${name} step ${s + 1}`}
         aria-selected={(f & CELL_ON) !== 0}
         tabIndex={s === focusStep ? 0 : -1}
-      >
-        {label?.text ? (
-          <span className="cell-label" aria-hidden="true">
-            {label.text}
-          </span>
-        ) : null}
-      </div>
+        data-label={label?.text || undefined}
+      />
     );
   }
   return (
