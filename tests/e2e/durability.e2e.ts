@@ -39,6 +39,8 @@ test('a tab killed mid-edit loses at most the last second of work', async () => 
     await page.waitForTimeout(120);
   }
   expect(errors).toEqual([]);
+  // Every edit reached the grid (so a loss below is a lost save, not a lost click).
+  expect(await soundingCells(page)).toHaveLength(edits.length);
   const killedAt = Date.now();
   await crash(page);
 
