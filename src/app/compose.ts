@@ -2,6 +2,7 @@ import type { AudioEngine } from '../audio/types';
 import { createModelClient, type ModelDiagnostics } from '../model/client';
 import type { ModelClient } from '../model/types';
 import { createAppStore } from '../store';
+import { getAssignmentStore } from '../store/assignmentStore';
 import { songForPlayback } from '../store/proposals/audition';
 import type { AppStoreDeps } from '../store/types';
 import type { AppServices } from '../ui/AppContext';
@@ -71,7 +72,14 @@ export function composeApp(win: Window, deps: Omit<AppStoreDeps, 'engine'> = {})
 
   // A share link (#song=...) opens as a NEW song once the library is loaded; the fragment is then cleared
   // so a reload does not add the song again.
-  const ready = actions.init().then(() => openSharedSong(win, actions));
+  // An assignment or hand-back link (#song=…&assignment=… / &handback=…) opens through the assignment store,
+  // which also keeps the opened song inside its locks.
+  const assignments = getAssignmentStore({ store, actions });
+  const ready = actions.init().then(async () => {
+    const hash = win.location.hash;
+    if (await assignments.actions.openLink(hash)) win.history.replaceState(win.history.state, '', win.location.pathname + win.location.search);
+    else await openSharedSong(win, actions);
+  });
   void actions.loadCheckpointIndex();
   installBenchHook(win, { store, actions, model });
   return {
@@ -83,6 +91,7 @@ export function composeApp(win: Window, deps: Omit<AppStoreDeps, 'engine'> = {})
     dispose() {
       offShortcuts();
       offUnlock();
+      assignments.actions.dispose();
       actions.dispose();
       engine.dispose();
       modelClient?.dispose();

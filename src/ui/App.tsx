@@ -1,4 +1,5 @@
 import { ArrangementPanel } from './Arrangement/ArrangementPanel';
+import { AssignmentPanel, AssignmentStatus } from './Assignment/AssignmentPanel';
 import { ChordPicker } from './Chords/ChordPicker';
 import { ExportBar } from './Export/ExportBar';
 import { PhraseGrid } from './Grid/PhraseGrid';
@@ -58,6 +59,7 @@ export function App() {
           <SongSettings />
         </div>
         <Notices />
+        <AssignmentStatus />
         <PhraseGrid />
         <StepInput />
         <ChordPicker />
@@ -71,6 +73,7 @@ export function App() {
         <ExportBar />
         <ProposalsPanel />
         <HistoryPanel />
+        <AssignmentPanel />
       </main>
       <HelpDialog />
     </div>

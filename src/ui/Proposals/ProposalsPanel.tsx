@@ -11,6 +11,7 @@ import { ModelPicker } from './ModelPicker';
 import { NumberField } from './NumberField';
 import { ProbabilityMap } from './ProbabilityMap';
 import './proposals.css';
+import { useAssignmentLocks } from '../Assignment/useAssignment';
 
 const PRIMER_LABELS: Record<PrimerMode, string> = {
   previous: 'The previous phrase of the song',
@@ -25,6 +26,8 @@ const PRIMER_LABELS: Record<PrimerMode, string> = {
 export function ProposalsPanel() {
   const actions = useActions();
   const settings = useAppState((s) => s.proposals.settings);
+  // An assignment may keep the temperature in a range or the model out altogether.
+  const locks = useAssignmentLocks();
   // Deferred: eight piano rolls render in an interruptible background pass, so the main thread never
   // blocks for long when candidates arrive (the 50 ms long-task budget while generating).
   const candidates = useDeferredValue(useAppState((s) => s.proposals.candidates));
@@ -44,7 +47,7 @@ export function ProposalsPanel() {
       <h2 className="panel-title">Ideas from the model</h2>
       <ModelPicker />
       <div className="propose-controls" role="group" aria-label="Proposal settings">
-        <NumberField label="Temperature" value={settings.temperature} min={0} max={2} step={0.1} onCommit={(v) => actions.setProposalSettings({ temperature: v })} />
+        <NumberField label="Temperature" value={settings.temperature} min={locks.temperature?.min ?? 0} max={locks.temperature?.max ?? 2} step={0.1} onCommit={(v) => actions.setProposalSettings({ temperature: v })} />
         <NumberField label="Candidates" value={settings.candidates} min={1} max={8} onCommit={(v) => actions.setProposalSettings({ candidates: v })} />
         <label className="field">
           <span className="field-label">Bars</span>
@@ -75,7 +78,7 @@ export function ProposalsPanel() {
           <input type="checkbox" checked={settings.scaleLock} onChange={(e) => actions.setProposalSettings({ scaleLock: e.target.checked })} />
           Scale lock
         </label>
-        <button type="button" className="propose-button" disabled={busy} onClick={() => void actions.propose()}>
+        <button type="button" className="propose-button" disabled={busy || !!locks.model} title={locks.model} onClick={() => void actions.propose()}>
           Propose
         </button>
       </div>

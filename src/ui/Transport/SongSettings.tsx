@@ -3,6 +3,7 @@ import { KEY_TONICS, SCALE_NAMES } from '../../core/scale';
 import { LIMITS, type InstrumentId, type ScaleName } from '../../core/types';
 import type { AppActions } from '../../store/types';
 import { useActions, useAppState, useServices } from '../AppContext';
+import { useAssignmentLocks } from '../Assignment/useAssignment';
 import { selectCurrentPhrase } from '../selectors';
 
 export const INSTRUMENT_LABELS: Record<InstrumentId, string> = {
@@ -38,6 +39,7 @@ export function SongSettings() {
   const instrument = useAppState((s) => s.song.instruments.melody);
   const bars = useAppState((s) => selectCurrentPhrase(s)?.bars ?? 1);
   const [reason, setReason] = useState('');
+  const locks = useAssignmentLocks();
   const tonics = KEY_TONICS.includes(key.tonic) ? KEY_TONICS : [key.tonic, ...KEY_TONICS];
 
   const show = (r: { ok: true } | { ok: false; reason: string }) => setReason(r.ok ? '' : r.reason);
@@ -46,7 +48,7 @@ export function SongSettings() {
     <div className="settings" role="group" aria-label="Song settings">
       <label className="field">
         <span className="field-label">Key</span>
-        <select value={key.tonic} onChange={(e) => show(actions.setKey(e.target.value))}>
+        <select value={key.tonic} disabled={!!locks.key} title={locks.key} onChange={(e) => show(actions.setKey(e.target.value))}>
           {tonics.map((t) => (
             <option key={t} value={t}>
               {t}
@@ -56,7 +58,7 @@ export function SongSettings() {
       </label>
       <label className="field">
         <span className="field-label">Scale</span>
-        <select value={key.scale} onChange={(e) => show(actions.setScale(e.target.value as ScaleName))}>
+        <select value={key.scale} disabled={!!locks.scale} title={locks.scale} onChange={(e) => show(actions.setScale(e.target.value as ScaleName))}>
           {SCALE_NAMES.map((n) => (
             <option key={n} value={n}>
               {n}
@@ -67,7 +69,7 @@ export function SongSettings() {
       {/* Not named "Bars": the UI contract gives that name to the length of a proposal. */}
       <label className="field">
         <span className="field-label">Phrase length</span>
-        <select value={bars} onChange={(e) => show(actions.setBars(Number(e.target.value)))}>
+        <select value={bars} disabled={!!locks.bars} title={locks.bars} onChange={(e) => show(actions.setBars(Number(e.target.value)))}>
           {BAR_CHOICES.map((n) => (
             <option key={n} value={n}>
               {n === 1 ? '1 bar' : `${n} bars`}
