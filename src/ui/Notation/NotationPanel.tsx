@@ -14,6 +14,13 @@ import './notation.css';
 type AbcModule = typeof import('abcjs');
 let abcjsLoading: Promise<AbcModule> | null = null;
 
+const STAFF_REDRAW_DELAY_MS = 150;
+
+/** Resolves after the next painted frame and then `ms` more, so a heavy redraw never delays an edit's paint. */
+function afterPaintAndPause(ms: number): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, ms)));
+}
+
 /** abcjs is ~300 kB: fetched the first time a staff is drawn, not with the first paint. */
 function loadAbcjs(): Promise<AbcModule> {
   abcjsLoading ??= import('abcjs').then((m) => ((m as unknown as { default?: AbcModule }).default ?? m));
@@ -22,7 +29,7 @@ function loadAbcjs(): Promise<AbcModule> {
 
 /**
  * The staff view of the current phrase or, toggled, of the whole song: clef, key signature, meter, bar lines,
- * chord symbols, ties and rests, with the theory overlay's labels under the notes. Redrawn on every edit;
+ * chord symbols, ties and rests, with the theory overlay's labels under the notes. Redrawn after edits pause;
  * the sounding note is lit on animation frames. "Print handout" prints just this (see notation.css).
  */
 export function NotationPanel() {
@@ -54,7 +61,10 @@ export function NotationPanel() {
     let cancelled = false;
     const target = staffRef.current;
     if (!target || !abc) return;
-    loadAbcjs()
+    // Drawing a staff costs far more than a grid edit (abcjs rebuilds the whole SVG), so it waits until the
+    // edit's own frame has been painted and edits have paused: a run of clicks or a drag redraws once.
+    const drawn = afterPaintAndPause(STAFF_REDRAW_DELAY_MS).then(loadAbcjs);
+    drawn
       .then((abcjs) => {
         if (cancelled) return;
         withCssomStyles(() =>
