@@ -1,6 +1,5 @@
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-
 import { encodeAssignmentLink, openTemplate } from '../../src/core/assignment';
 import { commitVersion } from '../../src/core/history';
 import { createPhrase, createSong } from '../../src/core/song';
