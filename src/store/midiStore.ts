@@ -157,7 +157,9 @@ export function createMidiStore(deps: MidiDeps): MidiStore {
   let lastLocal = 0;
   let sentUntil = 0;
   let anchor = { step: 0, ms: 0, msPerStep: 1 };
-  const DRIFT_MS = 30;
+  // Generous: on a loaded machine the audio clock's reading jitters by tens of ms, and re-anchoring on
+  // every wobble would make the instrument's tempo wobble with it.
+  const DRIFT_MS = 100;
   const CATCH_UP_MS = 100;
   function stopOutput(): void {
     if (outputTimer !== null) clearInterval(outputTimer);
