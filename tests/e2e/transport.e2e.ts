@@ -137,7 +137,7 @@ test('the metronome toggles its pressed state; the instrument choice is kept in 
   await metronome.click();
   await expect(metronome.getAttribute('aria-pressed')).resolves.toBe('false');
 
-  const instrument = page.getByRole('combobox', { name: 'Instrument' });
+  const instrument = page.getByRole('combobox', { name: 'Instrument', exact: true });
   await instrument.selectOption({ label: 'Square lead' });
   await expect(instrument.inputValue()).resolves.toBe('square-lead');
   await page.getByRole('button', { name: 'Undo' }).click();
