@@ -9,11 +9,13 @@ interface Props {
   teaching: boolean;
   canAppend: boolean;
   busy: boolean;
+  /** Why a model rewrite is not allowed here (an assignment that keeps the model out), if it is not. */
+  mutateBlocked?: string;
   actions: Pick<ProposalActions, 'auditionCandidate' | 'acceptCandidate' | 'mutateCandidate' | 'discardCandidate' | 'setTeachingCandidate'>;
 }
 
 /** One candidate: its piano roll (locked notes marked) and what the musician can do with it. */
-export const CandidateItem = memo(function CandidateItem({ candidate: c, stepsPerBar, auditioning, teaching, canAppend, busy, actions }: Props) {
+export const CandidateItem = memo(function CandidateItem({ candidate: c, stepsPerBar, auditioning, teaching, canAppend, busy, mutateBlocked, actions }: Props) {
   const label = `Candidate ${c.number}`;
   const marks = useMemo<NoteMark[]>(
     () => c.notes.map((n) => (c.lockedNotes.some((l) => l.start === n.start && l.pitch === n.pitch) ? 'locked' : 'plain')),
@@ -43,7 +45,13 @@ export const CandidateItem = memo(function CandidateItem({ candidate: c, stepsPe
         >
           Append
         </button>
-        <button type="button" className="ghost" disabled={busy} onClick={() => void actions.mutateCandidate(c.id)}>
+        <button
+          type="button"
+          className="ghost"
+          disabled={busy || !!mutateBlocked}
+          title={mutateBlocked}
+          onClick={() => void actions.mutateCandidate(c.id)}
+        >
           Mutate
         </button>
         {c.probabilities && (

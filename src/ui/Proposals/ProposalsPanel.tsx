@@ -87,7 +87,7 @@ export function ProposalsPanel() {
           <span className="field-label">Mutation</span>
           <select value={settings.mutation} onChange={(e) => actions.setProposalSettings({ mutation: e.target.value as MutationKind })}>
             {(Object.keys(MUTATION_LABELS) as MutationKind[]).map((m) => (
-              <option key={m} value={m}>
+              <option key={m} value={m} disabled={m === 'resample' && !!locks.model}>
                 {MUTATION_LABELS[m]}
               </option>
             ))}
@@ -115,6 +115,7 @@ export function ProposalsPanel() {
             teaching={teachingId === c.id}
             canAppend={phrase ? actions.canAppend(c.id) : false}
             busy={busy}
+            mutateBlocked={settings.mutation === 'resample' ? locks.model : undefined}
             actions={actions}
           />
         ))}
