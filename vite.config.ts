@@ -30,7 +30,11 @@ export default defineConfig({
         // Audio tests that need real Web Audio (offline renders, the sample loader), run inside Chromium.
         extends: true,
         // Pre-bundled up front: a dependency found mid-run makes Vite reload the page under a running test.
-        optimizeDeps: { include: ['tone', 'tonal'] },
+        // Everything the optimizer would otherwise find mid-run (it also crawls the app's entry): a late find
+        // reloads the page under a running test, which once broke a whole file in CI.
+        optimizeDeps: {
+          include: ['tone', 'tonal', 'abcjs', 'idb-keyval', 'react', 'react-dom', 'react-dom/client', 'zundo', 'zustand/vanilla'],
+        },
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
