@@ -1,8 +1,7 @@
 import { useState } from 'react';
-import type { InstrumentId } from '../../core/types';
 import type { Result, SongPart } from '../../store/song/types';
 import { useActions, useAppState } from '../AppContext';
-import { INSTRUMENT_LABELS } from '../Transport/SongSettings';
+import { InstrumentSelect } from '../InstrumentSelect';
 
 /** Volume and mute for the melody and the chords, and the chords' own instrument (all saved in the song). */
 export function MixControls() {
@@ -43,16 +42,7 @@ export function MixControls() {
     <div className="mix" role="group" aria-label="Mix">
       {part('melody', 'Melody', instruments.melodyVolume, instruments.melodyMuted)}
       {part('chords', 'Chords', instruments.chordsVolume, instruments.chordsMuted)}
-      <label className="field">
-        <span className="field-label">Chords instrument</span>
-        <select value={instruments.chords} onChange={(e) => actions.setChordsInstrument(e.target.value as InstrumentId)}>
-          {(Object.keys(INSTRUMENT_LABELS) as InstrumentId[]).map((id) => (
-            <option key={id} value={id}>
-              {INSTRUMENT_LABELS[id]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <InstrumentSelect label="Chords instrument" value={instruments.chords} onChange={actions.setChordsInstrument} />
       {reason && (
         <span role="status" className="field-reason">
           {reason}

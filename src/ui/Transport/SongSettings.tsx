@@ -1,17 +1,11 @@
 import { useState } from 'react';
 import { KEY_TONICS, SCALE_NAMES } from '../../core/scale';
-import { LIMITS, type InstrumentId, type ScaleName } from '../../core/types';
+import { LIMITS, type ScaleName } from '../../core/types';
 import type { AppActions } from '../../store/types';
 import { useActions, useAppState, useServices } from '../AppContext';
 import { useAssignmentLocks } from '../Assignment/useAssignment';
+import { InstrumentSelect } from '../InstrumentSelect';
 import { selectCurrentPhrase } from '../selectors';
-
-export const INSTRUMENT_LABELS: Record<InstrumentId, string> = {
-  piano: 'Grand piano',
-  'triangle-synth': 'Soft synth',
-  'square-lead': 'Square lead',
-  'fm-bell': 'FM bell',
-};
 
 /**
  * A slider drag is one undo step, like a drag on the grid. The release is heard on the window because the
@@ -91,22 +85,14 @@ export function SongSettings() {
         />
         <output className="swing-value">{Math.round(swing * 100)}%</output>
       </label>
-      <label className="field">
-        <span className="field-label">Instrument</span>
-        <select
-          value={instrument}
-          onChange={(e) => {
-            actions.setInstrument(e.target.value as InstrumentId);
-            engine.previewNote(60);
-          }}
-        >
-          {(Object.keys(INSTRUMENT_LABELS) as InstrumentId[]).map((id) => (
-            <option key={id} value={id}>
-              {INSTRUMENT_LABELS[id]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <InstrumentSelect
+        label="Instrument"
+        value={instrument}
+        onChange={(id) => {
+          actions.setInstrument(id);
+          engine.previewNote(60);
+        }}
+      />
       {reason && (
         <span role="status" className="field-reason">
           {reason}

@@ -1,5 +1,5 @@
 import { useAppState, useServices } from '../AppContext';
-import { INSTRUMENT_LABELS } from './SongSettings';
+import { INSTRUMENT_LABELS } from '../InstrumentSelect';
 
 /**
  * What the user must know about sound: the browser blocking audio (with a way to retry from a gesture),
