@@ -40,11 +40,16 @@ const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 export class BatchSampler {
   private readonly depth: number;
   private readonly units: number[];
+  /** The biases as JS arrays: adding them here saves one backend kernel per matrix product and step. */
+  private readonly cellBiases: Float32Array[];
+  private readonly fcBiases: Float32Array;
 
   /** Wraps loaded weights (it owns no tensor of its own: the weights belong to the loader). */
   constructor(private readonly weights: MelodyRnnWeights) {
     this.depth = weights.fcBiases.shape[0];
     this.units = weights.cells.map((cell) => cell.bias.shape[0] / 4);
+    this.cellBiases = weights.cells.map((cell) => cell.bias.dataSync() as Float32Array);
+    this.fcBiases = weights.fcBiases.dataSync() as Float32Array;
   }
 
   /** Generates `plan.batch` candidates of `plan.steps` events in one batch. Leaves no tensor behind. */
@@ -66,7 +71,7 @@ export class BatchSampler {
     state = this.replicate(state, batch);
 
     for (let t = 0; t < steps; t++) {
-      const logits = this.matMul(state.h[state.h.length - 1], batch, this.weights.fcWeights, this.weights.fcBiases);
+      const logits = this.matMul(state.h[state.h.length - 1], batch, this.weights.fcWeights, this.fcBiases);
       for (let b = 0; b < batch; b++) {
         const event = this.chooseEvent(plan, t, logits, b * depth, scratch, random());
         events[b][t] = event;
@@ -82,13 +87,17 @@ export class BatchSampler {
   dispose(): void {}
 
   /**
-   * `rows · weights + bias` on the tfjs backend, read back into JS. Not `tf.fused.matMul`: on wasm it measured
-   * 3x slower for one row and no faster for eight.
+   * `rows · weights` on the tfjs backend, read back into JS, plus `bias` added here. Not `tf.fused.matMul`: on
+   * wasm it measured 3x slower for one row and no faster for eight; a separate add kernel cost as much as the
+   * product itself at this size.
    */
-  private matMul(rows: Float32Array, batch: number, weights: tf.Tensor2D, bias: tf.Tensor1D): Float32Array {
-    const out = tf.tidy(() => tf.tensor2d(rows, [batch, rows.length / batch]).matMul(weights).add(bias));
+  private matMul(rows: Float32Array, batch: number, weights: tf.Tensor2D, bias: Float32Array): Float32Array {
+    const input = tf.tensor2d(rows, [batch, rows.length / batch]);
+    const out = tf.matMul(input, weights);
     const values = out.dataSync() as Float32Array;
-    out.dispose();
+    tf.dispose([input, out]);
+    const width = bias.length;
+    for (let i = 0; i < values.length; i++) values[i] += bias[i % width];
     return values;
   }
 
@@ -120,7 +129,7 @@ export class BatchSampler {
         rows.set(x.subarray(b * inWidth, (b + 1) * inWidth), b * (inWidth + units));
         rows.set(h.subarray(b * units, (b + 1) * units), b * (inWidth + units) + inWidth);
       }
-      const z = this.matMul(rows, batch, this.weights.cells[l].kernel, this.weights.cells[l].bias);
+      const z = this.matMul(rows, batch, this.weights.cells[l].kernel, this.cellBiases[l]);
       for (let b = 0; b < batch; b++) {
         const zb = b * 4 * units;
         for (let k = 0; k < units; k++) {

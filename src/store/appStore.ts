@@ -8,7 +8,8 @@ import { createLibraryActions, summaryOf, upsertSummary } from './actions/librar
 import { createNoticeActions, safeFileName } from './actions/noticeActions';
 import { createSongSettingsActions } from './actions/songSettingsActions';
 import { createTransportActions } from './actions/transportActions';
-import { createProposalActions, initialProposalsState } from './proposals/proposalActions';
+import { createProposalActions } from './proposals/proposalActions';
+import { initialProposalsState } from './proposals/settings';
 import { createArrangementActions } from './song/arrangementActions';
 import { createTransferActions } from './song/transferActions';
 import type { StoreContext } from './context';

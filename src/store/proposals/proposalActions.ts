@@ -4,94 +4,24 @@ import { stepsPerBar, stepsPerBeat } from '../../core/meter';
 import { defaultPitchRange } from '../../core/scale';
 import { findPhrase, updatePhrase } from '../../core/song';
 import type { ChordEvent, Phrase } from '../../core/types';
-import type { ModelClient, ModelError, ModelErrorCause, ProposalRequest, ProposalResult } from '../../model/types';
+import { createRng } from '../../core/random';
+import type { ProposalRequest } from '../../model/types';
 import { changeSong, type StoreContext } from '../context';
 import type { AppActions, AppState } from '../types';
 import { acceptIntoPhrase, canAppend } from './accept';
 import { AUDITION_PHRASE_ID } from './audition';
-import { checkpointIdFor, fetchCheckpointIndex, parseCheckpointIndex } from './checkpointIndex';
+import { fetchCheckpointIndex, parseCheckpointIndex } from './checkpointIndex';
+import { createModelSession } from './modelSession';
 import { buildProposalRequest, mutationLocks, scaleLockClasses } from './request';
-import type { ProposalActions, ProposalCandidate, ProposalDeps, ProposalSettings, ProposalsState } from './types';
+import { clampSettings, MAX_SEED } from './settings';
+import type { ProposalActions, ProposalCandidate, ProposalDeps, ProposalsState } from './types';
 import { musicalVariation, MUTATION_LABELS } from './variations';
-
-/** Largest seed the seed field offers (fits a 32-bit generator). */
-export const MAX_SEED = 2 ** 31 - 1;
-
-/** The slice before anything was asked; `seed` comes from the injected random source. */
-export function initialProposalsState(seed = 1): ProposalsState {
-  return {
-    settings: {
-      temperature: 1,
-      candidates: 4,
-      bars: 2,
-      seed,
-      keepSeed: false,
-      primer: 'previous',
-      scaleLock: true,
-      mutation: 'resample',
-      mutateShare: 0.5,
-      checkpointUrl: '',
-    },
-    candidates: [],
-    model: { kind: 'idle' },
-    modelId: null,
-    checkpoints: [],
-    activity: { kind: 'idle' },
-    auditioningId: null,
-    teachingId: null,
-  };
-}
-
-const CAUSE_WORDS: Record<ModelErrorCause, string> = {
-  'missing-file': 'a file of the checkpoint was not found at that address',
-  'bad-format': 'the files there are not a MusicRNN checkpoint',
-  'wrong-type': 'it is a different kind of model than a MusicRNN melody model',
-  'not-loaded': 'no model is loaded',
-  'bad-request': 'the model cannot honour this request',
-  cancelled: 'it was cancelled',
-  internal: 'the model engine failed',
-};
-
-/** Plain words for a model failure, cause first. */
-export function describeModelError(error: unknown): string {
-  const e = error as Partial<ModelError>;
-  const cause = e?.cause && e.cause in CAUSE_WORDS ? CAUSE_WORDS[e.cause as ModelErrorCause] : 'something went wrong';
-  const detail = e?.message ? ` (${e.message})` : '';
-  return `${cause}${detail}`;
-}
-
-/** A small seeded generator (mulberry32) for choosing which beats a mutation rewrites. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
-
-/** Settings as the inputs may set them, clamped to what the model and UI accept. */
-export function clampSettings(s: ProposalSettings): ProposalSettings {
-  return {
-    ...s,
-    temperature: Number.isFinite(s.temperature) ? clamp(s.temperature, 0, 2) : 1,
-    candidates: Number.isFinite(s.candidates) ? clamp(Math.round(s.candidates), 1, 8) : 4,
-    bars: Number.isFinite(s.bars) ? clamp(Math.round(s.bars), 1, 4) : 2,
-    seed: Number.isFinite(s.seed) ? clamp(Math.round(s.seed), 0, MAX_SEED) : 1,
-    mutateShare: Number.isFinite(s.mutateShare) ? clamp(s.mutateShare, 0.1, 0.9) : 0.5,
-  };
-}
 
 type Transport = Pick<AppActions, 'play' | 'stop' | 'notify' | 'dismissNotice'>;
 
 /**
- * The actions of the proposals slice. The model client is made on first use; its status is mirrored into
- * `proposals.model` so the UI shows loading progress. Every failure becomes a notice (an alert for errors)
- * and leaves the song and the sequencer as they were.
+ * The actions of the proposals slice: propose, accept, mutate, audition, discard, and the phrase's chords and
+ * versions. The model's lifecycle (loading, one request at a time, failures as alerts) is the model session's.
  */
 export function createProposalActions(
   ctx: StoreContext,
@@ -100,10 +30,10 @@ export function createProposalActions(
 ): { actions: ProposalActions; dispose(): void } {
   const random = deps.random ?? Math.random;
   const clock = deps.clock ?? (() => performance.now());
-  let client: ModelClient | null = null;
-  let loadedUrl: string | null = null;
-  let loading: { url: string; done: Promise<boolean> } | null = null;
-  let pending: { cancel(): void } | null = null;
+  const session = createModelSession(ctx, transport, deps);
+  const { fail, generate } = session;
+  const loadModel = (url = slice().settings.checkpointUrl) => session.loadModel(url);
+  const model = () => session.model();
   const unsubscribers: (() => void)[] = [];
 
   const slice = () => ctx.store.getState().proposals;
@@ -114,15 +44,6 @@ export function createProposalActions(
     const { song, editor } = ctx.store.getState();
     return findPhrase(song, editor.currentPhraseId) ?? song.phrases[0];
   };
-
-  function model(): ModelClient | null {
-    if (client) return client;
-    const made = typeof deps.model === 'function' ? deps.model() : deps.model;
-    if (!made) return null;
-    client = made;
-    unsubscribers.push(made.onStatus((status) => setSlice({ model: status })));
-    return client;
-  }
 
   // Stopping the transport (or playing something else) ends an audition.
   unsubscribers.push(
@@ -135,70 +56,6 @@ export function createProposalActions(
     }),
   );
 
-  function fail(id: string, what: string, error: unknown): void {
-    transport.notify({ id, kind: 'error', message: `${what}: ${describeModelError(error)}. The sequencer keeps working.` });
-  }
-
-  async function loadModel(url = slice().settings.checkpointUrl): Promise<boolean> {
-    const wanted = url.trim();
-    if (!wanted) {
-      transport.notify({ id: 'model-failed', kind: 'error', message: 'Choose a model or type a checkpoint URL first.' });
-      return false;
-    }
-    const m = model();
-    if (!m) {
-      transport.notify({ id: 'model-failed', kind: 'error', message: 'The model is not available in this session.' });
-      return false;
-    }
-    if (loadedUrl === wanted && m.status().kind === 'ready') return true;
-    if (loading?.url === wanted) return loading.done;
-    setSlice({ activity: { kind: 'loading' }, modelId: checkpointIdFor(wanted, slice().checkpoints) });
-    const done = m.load(wanted).then(
-      () => {
-        loadedUrl = wanted;
-        transport.dismissNotice('model-failed');
-        return true;
-      },
-      (error: unknown) => {
-        loadedUrl = null;
-        fail('model-failed', `The model at "${wanted}" could not be loaded`, error);
-        return false;
-      },
-    );
-    loading = { url: wanted, done };
-    const ok = await done;
-    if (loading?.done === done) loading = null;
-    setSlice({ activity: { kind: 'idle' } });
-    return ok;
-  }
-
-  /**
-   * Runs a request; resolves null when it failed (already told) or was cancelled by a newer one. On success
-   * the activity stays 'generating' until the caller stores the candidates together with `idle`, so their
-   * arrival is one state change (one render) rather than two.
-   */
-  async function generate(request: ProposalRequest): Promise<ProposalResult | null> {
-    const m = model();
-    if (!m) return null;
-    pending?.cancel();
-    const job = m.propose(request);
-    pending = job;
-    setSlice({ activity: { kind: 'generating', candidates: request.candidates } });
-    try {
-      const result = await job.result;
-      if (pending === job) pending = null;
-      return result;
-    } catch (error) {
-      if (pending === job) {
-        pending = null;
-        setSlice({ activity: { kind: 'idle' } });
-      }
-      if ((error as ModelError).cause === 'cancelled') return null;
-      fail('proposal-failed', 'The model could not write a proposal', error);
-      return null;
-    }
-  }
-
   const IDLE = { kind: 'idle' } as const;
 
   const nextNumber = () => slice().candidates.reduce((n, c) => Math.max(n, c.number), 0) + 1;
@@ -207,7 +64,7 @@ export function createProposalActions(
     const list = [...slice().candidates];
     const at = list.findIndex((c) => c.id === parentId);
     list.splice(at < 0 ? list.length : at + 1, 0, candidate);
-    setSlice({ candidates: list, activity: pending ? slice().activity : IDLE });
+    setSlice({ candidates: list, activity: session.busy() ? slice().activity : IDLE });
   }
 
   function stopAudition(id?: string): void {
@@ -339,13 +196,15 @@ export function createProposalActions(
       }
       if (!(await loadModel())) return;
       const seed = settings.seed;
+      // Which beats are rewritten follows the seed, so a mutation can be repeated exactly.
+      const beats = createRng(seed);
       const lockedNotes = mutationLocks(
         parent.notes,
         parent.lockedNotes,
         total,
         stepsPerBeat(song.timeSignature),
         settings.mutateShare,
-        seededRandom(seed),
+        () => beats.next(),
       );
       const range = editor.pitchRange ?? defaultPitchRange(song.key);
       const result = await generate({
@@ -427,7 +286,7 @@ export function createProposalActions(
   return {
     actions,
     dispose() {
-      pending?.cancel();
+      session.dispose();
       unsubscribers.forEach((off) => off());
     },
   };

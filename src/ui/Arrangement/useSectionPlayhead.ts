@@ -1,9 +1,10 @@
 import { useEffect, type RefObject } from 'react';
 import { useServices } from '../AppContext';
+import { runWhilePlaying } from '../playingFrames';
 import { sectionAt, sectionSpans, type SectionSpan } from './sectionSpans';
 
 /**
- * Marks the section that is playing: on every animation frame it reads engine.playhead() and the transport
+ * Marks the section that is playing: on every animation frame while playing it reads engine.playhead() and the transport
  * target straight from the store (no React state, so playing re-renders nothing) and sets aria-current and
  * a progress variable on the matching list item.
  */
@@ -11,7 +12,6 @@ export function useSectionPlayhead(listRef: RefObject<HTMLElement | null>): void
   const { engine, store } = useServices();
 
   useEffect(() => {
-    let frame = 0;
     let shownId: string | null = null;
     let spansFor: unknown = null;
     let spans: SectionSpan[] = [];
@@ -48,9 +48,7 @@ export function useSectionPlayhead(listRef: RefObject<HTMLElement | null>): void
           }
         }
       }
-      frame = requestAnimationFrame(draw);
     };
-    frame = requestAnimationFrame(draw);
-    return () => cancelAnimationFrame(frame);
+    return runWhilePlaying(store, draw);
   }, [engine, store, listRef]);
 }

@@ -1,18 +1,18 @@
 import { useEffect, useRef } from 'react';
 import { useServices } from '../AppContext';
+import { runWhilePlaying } from '../playingFrames';
 
 /**
- * The playhead line over the grid. It reads engine.playhead() on every animation frame and moves a DOM node
- * directly: the position never passes through React state, so playing re-renders nothing.
+ * The playhead line over the grid. While the transport plays it reads engine.playhead() on every animation
+ * frame and moves a DOM node directly: the position never passes through React state, so playing re-renders nothing.
  */
 export function Playhead({ steps }: { steps: number }) {
-  const { engine } = useServices();
+  const { engine, store } = useServices();
   const lineRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     const line = lineRef.current;
     if (!line) return;
-    let frame = 0;
     let shown = '';
     const draw = () => {
       const { step } = engine.playhead();
@@ -26,11 +26,9 @@ export function Playhead({ steps }: { steps: number }) {
         line.style.display = left ? 'block' : 'none';
         if (left) line.style.left = left;
       }
-      frame = requestAnimationFrame(draw);
     };
-    frame = requestAnimationFrame(draw);
-    return () => cancelAnimationFrame(frame);
-  }, [engine, steps]);
+    return runWhilePlaying(store, draw);
+  }, [engine, store, steps]);
 
   return <div ref={lineRef} className="playhead" aria-hidden="true" style={{ display: 'none' }} />;
 }

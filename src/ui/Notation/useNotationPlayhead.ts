@@ -2,9 +2,10 @@ import { useEffect, type RefObject } from 'react';
 import type { PlaybackTarget } from '../../audio/types';
 import type { NotationEvent } from '../../core/notation/notationModel';
 import { useServices } from '../AppContext';
+import { runWhilePlaying } from '../playingFrames';
 
 /**
- * Highlights the sounding symbol on the staff. Reads engine.playhead() on animation frames and toggles a
+ * Highlights the sounding symbol on the staff. Reads engine.playhead() on animation frames while playing and toggles a
  * class on the SVG element: never React state, so playing re-renders nothing. `follows` says whether the
  * playing target is what the staff shows (the phrase loop, or the whole song).
  */
@@ -21,7 +22,6 @@ export function useNotationPlayhead(
     const symbols = Array.from(root.querySelectorAll<SVGElement>('.abcjs-note, .abcjs-rest'));
     // abcjs draws one element per symbol in order; if that ever differs, do not highlight the wrong note.
     if (symbols.length !== events.length) return;
-    let frame = 0;
     let lit: SVGElement | null = null;
     const draw = () => {
       const { step } = engine.playhead();
@@ -36,11 +36,10 @@ export function useNotationPlayhead(
         next?.classList.add('sounding');
         lit = next;
       }
-      frame = requestAnimationFrame(draw);
     };
-    frame = requestAnimationFrame(draw);
+    const stop = runWhilePlaying(store, draw);
     return () => {
-      cancelAnimationFrame(frame);
+      stop();
       lit?.classList.remove('sounding');
     };
   }, [container, events, follows, engine, store, renderVersion]);

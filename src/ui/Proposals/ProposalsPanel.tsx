@@ -1,6 +1,6 @@
 import { useDeferredValue } from 'react';
 import { stepsPerBar as barSteps } from '../../core/meter';
-import { MAX_SEED } from '../../store/proposals/proposalActions';
+import { MAX_SEED } from '../../store/proposals/settings';
 import type { MutationKind, PrimerMode } from '../../store/proposals/types';
 import { MUTATION_LABELS } from '../../store/proposals/variations';
 import { useActions, useAppState } from '../AppContext';

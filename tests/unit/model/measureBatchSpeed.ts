@@ -1,6 +1,6 @@
 // Node measurement (not a test): 8 candidates x 32 steps in one batch against 8 sequential
-// mm.MusicRNN.continueSequence calls, on a random 2x256 checkpoint, same backend, same run.
-// Run: npx tsx tests/unit/model/measureBatchSpeed.ts [wasm|cpu]
+// mm.MusicRNN.continueSequence calls, on a random checkpoint (2x256 unless given), same backend, same run.
+// Run: npx tsx tests/unit/model/measureBatchSpeed.ts [wasm|cpu] [layers, e.g. 128,128]
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { timeSequentialBaseline } from '../../../src/model/baseline';
@@ -10,9 +10,10 @@ import type { ProposalRequest } from '../../../src/model/types';
 import { loadFixture, serveFixtures, writeRandomCheckpoint } from './checkpointFixture';
 
 const backend = process.argv[2] ?? 'wasm';
+const layers = (process.argv[3] ?? '256,256').split(',').map(Number);
 await tf.setBackend(backend);
 const server = await serveFixtures();
-await writeRandomCheckpoint(`${server.root}/big`, { layers: [256, 256], scale: 0.1 });
+await writeRandomCheckpoint(`${server.root}/big`, { layers, scale: 0.1 });
 const model = await loadFixture(server.url('big'));
 const sampler = new BatchSampler(model.weights);
 const request: ProposalRequest = {

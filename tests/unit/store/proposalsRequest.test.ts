@@ -3,7 +3,7 @@ import { createSong } from '../../../src/core/song';
 import type { Note, Song } from '../../../src/core/types';
 import { acceptIntoPhrase, appendStart } from '../../../src/store/proposals/accept';
 import { buildProposalRequest, chordsInWindow, mutationLocks, ownFirstNotes, previousPhrase } from '../../../src/store/proposals/request';
-import { initialProposalsState } from '../../../src/store/proposals/proposalActions';
+import { initialProposalsState } from '../../../src/store/proposals/settings';
 import type { ProposalCandidate } from '../../../src/store/proposals/types';
 import { seededRandom } from '../core/seededRandom';
 
