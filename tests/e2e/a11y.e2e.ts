@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openApp, type AppPage } from './browser';
+import { expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useAppSession } from './browser';
 import { cell } from './gridHelpers';
 
 // axe-core, run inside the real page: no serious or critical accessibility violations, in the plain app and
@@ -11,18 +11,7 @@ import { cell } from './gridHelpers';
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TIMEOUT_MS = 90_000;
 
-let browser: Browser;
-let app: AppPage | undefined;
-beforeAll(async () => {
-  browser = await launchBrowser();
-}, TIMEOUT_MS);
-afterEach(async () => {
-  await app?.context.close();
-  app = undefined;
-}, TIMEOUT_MS);
-afterAll(async () => {
-  await browser?.close();
-}, TIMEOUT_MS);
+const session = useAppSession(TIMEOUT_MS);
 
 interface Finding {
   id: string;
@@ -45,7 +34,7 @@ async function seriousViolations(page: Page): Promise<Finding[]> {
 
 test('the app has no serious or critical axe violations', async () => {
   // The app's CSP refuses inline scripts, axe's included: only the test's context bypasses it.
-  app = await openApp(browser, '/', await browser.newContext({ bypassCSP: true }));
+  const app = await session.open('/', await session.newContext({ bypassCSP: true }));
   const { page } = app;
   await page.getByRole('region', { name: /^Notation/ }).locator('svg').waitFor({ timeout: 30_000 });
   expect(await seriousViolations(page)).toEqual([]);
@@ -53,7 +42,7 @@ test('the app has no serious or critical axe violations', async () => {
 
 test('no serious or critical axe violations with notes, the theory overlay and the help panel', async () => {
   // The app's CSP refuses inline scripts, axe's included: only the test's context bypasses it.
-  app = await openApp(browser, '/', await browser.newContext({ bypassCSP: true }));
+  const app = await session.open('/', await session.newContext({ bypassCSP: true }));
   const { page } = app;
   for (const [pitch, step] of [['C4', 1], ['E4', 3], ['G4', 5], ['B4', 7]] as const) await cell(page, pitch, step).click();
   await page.getByRole('combobox', { name: 'Note labels' }).selectOption('degrees');

@@ -1,31 +1,16 @@
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { encodeAssignmentLink, openTemplate } from '../../src/core/assignment';
 import { commitVersion } from '../../src/core/history';
 import { createPhrase, createSong } from '../../src/core/song';
 import type { Note } from '../../src/core/types';
-import { launchBrowser, openApp, type AppPage } from './browser';
+import { useAppSession, type AppPage } from './browser';
 
 // A teacher makes an assignment link with locked settings; a student who opens it finds them locked. A
 // hand-back link opens with the "who wrote what" report, which tells the model's notes from the student's.
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function open(path = '/'): Promise<AppPage> {
-  const context = await browser.newContext();
-  contexts.push(context);
-  return openApp(browser, path, context);
-}
+const session = useAppSession();
+const open = (path = '/'): Promise<AppPage> => session.open(path);
 
 const ownErrors = (errors: string[]) => errors.filter((e) => !e.includes('Content Security Policy'));
 const temperature = (page: Page) => page.getByRole('region', { name: 'Model proposals' }).getByRole('spinbutton', { name: 'Temperature' });

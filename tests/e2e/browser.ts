@@ -1,5 +1,5 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 
 export const CHROMIUM_PATH = process.env.PHRASEWRIGHT_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -38,4 +38,46 @@ export async function openApp(browser: Browser, path = '/', context?: BrowserCon
   await page.goto(new URL(path, inject('baseUrl')).toString());
   await page.getByRole('grid', { name: /^Phrase/ }).waitFor();
   return { context: ctx, page, errors };
+}
+
+export interface AppSession {
+  /** The file's browser (launched before its first test). */
+  readonly browser: Browser;
+  /** A fresh context (empty storage), closed after the current test. */
+  newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
+  /** Opens the app in `context`, or in a fresh one closed after the current test. */
+  open(path?: string, context?: BrowserContext): Promise<AppPage>;
+}
+
+/**
+ * The browser set-up every e2e file shares: one Chromium per file, and every context a test makes through
+ * the session closed after that test, passed or failed, so no test sees another's storage or pages.
+ */
+export function useAppSession(timeoutMs = 60_000): AppSession {
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  }, timeoutMs);
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((c) => c.close().catch(() => {})));
+  }, timeoutMs);
+  afterAll(async () => {
+    await browser?.close();
+  }, timeoutMs);
+  const session: AppSession = {
+    get browser() {
+      if (!browser) throw new Error('the browser is launched in beforeAll; use the session inside tests');
+      return browser;
+    },
+    async newContext(options) {
+      const context = await session.browser.newContext(options);
+      contexts.push(context);
+      return context;
+    },
+    async open(path = '/', context) {
+      return openApp(session.browser, path, context ?? (await session.newContext()));
+    },
+  };
+  return session;
 }

@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, openApp, type AppPage } from './browser';
+import { expect, test } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { useAppSession } from './browser';
 import { cell, soundingCells } from './gridHelpers';
 
 // The production build carries a Content-Security-Policy (src/app/build/contentSecurityPolicy.ts): a whole
@@ -10,18 +10,7 @@ import { cell, soundingCells } from './gridHelpers';
 const MODEL_PATH = 'checkpoints/melody-rnn-v1';
 const MODEL_READY_MS = 45_000;
 
-let browser: Browser;
-let app: AppPage | undefined;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  await app?.context.close();
-  app = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = useAppSession();
 
 /** Records every `securitypolicyviolation` in each page (and its workers' reports to the page) on window. */
 async function recordViolations(context: BrowserContext): Promise<void> {
@@ -52,9 +41,9 @@ test('the production page carries the policy: no inline script, no eval beyond w
 });
 
 test('the policy is enforced in the page: an injected inline script and eval are refused and reported', async () => {
-  const context = await browser.newContext();
+  const context = await session.newContext();
   await recordViolations(context);
-  app = await openApp(browser, '/', context);
+  const app = await session.open('/', context);
   const { page } = app;
   const outcome = await page.evaluate(() => {
     const script = document.createElement('script');
@@ -74,9 +63,9 @@ test('the policy is enforced in the page: an injected inline script and eval are
 });
 
 test('a full session (edit, play, propose, export MIDI, help) raises no CSP violation and no console error', async () => {
-  const context = await browser.newContext({ acceptDownloads: true });
+  const context = await session.newContext({ acceptDownloads: true });
   await recordViolations(context);
-  app = await openApp(browser, '/?bench', context);
+  const app = await session.open('/?bench', context);
   const { page } = app;
 
   await cell(page, 'C4', 1).click();

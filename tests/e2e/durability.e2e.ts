@@ -1,23 +1,12 @@
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, openApp, type AppPage } from './browser';
+import { expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useAppSession, type AppPage } from './browser';
 import { cell, soundingCells } from './gridHelpers';
 
 // Work survives what users do to tabs: a tab killed mid-edit (no unload event of any kind), a second tab
 // on the same song, a record that cannot be read.
 
-let browser: Browser;
-let context: BrowserContext | undefined;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = useAppSession();
 
 /** Kills the page's renderer: no pagehide, visibilitychange or beforeunload runs, as when a tab crashes. */
 async function crash(page: Page): Promise<void> {
@@ -28,8 +17,8 @@ async function crash(page: Page): Promise<void> {
 }
 
 test('a tab killed mid-edit loses at most the last second of work', async () => {
-  context = await browser.newContext();
-  const { page, errors } = await openApp(browser, '/', context);
+  const context = await session.newContext();
+  const { page, errors } = await session.open('/', context);
   await page.getByText('Saved', { exact: true }).waitFor();
   // A steady stream of edits, then the tab dies right after the last one.
   const edits: { step: number; at: number }[] = [];
@@ -44,7 +33,7 @@ test('a tab killed mid-edit loses at most the last second of work', async () => 
   const killedAt = Date.now();
   await crash(page);
 
-  const reopened = await openApp(browser, '/', context);
+  const reopened = await session.open('/', context);
   const sounding = await soundingCells(reopened.page);
   const mustSurvive = edits.filter((e) => killedAt - e.at >= 1_000).map((e) => `C4 step ${e.step}`);
   expect(mustSurvive.length).toBeGreaterThanOrEqual(5); // the test is only meaningful with a long stream behind the kill
@@ -55,24 +44,24 @@ test('a tab killed mid-edit loses at most the last second of work', async () => 
 }, 120_000);
 
 test('an edit one second before the tab is killed is there when it is reopened', async () => {
-  context = await browser.newContext();
-  const { page } = await openApp(browser, '/', context);
+  const context = await session.newContext();
+  const { page } = await session.open('/', context);
   await page.getByText('Saved', { exact: true }).waitFor();
   await cell(page, 'E4', 3).click();
   await cell(page, 'G4', 5).click();
   await page.waitForTimeout(1_000);
   await crash(page);
-  const reopened = await openApp(browser, '/', context);
+  const reopened = await session.open('/', context);
   expect(await soundingCells(reopened.page)).toEqual(['G4 step 5', 'E4 step 3']);
 });
 
 test('a second tab on the same song is told, works on a copy, and neither tab overwrites the other', async () => {
-  context = await browser.newContext();
-  const first: AppPage = await openApp(browser, '/', context);
+  const context = await session.newContext();
+  const first: AppPage = await session.open('/', context);
   await cell(first.page, 'C4', 1).click();
   await first.page.getByText('Saved', { exact: true }).waitFor();
 
-  const second: AppPage = await openApp(browser, '/', context);
+  const second: AppPage = await session.open('/', context);
   await second.page.getByRole('status').filter({ hasText: /is open in another tab.*works on a copy/ }).waitFor();
   expect(await soundingCells(second.page)).toEqual(['C4 step 1']);
 
@@ -89,8 +78,8 @@ test('a second tab on the same song is told, works on a copy, and neither tab ov
 });
 
 test('an unreadable record is quarantined with its raw text, never deleted', async () => {
-  context = await browser.newContext();
-  const { page } = await openApp(browser, '/', context);
+  const context = await session.newContext();
+  const { page } = await session.open('/', context);
   await cell(page, 'C4', 1).click();
   await page.getByText('Saved', { exact: true }).waitFor();
   const songId = await page.evaluate(async () => {

@@ -1,23 +1,11 @@
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openApp, type AppPage } from './browser';
+import { expect, test } from 'vitest';
+import { useAppSession } from './browser';
 import { cell, dragBetween, dragFromRightEdge, selectedSteps, soundingCells } from './gridHelpers';
 
-let browser: Browser;
-let app: AppPage | undefined;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  await app?.context.close();
-  app = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = useAppSession();
 
 test('the grid shows two octaves around the key with named rows and contract cell names', async () => {
-  app = await openApp(browser);
+  const app = await session.open();
   const { page } = app;
   const grid = page.getByRole('grid', { name: /^Phrase A/ });
   await expect(grid.getByRole('rowheader', { name: 'C4', exact: true }).count()).resolves.toBe(1);
@@ -32,7 +20,7 @@ test('the grid shows two octaves around the key with named rows and contract cel
 });
 
 test('clicking empty cells adds one-step notes; clicking a note again removes it', async () => {
-  app = await openApp(browser);
+  const app = await session.open();
   const { page } = app;
   await cell(page, 'C4', 1).click();
   await cell(page, 'E4', 3).click();
@@ -48,7 +36,7 @@ test('clicking empty cells adds one-step notes; clicking a note again removes it
 });
 
 test('dragging a note end lengthens it, dragging its body moves it, each drag one undo step', async () => {
-  app = await openApp(browser);
+  const app = await session.open();
   const { page } = app;
   await cell(page, 'D4', 1).click();
   await dragFromRightEdge(page, cell(page, 'D4', 1), cell(page, 'D4', 4));
@@ -65,7 +53,7 @@ test('dragging a note end lengthens it, dragging its body moves it, each drag on
 });
 
 test('drawing: pressing an empty cell and dragging right makes one longer note', async () => {
-  app = await openApp(browser);
+  const app = await session.open();
   const { page } = app;
   await dragBetween(page, cell(page, 'G3', 9), cell(page, 'G3', 12));
   expect(await selectedSteps(page, 'G3', [8, 9, 10, 11, 12, 13])).toEqual([false, true, true, true, true, false]);
@@ -74,7 +62,7 @@ test('drawing: pressing an empty cell and dragging right makes one longer note',
 });
 
 test('the keyboard moves focus, toggles notes and lengthens them', async () => {
-  app = await openApp(browser);
+  const app = await session.open();
   const { page } = app;
   await cell(page, 'C4', 1).focus();
   await page.keyboard.press('Enter');
@@ -101,7 +89,7 @@ test('the keyboard moves focus, toggles notes and lengthens them', async () => {
 });
 
 test('arrowing past the top row scrolls the pitch window up', async () => {
-  app = await openApp(browser);
+  const app = await session.open();
   const { page } = app;
   await cell(page, 'C5', 1).focus();
   await page.keyboard.press('ArrowUp');
@@ -111,7 +99,7 @@ test('arrowing past the top row scrolls the pitch window up', async () => {
 });
 
 test('the phrase length sets the number of step columns, and a shorter phrase cuts notes past its end', async () => {
-  app = await openApp(browser);
+  const app = await session.open();
   const { page } = app;
   const length = page.getByRole('combobox', { name: 'Phrase length' });
   await length.selectOption({ label: '4 bars' });

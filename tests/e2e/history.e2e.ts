@@ -1,23 +1,11 @@
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openApp, type AppPage } from './browser';
+import { expect, test } from 'vitest';
+import { useAppSession } from './browser';
 import { cell, soundingCells } from './gridHelpers';
 
-let browser: Browser;
-let app: AppPage | undefined;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  await app?.context.close();
-  app = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = useAppSession();
 
 test('Undo and Redo buttons step back and forward, and are disabled when there is nothing to do', async () => {
-  app = await openApp(browser);
+  const app = await session.open();
   const { page } = app;
   const undo = page.getByRole('button', { name: 'Undo' });
   const redo = page.getByRole('button', { name: 'Redo' });
@@ -39,7 +27,7 @@ test('Undo and Redo buttons step back and forward, and are disabled when there i
 });
 
 test('Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo, also for song settings', async () => {
-  app = await openApp(browser);
+  const app = await session.open();
   const { page } = app;
   await cell(page, 'E4', 1).click();
   const tempo = page.getByRole('spinbutton', { name: 'Tempo' });
@@ -59,7 +47,7 @@ test('Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo, also for song settings', asyn
 });
 
 test('after a reload the song comes back as it was left (autosave)', async () => {
-  app = await openApp(browser);
+  const app = await session.open();
   const { page } = app;
   await cell(page, 'G4', 1).click();
   await cell(page, 'A4', 3).click();

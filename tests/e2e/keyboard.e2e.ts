@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, openApp, type AppPage } from './browser';
+import { expect, test } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { useAppSession } from './browser';
 import { soundingCells } from './gridHelpers';
 
 // Keyboard only, no mouse: reach the grid with Tab, write notes with Enter and the computer-keyboard piano,
@@ -8,18 +8,7 @@ import { soundingCells } from './gridHelpers';
 
 const MODEL_PATH = 'checkpoints/melody-rnn-v1';
 const TIMEOUT_MS = 200_000;
-let browser: Browser;
-let app: AppPage | undefined;
-beforeAll(async () => {
-  browser = await launchBrowser();
-}, TIMEOUT_MS);
-afterEach(async () => {
-  await app?.context.close();
-  app = undefined;
-}, TIMEOUT_MS);
-afterAll(async () => {
-  await browser?.close();
-}, TIMEOUT_MS);
+const session = useAppSession(TIMEOUT_MS);
 
 const activeRole = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('role') ?? document.activeElement?.tagName ?? '');
 const activeName = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? (document.activeElement as HTMLElement | null)?.innerText ?? '');
@@ -41,7 +30,7 @@ async function tabTo(page: Page, target: Locator): Promise<void> {
 }
 
 test('keys only: add notes, write with the piano keys, propose, accept and export MIDI', async () => {
-  app = await openApp(browser);
+  const app = await session.open();
   const { page } = app;
   await tabUntil(page, async () => (await activeRole(page)) === 'gridcell');
   await page.keyboard.press('Enter');

@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, openApp, type AppPage } from './browser';
+import { expect, test } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { useAppSession, type AppPage } from './browser';
 import { cell, soundingCells } from './gridHelpers';
 
 // Web MIDI with a fake MIDIAccess injected before the app's scripts: one keyboard in, one instrument out.
@@ -42,29 +42,18 @@ const ownErrors = (errors: string[]) => errors.filter((e) => !e.includes('Conten
 
 const panel = (page: Page) => page.getByRole('region', { name: 'MIDI keyboard' });
 
-let browser: Browser;
-let app: AppPage | undefined;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  await app?.context.close();
-  app = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = useAppSession();
 
 async function openWithFakeMidi(): Promise<AppPage> {
-  const context = await browser.newContext();
+  const context = await session.newContext();
   await installFakeMidi(context);
-  const opened = await openApp(browser, '/', context);
+  const opened = await session.open('/', context);
   await panel(opened.page).getByRole('combobox', { name: 'MIDI input' }).waitFor();
   return opened;
 }
 
 test('keys played on a MIDI keyboard become notes in the grid, one after another', async () => {
-  app = await openWithFakeMidi();
+  const app = await openWithFakeMidi();
   const { page } = app;
   await expect(panel(page).getByRole('combobox', { name: 'MIDI input' }).locator('option', { hasText: 'Fake Keys' }).count()).resolves.toBe(1);
   await key(page, [0x90, 60, 100]);
@@ -78,7 +67,7 @@ test('keys played on a MIDI keyboard become notes in the grid, one after another
 });
 
 test('playback sends the phrase to the MIDI output at the right times', async () => {
-  app = await openWithFakeMidi();
+  const app = await openWithFakeMidi();
   const { page } = app;
   await panel(page).getByRole('combobox', { name: 'MIDI output' }).selectOption({ label: 'Fake Synth' });
   await cell(page, 'C4', 1).click();
@@ -103,9 +92,9 @@ test('playback sends the phrase to the MIDI output at the right times', async ()
 });
 
 test('without Web MIDI the panel says so', async () => {
-  const context = await browser.newContext();
+  const context = await session.newContext();
   await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'requestMIDIAccess', { value: undefined, configurable: true }));
-  app = await openApp(browser, '/', context);
-  await expect.poll(() => panel(app!.page).getByRole('status').innerText()).toMatch(/no Web MIDI/);
+  const app = await session.open('/', context);
+  await expect.poll(() => panel(app.page).getByRole('status').innerText()).toMatch(/no Web MIDI/);
   expect(await panel(app.page).getByRole('combobox').count()).toBe(0);
 });

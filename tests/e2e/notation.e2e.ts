@@ -1,23 +1,12 @@
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openApp, type AppPage } from './browser';
+import { expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useAppSession } from './browser';
 import { cell } from './gridHelpers';
 
 // The staff under the grid: drawn by abcjs (loaded lazily), one notehead per grid note, redrawn on every edit.
 
 const TIMEOUT_MS = 90_000;
-let browser: Browser;
-let app: AppPage | undefined;
-beforeAll(async () => {
-  browser = await launchBrowser();
-}, TIMEOUT_MS);
-afterEach(async () => {
-  await app?.context.close();
-  app = undefined;
-}, TIMEOUT_MS);
-afterAll(async () => {
-  await browser?.close();
-}, TIMEOUT_MS);
+const session = useAppSession(TIMEOUT_MS);
 
 const staff = (page: Page) => page.getByRole('region', { name: /^Notation of phrase/ });
 
@@ -31,7 +20,7 @@ async function noteheads(page: Page): Promise<number> {
 }
 
 test('the staff shows one notehead per grid note and follows edits', async () => {
-  app = await openApp(browser);
+  const app = await session.open();
   const { page } = app;
   await staff(page).locator('svg').waitFor({ timeout: 30_000 });
   expect(await noteheads(page)).toBe(0);
@@ -50,7 +39,7 @@ test('the staff shows one notehead per grid note and follows edits', async () =>
 }, TIMEOUT_MS);
 
 test('a note lengthened across the bar line is written as two tied noteheads', async () => {
-  app = await openApp(browser);
+  const app = await session.open();
   const { page } = app;
   await page.getByRole('combobox', { name: 'Phrase length' }).selectOption('2');
   await cell(page, 'D4', 16).click();
@@ -61,7 +50,7 @@ test('a note lengthened across the bar line is written as two tied noteheads', a
 }, TIMEOUT_MS);
 
 test('the theory overlay labels notes on the grid and the staff, and the whole-song toggle renames the view', async () => {
-  app = await openApp(browser);
+  const app = await session.open();
   const { page } = app;
   for (const [pitch, step] of [['C4', 1], ['E4', 3], ['G4', 5]] as const) await cell(page, pitch, step).click();
   await page.getByRole('combobox', { name: 'Note labels' }).selectOption('solfege');
@@ -76,7 +65,7 @@ test('the theory overlay labels notes on the grid and the staff, and the whole-s
 }, TIMEOUT_MS);
 
 test('a phrase in another key offers to set the song key', async () => {
-  app = await openApp(browser);
+  const app = await session.open();
   const { page } = app;
   // G major: G B D F# G D B G
   for (const [pitch, step] of [['G4', 1], ['B4', 3], ['D4', 5], ['F#4', 7], ['G4', 9], ['D4', 11], ['B4', 13], ['G4', 15]] as const) {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openApp } from './browser';
+import { expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useAppSession } from './browser';
 import { cell } from './gridHelpers';
 import { installSoundProbe, waitForSound } from './soundProbe';
 
@@ -11,13 +11,7 @@ import { installSoundProbe, waitForSound } from './soundProbe';
 const MODEL_PATH = 'checkpoints/melody-rnn-v1';
 const HAS_MODEL = existsSync(`dist/${MODEL_PATH}/weights_manifest.json`);
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = useAppSession();
 
 async function waitUntilControlled(page: Page): Promise<void> {
   // The worker claims the page only after its install (the whole precache) succeeded.
@@ -25,9 +19,9 @@ async function waitUntilControlled(page: Page): Promise<void> {
 }
 
 test('after one visit the app loads, plays and proposes with the network off', async () => {
-  const context = await browser.newContext();
+  const context = await session.newContext();
   await installSoundProbe(context);
-  const { page, errors } = await openApp(browser, '/', context);
+  const { page, errors } = await session.open('/', context);
   await waitUntilControlled(page);
   await expect.poll(() => page.getByRole('status').filter({ hasText: 'Works offline' }).count()).toBe(1);
   const stored = await page.evaluate(async () => {

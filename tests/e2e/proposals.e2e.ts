@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, openApp, type AppPage } from './browser';
+import { expect, test } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { useAppSession } from './browser';
 import { cell, soundingCells } from './gridHelpers';
 import { installSoundProbe, waitForSound } from './soundProbe';
 
@@ -12,18 +12,7 @@ const MODEL_READY_MS = 90_000;
 // Loading tfjs, the wasm backend and the weights takes seconds, far more on a busy 2-core machine.
 const TEST_TIMEOUT_MS = 150_000;
 
-let browser: Browser;
-let app: AppPage | undefined;
-beforeAll(async () => {
-  browser = await launchBrowser();
-}, TEST_TIMEOUT_MS);
-afterEach(async () => {
-  await app?.context.close();
-  app = undefined;
-}, TEST_TIMEOUT_MS);
-afterAll(async () => {
-  await browser?.close();
-}, TEST_TIMEOUT_MS);
+const session = useAppSession(TEST_TIMEOUT_MS);
 
 const panel = (page: Page) => page.getByRole('region', { name: 'Model proposals' });
 const proposals = (page: Page) => page.getByRole('list', { name: 'Proposals' });
@@ -62,7 +51,7 @@ async function candidateNotes(item: Locator): Promise<string[]> {
 }
 
 test('Propose gives the asked number of candidates, with progress while the model loads', async () => {
-  app = await openApp(browser);
+  const app = await session.open();
   const { page } = app;
   await chooseModel(page);
   await setNumber(page, 'Candidates', 3);
@@ -85,7 +74,7 @@ test('Propose gives the asked number of candidates, with progress while the mode
 }, TEST_TIMEOUT_MS);
 
 test('Accept puts the candidate’s notes in the grid and the history shows a model origin', async () => {
-  app = await openApp(browser);
+  const app = await session.open();
   const { page } = app;
   await chooseModel(page);
   await setNumber(page, 'Candidates', 2);
@@ -106,7 +95,7 @@ test('Accept puts the candidate’s notes in the grid and the history shows a mo
 }, TEST_TIMEOUT_MS);
 
 test('Mutate gives a new candidate that keeps the locked notes', async () => {
-  app = await openApp(browser);
+  const app = await session.open();
   const { page } = app;
   await cell(page, 'E4', 1).click();
   await cell(page, 'G4', 3).click();
@@ -123,9 +112,9 @@ test('Mutate gives a new candidate that keeps the locked notes', async () => {
 }, TEST_TIMEOUT_MS);
 
 test('a broken checkpoint URL gives an alert naming the cause while the grid still plays', async () => {
-  const context = await browser.newContext();
+  const context = await session.newContext();
   await installSoundProbe(context);
-  app = await openApp(browser, '/', context);
+  const app = await session.open('/', context);
   const { page } = app;
   await cell(page, 'C4', 1).click();
   await cell(page, 'G4', 5).click();

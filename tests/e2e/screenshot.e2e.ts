@@ -1,19 +1,12 @@
 import { copyFileSync, mkdirSync, statSync } from 'node:fs';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openApp } from './browser';
+import { expect, test } from 'vitest';
+import { useAppSession } from './browser';
 import { cell } from './gridHelpers';
 
 // Takes the README's screenshot from the real app: a short melody written through the grid, playing.
 // Every run writes tests/e2e/.artifacts/screenshot.png (ignored by git); with UPDATE_SCREENSHOT=1 it also
 // replaces docs/screenshot.png, so a plain `npm test` leaves the committed picture alone.
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = useAppSession();
 
 const MELODY: [pitch: string, step: number, length: number][] = [
   ['C4', 1, 2],
@@ -34,8 +27,8 @@ const MELODY: [pitch: string, step: number, length: number][] = [
 const ARTIFACT = 'tests/e2e/.artifacts/screenshot.png';
 
 test('the app with a melody playing is captured for the README', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 820 } });
-  const { page, errors } = await openApp(browser, '/', context);
+  const context = await session.newContext({ viewport: { width: 1280, height: 820 } });
+  const { page, errors } = await session.open('/', context);
   const title = page.getByRole('textbox', { name: 'Song title' });
   await title.fill('Morning tune');
   await title.press('Enter');

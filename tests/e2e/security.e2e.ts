@@ -1,10 +1,10 @@
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import { createPhrase, createSong } from '../../src/core/song';
 import { encodeShareLink } from '../../src/core/shareLink';
 import { serializeProject } from '../../src/core/projectFile';
 import type { Song } from '../../src/core/types';
-import { launchBrowser, openApp, type AppPage } from './browser';
+import { useAppSession } from './browser';
 
 // Names and titles that come from files and links are data, rendered only as text. The pages run with the
 // CSP bypassed: the policy would block inline handlers anyway, and this test is about the rendering.
@@ -12,18 +12,7 @@ import { launchBrowser, openApp, type AppPage } from './browser';
 const TITLE = `<img src=x onerror=alert(1)><script>window.__pwned='title'</script>`;
 const PHRASE_NAMES = [`<img src=x onerror=window.__pwned=1>`, `<script>window.__pwned=2</script>`];
 
-let browser: Browser;
-let app: AppPage | undefined;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  await app?.context.close();
-  app = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = useAppSession();
 
 function hostileSong(): Song {
   const phrases = PHRASE_NAMES.map((name) => {
@@ -35,7 +24,7 @@ function hostileSong(): Song {
 
 /** A context that records dialogs; the page gets no chance to hide one. */
 async function watchedContext(): Promise<{ context: BrowserContext; dialogs: string[] }> {
-  const context = await browser.newContext({ bypassCSP: true });
+  const context = await session.newContext({ bypassCSP: true });
   const dialogs: string[] = [];
   context.on('page', (page) =>
     page.on('dialog', (d) => {
@@ -70,7 +59,7 @@ const SAFE = { pwned: null, injectedImages: 0, scripts: 0, titleShown: true, nam
 test('a share link whose song title and phrase names hold markup and script shows them as text only', async () => {
   const { context, dialogs } = await watchedContext();
   const payload = await encodeShareLink(hostileSong());
-  app = await openApp(browser, `/#song=${payload}`, context);
+  const app = await session.open(`/#song=${payload}`, context);
   const { page } = app;
   await page.getByRole('textbox', { name: 'Song title' }).and(page.locator(`[value="${TITLE.replace(/"/g, '\\"')}"]`)).waitFor();
   await page.waitForTimeout(500); // an image error handler would have fired by now
@@ -81,7 +70,7 @@ test('a share link whose song title and phrase names hold markup and script show
 
 test('a project file whose song title and phrase names hold markup and script shows them as text only', async () => {
   const { context, dialogs } = await watchedContext();
-  app = await openApp(browser, '/', context);
+  const app = await session.open('/', context);
   const { page } = app;
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Open project' }).click();

@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openApp } from './browser';
+import { expect, test } from 'vitest';
+import { useAppSession } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = useAppSession();
 
 test('the app opens with a phrase grid and no errors', async () => {
-  const { page, errors } = await openApp(browser);
+  const { page, errors } = await session.open();
   await expect(page.title()).resolves.toBe('Phrasewright');
   expect(errors).toEqual([]);
 });

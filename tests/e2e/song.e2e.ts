@@ -1,28 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { Midi } from '@tonejs/midi';
 import { decodeWav } from '../../src/audio/wav';
-import { launchBrowser, openApp, type AppPage } from './browser';
+import { useAppSession, type AppPage } from './browser';
 import { cell } from './gridHelpers';
 
-let browser: Browser;
-const apps: AppPage[] = [];
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  for (const app of apps.splice(0)) await app.context.close();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function open(path = '/'): Promise<AppPage> {
-  const app = await openApp(browser, path, await browser.newContext({ acceptDownloads: true }));
-  apps.push(app);
-  return app;
-}
+const session = useAppSession();
+const open = async (path = '/'): Promise<AppPage> => session.open(path, await session.newContext({ acceptDownloads: true }));
 
 const arrangement = (page: Page) => page.getByRole('list', { name: 'Arrangement' });
 const sectionLabels = (page: Page) => arrangement(page).getByRole('listitem').evaluateAll((items) => items.map((i) => i.getAttribute('aria-label')));

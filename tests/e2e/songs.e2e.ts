@@ -1,20 +1,9 @@
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openApp, type AppPage } from './browser';
+import { expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useAppSession } from './browser';
 import { cell, soundingCells } from './gridHelpers';
 
-let browser: Browser;
-let app: AppPage | undefined;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  await app?.context.close();
-  app = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = useAppSession();
 
 const songList = (page: Page) => page.getByRole('list', { name: 'Songs' });
 const songTitles = (page: Page) => songList(page).getByRole('listitem').locator('.song-open, .rename-input').allInnerTexts();
@@ -26,7 +15,7 @@ async function setTitle(page: Page, title: string) {
 }
 
 test('songs can be made, opened, renamed, duplicated and deleted from the list', async () => {
-  app = await openApp(browser);
+  const app = await session.open();
   const { page } = app;
   await setTitle(page, 'First');
   await cell(page, 'C4', 1).click();
@@ -57,7 +46,7 @@ test('songs can be made, opened, renamed, duplicated and deleted from the list',
 });
 
 test('? opens the keyboard shortcuts panel and Escape closes it', async () => {
-  app = await openApp(browser);
+  const app = await session.open();
   const { page } = app;
   await page.locator('body').click({ position: { x: 5, y: 700 } });
   await page.keyboard.press('?');
@@ -70,8 +59,8 @@ test('? opens the keyboard shortcuts panel and Escape closes it', async () => {
 });
 
 test('an unreadable autosaved song is kept aside, a new song starts, and the raw data is offered', async () => {
-  const context = await browser.newContext();
-  app = await openApp(browser, '/', context);
+  const context = await session.newContext();
+  const app = await session.open('/', context);
   const { page } = app;
   await cell(page, 'C4', 1).click();
   await page.getByText('Saved', { exact: true }).waitFor();

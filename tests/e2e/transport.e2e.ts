@@ -1,27 +1,15 @@
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openApp, type AppPage } from './browser';
+import { expect, test } from 'vitest';
+import { useAppSession, type AppPage } from './browser';
 import { cell } from './gridHelpers';
 import { installSoundProbe, outputRms, playheadStepsPerSecond, waitForSound } from './soundProbe';
 
-let browser: Browser;
-let app: AppPage | undefined;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  await app?.context.close();
-  app = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = useAppSession();
 
 /** Opens the app with the output probe installed before any app script runs. */
 async function openWithProbe(): Promise<AppPage> {
-  const context = await browser.newContext();
+  const context = await session.newContext();
   await installSoundProbe(context);
-  return openApp(browser, '/', context);
+  return session.open('/', context);
 }
 
 async function writeARiff(a: AppPage) {
@@ -41,7 +29,7 @@ async function writeARiff(a: AppPage) {
 }
 
 test('Play makes sound at the audio output and Stop ends it', async () => {
-  app = await openWithProbe();
+  const app = await openWithProbe();
   const { page } = app;
   await writeARiff(app);
   await page.getByRole('button', { name: 'Play', exact: true }).click();
@@ -57,7 +45,7 @@ test('Play makes sound at the audio output and Stop ends it', async () => {
 });
 
 test('changing the tempo while playing keeps the sound going at the new speed', async () => {
-  app = await openWithProbe();
+  const app = await openWithProbe();
   const { page } = app;
   await writeARiff(app);
   const tempo = page.getByRole('spinbutton', { name: 'Tempo' });
@@ -83,7 +71,7 @@ test('changing the tempo while playing keeps the sound going at the new speed', 
 });
 
 test('an out-of-range tempo is clamped and the reason is shown beside the field', async () => {
-  app = await openApp(browser);
+  const app = await session.open();
   const { page } = app;
   const tempo = page.getByRole('spinbutton', { name: 'Tempo' });
   await tempo.fill('300');
@@ -104,7 +92,7 @@ test('an out-of-range tempo is clamped and the reason is shown beside the field'
 });
 
 test('Space plays and stops when focus is not in a field or the grid', async () => {
-  app = await openApp(browser);
+  const app = await session.open();
   const { page } = app;
   await page.locator('body').click({ position: { x: 5, y: 700 } });
   await page.keyboard.press('Space');
@@ -114,22 +102,22 @@ test('Space plays and stops when focus is not in a field or the grid', async () 
   expect(app.errors).toEqual([]);
 });
 
-test('when the browser keeps audio from starting, the page says so and offers to retry', async () => {
-  const context = await browser.newContext();
-  // Every audio context reports "suspended", as when a browser refuses to start sound.
+test('when the session.browser keeps audio from starting, the page says so and offers to retry', async () => {
+  const context = await session.newContext();
+  // Every audio context reports "suspended", as when a session.browser refuses to start sound.
   await context.addInitScript(() => {
     Object.defineProperty(BaseAudioContext.prototype, 'state', { get: () => 'suspended', configurable: true });
   });
-  app = await openApp(browser, '/', context);
+  const app = await session.open('/', context);
   const { page } = app;
   await page.getByRole('button', { name: 'Play', exact: true }).click();
-  await page.getByText(/Sound is blocked by the browser/).waitFor();
+  await page.getByText(/Sound is blocked by the session.browser/).waitFor();
   await expect(page.getByRole('button', { name: 'Enable sound' }).isVisible()).resolves.toBe(true);
   await expect(page.getByRole('button', { name: 'Play', exact: true }).count()).resolves.toBe(1);
 });
 
 test('the metronome toggles its pressed state; the instrument choice is kept in the song and undoable', async () => {
-  app = await openApp(browser);
+  const app = await session.open();
   const { page } = app;
   const metronome = page.getByRole('button', { name: 'Metronome' });
   await metronome.click();
