@@ -6,6 +6,7 @@ import { figure, median } from './lib.mjs';
 
 const CHECKPOINT = 'checkpoints/melody-rnn-v1';
 const TIMED_RUNS = 7;
+const WORKER_RUNS = 7;
 const MEMORY_RUNS = Number(process.env.PW_BENCH_MEMORY_RUNS ?? 500);
 const log = (...a) => console.log('  [model]', ...a);
 
@@ -64,7 +65,7 @@ export async function benchModel({ browser, url }) {
   log('loaded', load);
   if (!load.ok) throw new Error(`model bench: ${CHECKPOINT} did not load: ${load.message}`);
 
-  const timing = await page.evaluate(async (runs) => {
+  const timing = await page.evaluate(async ({ runs, workerRuns }) => {
     const { store, actions, model } = window.__phrasewrightBench;
     actions.setProposalSettings({ candidates: 8, bars: 2, temperature: 1, primer: 'none', scaleLock: true, keepSeed: false });
     const longTasks = [];
@@ -92,13 +93,16 @@ export async function benchModel({ browser, url }) {
     observer.disconnect();
     // The worker's own generating time for the same work, without messaging and rendering.
     const workerMs = [];
-    for (let i = 0; i < 3; i++) workerMs.push((await model().propose({ candidates: 8, steps: 32, temperature: 1, seed: 50 + i }).result).generateMs);
+    // Alternated, so both sides see the same machine load.
     const request = { candidates: 1, steps: 32, temperature: 1, seed: 7 };
     await model().baseline(request, 8); // warm-up of Magenta's own path
     const baselines = [];
-    for (let i = 0; i < 3; i++) baselines.push(await model().baseline(request, 8));
+    for (let i = 0; i < workerRuns; i++) {
+      workerMs.push((await model().propose({ candidates: 8, steps: 32, temperature: 1, seed: 50 + i, scalePitchClasses: [0, 2, 4, 5, 7, 9, 11] }).result).generateMs);
+      baselines.push(await model().baseline(request, 8));
+    }
     return { times, baselines, workerMs, longest: longTasks.length ? Math.max(...longTasks) : 0, longCount: longTasks.length };
-  }, TIMED_RUNS);
+  }, { runs: TIMED_RUNS, workerRuns: WORKER_RUNS });
 
   log('timed', timing);
   const heapBefore = await workerHeap(browser);
@@ -118,6 +122,7 @@ export async function benchModel({ browser, url }) {
 
   const propose = median(timing.times);
   const baseline = median(timing.baselines);
+  const workerGenerate = median(timing.workerMs);
   const heapGrowthMb = heapBefore !== null && heapAfter !== null ? (heapAfter - heapBefore) / 2 ** 20 : null;
   const tensorBytesMb = (memory.after.numBytes - memory.before.numBytes) / 2 ** 20;
   return [
@@ -127,15 +132,17 @@ export async function benchModel({ browser, url }) {
       value: Math.round(propose),
       unit: 'ms',
       target: 100,
-      note: `median of ${TIMED_RUNS} after a warm-up; all: ${timing.times.map((t) => Math.round(t)).join(', ')}; worker generating time ${median(timing.workerMs).toFixed(0)} ms`,
+      note: `median of ${TIMED_RUNS} after a warm-up; all: ${timing.times.map((t) => Math.round(t)).join(', ')}; worker generating time ${workerGenerate.toFixed(0)} ms`,
     }),
     figure({
-      name: 'speed-up over 8 sequential continueSequence',
-      value: Number((baseline / propose).toFixed(1)),
+      // Like for like: both sides are timed inside the model worker on the same backend (the baseline has no
+      // messaging or rendering either); the end-to-end ratio is in the note.
+      name: 'speed-up over 8 sequential continueSequence (both in the worker)',
+      value: Number((baseline / workerGenerate).toFixed(1)),
       unit: 'x',
       target: 4,
       better: 'higher',
-      note: `baseline ${Math.round(baseline)} ms (median of 3, same backend, same run)`,
+      note: `batched ${workerGenerate.toFixed(0)} ms vs sequential ${Math.round(baseline)} ms (medians of ${WORKER_RUNS}, same backend, same run); request-to-store against the same baseline: ${(baseline / propose).toFixed(1)}x`,
     }),
     figure({
       name: 'longest main-thread task while generating',

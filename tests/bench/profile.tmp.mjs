@@ -30,13 +30,13 @@ if (mode === 'edit') {
   await cdp.send('Profiler.start');
   const t0 = Date.now();
   const boxes = [];
-  for (let i = 0; i < 10; i++) boxes.push(await page.getByRole('gridcell', { name: `${pitch} step ${2 + 2 * i}`, exact: true }).boundingBox());
+  for (let i = 0; i < 4; i++) boxes.push(await page.getByRole('gridcell', { name: `${pitch} step ${2 + 2 * i}`, exact: true }).boundingBox());
   await page.evaluate(() => { window.__lat = []; const grid = document.querySelector('[role="grid"]'); let start = null;
     grid.addEventListener('pointerdown', (e) => (start = e.timeStamp), { capture: true });
     new MutationObserver(() => { if (start === null) return; const s = start; start = null; requestAnimationFrame(() => setTimeout(() => window.__lat.push(performance.now() - s), 0)); }).observe(grid, { attributes: true, attributeFilter: ['aria-selected'], subtree: true }); });
   for (const b of boxes) {
     await page.mouse.click(b.x + b.width / 2, b.y + b.height / 2);
-    await page.waitForTimeout(300);
+    await page.waitForTimeout(1000);
   }
   console.log('latencies', await page.evaluate(() => window.__lat.map(Math.round).join(', ')));
   const { profile } = await cdp.send('Profiler.stop');

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Result } from '../../store/song/types';
-import { useActions, useAppState } from '../AppContext';
+import { useActions, useAppState, useServices } from '../AppContext';
 import { MixControls } from './MixControls';
-import { SectionItem } from './SectionItem';
+import { SectionItem, type SectionHandlers } from './SectionItem';
 import { useSectionPlayhead } from './useSectionPlayhead';
 import './arrangement.css';
 
@@ -12,6 +12,7 @@ import './arrangement.css';
  */
 export function ArrangementPanel() {
   const actions = useActions();
+  const { store } = useServices();
   const arrangement = useAppState((s) => s.song.arrangement);
   const phrases = useAppState((s) => s.song.phrases);
   const playing = useAppState((s) => s.transport.playing);
@@ -41,6 +42,34 @@ export function ArrangementPanel() {
     setReason(r.ok ? '' : r.reason);
     return r;
   }, []);
+  // One handler object for every section (they read the transport when called), so a note edit, which
+  // changes `phrases`, re-renders no section.
+  const handlers = useMemo<SectionHandlers>(
+    () => ({
+      repeats: (id, n) => show(actions.setSectionRepeats(id, n)),
+      transpose: (id, n) => show(actions.setSectionTranspose(id, n)),
+      move: (id, to) => {
+        refocus.current = id;
+        actions.moveSection(id, to);
+      },
+      duplicate: (id) => actions.duplicateSection(id),
+      delete: (id) => actions.deleteSection(id),
+      loop: (id) => {
+        const { playing: now, target: current } = store.getState().transport;
+        if (now && current?.kind === 'section' && current.sectionId === id) actions.stop();
+        else void actions.play({ kind: 'section', sectionId: id });
+      },
+      edit: (phraseId) => actions.selectPhrase(phraseId),
+      dragStart: (id) => {
+        dragged.current = id;
+      },
+      drop: (index) => {
+        if (dragged.current && store.getState().song.arrangement[index]?.id !== dragged.current) actions.moveSection(dragged.current, index);
+        dragged.current = null;
+      },
+    }),
+    [actions, show, store],
+  );
 
   return (
     <section className="song-card arrangement" aria-labelledby="arrangement-title">
@@ -63,25 +92,10 @@ export function ArrangementPanel() {
             section={section}
             number={i + 1}
             count={arrangement.length}
-            phrase={byId.get(section.phraseId)}
+            phraseName={byId.get(section.phraseId)?.name}
+            phraseColor={byId.get(section.phraseId)?.color}
             looping={loopingId === section.id}
-            onRepeats={(n) => show(actions.setSectionRepeats(section.id, n))}
-            onTranspose={(n) => show(actions.setSectionTranspose(section.id, n))}
-            onMove={(to) => {
-              refocus.current = section.id;
-              actions.moveSection(section.id, to);
-            }}
-            onDuplicate={() => actions.duplicateSection(section.id)}
-            onDelete={() => actions.deleteSection(section.id)}
-            onLoop={() => (loopingId === section.id ? actions.stop() : void actions.play({ kind: 'section', sectionId: section.id }))}
-            onEdit={() => actions.selectPhrase(section.phraseId)}
-            onDragStart={() => {
-              dragged.current = section.id;
-            }}
-            onDrop={() => {
-              if (dragged.current && dragged.current !== section.id) actions.moveSection(dragged.current, i);
-              dragged.current = null;
-            }}
+            handlers={handlers}
           />
         ))}
       </ol>

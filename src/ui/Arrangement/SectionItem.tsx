@@ -1,25 +1,34 @@
 import { memo, type DragEvent, type KeyboardEvent } from 'react';
-import type { Phrase, Section } from '../../core/types';
+import type { Section } from '../../core/types';
 import { LIMITS } from '../../core/types';
 import type { Result } from '../../store/song/types';
 import { CloseIcon, CopyIcon } from '../Icons';
+
+/** What a section can do, by section id: one object for the whole list, so items stay memoized. */
+export interface SectionHandlers {
+  repeats(id: string, n: number): Result;
+  transpose(id: string, n: number): Result;
+  move(id: string, toIndex: number): void;
+  duplicate(id: string): void;
+  delete(id: string): void;
+  /** Loops the section, or stops it when it is the one looping. */
+  loop(id: string): void;
+  edit(phraseId: string): void;
+  dragStart(id: string): void;
+  /** Something was dropped on the section at `index`. */
+  drop(index: number): void;
+}
 
 interface Props {
   section: Section;
   /** 1-based position in the arrangement. */
   number: number;
   count: number;
-  phrase: Pick<Phrase, 'name' | 'color'> | undefined;
+  /** The phrase's name and colour, or undefined when the phrase is missing. */
+  phraseName: string | undefined;
+  phraseColor: string | undefined;
   looping: boolean;
-  onRepeats(n: number): Result;
-  onTranspose(n: number): Result;
-  onMove(toIndex: number): void;
-  onDuplicate(): void;
-  onDelete(): void;
-  onLoop(): void;
-  onEdit(): void;
-  onDragStart(): void;
-  onDrop(): void;
+  handlers: SectionHandlers;
 }
 
 /** "+3", "-5" or "0" semitones. */
@@ -32,18 +41,19 @@ function signed(n: number): string {
  * dragged, or moved with its Move up / Move down buttons.
  */
 export const SectionItem = memo(function SectionItem(props: Props) {
-  const { section, number, count, phrase, looping } = props;
+  const { section, number, count, looping, handlers } = props;
   const label = `section ${number}`;
-  const name = phrase?.name ?? '(missing phrase)';
+  const name = props.phraseName ?? '(missing phrase)';
+  const color = props.phraseColor;
 
   const onKeyDown = (e: KeyboardEvent<HTMLLIElement>) => {
     if (e.target !== e.currentTarget || !e.altKey) return;
     if (e.key === 'ArrowUp' && number > 1) {
       e.preventDefault();
-      props.onMove(number - 2);
+      handlers.move(section.id, number - 2);
     } else if (e.key === 'ArrowDown' && number < count) {
       e.preventDefault();
-      props.onMove(number);
+      handlers.move(section.id, number);
     }
   };
 
@@ -58,15 +68,15 @@ export const SectionItem = memo(function SectionItem(props: Props) {
       onDragStart={(e: DragEvent) => {
         e.dataTransfer.effectAllowed = 'move';
         e.dataTransfer.setData('text/plain', section.id);
-        props.onDragStart();
+        handlers.dragStart(section.id);
       }}
       onDragOver={(e) => e.preventDefault()}
       onDrop={(e) => {
         e.preventDefault();
-        props.onDrop();
+        handlers.drop(number - 1);
       }}
       onKeyDown={onKeyDown}
-      style={{ ['--phrase-color' as string]: phrase?.color ?? '#666' }}
+      style={{ ['--phrase-color' as string]: color ?? '#666' }}
     >
       <span className="section-grip" aria-hidden="true">
         ⠿
@@ -74,8 +84,8 @@ export const SectionItem = memo(function SectionItem(props: Props) {
       <span className="section-number" aria-hidden="true">
         {number}
       </span>
-      <button type="button" className="section-phrase" title={`Edit phrase ${name} in the grid`} onClick={props.onEdit}>
-        <span className="phrase-swatch" style={{ background: phrase?.color }} aria-hidden="true" />
+      <button type="button" className="section-phrase" title={`Edit phrase ${name} in the grid`} onClick={() => handlers.edit(section.phraseId)}>
+        <span className="phrase-swatch" style={{ background: color }} aria-hidden="true" />
         {name}
       </button>
       <label className="mini-field">
@@ -86,7 +96,7 @@ export const SectionItem = memo(function SectionItem(props: Props) {
           min={LIMITS.repeats.min}
           max={LIMITS.repeats.max}
           value={section.repeats}
-          onChange={(e) => e.target.value !== '' && props.onRepeats(Number(e.target.value))}
+          onChange={(e) => e.target.value !== '' && handlers.repeats(section.id, Number(e.target.value))}
         />
       </label>
       <label className="mini-field">
@@ -97,23 +107,23 @@ export const SectionItem = memo(function SectionItem(props: Props) {
           min={LIMITS.transpose.min}
           max={LIMITS.transpose.max}
           value={section.transpose}
-          onChange={(e) => e.target.value !== '' && e.target.value !== '-' && props.onTranspose(Number(e.target.value))}
+          onChange={(e) => e.target.value !== '' && e.target.value !== '-' && handlers.transpose(section.id, Number(e.target.value))}
         />
       </label>
       <span className="section-actions">
-        <button type="button" className="toggle small" aria-pressed={looping} aria-label={`Loop ${label}`} title="Loop this section" onClick={props.onLoop}>
+        <button type="button" className="toggle small" aria-pressed={looping} aria-label={`Loop ${label}`} title="Loop this section" onClick={() => handlers.loop(section.id)}>
           ⟳
         </button>
-        <button type="button" className="icon" aria-label={`Move ${label} up`} title="Move up (Alt+↑)" disabled={number === 1} onClick={() => props.onMove(number - 2)}>
+        <button type="button" className="icon" aria-label={`Move ${label} up`} title="Move up (Alt+↑)" disabled={number === 1} onClick={() => handlers.move(section.id, number - 2)}>
           ↑
         </button>
-        <button type="button" className="icon" aria-label={`Move ${label} down`} title="Move down (Alt+↓)" disabled={number === count} onClick={() => props.onMove(number)}>
+        <button type="button" className="icon" aria-label={`Move ${label} down`} title="Move down (Alt+↓)" disabled={number === count} onClick={() => handlers.move(section.id, number)}>
           ↓
         </button>
-        <button type="button" className="icon" aria-label={`Duplicate ${label}`} title="Duplicate" onClick={props.onDuplicate}>
+        <button type="button" className="icon" aria-label={`Duplicate ${label}`} title="Duplicate" onClick={() => handlers.duplicate(section.id)}>
           <CopyIcon />
         </button>
-        <button type="button" className="icon" aria-label={`Delete ${label}`} title="Delete" onClick={props.onDelete}>
+        <button type="button" className="icon" aria-label={`Delete ${label}`} title="Delete" onClick={() => handlers.delete(section.id)}>
           <CloseIcon />
         </button>
       </span>

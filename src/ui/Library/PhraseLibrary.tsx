@@ -1,7 +1,7 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { Result } from '../../store/song/types';
 import { useActions, useAppState } from '../AppContext';
-import { PhraseLibraryItem } from './PhraseLibraryItem';
+import { PhraseLibraryItem, type PhraseItemHandlers } from './PhraseLibraryItem';
 import '../Arrangement/arrangement.css';
 
 /** The song's phrases (A, B, C...): the one in the grid is marked; each can be renamed, recoloured and more. */
@@ -18,10 +18,21 @@ export function PhraseLibrary() {
     return count;
   }, [arrangement]);
 
-  const show = (r: Result): Result => {
+  const show = useCallback((r: Result): Result => {
     setReason(r.ok ? '' : r.reason);
     return r;
-  };
+  }, []);
+  const handlers = useMemo<PhraseItemHandlers>(
+    () => ({
+      select: (id) => actions.selectPhrase(id),
+      rename: (id, name) => show(actions.renamePhrase(id, name)),
+      color: (id, color) => show(actions.setPhraseColor(id, color)),
+      duplicate: (id) => actions.duplicatePhrase(id),
+      delete: (id) => show(actions.deletePhrase(id)),
+      addToSong: (id) => actions.addSection(id),
+    }),
+    [actions, show],
+  );
 
   return (
     <section className="song-card phrase-library" aria-labelledby="phrase-library-title">
@@ -35,15 +46,13 @@ export function PhraseLibrary() {
         {phrases.map((p) => (
           <PhraseLibraryItem
             key={p.id}
-            phrase={p}
+            id={p.id}
+            name={p.name}
+            color={p.color}
+            bars={p.bars}
             current={p.id === currentId}
             uses={uses.get(p.id) ?? 0}
-            onSelect={() => actions.selectPhrase(p.id)}
-            onRename={(name) => show(actions.renamePhrase(p.id, name))}
-            onColor={(color) => show(actions.setPhraseColor(p.id, color))}
-            onDuplicate={() => actions.duplicatePhrase(p.id)}
-            onDelete={() => show(actions.deletePhrase(p.id))}
-            onAddToSong={() => actions.addSection(p.id)}
+            handlers={handlers}
           />
         ))}
       </ul>

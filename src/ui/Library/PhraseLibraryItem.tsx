@@ -1,30 +1,41 @@
 import { memo, useState, type KeyboardEvent } from 'react';
-import type { Phrase } from '../../core/types';
 import type { Result } from '../../store/song/types';
 import { CloseIcon, CopyIcon, PencilIcon } from '../Icons';
 
+/** What a phrase item can do, by phrase id: one object for the whole list, so items stay memoized. */
+export interface PhraseItemHandlers {
+  select(id: string): void;
+  rename(id: string, name: string): Result;
+  color(id: string, color: string): void;
+  duplicate(id: string): void;
+  delete(id: string): void;
+  addToSong(id: string): void;
+}
+
 interface Props {
-  phrase: Pick<Phrase, 'id' | 'name' | 'color' | 'bars'>;
+  id: string;
+  name: string;
+  color: string;
+  bars: number;
   current: boolean;
   /** How many sections of the arrangement play this phrase. */
   uses: number;
-  onSelect(): void;
-  onRename(name: string): Result;
-  onColor(color: string): void;
-  onDuplicate(): void;
-  onDelete(): void;
-  onAddToSong(): void;
+  handlers: PhraseItemHandlers;
 }
 
-/** One phrase of the library: select it for the grid, rename, recolour, duplicate, delete, add to the song. */
+/**
+ * One phrase of the library: select it for the grid, rename, recolour, duplicate, delete, add to the song.
+ * Its props are primitives and one shared handler object, so writing notes re-renders no item.
+ */
 export const PhraseLibraryItem = memo(function PhraseLibraryItem(props: Props) {
-  const { phrase, current, uses } = props;
+  const { id, current, uses, handlers } = props;
+  const phrase = { name: props.name, color: props.color, bars: props.bars };
   const [renaming, setRenaming] = useState(false);
   const [draft, setDraft] = useState(phrase.name);
   const [confirming, setConfirming] = useState(false);
 
   const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === 'Enter' && props.onRename(draft).ok) setRenaming(false);
+    if (e.key === 'Enter' && handlers.rename(id, draft).ok) setRenaming(false);
     if (e.key === 'Escape') setRenaming(false);
   };
 
@@ -35,7 +46,7 @@ export const PhraseLibraryItem = memo(function PhraseLibraryItem(props: Props) {
         className="phrase-color"
         aria-label={`Colour of phrase ${phrase.name}`}
         value={phrase.color.length === 7 ? phrase.color : '#888888'}
-        onChange={(e) => props.onColor(e.target.value)}
+        onChange={(e) => handlers.color(id, e.target.value)}
       />
       {renaming ? (
         <input
@@ -54,7 +65,7 @@ export const PhraseLibraryItem = memo(function PhraseLibraryItem(props: Props) {
           className="phrase-open"
           aria-pressed={current}
           title={current ? 'In the grid' : `Edit phrase ${phrase.name} in the grid`}
-          onClick={props.onSelect}
+          onClick={() => handlers.select(id)}
         >
           <span className="phrase-name">{phrase.name}</span>
           <span className="phrase-meta">
@@ -65,7 +76,7 @@ export const PhraseLibraryItem = memo(function PhraseLibraryItem(props: Props) {
       {confirming ? (
         <span className="confirm" role="group" aria-label={`Delete phrase ${phrase.name}?`}>
           <span className="confirm-text">{uses > 0 ? `Delete it and its ${uses} section${uses === 1 ? '' : 's'}?` : 'Delete?'}</span>
-          <button type="button" className="danger" autoFocus onClick={props.onDelete}>
+          <button type="button" className="danger" autoFocus onClick={() => handlers.delete(id)}>
             Delete
           </button>
           <button type="button" onClick={() => setConfirming(false)}>
@@ -74,7 +85,7 @@ export const PhraseLibraryItem = memo(function PhraseLibraryItem(props: Props) {
         </span>
       ) : (
         <span className="phrase-actions">
-          <button type="button" className="ghost small" aria-label={`Add phrase ${phrase.name} to the song`} title="Add to the end of the song" onClick={props.onAddToSong}>
+          <button type="button" className="ghost small" aria-label={`Add phrase ${phrase.name} to the song`} title="Add to the end of the song" onClick={() => handlers.addToSong(id)}>
             + Song
           </button>
           <button
@@ -89,7 +100,7 @@ export const PhraseLibraryItem = memo(function PhraseLibraryItem(props: Props) {
           >
             <PencilIcon />
           </button>
-          <button type="button" className="icon" aria-label={`Duplicate phrase ${phrase.name}`} title="Duplicate" onClick={props.onDuplicate}>
+          <button type="button" className="icon" aria-label={`Duplicate phrase ${phrase.name}`} title="Duplicate" onClick={() => handlers.duplicate(id)}>
             <CopyIcon />
           </button>
           <button type="button" className="icon" aria-label={`Delete phrase ${phrase.name}`} title="Delete" onClick={() => setConfirming(true)}>

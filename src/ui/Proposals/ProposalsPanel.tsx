@@ -4,7 +4,6 @@ import { MAX_SEED } from '../../store/proposals/settings';
 import type { MutationKind, PrimerMode } from '../../store/proposals/types';
 import { MUTATION_LABELS } from '../../store/proposals/variations';
 import { useActions, useAppState } from '../AppContext';
-import { selectCurrentPhrase } from '../selectors';
 import { CandidateItem } from './CandidateItem';
 import { ModelActivity } from './ModelActivity';
 import { ModelPicker } from './ModelPicker';
@@ -35,9 +34,14 @@ export function ProposalsPanel() {
   const teachingId = useAppState((s) => s.proposals.teachingId);
   const activity = useAppState((s) => s.proposals.activity);
   const timeSignature = useAppState((s) => s.song.timeSignature);
-  const phrase = useAppState(selectCurrentPhrase);
-  // Recomputed whenever the phrase changes, since room to append depends on its notes.
-  useAppState((s) => s.song);
+  // Which candidates fit after the phrase's written bars, as one string of ids: a primitive, so a note edit
+  // re-renders the panel only when it changes what can be appended.
+  const appendable = useAppState((s) =>
+    s.proposals.candidates
+      .filter((c) => actions.canAppend(c.id))
+      .map((c) => c.id)
+      .join(' '),
+  );
   const perBar = barSteps(timeSignature);
   const busy = activity.kind !== 'idle';
   const teaching = candidates.find((c) => c.id === teachingId);
@@ -113,7 +117,7 @@ export function ProposalsPanel() {
             stepsPerBar={perBar}
             auditioning={auditioningId === c.id}
             teaching={teachingId === c.id}
-            canAppend={phrase ? actions.canAppend(c.id) : false}
+            canAppend={appendable.split(' ').includes(c.id)}
             busy={busy}
             mutateBlocked={settings.mutation === 'resample' ? locks.model : undefined}
             actions={actions}
