@@ -63,11 +63,15 @@ export function scaleDegree(pitch: Midi, key: KeySignature): number | null {
   return index < 0 ? null : index + 1;
 }
 
-/** The grid's default rows: the tonic in octave 3 up to the tonic in octave 5, inclusive (C major → 48..72). */
+/**
+ * The grid's default rows: two octaves from the tonic between G3 and F#4 (C major → C4..C6, G → G3..G5,
+ * A minor → A3..A5). That is the treble-staff melody register, where the shipped models also write (folk
+ * tunes sit around D4..B5): a lower window made proposals pile up on its top row.
+ */
 export function defaultPitchRange(key: KeySignature): { low: Midi; high: Midi } {
   const chroma = tonicChroma(key) ?? 0;
-  const low = Math.max(LIMITS.pitch.min, 48 + chroma);
-  const high = Math.min(LIMITS.pitch.max, 72 + chroma);
+  const low = Math.max(LIMITS.pitch.min, 55 + ((chroma - 7 + 12) % 12));
+  const high = Math.min(LIMITS.pitch.max, low + 24);
   return { low, high };
 }
 

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { NO_EVENT } from '../core/melodyEvents';
+import { NO_EVENT, NOTE_OFF } from '../core/melodyEvents';
 import { seededRandom } from './random';
-import { FREE, type SamplingPlan } from './samplingPlan';
+import { FREE, MUST_START_NOTE, type SamplingPlan } from './samplingPlan';
 
 /**
  * The constrained batch sampler: Magenta's MusicRNN forward pass (the same weight variables, the same
@@ -166,12 +166,13 @@ export class BatchSampler {
    */
   private chooseEvent(plan: SamplingPlan, t: number, logits: Float32Array, at: number, out: Float64Array, u: number): number {
     const depth = this.depth;
-    const banNoEvent = plan.mustChange[t] === 1;
+    const mustChange = plan.mustChange[t];
+    const banned = (k: number) => !plan.allowed[k] || (mustChange !== 0 && k === NO_EVENT) || (mustChange === MUST_START_NOTE && k === NOTE_OFF);
     const temperature = plan.temperature > 0 ? plan.temperature : 1;
     let max = -Infinity;
     let best = -1;
     for (let k = 0; k < depth; k++) {
-      if (!plan.allowed[k] || (banNoEvent && k === NO_EVENT)) continue;
+      if (banned(k)) continue;
       if (logits[at + k] > max) {
         max = logits[at + k];
         best = k;
@@ -179,8 +180,7 @@ export class BatchSampler {
     }
     let sum = 0;
     for (let k = 0; k < depth; k++) {
-      const ok = plan.allowed[k] && !(banNoEvent && k === NO_EVENT);
-      out[k] = ok ? Math.exp((logits[at + k] - max) / temperature) : 0;
+      out[k] = banned(k) ? 0 : Math.exp((logits[at + k] - max) / temperature);
       sum += out[k];
     }
     for (let k = 0; k < depth; k++) out[k] /= sum;

@@ -25,6 +25,10 @@ export const MAX_STEPS = 256;
 /** Forced-event marker for a free step. */
 export const FREE = -1;
 
+/** Values of SamplingPlan.mustChange. */
+export const MUST_CHANGE = 1;
+export const MUST_START_NOTE = 2;
+
 export interface SamplingPlan {
   batch: number;
   /** The events fed before the candidate; at least one. */
@@ -35,7 +39,10 @@ export interface SamplingPlan {
   seed: number;
   /** Per generated step: the event it must be, or FREE. */
   forced: Int32Array;
-  /** Per generated step: 1 when "no event" is banned (a locked note ends here: note-off or a new note). */
+  /**
+   * Per generated step: MUST_CHANGE when "no event" is banned (a locked note ends here: note-off or a new
+   * note), MUST_START_NOTE when only a new note may come.
+   */
   mustChange: Uint8Array;
   /** Per event class: 1 when a free draw may pick it (no-event and note-off always may). */
   allowed: Uint8Array;
@@ -106,8 +113,9 @@ export function planSampling(request: ProposalRequest, spec: MelodyRnnSpec): Sam
     forced[note.start] = noteOnEvent(foldIntoRange(note.pitch, range), range);
     const end = note.start + note.length;
     for (let t = note.start + 1; t < Math.min(end, steps); t++) forced[t] = NO_EVENT;
-    if (end < steps) mustChange[end] = 1;
+    if (end < steps) mustChange[end] = MUST_CHANGE;
   }
+  if (request.startWithNote && steps > 0 && forced[0] === FREE) mustChange[0] = MUST_START_NOTE;
 
   const allowed = new Uint8Array(spec.depth);
   allowed[NO_EVENT] = 1;

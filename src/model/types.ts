@@ -92,6 +92,12 @@ export interface ProposalRequest {
   velocity?: number;
   /** Return each step's probabilities (for the teaching heat map). Default true. */
   returnProbabilities?: boolean;
+  /**
+   * The candidate starts with a note on its first step (unless a locked note is there). Without a primer the
+   * shipped models mostly open with a pickup, a bar of near silence; a musician asking for a phrase "from
+   * nothing" expects it to begin on the downbeat.
+   */
+  startWithNote?: boolean;
 }
 
 /**

@@ -9,8 +9,10 @@ test('the grid shows two octaves around the key with named rows and contract cel
   const { page } = app;
   const grid = page.getByRole('grid', { name: /^Phrase A/ });
   await expect(grid.getByRole('rowheader', { name: 'C4', exact: true }).count()).resolves.toBe(1);
-  await expect(cell(page, 'C3', 1).count()).resolves.toBe(1);
-  await expect(cell(page, 'C5', 32).count()).resolves.toBe(1);
+  // C major: C4 up to C6, the treble melody register.
+  await expect(cell(page, 'C4', 1).count()).resolves.toBe(1);
+  await expect(cell(page, 'C6', 32).count()).resolves.toBe(1);
+  await expect(cell(page, 'B3', 1).count()).resolves.toBe(0);
   await expect(cell(page, 'F#4', 17).getAttribute('aria-selected')).resolves.toBe('false');
   // Scrolling up reaches the top of the piano.
   const higher = page.getByRole('button', { name: 'Show higher notes' });
@@ -55,8 +57,8 @@ test('dragging a note end lengthens it, dragging its body moves it, each drag on
 test('drawing: pressing an empty cell and dragging right makes one longer note', async () => {
   const app = await session.open();
   const { page } = app;
-  await dragBetween(page, cell(page, 'G3', 9), cell(page, 'G3', 12));
-  expect(await selectedSteps(page, 'G3', [8, 9, 10, 11, 12, 13])).toEqual([false, true, true, true, true, false]);
+  await dragBetween(page, cell(page, 'G5', 9), cell(page, 'G5', 12));
+  expect(await selectedSteps(page, 'G5', [8, 9, 10, 11, 12, 13])).toEqual([false, true, true, true, true, false]);
   await page.getByRole('button', { name: 'Undo' }).click();
   expect(await soundingCells(page)).toEqual([]);
 });
@@ -91,11 +93,11 @@ test('the keyboard moves focus, toggles notes and lengthens them', async () => {
 test('arrowing past the top row scrolls the pitch window up', async () => {
   const app = await session.open();
   const { page } = app;
-  await cell(page, 'C5', 1).focus();
+  await cell(page, 'C6', 1).focus();
   await page.keyboard.press('ArrowUp');
-  await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).resolves.toBe('C#5 step 1');
+  await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).resolves.toBe('C#6 step 1');
   await page.keyboard.press('Enter');
-  expect(await soundingCells(page)).toEqual(['C#5 step 1']);
+  expect(await soundingCells(page)).toEqual(['C#6 step 1']);
 });
 
 test('the phrase length sets the number of step columns, and a shorter phrase cuts notes past its end', async () => {

@@ -132,3 +132,35 @@ test('a broken checkpoint URL gives an alert naming the cause while the grid sti
   // The app's own 404 for the missing config is expected on the console; nothing else.
   expect(app.errors.filter((e) => !/404|Failed to load resource/.test(e))).toEqual([]);
 }, TEST_TIMEOUT_MS);
+
+test('Probabilities shows the teaching view and tints the step grid with the model’s choices', async () => {
+  const app = await session.open();
+  const { page } = app;
+  await chooseModel(page);
+  await setNumber(page, 'Candidates', 2);
+  await propose(page, 2);
+  const first = items(page).first();
+  const toggle = first.getByRole('button', { name: 'Probabilities' });
+  await toggle.click();
+  expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+  const view = page.getByRole('region', { name: 'Teaching view' });
+  const map = view.getByRole('img', { name: /probabilities: the model's probability of each pitch/ });
+  expect(await map.getAttribute('aria-label')).toMatch(/Likeliest new notes: step \d+ [A-G]/);
+  // The same probabilities over the grid: a canvas with painted cells.
+  const overlay = page.getByRole('grid', { name: /^Phrase/ }).getByTestId('grid-heatmap');
+  await overlay.waitFor();
+  const painted = await overlay.evaluate((c) => {
+    const canvas = c as HTMLCanvasElement;
+    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    let n = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
+    return n;
+  });
+  expect(painted).toBeGreaterThan(0);
+  // Closing the view takes the tint off the grid; the grid still edits normally.
+  await toggle.click();
+  await overlay.waitFor({ state: 'detached' });
+  await cell(page, 'C4', 1).click();
+  expect(await soundingCells(page)).toContain('C4 step 1');
+  expect(app.errors).toEqual([]);
+}, TEST_TIMEOUT_MS);

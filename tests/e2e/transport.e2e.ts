@@ -102,16 +102,16 @@ test('Space plays and stops when focus is not in a field or the grid', async () 
   expect(app.errors).toEqual([]);
 });
 
-test('when the session.browser keeps audio from starting, the page says so and offers to retry', async () => {
+test('when the browser keeps audio from starting, the page says so and offers to retry', async () => {
   const context = await session.newContext();
-  // Every audio context reports "suspended", as when a session.browser refuses to start sound.
+  // Every audio context reports "suspended", as when a browser refuses to start sound.
   await context.addInitScript(() => {
     Object.defineProperty(BaseAudioContext.prototype, 'state', { get: () => 'suspended', configurable: true });
   });
   const app = await session.open('/', context);
   const { page } = app;
   await page.getByRole('button', { name: 'Play', exact: true }).click();
-  await page.getByText(/Sound is blocked by the session.browser/).waitFor();
+  await page.getByText(/Sound is blocked by the browser/).waitFor();
   await expect(page.getByRole('button', { name: 'Enable sound' }).isVisible()).resolves.toBe(true);
   await expect(page.getByRole('button', { name: 'Play', exact: true }).count()).resolves.toBe(1);
 });

@@ -94,18 +94,23 @@ export interface ProposeInput {
 export function buildProposalRequest({ song, phrase, settings, info, pitchRange, fallbackChord }: ProposeInput): ProposalRequest {
   const steps = settings.bars * stepsPerBar(song.timeSignature);
   const range = pitchRange ? { min: Math.max(pitchRange.low, info.range.min), max: Math.min(pitchRange.high, info.range.max) } : undefined;
+  const primer = primerFor(song, phrase, settings.primer);
+  const lockedNotes = settings.primer === 'own' ? ownFirstNotes(phrase, steps) : [];
   return {
     candidates: settings.candidates,
     steps,
-    primer: primerFor(song, phrase, settings.primer),
+    primer,
     temperature: settings.temperature,
     seed: settings.seed,
     scalePitchClasses: scaleLockClasses(song.key, settings.scaleLock),
     // A window narrower than an octave would starve the sampler; then the model's own range is used.
     ...(range && range.max - range.min >= 11 ? { range } : {}),
-    lockedNotes: settings.primer === 'own' ? ownFirstNotes(phrase, steps) : [],
+    lockedNotes,
     ...(info.kind === 'chord' ? { chords: requestChords(phrase, steps, fallbackChord) } : {}),
     returnProbabilities: true,
+    // From nothing, a phrase begins on its downbeat (the models would mostly open with a pickup bar); the
+    // musician's own opening, rests included, is kept as it is.
+    ...(primer || lockedNotes.length > 0 ? {} : { startWithNote: true }),
   };
 }
 

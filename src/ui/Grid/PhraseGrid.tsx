@@ -10,6 +10,7 @@ import { selectCurrentPhrase } from '../selectors';
 import { GridRow, type RowTone } from './GridRow';
 import { gridKeyIntent } from './gridKeys';
 import { noteOfPitchAt, rowPitches, rowSignatures, shiftRange } from './gridModel';
+import { GridHeatMap } from './GridHeatMap';
 import { Playhead } from './Playhead';
 import { useWheelPitchScroll } from './useWheelPitchScroll';
 import { useGridPointer } from './useGridPointer';
@@ -30,6 +31,8 @@ export function PhraseGrid() {
   const key = useAppState((s) => s.song.key);
   const timeSignature = useAppState((s) => s.song.timeSignature);
   const chosenRange = useAppState((s) => s.editor.pitchRange);
+  // The candidate whose probabilities the teaching view shows, drawn over the cells too.
+  const teaching = useAppState((s) => (s.proposals.teachingId ? s.proposals.candidates.find((c) => c.id === s.proposals.teachingId) : undefined));
   const range = chosenRange ?? defaultPitchRange(key);
 
   const perBar = barSteps(timeSignature);
@@ -174,6 +177,9 @@ export function PhraseGrid() {
               theory={theoryRows.get(p)}
             />
           ))}
+          {teaching?.probabilities && (
+            <GridHeatMap probabilities={teaching.probabilities} notes={teaching.notes} low={range.low} high={range.high} steps={steps} />
+          )}
           <Playhead steps={steps} />
         </div>
       </div>

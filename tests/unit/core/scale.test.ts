@@ -51,12 +51,16 @@ describe('keys and scales', () => {
     expect(scaleDegree(57, A_MINOR)).toBe(1);
   });
 
-  it('shows two octaves from the tonic in octave 3 by default', () => {
-    expect(defaultPitchRange(C_MAJOR)).toEqual({ low: 48, high: 72 });
+  it('shows two octaves from the tonic between G3 and F#4 by default (the melody register)', () => {
+    expect(defaultPitchRange(C_MAJOR)).toEqual({ low: 60, high: 84 });
     expect(defaultPitchRange(A_MINOR)).toEqual({ low: 57, high: 81 });
+    expect(defaultPitchRange({ tonic: 'G', scale: 'major' })).toEqual({ low: 55, high: 79 });
+    expect(defaultPitchRange({ tonic: 'F#', scale: 'major' })).toEqual({ low: 66, high: 90 });
     for (const tonic of KEY_TONICS) {
       const { low, high } = defaultPitchRange({ tonic, scale: 'major' });
       expect(high - low).toBe(24);
+      expect(low).toBeGreaterThanOrEqual(55);
+      expect(low).toBeLessThanOrEqual(66);
       expect(low).toBeGreaterThanOrEqual(LIMITS.pitch.min);
       expect(high).toBeLessThanOrEqual(LIMITS.pitch.max);
     }

@@ -179,6 +179,20 @@ describe('constraints', () => {
     expect(result.candidates[0].events).toHaveLength(32);
   });
 
+  it('starts every candidate with a note when asked (no hold, no rest on the first step), and not otherwise', () => {
+    const result = propose(melody, { ...base, primer: null, temperature: 1.5, startWithNote: true });
+    for (const candidate of result.candidates) {
+      expect(candidate.notes[0].start).toBe(0);
+      const { values } = candidate.probabilities!;
+      expect([values[0], values[1]]).toEqual([0, 0]);
+    }
+    // The ban is for the first step only, and a locked note there wins over it.
+    const locked = propose(melody, { ...base, primer: null, startWithNote: true, lockedNotes: [{ pitch: 62, start: 0, length: 8, velocity: 90 }] });
+    for (const candidate of locked.candidates) expect(candidate.notes[0]).toEqual({ pitch: 62, start: 0, length: 8, velocity: 90 });
+    const free = propose(melody, { ...base, primer: null, temperature: 1.5 });
+    expect(free.candidates.some((c) => c.probabilities!.values[0] > 0)).toBe(true);
+  });
+
   it('refuses a chord model request without chords, naming the cause', () => {
     expect(() => propose(chord, base)).toThrow(/chord/);
   });

@@ -43,6 +43,16 @@ describe('proposal requests from the song', () => {
     expect(request.seed).toBe(5);
     expect(request.chords).toBeUndefined(); // melody models get no chords
     expect(previousPhrase(song, song.phrases[0])).toBeNull();
+    expect(request.startWithNote).toBeUndefined(); // the primer leads into it
+  });
+
+  it('a phrase proposed from nothing starts with a note; the musician’s own opening is kept as it is', () => {
+    const song = twoPhraseSong();
+    const settings = initialProposalsState(5).settings;
+    const input = { song, phrase: song.phrases[0], info: { kind: 'melody' as const, range: { min: 48, max: 83 } }, fallbackChord: 'C' };
+    expect(buildProposalRequest({ ...input, settings: { ...settings, primer: 'none' } }).startWithNote).toBe(true);
+    expect(buildProposalRequest({ ...input, settings: { ...settings, primer: 'previous' } }).startWithNote).toBe(true); // the first phrase has none before it
+    expect(buildProposalRequest({ ...input, settings: { ...settings, primer: 'own' } }).startWithNote).toBeUndefined();
   });
 
   it('own first notes are those starting in the first half of the candidate', () => {

@@ -1,0 +1,14 @@
+import { serveDist, launch } from './lib.mjs';
+const server = await serveDist();
+const browser = await launch();
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+await page.goto(server.url);
+await page.getByRole('grid', { name: /^Phrase/ }).waitFor();
+const panel = page.getByRole('region', { name: 'Model proposals' });
+await panel.getByRole('combobox', { name: 'Model' }).selectOption('checkpoints/melody-rnn-v1');
+await panel.getByRole('button', { name: 'Propose' }).click();
+await page.getByRole('list', { name: 'Proposals' }).getByRole('listitem').first().getByRole('button', { name: 'Probabilities' }).click({ timeout: 60000 });
+await page.waitForTimeout(500);
+await page.getByRole('region', { name: 'Step grid' }).screenshot({ path: '/tmp/probe/heat-grid.png' });
+await page.getByRole('region', { name: 'Teaching view' }).screenshot({ path: '/tmp/probe/heat-view.png' });
+await browser.close(); await server.close();
