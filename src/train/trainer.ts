@@ -35,6 +35,11 @@ export interface TrainOptions {
   resume: boolean;
   /** On resume, start again from `learningRate` instead of the saved (possibly halved) rate. */
   resetLearningRate?: boolean;
+  /**
+   * Minutes at the end of the time budget over which the rate decays geometrically to 1/ANNEAL_FACTOR of
+   * itself (0 = none). A run cut by the clock while still improving ends at a better point this way.
+   */
+  annealMinutes?: number;
   maxSteps?: number;
   log: (line: string) => void;
 }
@@ -68,6 +73,18 @@ export function windowNll(vars: Record<string, tf.Tensor>, spec: ModelSpec, wind
     disposeBatch(batch);
   }
   return total / Math.max(count, 1);
+}
+
+/** How far the rate falls by the end of an anneal. */
+export const ANNEAL_FACTOR = 10;
+
+/** The multiplier of the rate at `elapsedSeconds` of a `maxMinutes` budget whose last `annealMinutes` anneal. */
+export function annealMultiplier(elapsedSeconds: number, maxMinutes: number, annealMinutes: number): number {
+  const window = Math.min(annealMinutes, maxMinutes);
+  if (window <= 0) return 1;
+  const start = (maxMinutes - window) * 60;
+  const fraction = Math.min(1, Math.max(0, (elapsedSeconds - start) / (window * 60)));
+  return ANNEAL_FACTOR ** -fraction;
 }
 
 /** Adam keeps its rate in a protected field; changing it between steps is how tfjs schedules rates. */
@@ -146,6 +163,8 @@ export async function train(o: TrainOptions): Promise<Progress> {
     });
     progress.cursor += o.batchSize;
     const batch = makeBatch(spec, picked, o.windowSteps, inSize);
+    const rateNow = progress.learningRate * annealMultiplier(elapsed(), o.maxMinutes, o.annealMinutes ?? 0);
+    setLearningRate(optimizer, rateNow);
     const { value, grads } = tf.variableGrads(
       () => maskedCrossEntropy(rnnLogits(vars, batch.inputs), batch.targets, batch.mask),
       Object.values(vars),
@@ -178,14 +197,13 @@ export async function train(o: TrainOptions): Promise<Progress> {
         // Halve the rate on every second validation without improvement: one noisy miss is not a plateau.
         if (progress.stale % 2 === 0) {
           progress.learningRate /= 2;
-          setLearningRate(optimizer, progress.learningRate);
         }
       }
       const left = Math.max(0, o.maxMinutes * 60 - progress.seconds);
       o.log(
         `epoch ${progress.epoch} step ${progress.step} loss ${(windowLoss / windowSteps).toFixed(4)} val NLL ${valNll.toFixed(4)}` +
           ` (best ${progress.bestValNll.toFixed(4)} @${progress.bestStep}) ${rate.toFixed(2)} steps/s` +
-          ` ${((rate * o.batchSize * o.windowSteps) | 0)} ev/s lr ${progress.learningRate.toExponential(1)} time left ${(left / 60).toFixed(1)} min`,
+          ` ${((rate * o.batchSize * o.windowSteps) | 0)} ev/s lr ${rateNow.toExponential(1)} time left ${(left / 60).toFixed(1)} min`,
       );
       progress.rngState = rng.state();
       if (progress.stale >= o.patience) progress.stoppedBy = `early stop: ${o.patience} validations without improvement`;

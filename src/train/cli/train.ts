@@ -20,6 +20,7 @@ const HELP = `npm run train -- [--kind melody|chord] [--corpus DIR] [--id NAME] 
   --max-shift 6      transposition augmentation (semitones) --seed 1
   --resume           continue from .train-cache/<id>       --max-steps N  stop after N steps
   --reset-lr         on resume, restart from --lr instead of the saved rate
+  --anneal-minutes N decay the rate 10x over the last N minutes of the budget (default 0: none)
   --backend wasm|cpu`;
 
 async function main(): Promise<void> {
@@ -63,6 +64,7 @@ async function main(): Promise<void> {
     maxShift: num(args, 'max-shift', 6),
     seed: num(args, 'seed', 1),
     maxSteps: args['max-steps'] ? num(args, 'max-steps', 0) : undefined,
+    annealMinutes: num(args, 'anneal-minutes', 0),
   };
   const progress = await train({
     ...options,
