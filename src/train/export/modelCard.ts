@@ -71,7 +71,9 @@ export function writeModelCard(dir: string): void {
     `- Command${(training.commands ?? [training.command]).length > 1 ? 's, in order' : ''}: ${(training.commands ?? [training.command]).map((c: string) => `\`${c}\``).join(', then ')} (from the repository root; --resume continues from .train-cache/<id>).`,
     `- ${r.steps} steps of ${training.options.batchSize} windows x ${training.options.windowSteps} steps (${r.passesOverData.toFixed(1)} passes over the data) in ` +
       `${r.minutes.toFixed(1)} min on tfjs ${training.backend} (Node, 2 shared cores): ${r.stepsPerSecond.toFixed(2)} steps/s, ${Math.round(r.eventsPerSecond)} events/s.`,
-    `- Adam lr ${training.options.learningRate} (halved when validation stalls), clip ${training.options.clipNorm}; best validation-window NLL ${r.bestValWindowNll.toFixed(4)} at step ${r.bestStep}; stopped by ${r.stoppedBy}.`,
+    `- Adam lr ${training.options.learningRate} (halved when validation stalls` +
+      (training.options.annealMinutes ? `; decayed 10x over the last ${training.options.annealMinutes} min of the budget` : '') +
+      `), clip ${training.options.clipNorm}; best validation-window NLL ${r.bestValWindowNll.toFixed(4)} at step ${r.bestStep}; stopped by ${r.stoppedBy}.`,
     '',
   ];
   if (evaluation) {
