@@ -4,7 +4,7 @@
 // generating; and the worker's tensor count and heap growth over 500 proposals in a row.
 import { figure, median } from './lib.mjs';
 
-const CHECKPOINT = 'checkpoints/melody-rnn-v1';
+const CHECKPOINT = 'checkpoints/melody-rnn-v2';
 const TIMED_RUNS = 7;
 const WORKER_RUNS = 7;
 const MEMORY_RUNS = Number(process.env.PW_BENCH_MEMORY_RUNS ?? 500);
@@ -126,7 +126,7 @@ export async function benchModel({ browser, url }) {
   const heapGrowthMb = heapBefore !== null && heapAfter !== null ? (heapAfter - heapBefore) / 2 ** 20 : null;
   const tensorBytesMb = (memory.after.numBytes - memory.before.numBytes) / 2 ** 20;
   return [
-    figure({ name: 'model load (melody-rnn-v1)', value: Math.round(load.wall), unit: 'ms', note: `backend ${load.backend}` }),
+    figure({ name: 'model load (melody-rnn-v2)', value: Math.round(load.wall), unit: 'ms', note: `backend ${load.backend}` }),
     figure({
       name: '8 candidates x 2 bars, request to store',
       value: Math.round(propose),

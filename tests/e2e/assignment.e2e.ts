@@ -73,7 +73,7 @@ test('an assignment without the model disables Propose and says why', async () =
 test('a hand-back link opens the who-wrote-what report marking model notes and student notes', async () => {
   const note = (pitch: number, start: number): Note => ({ pitch, start, length: 2, velocity: 96 });
   let phrase = createPhrase('A', 1, { now: 1 });
-  phrase = commitVersion(phrase, { notes: [note(60, 0), note(62, 4), note(64, 8)], origin: { kind: 'proposed', modelId: 'melody-rnn-v1', temperature: 1, seed: 3 } }, 2);
+  phrase = commitVersion(phrase, { notes: [note(60, 0), note(62, 4), note(64, 8)], origin: { kind: 'proposed', modelId: 'melody-rnn-v2', temperature: 1, seed: 3 } }, 2);
   // The student keeps C4 and E4, moves D4 up to F4, and adds G4.
   phrase = commitVersion(phrase, { notes: [note(60, 0), note(65, 4), note(64, 8), note(67, 12)], origin: { kind: 'hand', action: 'toggle note' } }, 3);
   const song = createSong({ title: 'Handed back', phrases: [phrase] });

@@ -5,9 +5,9 @@ import { cell, soundingCells } from './gridHelpers';
 import { installSoundProbe, waitForSound } from './soundProbe';
 
 // The model writes with the musician, through the UI contract, with a real checkpoint served by the app
-// (public/checkpoints/melody-rnn-v1, from the training issue) running in the real worker.
+// (public/checkpoints/melody-rnn-v2, from the training issue) running in the real worker.
 
-const MODEL_PATH = 'checkpoints/melody-rnn-v1';
+const MODEL_PATH = 'checkpoints/melody-rnn-v2';
 const MODEL_READY_MS = 90_000;
 // Loading tfjs, the wasm backend and the weights takes seconds, far more on a busy 2-core machine.
 const TEST_TIMEOUT_MS = 150_000;
@@ -90,7 +90,7 @@ test('Accept puts the candidate’s notes in the grid and the history shows a mo
     expect(sounding).toContain(`${pitch} step ${steps.split('-')[0]}`);
   }
   const history = page.getByRole('region', { name: 'History' });
-  await history.getByText(/Proposed by the model \S*melody-rnn-v1, temperature 1, seed 4242/).first().waitFor();
+  await history.getByText(/Proposed by the model \S*melody-rnn-v2, temperature 1, seed 4242/).first().waitFor();
   expect(app.errors).toEqual([]);
 }, TEST_TIMEOUT_MS);
 

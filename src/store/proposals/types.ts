@@ -48,7 +48,7 @@ export interface CheckpointEntry {
   name: string;
   kind: 'melody' | 'chord';
   description?: string;
-  /** Relative to the page, e.g. "checkpoints/melody-rnn-v1". */
+  /** Relative to the page, e.g. "checkpoints/melody-rnn-v2". */
   path: string;
 }
 

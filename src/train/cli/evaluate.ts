@@ -22,7 +22,7 @@ import { num, parseArgs, str } from './args';
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const dir = str(args, 'checkpoint', join('public/checkpoints', str(args, 'id', 'melody-rnn-v1')));
+  const dir = str(args, 'checkpoint', join('public/checkpoints', str(args, 'id', 'melody-rnn-v2')));
   if (!existsSync(join(dir, 'config.json'))) throw new CorpusFolderError(`no checkpoint (config.json) in ${dir}`);
   const trainingFile = join(dir, 'training.json');
   const training = existsSync(trainingFile) ? JSON.parse(readFileSync(trainingFile, 'utf8')) : null;

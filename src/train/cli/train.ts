@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     return;
   }
   const kind = str(args, 'kind', 'melody') === 'chord' ? 'chord' : 'melody';
-  const id = str(args, 'id', kind === 'chord' ? 'chord-melody-rnn-v1' : 'melody-rnn-v1');
+  const id = str(args, 'id', kind === 'chord' ? 'chord-melody-rnn-v1' : 'melody-rnn-v2');
   const corpusDir = str(args, 'corpus', '../shared/corpus/nottingham');
   const outDir = str(args, 'out', join('public/checkpoints', id));
   const spec: ModelSpec = {
