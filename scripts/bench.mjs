@@ -19,6 +19,11 @@ const SUITES = [
   { id: 'wav', title: 'WAV export', run: benchWav },
 ];
 
+// `npm run bench -- model edit` runs only those suites (while working on them) and leaves BENCHMARKS.md alone:
+// its table is always one full run.
+const only = process.argv.slice(2);
+const chosen = only.length ? SUITES.filter((s) => only.includes(s.id)) : SUITES;
+
 const build = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
@@ -27,7 +32,7 @@ const browser = await launch();
 const records = [];
 let misses = 0;
 try {
-  for (const suite of SUITES) {
+  for (const suite of chosen) {
     console.log(`\n== ${suite.title}`);
     const figures = await suite.run({ browser, url: server.url });
     for (const f of figures) {
@@ -43,7 +48,7 @@ try {
   await server.close();
 }
 
-updateBenchmarksMd(records);
+if (!only.length) updateBenchmarksMd(records);
 console.log(misses ? `\n${misses} figure(s) miss their target` : '\nall figures meet their targets');
 
 function updateBenchmarksMd(done) {

@@ -43,6 +43,8 @@ export class BatchSampler {
   /** The biases as JS arrays: adding them here saves one backend kernel per matrix product and step. */
   private readonly cellBiases: Float32Array[];
   private readonly fcBiases: Float32Array;
+  /** Scratch rows reused from step to step (keyed by use and size): no garbage in the hot loop. */
+  private readonly scratch = new Map<string, Float32Array>();
 
   /** Wraps loaded weights (it owns no tensor of its own: the weights belong to the loader). */
   constructor(private readonly weights: MelodyRnnWeights) {
@@ -86,6 +88,17 @@ export class BatchSampler {
   /** Nothing to free today; kept so callers need not change if the sampler ever caches tensors. */
   dispose(): void {}
 
+  /** A scratch array of `size` floats for `use`; its old contents are left in place. */
+  private buffer(use: string, size: number): Float32Array {
+    const key = `${use}:${size}`;
+    let found = this.scratch.get(key);
+    if (!found) {
+      found = new Float32Array(size);
+      this.scratch.set(key, found);
+    }
+    return found;
+  }
+
   /**
    * `rows · weights` on the tfjs backend, read back into JS, plus `bias` added here. Not `tf.fused.matMul`: on
    * wasm it measured 3x slower for one row and no faster for eight; a separate add kernel cost as much as the
@@ -124,7 +137,7 @@ export class BatchSampler {
       const inWidth = x.length / batch;
       const c = state.c[l];
       const h = state.h[l];
-      const rows = new Float32Array(batch * (inWidth + units));
+      const rows = this.buffer(`layer${l}`, batch * (inWidth + units));
       for (let b = 0; b < batch; b++) {
         rows.set(x.subarray(b * inWidth, (b + 1) * inWidth), b * (inWidth + units));
         rows.set(h.subarray(b * units, (b + 1) * units), b * (inWidth + units) + inWidth);
@@ -147,7 +160,8 @@ export class BatchSampler {
   private inputRows(plan: SamplingPlan, batch: number, eventsNow: Int32Array, i: number): Float32Array {
     const width = plan.chordWidth + plan.auxWidth;
     const rowSize = width + this.depth;
-    const rows = new Float32Array(batch * rowSize);
+    const rows = this.buffer('input', batch * rowSize);
+    rows.fill(0);
     const condition = plan.conditioning.subarray(i * width, (i + 1) * width);
     for (let b = 0; b < batch; b++) {
       const at = b * rowSize;
