@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { Result } from '../../store/song/types';
 import { useActions, useAppState, useServices } from '../AppContext';
 import { MixControls } from './MixControls';
@@ -14,7 +14,8 @@ export function ArrangementPanel() {
   const actions = useActions();
   const { store } = useServices();
   const arrangement = useAppState((s) => s.song.arrangement);
-  const phrases = useAppState((s) => s.song.phrases);
+  // Deferred: a note edit paints the grid first; this view follows in a background render.
+  const phrases = useDeferredValue(useAppState((s) => s.song.phrases));
   const playing = useAppState((s) => s.transport.playing);
   const target = useAppState((s) => s.transport.target);
   const currentPhraseId = useAppState((s) => s.editor.currentPhraseId);

@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { Result, SongPart } from '../../store/song/types';
 import { useActions, useAppState } from '../AppContext';
 import { InstrumentSelect } from '../InstrumentSelect';
 
 /** Volume and mute for the melody and the chords, and the chords' own instrument (all saved in the song). */
-export function MixControls() {
+/** Memoized: the Arrangement re-renders on every note edit, the mix only when the instruments change. */
+export const MixControls = memo(function MixControls() {
   const actions = useActions();
   const instruments = useAppState((s) => s.song.instruments);
   const [reason, setReason] = useState('');
@@ -50,4 +51,4 @@ export function MixControls() {
       )}
     </div>
   );
-}
+});

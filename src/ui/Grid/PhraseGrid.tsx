@@ -12,6 +12,7 @@ import { gridKeyIntent } from './gridKeys';
 import { noteOfPitchAt, rowPitches, rowSignatures, shiftRange } from './gridModel';
 import { GridHeatMap } from './GridHeatMap';
 import { Playhead } from './Playhead';
+import { previewAfterPaint } from './previewAfterPaint';
 import { useWheelPitchScroll } from './useWheelPitchScroll';
 import { useGridPointer } from './useGridPointer';
 
@@ -120,7 +121,7 @@ export function PhraseGrid() {
       case 'toggle':
         // On any cell of a note, toggling removes that note; on an empty cell it adds one.
         actions.toggleNote(shown.pitch, here ? here.start : shown.step);
-        if (!here) engine.previewNote(shown.pitch);
+        if (!here) previewAfterPaint(engine, shown.pitch);
         return;
       case 'remove':
         if (here) actions.toggleNote(here.pitch, here.start);

@@ -2,6 +2,7 @@ import { useEffect, type RefObject } from 'react';
 import type { Midi, Steps } from '../../core/types';
 import { useServices } from '../AppContext';
 import { selectCurrentPhrase } from '../selectors';
+import { previewAfterPaint } from './previewAfterPaint';
 import { noteOfPitchAt } from './gridModel';
 
 /** Fraction of a note's last cell that grabs its end (to lengthen) rather than its body (to move). */
@@ -70,7 +71,7 @@ export function useGridPointer(
         // A new one-step note; dragging right from here draws it longer, all as one undo step.
         gesture();
         actions.toggleNote(hit.pitch, hit.step);
-        engine.previewNote(hit.pitch);
+        previewAfterPaint(engine, hit.pitch);
         drag = { kind: 'resize', pointerId: e.pointerId, start: hit.step, pitch: hit.pitch, length: 1, pressedStart: false, changed: true };
         return;
       }
@@ -112,7 +113,7 @@ export function useGridPointer(
       // The store may refuse or adjust a move; follow the note where it really is.
       const moved = notes().find((n) => n.start === toStart && n.pitch === hit.pitch);
       if (moved) {
-        if (hit.pitch !== drag.pitch) engine.previewNote(hit.pitch);
+        if (hit.pitch !== drag.pitch) previewAfterPaint(engine, hit.pitch);
         drag.start = moved.start;
         drag.pitch = moved.pitch;
         drag.length = moved.length;

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { diffNotes } from '../../core/history';
 import { stepsPerBar as barSteps } from '../../core/meter';
 import type { Note, PhraseVersion } from '../../core/types';
@@ -16,7 +16,8 @@ const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', time
  */
 export function HistoryPanel() {
   const actions = useActions();
-  const phrase = useAppState(selectCurrentPhrase);
+  // Deferred: a note edit paints the grid first; this view follows in a background render.
+  const phrase = useDeferredValue(useAppState(selectCurrentPhrase));
   const timeSignature = useAppState((s) => s.song.timeSignature);
   const [comparing, setComparing] = useState<number | null>(null);
   const perBar = barSteps(timeSignature);

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import type { Result } from '../../store/song/types';
 import { useActions, useAppState } from '../AppContext';
 import { PhraseLibraryItem, type PhraseItemHandlers } from './PhraseLibraryItem';
@@ -7,7 +7,8 @@ import '../Arrangement/arrangement.css';
 /** The song's phrases (A, B, C...): the one in the grid is marked; each can be renamed, recoloured and more. */
 export function PhraseLibrary() {
   const actions = useActions();
-  const phrases = useAppState((s) => s.song.phrases);
+  // Deferred: a note edit paints the grid first; this view follows in a background render.
+  const phrases = useDeferredValue(useAppState((s) => s.song.phrases));
   const arrangement = useAppState((s) => s.song.arrangement);
   const currentId = useAppState((s) => s.editor.currentPhraseId);
   const [reason, setReason] = useState('');

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { PlaybackTarget } from '../../audio/types';
 import { notationToAbc } from '../../core/notation/abc';
 import { buildNotation } from '../../core/notation/notationModel';
@@ -14,7 +14,12 @@ import './notation.css';
 type AbcModule = typeof import('abcjs');
 let abcjsLoading: Promise<AbcModule> | null = null;
 
-const STAFF_REDRAW_DELAY_MS = 150;
+/**
+ * How long edits must pause before the staff is redrawn. abcjs rebuilds the whole SVG (60-180 ms for an
+ * 8-bar phrase here), and a click that lands during that waits for it: at 150 ms, clicking notes in at a
+ * steady pace kept colliding with redraws (median input-to-paint 100 ms in a large song).
+ */
+const STAFF_REDRAW_DELAY_MS = 400;
 
 /** Resolves after the next painted frame and then `ms` more, so a heavy redraw never delays an edit's paint. */
 function afterPaintAndPause(ms: number): Promise<void> {
@@ -33,8 +38,9 @@ function loadAbcjs(): Promise<AbcModule> {
  * the sounding note is lit on animation frames. "Print handout" prints just this (see notation.css).
  */
 export function NotationPanel() {
-  const phrase = useAppState(selectCurrentPhrase);
-  const song = useAppState((s) => s.song);
+  // Deferred: a note edit paints the grid first; the staff's model and ABC text follow in a background render.
+  const phrase = useDeferredValue(useAppState(selectCurrentPhrase));
+  const song = useDeferredValue(useAppState((s) => s.song));
   const theory = useTheorySettings();
   const [wholeSong, setWholeSong] = useState(false);
   const [failed, setFailed] = useState<string | null>(null);

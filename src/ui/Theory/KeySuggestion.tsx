@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { detectKey, worthOffering } from '../../core/theory/keyDetection';
 import { useAppState, useServices } from '../AppContext';
 import { selectCurrentPhrase } from '../selectors';
@@ -9,7 +9,8 @@ import { selectCurrentPhrase } from '../selectors';
  */
 export function KeySuggestion() {
   const { actions } = useServices();
-  const phrase = useAppState(selectCurrentPhrase);
+  // Deferred: a note edit paints the grid first; this view follows in a background render.
+  const phrase = useDeferredValue(useAppState(selectCurrentPhrase));
   const key = useAppState((s) => s.song.key);
   const notes = phrase?.notes;
   const guess = useMemo(() => (notes && notes.length >= 4 ? detectKey(notes) : null), [notes]);
