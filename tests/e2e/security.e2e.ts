@@ -39,7 +39,9 @@ async function watchedContext(): Promise<{ context: BrowserContext; dialogs: str
 async function rendering(page: Page) {
   return page.evaluate(
     ({ title, names }) => {
-      const text = document.body.innerText;
+      // innerText is what is rendered; textContent adds list items scrolled out of view (content-visibility skips
+      // rendering them). A name found in either is a text node, not markup.
+      const text = `${document.body.innerText}\n${document.body.textContent}`;
       const values = Array.from(document.querySelectorAll('input, textarea')).map((e) => (e as HTMLInputElement).value);
       const shows = (s: string) => text.includes(s) || values.includes(s);
       return {

@@ -137,7 +137,7 @@ test('an imported MIDI file becomes phrases in the Arrangement', async () => {
   const labels = await sectionLabels(page);
   expect(labels.length).toBeGreaterThan(1);
   const imported = labels.slice(1).map((l) => l?.replace(/^Section \d+: phrase /, '').replace(/,.*$/, ''));
-  const phraseNames = await page.getByRole('list', { name: 'Phrases' }).locator('.phrase-name').allInnerTexts();
+  const phraseNames = await page.getByRole('list', { name: 'Phrases' }).locator('.phrase-name').allTextContents();
   for (const name of imported) expect(phraseNames).toContain(name);
   await page.getByText(/notes imported into/).waitFor();
 });
