@@ -73,6 +73,11 @@ test('playback sends the phrase to the MIDI output at the right times', async ()
   await cell(page, 'C4', 1).click();
   await cell(page, 'D4', 5).click();
   await cell(page, 'E4', 9).click();
+  // Let the staff redraw that follows the edits finish first: this test times the MIDI clock, not start-up jank.
+  await expect
+    .poll(() => page.getByRole('region', { name: /^Notation of phrase/ }).locator('svg .abcjs-note').count(), { timeout: 15_000 })
+    .toBe(3);
+  await page.waitForTimeout(300);
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await expect.poll(async () => (await sent(page)).filter((m) => m.data[0] === 0x90).length, { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
   await page.getByRole('button', { name: 'Stop', exact: true }).click();
