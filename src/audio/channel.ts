@@ -1,5 +1,5 @@
 import { Gain, Volume, type InputNode } from 'tone';
-import type { Midi, Seconds } from '../core/types';
+import type { MidiPitch, Seconds } from '../core/types';
 import type { Instrument, VoiceId } from './instruments';
 
 /**
@@ -46,7 +46,7 @@ export class Channel {
   }
 
   /** Plays a note on the current instrument (nothing before the first apply). */
-  play(pitch: Midi, time: Seconds, duration: Seconds, velocity: number): void {
+  play(pitch: MidiPitch, time: Seconds, duration: Seconds, velocity: number): void {
     this.current?.play(pitch, time, duration, velocity);
   }
 

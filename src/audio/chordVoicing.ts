@@ -1,20 +1,20 @@
 import { Chord, Note } from 'tonal';
-import type { Midi } from '../core/types';
+import type { MidiPitch } from '../core/types';
 
 /**
  * How the chord channel voices a chord symbol: a close voicing with the root from C3 to B3, each further
  * chord tone stacked just above the one before, and a slash chord's bass just under the root.
  */
 
-const ROOT_OCTAVE_BASE: Midi = 48; // C3
+const ROOT_OCTAVE_BASE: MidiPitch = 48; // C3
 
 /** MIDI pitches for a chord symbol, moved by `transpose` semitones; [] for "N.C." or an unknown symbol. */
-export function voiceChord(symbol: string, transpose = 0): Midi[] {
+export function voiceChord(symbol: string, transpose = 0): MidiPitch[] {
   const [upper, bassName] = symbol.trim().split('/');
   const chord = Chord.get(upper);
   const rootChroma = chord.tonic ? Note.chroma(chord.tonic) : undefined;
   if (chord.empty || rootChroma === undefined) return [];
-  const pitches: Midi[] = [];
+  const pitches: MidiPitch[] = [];
   for (const tone of chord.notes) {
     const chroma = Note.chroma(tone);
     if (chroma === undefined) continue;

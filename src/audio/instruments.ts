@@ -1,5 +1,5 @@
 import { FMSynth, Gain, Sampler, Synth } from 'tone';
-import type { InstrumentId, Midi, Seconds } from '../core/types';
+import type { InstrumentId, MidiPitch, Seconds } from '../core/types';
 import type { PianoSamples } from './pianoSamples';
 import { VoicePool } from './voicePool';
 
@@ -18,14 +18,14 @@ export interface Instrument {
   readonly id: VoiceId;
   readonly output: Gain;
   /** Plays MIDI `pitch` at audio time `time` for `duration` seconds; `velocity` is 0..1. */
-  play(pitch: Midi, time: Seconds, duration: Seconds, velocity: number): void;
+  play(pitch: MidiPitch, time: Seconds, duration: Seconds, velocity: number): void;
   /** Fades out from `time` over `fade` seconds (cutting notes scheduled later), then frees its nodes. */
   retire(time: Seconds, fade?: Seconds): void;
   dispose(): void;
 }
 
 /** Frequency in Hz of a MIDI pitch (A4 = 69 = 440 Hz). */
-export function midiToHz(pitch: Midi): number {
+export function midiToHz(pitch: MidiPitch): number {
   return 440 * 2 ** ((pitch - 69) / 12);
 }
 

@@ -1,5 +1,5 @@
 import { Chord, Key, Mode, Note } from 'tonal';
-import type { KeySignature, Midi } from './types';
+import type { KeySignature, MidiPitch } from './types';
 
 /**
  * Chord symbols ("Am7", "G/B", "N.C."), with tonal doing the theory: reading a symbol, the pitches it
@@ -49,17 +49,17 @@ export function isChordSymbol(symbol: string): boolean {
   return parseChordSymbol(symbol) !== null;
 }
 
-const ROOT_OCTAVE_BASE: Midi = 48; // C3
+const ROOT_OCTAVE_BASE: MidiPitch = 48; // C3
 
 /**
  * MIDI pitches of a chord, moved by `transpose` semitones: a close voicing with the root from C3 to B3,
  * each tone stacked just above the one before, a slash bass just under the root; [] for N.C. or unknowns.
  * @example chordPitches('Am') → [57, 60, 64]; chordPitches('C/E') → [40, 48, 52, 55]
  */
-export function chordPitches(symbol: string, transpose = 0): Midi[] {
+export function chordPitches(symbol: string, transpose = 0): MidiPitch[] {
   const chord = parseChordSymbol(symbol);
   if (!chord) return [];
-  const pitches: Midi[] = [];
+  const pitches: MidiPitch[] = [];
   for (const chroma of chord.pitchClasses) {
     const previous = pitches.length > 0 ? pitches[pitches.length - 1] : ROOT_OCTAVE_BASE + chord.pitchClasses[0] - 1;
     pitches.push(previous + 1 + ((((chroma - previous - 1) % 12) + 12) % 12));

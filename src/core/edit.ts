@@ -1,4 +1,4 @@
-import { LIMITS, type Midi, type Note, type Steps, type Velocity } from './types';
+import { LIMITS, type MidiPitch, type Note, type Steps, type Velocity } from './types';
 
 /**
  * Monophonic note editing on the step grid, with the semantics of the UI contract. Every function takes
@@ -67,7 +67,7 @@ function clearFrom(notes: readonly Note[], step: Steps): Note[] {
  */
 export function toggleNoteAt(
   notes: readonly Note[],
-  pitch: Midi,
+  pitch: MidiPitch,
   step: Steps,
   totalSteps: Steps,
   velocity: Velocity = DEFAULT_VELOCITY,
@@ -108,7 +108,7 @@ export function moveNote(
   notes: readonly Note[],
   fromStart: Steps,
   toStart: Steps,
-  toPitch: Midi,
+  toPitch: MidiPitch,
   totalSteps: Steps,
 ): Note[] {
   const moving = noteStartingAt(notes, fromStart);

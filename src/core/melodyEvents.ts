@@ -1,4 +1,4 @@
-import type { Midi, Note, Steps } from './types';
+import type { MidiPitch, Note, Steps } from './types';
 
 /**
  * The melody event codec Magenta's MelodyConverter uses, as plain arrays: one event per sixteenth step,
@@ -13,8 +13,8 @@ export const FIRST_PITCH_EVENT = 2;
 
 /** The inclusive pitch range a melody model was trained on (MelodyConverter's minPitch..maxPitch). */
 export interface MelodyRange {
-  minPitch: Midi;
-  maxPitch: Midi;
+  minPitch: MidiPitch;
+  maxPitch: MidiPitch;
 }
 
 /** Number of event classes for a range: pitches + no-event + note-off (48..83 → 38). */
@@ -23,7 +23,7 @@ export function melodyEventDepth(range: MelodyRange): number {
 }
 
 /** The event that starts `pitch`; throws when the pitch is outside the range, as MelodyConverter does. */
-export function noteOnEvent(pitch: Midi, range: MelodyRange): number {
+export function noteOnEvent(pitch: MidiPitch, range: MelodyRange): number {
   if (pitch < range.minPitch || pitch > range.maxPitch) {
     throw new RangeError(`Pitch ${pitch} is outside the model's range ${range.minPitch}..${range.maxPitch}`);
   }
@@ -31,7 +31,7 @@ export function noteOnEvent(pitch: Midi, range: MelodyRange): number {
 }
 
 /** The pitch an event starts, or null for no-event and note-off. */
-export function eventPitch(event: number, range: MelodyRange): Midi | null {
+export function eventPitch(event: number, range: MelodyRange): MidiPitch | null {
   return event >= FIRST_PITCH_EVENT ? event - FIRST_PITCH_EVENT + range.minPitch : null;
 }
 
@@ -39,7 +39,7 @@ export function eventPitch(event: number, range: MelodyRange): Midi | null {
  * Moves a pitch by whole octaves until it lies in the range (the range must span an octave or more);
  * how a primer from a wider grid is made acceptable to a model without changing its pitch classes.
  */
-export function foldIntoRange(pitch: Midi, range: MelodyRange): Midi {
+export function foldIntoRange(pitch: MidiPitch, range: MelodyRange): MidiPitch {
   let p = pitch;
   while (p < range.minPitch) p += 12;
   while (p > range.maxPitch) p -= 12;

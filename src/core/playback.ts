@@ -1,5 +1,5 @@
 import { stepsPerBar, stepsPerBeat, phraseSteps } from './meter';
-import type { ChordEvent, Midi, Phrase, Song, Steps, Velocity } from './types';
+import type { ChordEvent, MidiPitch, Phrase, Song, Steps, Velocity } from './types';
 
 /**
  * What sounds where: a playback target (a looped phrase, a looped section, the whole song once) laid out
@@ -43,7 +43,7 @@ export interface NotePlayback {
   /** Onset inside the target, used for swing. */
   local: Steps;
   length: Steps;
-  pitch: Midi;
+  pitch: MidiPitch;
   velocity: Velocity;
 }
 

@@ -1,6 +1,6 @@
 import { Note, Scale } from 'tonal';
 import { pitchClass } from './pitch';
-import { LIMITS, type KeySignature, type Midi, type ScaleName } from './types';
+import { LIMITS, type KeySignature, type MidiPitch, type ScaleName } from './types';
 
 /**
  * Keys and scales, with tonal doing the theory. Scale membership is asked for every grid row on every
@@ -48,17 +48,17 @@ export function scalePitchClasses(key: KeySignature): readonly number[] {
 }
 
 /** True when the pitch belongs to the key's scale (any octave). */
-export function isInScale(pitch: Midi, key: KeySignature): boolean {
+export function isInScale(pitch: MidiPitch, key: KeySignature): boolean {
   return scalePitchClasses(key).includes(pitchClass(pitch));
 }
 
 /** True when the pitch is the key's tonic in any octave. */
-export function isTonic(pitch: Midi, key: KeySignature): boolean {
+export function isTonic(pitch: MidiPitch, key: KeySignature): boolean {
   return tonicChroma(key) === pitchClass(pitch);
 }
 
 /** 1-based scale degree of the pitch (tonic = 1), or null when it is outside the scale. */
-export function scaleDegree(pitch: Midi, key: KeySignature): number | null {
+export function scaleDegree(pitch: MidiPitch, key: KeySignature): number | null {
   const index = scalePitchClasses(key).indexOf(pitchClass(pitch));
   return index < 0 ? null : index + 1;
 }
@@ -68,7 +68,7 @@ export function scaleDegree(pitch: Midi, key: KeySignature): number | null {
  * A minor → A3..A5). That is the treble-staff melody register, where the shipped models also write (folk
  * tunes sit around D4..B5): a lower window made proposals pile up on its top row.
  */
-export function defaultPitchRange(key: KeySignature): { low: Midi; high: Midi } {
+export function defaultPitchRange(key: KeySignature): { low: MidiPitch; high: MidiPitch } {
   const chroma = tonicChroma(key) ?? 0;
   const low = Math.max(LIMITS.pitch.min, 55 + ((chroma - 7 + 12) % 12));
   const high = Math.min(LIMITS.pitch.max, low + 24);
@@ -76,7 +76,7 @@ export function defaultPitchRange(key: KeySignature): { low: Midi; high: Midi } 
 }
 
 /** The pitch itself when in the scale, else the closest scale pitch; equal distances go down. */
-export function nearestInScale(pitch: Midi, key: KeySignature): Midi {
+export function nearestInScale(pitch: MidiPitch, key: KeySignature): MidiPitch {
   if (scalePitchClasses(key).length === 0) return pitch;
   for (let distance = 0; distance <= 12; distance++) {
     if (isInScale(pitch - distance, key)) return pitch - distance;

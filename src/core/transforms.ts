@@ -1,7 +1,7 @@
 import { normalizeMonophonic } from './edit';
 import { pitchClass } from './pitch';
 import { nearestInScale, scalePitchClasses } from './scale';
-import { LIMITS, type KeySignature, type Midi, type Note, type Steps } from './types';
+import { LIMITS, type KeySignature, type MidiPitch, type Note, type Steps } from './types';
 
 /**
  * Melodic transforms. Each is pure and returns normalised monophonic notes. A pitch pushed outside the
@@ -9,14 +9,14 @@ import { LIMITS, type KeySignature, type Midi, type Note, type Steps } from './t
  */
 
 /** Moves a pitch by octaves until it lies within LIMITS.pitch. */
-export function foldIntoRange(pitch: Midi): Midi {
+export function foldIntoRange(pitch: MidiPitch): MidiPitch {
   let p = Math.round(pitch);
   while (p > LIMITS.pitch.max) p -= 12;
   while (p < LIMITS.pitch.min) p += 12;
   return p;
 }
 
-function mapPitches(notes: readonly Note[], fn: (pitch: Midi) => Midi): Note[] {
+function mapPitches(notes: readonly Note[], fn: (pitch: MidiPitch) => MidiPitch): Note[] {
   // Infinity: these transforms never move notes in time, so no phrase length is needed to normalise.
   return normalizeMonophonic(
     notes.map((n) => ({ ...n, pitch: foldIntoRange(fn(n.pitch)) })),
@@ -54,7 +54,7 @@ export function transposeInScale(notes: readonly Note[], degrees: number, key: K
 }
 
 /** Mirrors every pitch around `axis` (default: the first note's pitch), so rising lines fall. */
-export function invert(notes: readonly Note[], axis?: Midi): Note[] {
+export function invert(notes: readonly Note[], axis?: MidiPitch): Note[] {
   if (notes.length === 0) return [];
   const pivot = axis ?? [...notes].sort((a, b) => a.start - b.start)[0].pitch;
   return mapPitches(notes, (p) => 2 * pivot - p);

@@ -12,14 +12,14 @@ export type Steps = number;
 /** Wall-clock or audio-clock time in seconds. */
 export type Seconds = number;
 /** A MIDI note number, 0..127 (60 = C4). */
-export type Midi = number;
+export type MidiPitch = number;
 /** Beats (quarter notes) per minute. */
 export type Bpm = number;
 /** MIDI velocity, 1..127. */
 export type Velocity = number;
 
 export interface Note {
-  pitch: Midi;
+  pitch: MidiPitch;
   start: Steps;
   length: Steps;
   velocity: Velocity;

@@ -1,11 +1,11 @@
-import type { Midi, Velocity } from '../core/types';
+import type { MidiPitch, Velocity } from '../core/types';
 
 /**
  * The few MIDI channel messages Phrasewright reads and writes, as plain data. Input takes any channel;
  * a note-on with velocity 0 is a note-off (running keyboards send it that way).
  */
 
-export type MidiNoteMessage = { kind: 'note-on'; pitch: Midi; velocity: Velocity; channel: number } | { kind: 'note-off'; pitch: Midi; channel: number };
+export type MidiNoteMessage = { kind: 'note-on'; pitch: MidiPitch; velocity: Velocity; channel: number } | { kind: 'note-off'; pitch: MidiPitch; channel: number };
 
 /** The note message in `data`, or null for anything else (clock, controllers, sysex, garbage). */
 export function parseMidiMessage(data: ArrayLike<number>): MidiNoteMessage | null {
@@ -20,12 +20,12 @@ export function parseMidiMessage(data: ArrayLike<number>): MidiNoteMessage | nul
 }
 
 /** Bytes of a note-on on `channel` (0-15). */
-export function noteOn(pitch: Midi, velocity: Velocity, channel = 0): number[] {
+export function noteOn(pitch: MidiPitch, velocity: Velocity, channel = 0): number[] {
   return [0x90 | (channel & 0x0f), pitch & 0x7f, Math.max(1, Math.min(127, Math.round(velocity)))];
 }
 
 /** Bytes of a note-off on `channel` (0-15). */
-export function noteOff(pitch: Midi, channel = 0): number[] {
+export function noteOff(pitch: MidiPitch, channel = 0): number[] {
   return [0x80 | (channel & 0x0f), pitch & 0x7f, 0];
 }
 

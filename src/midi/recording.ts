@@ -1,4 +1,4 @@
-import type { Midi, Note, Steps, Velocity } from '../core/types';
+import type { MidiPitch, Note, Steps, Velocity } from '../core/types';
 
 /**
  * Real-time recording on the grid: a key held from one playhead position to another becomes a note on the
@@ -9,7 +9,7 @@ import type { Midi, Note, Steps, Velocity } from '../core/types';
 
 /** A key as it was pressed and released, in fractional phrase steps. */
 export interface HeldKey {
-  pitch: Midi;
+  pitch: MidiPitch;
   velocity: Velocity;
   onStep: Steps;
   offStep: Steps;

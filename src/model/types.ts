@@ -1,4 +1,4 @@
-import type { ChordEvent, Midi, Note, Steps } from '../core/types';
+import type { ChordEvent, MidiPitch, Note, Steps } from '../core/types';
 
 /**
  * The contract between the model room and everything else. The store and UI depend on `ModelClient`
@@ -12,7 +12,7 @@ export interface ModelInfo {
   url: string;
   kind: 'melody' | 'chord';
   /** Inclusive pitch range of the model (MelodyConverter minPitch..maxPitch). */
-  range: { min: Midi; max: Midi };
+  range: { min: MidiPitch; max: MidiPitch };
   /** Number of event classes (pitches + no-event + note-off). */
   depth: number;
   /** Units of each LSTM layer, input side first. */
@@ -83,7 +83,7 @@ export interface ProposalRequest {
   /** Allowed pitch classes (0..11, C = 0) for new notes; omitted = all twelve. */
   scalePitchClasses?: readonly number[];
   /** Inclusive pitch range for new notes; intersected with the model's range. */
-  range?: { min: Midi; max: Midi };
+  range?: { min: MidiPitch; max: MidiPitch };
   /** Notes that come back exactly as given; the model hears them and writes around them. */
   lockedNotes?: Note[];
   /** Chords of the candidate (required by chord models, refused by melody models). */
@@ -105,7 +105,7 @@ export interface ProposalRequest {
  * `values[step * depth + event]`, event 0 = no event, 1 = note off, 2 + (pitch - minPitch) = note on.
  */
 export interface StepProbabilities {
-  minPitch: Midi;
+  minPitch: MidiPitch;
   depth: number;
   steps: Steps;
   values: Float32Array;

@@ -1,7 +1,7 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { TemporalState } from 'zundo';
 import type { AudioEngine, AudioStatus, InstrumentStatus, PlaybackTarget } from '../audio/types';
-import type { InstrumentId, Midi, ScaleName, Song, Steps, TimeSignature } from '../core/types';
+import type { InstrumentId, MidiPitch, ScaleName, Song, Steps, TimeSignature } from '../core/types';
 import type { ProposalActions, ProposalDeps, ProposalsState } from './proposals/types';
 import type { ArrangementActions, TransferActions, TransferDeps } from './song/types';
 import type { SongClaims } from './persistence/songClaims';
@@ -13,8 +13,8 @@ import type { TabMemory } from './persistence/tabMemory';
  */
 
 export interface PitchRange {
-  low: Midi;
-  high: Midi;
+  low: MidiPitch;
+  high: MidiPitch;
 }
 
 export interface EditorState {
@@ -103,11 +103,11 @@ export type SetResult = { ok: true } | { ok: false; reason: string };
 export interface AppActions extends ProposalActions, ArrangementActions, TransferActions {
   // --- editing the current phrase (undoable) ---
   /** Adds a one-step note at (pitch, step), or removes the note that starts there. */
-  toggleNote(pitch: Midi, step: Steps, velocity?: number): void;
+  toggleNote(pitch: MidiPitch, step: Steps, velocity?: number): void;
   /** Sets the length of the note starting at `start` (clamped to the phrase and the next note). */
   setNoteLength(start: Steps, length: Steps): void;
   /** Moves the note starting at `fromStart` to (toStart, toPitch). */
-  moveNote(fromStart: Steps, toStart: Steps, toPitch: Midi): void;
+  moveNote(fromStart: Steps, toStart: Steps, toPitch: MidiPitch): void;
   /** Starts a gesture (a drag): every edit until `endGesture` becomes ONE undo step. */
   beginGesture(): void;
   endGesture(): void;

@@ -53,13 +53,13 @@ function time(fn) {
 }
 
 export async function benchMidi() {
-  const midi = await load('../../src/core/midi/index.ts');
-  const readMidi = await load('../../src/core/midi/readMidi.ts');
+  const midi = await load('../../src/core/smf/index.ts');
+  const readMidi = await load('../../src/core/smf/readMidi.ts');
   const core = {
     song: await load('../../src/core/song.ts'),
     validate: await load('../../src/core/validate.ts'),
     shareLink: await load('../../src/core/shareLink.ts'),
-    fixtures: await load('../unit/core/midi/songFixtures.ts'),
+    fixtures: await load('../unit/core/smf/songFixtures.ts'),
   };
 
   const file = manyNotesFile(100_000);

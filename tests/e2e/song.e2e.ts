@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { Midi } from '@tonejs/midi';
+import { Midi as TonejsMidi } from '@tonejs/midi';
 import { decodeWav } from '../../src/audio/wav';
 import { useAppSession, type AppPage } from './browser';
 import { cell } from './gridHelpers';
@@ -34,7 +34,7 @@ test('a two-section song built in the UI exports as MIDI with the notes at the e
   await buildTwoSectionSong(page);
   const { name, bytes } = await downloadOf(page, () => page.getByRole('button', { name: 'Export MIDI' }).click());
   expect(name).toMatch(/\.mid$/);
-  const midi = new Midi(bytes);
+  const midi = new TonejsMidi(bytes);
   const melody = midi.tracks.find((t) => t.name === 'Melody');
   // 480 ticks per quarter, 120 per step; phrase A is 2 bars = 3840 ticks long.
   expect(melody?.notes.map((n) => [n.ticks, n.midi])).toEqual([
@@ -125,7 +125,7 @@ test('a broken or hostile share link is an alert in plain words, and nothing run
 test('an imported MIDI file becomes phrases in the Arrangement', async () => {
   const { page } = await open();
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import MIDI' }).click()]);
-  await chooser.setFiles('tests/fixtures/midi/two-tracks-waltz.mid');
+  await chooser.setFiles('tests/fixtures/smf/two-tracks-waltz.mid');
   const dialog = page.getByRole('dialog', { name: 'Import MIDI' });
   await dialog.waitFor();
   const tracks = await dialog.getByRole('radio').evaluateAll((r) => r.map((x) => x.parentElement?.textContent ?? ''));

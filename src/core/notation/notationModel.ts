@@ -1,5 +1,5 @@
 import { stepsPerBar, stepsPerBeat } from '../meter';
-import type { ChordEvent, KeySignature, Midi, Note, Steps, TimeSignature } from '../types';
+import type { ChordEvent, KeySignature, MidiPitch, Note, Steps, TimeSignature } from '../types';
 
 /**
  * A phrase (or a whole song laid end to end) as written music: bars of notes and rests whose lengths are
@@ -14,7 +14,7 @@ export interface NotationEvent {
   start: Steps;
   /** A writable value: 1, 2, 3, 4, 6, 8, 12 or 16 sixteenths. */
   length: Steps;
-  pitch?: Midi;
+  pitch?: MidiPitch;
   /** True when the note continues into the next symbol (a tie). */
   tieToNext?: boolean;
   /** Index of the source note in the input's notes; the same for every tied piece of it. */
@@ -102,7 +102,7 @@ export function buildNotation(input: NotationInput): NotationModel {
     }
     bars[Math.floor(event.start / perBar)].events.push(event);
   };
-  const emit = (kind: 'note' | 'rest', from: Steps, to: Steps, pitch?: Midi, noteIndex?: number) => {
+  const emit = (kind: 'note' | 'rest', from: Steps, to: Steps, pitch?: MidiPitch, noteIndex?: number) => {
     let at = from;
     while (at < to) {
       const segmentEnd = Math.min(to, nextCut(at));

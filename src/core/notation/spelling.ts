@@ -1,6 +1,6 @@
 import { Note, Scale } from 'tonal';
 import { pitchClass } from '../pitch';
-import type { KeySignature, Midi, ScaleName } from '../types';
+import type { KeySignature, MidiPitch, ScaleName } from '../types';
 
 /**
  * Spelling pitches the way a key writes them: the key signature (which letters carry a sharp or flat) and,
@@ -104,7 +104,7 @@ const FLAT_SPELLING: readonly [Letter, number][] = [
  * Writes a MIDI pitch in the key: scale notes as the scale spells them, others with sharps (or flats in flat keys).
  * @example spellPitch(66, G major) → { letter: 'F', alter: 1, octave: 4 }; spellPitch(70, F major) → Bb4
  */
-export function spellPitch(pitch: Midi, key: KeySignature): SpelledPitch {
+export function spellPitch(pitch: MidiPitch, key: KeySignature): SpelledPitch {
   const spelling = keySpelling(key);
   const pc = pitchClass(pitch);
   const fromScale = spelling.scaleSpellings.get(pc);

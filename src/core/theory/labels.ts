@@ -3,7 +3,7 @@ import { parseChordSymbol } from '../chords';
 import { keySpelling, letterIndex, spellPitch } from '../notation/spelling';
 import { pitchClass } from '../pitch';
 import { tonicChroma } from '../scale';
-import type { ChordEvent, KeySignature, Midi, Note, Steps } from '../types';
+import type { ChordEvent, KeySignature, MidiPitch, Note, Steps } from '../types';
 
 /**
  * Theory labels for a melody's notes: scale degree, movable-do solfège, chord tone against the chord
@@ -14,7 +14,7 @@ import type { ChordEvent, KeySignature, Midi, Note, Steps } from '../types';
  * Scale degree counted by letter from the tonic, with an accidental against the key signature:
  * in C major E is "3" and Eb "♭3"; in C minor Eb is "3" and E "♯3"; F# in G major is "7".
  */
-export function degreeLabel(pitch: Midi, key: KeySignature): string {
+export function degreeLabel(pitch: MidiPitch, key: KeySignature): string {
   const spelling = keySpelling(key);
   const spelled = spellPitch(pitch, key);
   const number = ((letterIndex(spelled.letter) - letterIndex(spelling.tonicLetter) + 7) % 7) + 1;
@@ -27,7 +27,7 @@ export function degreeLabel(pitch: Midi, key: KeySignature): string {
 const SOLFEGE: readonly string[] = ['do', 'di', 're', 'me', 'mi', 'fa', 'fi', 'sol', 'le', 'la', 'te', 'ti'];
 
 /** Movable-do solfège of a pitch in the key: G in C is "sol", Bb in C is "te". */
-export function solfegeLabel(pitch: Midi, key: KeySignature): string {
+export function solfegeLabel(pitch: MidiPitch, key: KeySignature): string {
   return SOLFEGE[pitchClass(pitch - (tonicChroma(key) ?? 0))];
 }
 
@@ -37,7 +37,7 @@ const SIMPLE_INTERVALS: readonly string[] = ['P1', 'm2', 'M2', 'm3', 'M3', 'P4',
  * Short interval name between two pitches with its direction: 60→64 "M3↑", 67→60 "P5↓"; octaves and
  * compound intervals count on ("P8↑", "M9↑"); a repeated pitch is "P1".
  */
-export function intervalLabel(from: Midi, to: Midi): string {
+export function intervalLabel(from: MidiPitch, to: MidiPitch): string {
   const semis = Math.abs(to - from);
   if (semis === 0) return 'P1';
   const octaves = Math.floor(semis / 12);
@@ -61,7 +61,7 @@ export function chordAt(chords: readonly ChordEvent[] | undefined, step: Steps):
 const CHORD_ROLES: readonly string[] = ['R', '3', '5', '7', '9', '11', '13'];
 
 /** The role of a pitch in a chord symbol ("R", "3", "5", "7"...), or null when it is not a chord tone or N.C. */
-export function chordToneRole(pitch: Midi, symbol: string): string | null {
+export function chordToneRole(pitch: MidiPitch, symbol: string): string | null {
   const chord = parseChordSymbol(symbol);
   if (!chord) return null;
   const index = chord.pitchClasses.indexOf(pitchClass(pitch));

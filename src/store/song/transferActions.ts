@@ -1,4 +1,4 @@
-import { addImportToSong, describeMidiImport, importMidi, readMidiFile, songToMidi } from '../../core/midi';
+import { addImportToSong, describeMidiImport, importMidi, readMidiFile, songToMidi } from '../../core/smf';
 import { fitNotesToLength } from '../actions/phraseEdits';
 import { parseProject, PROJECT_FILE_EXTENSION, serializeProject } from '../../core/projectFile';
 import { decodeShareLink, encodeShareLink } from '../../core/shareLink';

@@ -1,4 +1,4 @@
-import type { MidiImportPreview, MidiReadResult } from '../../core/midi';
+import type { MidiImportPreview, MidiReadResult } from '../../core/smf';
 import type { InstrumentId, Song } from '../../core/types';
 
 /**

@@ -3,7 +3,7 @@
  * the tracks that are mostly monophonic, else the top voice of all notes; every other non-drum track is
  * accompaniment, read as one chord per beat.
  */
-import { Midi } from './toneMidi';
+import { TonejsMidi } from './toneMidi';
 import { detectChord, NO_CHORD, type GridChord } from './chordSymbols';
 import { notesToEvents, type GridNote } from './melodyEvents';
 import type { Tune } from './tune';
@@ -32,9 +32,9 @@ function meanPitch(notes: TickNote[]): number {
 
 /** Parses MIDI bytes into a Tune; throws TuneError for files that are not MIDI or have no melody notes. */
 export function tuneFromMidi(name: string, bytes: Uint8Array): Tune {
-  let midi: Midi;
+  let midi: TonejsMidi;
   try {
-    midi = new Midi(bytes);
+    midi = new TonejsMidi(bytes);
   } catch (e) {
     throw new TuneError(`not a MIDI file (${(e as Error).message})`);
   }

@@ -1,7 +1,7 @@
 /** Writes melody events (and optionally per-step chords as block chords) back to a Standard MIDI File. */
 import { chordSymbol, type GridChord } from './chordSymbols';
 import { eventsToNotes } from './melodyEvents';
-import { Midi } from './toneMidi';
+import { TonejsMidi } from './toneMidi';
 
 export interface MidiWriteOptions {
   ppq?: number;
@@ -12,7 +12,7 @@ export interface MidiWriteOptions {
 
 /** A two-track MIDI file (melody, chords) for an event list on the sixteenth grid. */
 export function eventsToMidi(events: ArrayLike<number>, options: MidiWriteOptions = {}): Uint8Array {
-  const midi = new Midi();
+  const midi = new TonejsMidi();
   const ppq = midi.header.ppq; // @tonejs/midi writes 480 ticks per quarter
   const stepTicks = (options.ppq ?? ppq) / 4;
   midi.header.setTempo(options.bpm ?? 120);

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import type { MidiImportPreview } from '../../core/midi';
+import type { MidiImportPreview } from '../../core/smf';
 import { useActions } from '../AppContext';
 import { downloadFile } from './downloadFile';
 import { FilePickerButton } from './FilePickerButton';

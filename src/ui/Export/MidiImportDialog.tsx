@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { MidiImportPreview } from '../../core/midi';
+import type { MidiImportPreview } from '../../core/smf';
 import type { MidiImportChoice } from '../../store/song/types';
 
 const SPLITS = [1, 2, 4, 8];

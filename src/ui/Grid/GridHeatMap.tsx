@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { Midi, Note, Steps } from '../../core/types';
+import type { MidiPitch, Note, Steps } from '../../core/types';
 import type { StepProbabilities } from '../../model/types';
 import { heatCells, paintHeat } from '../Proposals/heatCells';
 
@@ -11,8 +11,8 @@ interface Props {
   /** The candidate's notes, outlined on top. */
   notes: readonly Note[];
   /** The grid's pitch window and length. */
-  low: Midi;
-  high: Midi;
+  low: MidiPitch;
+  high: MidiPitch;
   steps: Steps;
 }
 

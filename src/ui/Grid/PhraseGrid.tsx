@@ -2,7 +2,7 @@ import { useCallback, useLayoutEffect, useMemo, useRef, useState, type FocusEven
 import { stepsPerBar as barSteps, stepsPerBeat as beatSteps } from '../../core/meter';
 import { pitchName } from '../../core/pitch';
 import { defaultPitchRange, isInScale, isTonic } from '../../core/scale';
-import { LIMITS, type Midi, type Steps } from '../../core/types';
+import { LIMITS, type MidiPitch, type Steps } from '../../core/types';
 import { useAppState, useServices } from '../AppContext';
 import { gridLabelSignatures } from '../Theory/gridLabels';
 import { useTheorySettings } from '../Theory/theorySettings';
@@ -17,7 +17,7 @@ import { useWheelPitchScroll } from './useWheelPitchScroll';
 import { useGridPointer } from './useGridPointer';
 
 interface Focus {
-  pitch: Midi;
+  pitch: MidiPitch;
   step: Steps;
 }
 
@@ -46,7 +46,7 @@ export function PhraseGrid() {
   const theoryRows = useMemo(() => gridLabelSignatures(notes ?? [], key, chords, theory), [notes, key, chords, theory]);
   const pitches = useMemo(() => rowPitches(range.low, range.high), [range.low, range.high]);
   const tones = useMemo(() => {
-    const map = new Map<Midi, RowTone>();
+    const map = new Map<MidiPitch, RowTone>();
     for (const p of pitches) map.set(p, isTonic(p, key) ? 'tonic' : isInScale(p, key) ? 'scale' : 'off');
     return map;
   }, [pitches, key]);
@@ -62,7 +62,7 @@ export function PhraseGrid() {
 
   // Keyboard moves scroll the focused cell into view; a click is already where the pointer is.
   const keyboardMove = useRef(false);
-  const focusCell = useCallback((pitch: Midi, step: Steps) => {
+  const focusCell = useCallback((pitch: MidiPitch, step: Steps) => {
     wantDomFocus.current = true;
     setFocus({ pitch, step });
   }, []);

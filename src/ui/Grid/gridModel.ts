@@ -1,4 +1,4 @@
-import type { Midi, Note, Steps } from '../../core/types';
+import type { MidiPitch, Note, Steps } from '../../core/types';
 
 /**
  * Pure helpers that turn a phrase's notes into what the grid draws. Kept apart from React so they are tested
@@ -11,8 +11,8 @@ export const CELL_START = 2;
 export const CELL_END = 4;
 
 /** Pitches of the rows, highest first (a piano roll reads upwards). */
-export function rowPitches(low: Midi, high: Midi): Midi[] {
-  const rows: Midi[] = [];
+export function rowPitches(low: MidiPitch, high: MidiPitch): MidiPitch[] {
+  const rows: MidiPitch[] = [];
   for (let p = high; p >= low; p--) rows.push(p);
   return rows;
 }
@@ -21,8 +21,8 @@ export function rowPitches(low: Midi, high: Midi): Midi[] {
  * One string per pitch that has notes ("start:length,start:length"), so a row re-renders only when its own
  * notes change.
  */
-export function rowSignatures(notes: readonly Note[]): Map<Midi, string> {
-  const byPitch = new Map<Midi, string>();
+export function rowSignatures(notes: readonly Note[]): Map<MidiPitch, string> {
+  const byPitch = new Map<MidiPitch, string>();
   for (const n of notes) {
     const part = `${n.start}:${n.length}`;
     const prev = byPitch.get(n.pitch);
@@ -46,12 +46,12 @@ export function cellFlags(signature: string, steps: Steps): Uint8Array {
 }
 
 /** The note of `pitch` that sounds at `step`, if any. */
-export function noteOfPitchAt(notes: readonly Note[], pitch: Midi, step: Steps): Note | undefined {
+export function noteOfPitchAt(notes: readonly Note[], pitch: MidiPitch, step: Steps): Note | undefined {
   return notes.find((n) => n.pitch === pitch && n.start <= step && step < n.start + n.length);
 }
 
 /** Keeps a [low, high] window of `size` rows inside the piano after moving it by `delta` semitones. */
-export function shiftRange(low: Midi, high: Midi, delta: number, min: Midi, max: Midi): { low: Midi; high: Midi } {
+export function shiftRange(low: MidiPitch, high: MidiPitch, delta: number, min: MidiPitch, max: MidiPitch): { low: MidiPitch; high: MidiPitch } {
   const size = high - low;
   const nextLow = Math.max(min, Math.min(max - size, low + delta));
   return { low: nextLow, high: nextLow + size };

@@ -1,5 +1,5 @@
 import { useEffect, type RefObject } from 'react';
-import type { Midi, Steps } from '../../core/types';
+import type { MidiPitch, Steps } from '../../core/types';
 import { useServices } from '../AppContext';
 import { selectCurrentPhrase } from '../selectors';
 import { previewAfterPaint } from './previewAfterPaint';
@@ -9,12 +9,12 @@ import { noteOfPitchAt } from './gridModel';
 const END_HANDLE_FRACTION = 0.4;
 
 type Drag =
-  | { kind: 'resize'; pointerId: number; start: Steps; pitch: Midi; length: Steps; pressedStart: boolean; changed: boolean }
+  | { kind: 'resize'; pointerId: number; start: Steps; pitch: MidiPitch; length: Steps; pressedStart: boolean; changed: boolean }
   | {
       kind: 'move';
       pointerId: number;
       start: Steps;
-      pitch: Midi;
+      pitch: MidiPitch;
       length: Steps;
       grabOffset: Steps;
       pressedStart: boolean;
@@ -22,7 +22,7 @@ type Drag =
     };
 
 interface CellHit {
-  pitch: Midi;
+  pitch: MidiPitch;
   step: Steps;
   cell: HTMLElement;
 }
@@ -42,7 +42,7 @@ function cellOf(target: EventTarget | null): CellHit | null {
 export function useGridPointer(
   gridRef: RefObject<HTMLElement | null>,
   totalSteps: Steps,
-  onFocusCell: (pitch: Midi, step: Steps) => void,
+  onFocusCell: (pitch: MidiPitch, step: Steps) => void,
 ) {
   const { store, actions, engine } = useServices();
 

@@ -1,4 +1,4 @@
-import type { Midi, Note, Steps } from '../../core/types';
+import type { MidiPitch, Note, Steps } from '../../core/types';
 import type { StepProbabilities } from '../../model/types';
 
 /**
@@ -12,12 +12,12 @@ export const FIRST_PITCH_EVENT = 2;
 /** One cell to paint: a step, a pitch, and an opacity in (0, 1]. */
 export interface HeatCell {
   step: Steps;
-  pitch: Midi;
+  pitch: MidiPitch;
   alpha: number;
 }
 
 /** The model's probability that a note of `pitch` starts at `step` (0 outside what it covers). */
-export function pitchProbability(p: StepProbabilities, step: Steps, pitch: Midi): number {
+export function pitchProbability(p: StepProbabilities, step: Steps, pitch: MidiPitch): number {
   const event = pitch - p.minPitch + FIRST_PITCH_EVENT;
   if (step < 0 || step >= p.steps || event < FIRST_PITCH_EVENT || event >= p.depth) return 0;
   return p.values[step * p.depth + event] ?? 0;
@@ -31,7 +31,7 @@ export const HEAT_FLOOR = 0.005;
  * Opacity is the square root of the probability: it keeps the map honest (a step where the model mostly
  * wanted to hold the note stays faint) while 5% still shows (0.22) next to a sure 100%.
  */
-export function heatCells(p: StepProbabilities, low: Midi, high: Midi, steps: Steps = p.steps): HeatCell[] {
+export function heatCells(p: StepProbabilities, low: MidiPitch, high: MidiPitch, steps: Steps = p.steps): HeatCell[] {
   const cells: HeatCell[] = [];
   for (let step = 0; step < Math.min(steps, p.steps); step++) {
     for (let pitch = low; pitch <= high; pitch++) {
@@ -77,7 +77,7 @@ export function heatRows(p: StepProbabilities, notes: readonly Note[]): HeatRows
 export interface HeatGeometry {
   cellW: number;
   cellH: number;
-  top: Midi;
+  top: MidiPitch;
 }
 
 /** Paints the cells (amber, like notes) and outlines `notes` on top. */

@@ -1,5 +1,5 @@
 import { analyzeNotes } from '../../core/theory/labels';
-import type { ChordEvent, KeySignature, Midi, Note } from '../../core/types';
+import type { ChordEvent, KeySignature, MidiPitch, Note } from '../../core/types';
 import type { TheorySettings } from './theorySettings';
 
 /** One note's overlay on the grid: text in its first cell and whether it is a chord tone. */
@@ -18,8 +18,8 @@ export function gridLabelSignatures(
   key: KeySignature,
   chords: readonly ChordEvent[] | undefined,
   settings: Pick<TheorySettings, 'labels' | 'chordTones' | 'intervals'>,
-): Map<Midi, string> {
-  const rows = new Map<Midi, string>();
+): Map<MidiPitch, string> {
+  const rows = new Map<MidiPitch, string>();
   if (settings.labels === 'none' && !settings.chordTones && !settings.intervals) return rows;
   const theory = analyzeNotes(notes, key, chords);
   notes.forEach((n, i) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeShareLink, encodeShareLink, SHARE_LINK_LIMITS } from '../../../src/core/shareLink';
 import { PACKED_VERSION } from '../../../src/core/shareLinkPacking';
-import { counterIds, typicalSong, withoutIds } from './midi/songFixtures';
+import { counterIds, typicalSong, withoutIds } from './smf/songFixtures';
 
 async function deflate(bytes: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await new Response(new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer());

@@ -1,20 +1,20 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { addImportToSong } from '../../../src/core/midi/addImport';
-import { songToMidi } from '../../../src/core/midi/exportMidi';
-import { importMidi } from '../../../src/core/midi/importMidi';
-import { readMidiFile } from '../../../src/core/midi/readMidi';
+import { addImportToSong } from '../../../src/core/smf/addImport';
+import { songToMidi } from '../../../src/core/smf/exportMidi';
+import { importMidi } from '../../../src/core/smf/importMidi';
+import { readMidiFile } from '../../../src/core/smf/readMidi';
 import { createSong } from '../../../src/core/song';
 import { validateSong } from '../../../src/core/validate';
-import { line, noteOn, smf } from '../../fixtures/midi/smfBuilder';
-import { counterIds, typicalSong } from '../core/midi/songFixtures';
+import { line, noteOn, smf } from '../../fixtures/smf/smfBuilder';
+import { counterIds, typicalSong } from '../core/smf/songFixtures';
 import { fuzz, int, pick, type Random } from './fuzzHarness';
 
 /** Seeds that once failed; they run before the generated ones. */
 const REGRESSION_SEEDS: number[] = [];
 const COUNT = 1500;
 
-const fixtureDir = new URL('../../fixtures/midi/', import.meta.url);
+const fixtureDir = new URL('../../fixtures/smf/', import.meta.url);
 const seedsFiles: Uint8Array[] = [
   ...readdirSync(fixtureDir).filter((f) => f.endsWith('.mid')).map((f) => new Uint8Array(readFileSync(new URL(f, fixtureDir)))),
   songToMidi(typicalSong(1)),

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Midi } from '@tonejs/midi';
+import { Midi as TonejsMidi } from '@tonejs/midi';
 import { serializeProject } from '../../../src/core/projectFile';
 import { makeApp } from './fakes';
 
-const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/midi/${name}`, import.meta.url)));
+const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/smf/${name}`, import.meta.url)));
 
 function songWithNotes() {
   const app = makeApp();
@@ -78,7 +78,7 @@ describe('MIDI', () => {
     app.actions.setSectionTranspose(app.state().song.arrangement[1].id, 2);
     const exported = app.actions.exportMidi();
     if (!exported.ok) throw new Error(exported.reason);
-    const midi = new Midi(exported.bytes);
+    const midi = new TonejsMidi(exported.bytes);
     const melody = midi.tracks.find((t) => t.name === 'Melody')!;
     // Two-bar phrase in 4/4 = 32 steps = 3840 ticks at 480 PPQ.
     expect(melody.notes.map((n) => [n.ticks, n.midi])).toEqual([

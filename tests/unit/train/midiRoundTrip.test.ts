@@ -3,7 +3,7 @@ import { chordSymbol } from '../../../src/train/corpus/chordSymbols';
 import { eventsToNotes, NO_EVENT, NOTE_OFF, notesToEvents } from '../../../src/train/corpus/melodyEvents';
 import { tuneFromMidi, TuneError } from '../../../src/train/corpus/midiTune';
 import { eventsToMidi } from '../../../src/train/corpus/midiWrite';
-import { Midi } from '../../../src/train/corpus/toneMidi';
+import { TonejsMidi } from '../../../src/train/corpus/toneMidi';
 import { makeTuneEvents } from './tinyCorpus';
 
 describe('MIDI -> events -> MIDI', () => {
@@ -32,7 +32,7 @@ describe('MIDI -> events -> MIDI', () => {
   });
 
   it('counts notes off the sixteenth grid and snaps them to the nearest step', () => {
-    const midi = new Midi();
+    const midi = new TonejsMidi();
     const track = midi.addTrack();
     const step = midi.header.ppq / 4;
     track.addNote({ midi: 60, ticks: 0, durationTicks: step * 4 });
@@ -44,6 +44,6 @@ describe('MIDI -> events -> MIDI', () => {
 
   it('rejects a file that is not MIDI and one without notes', () => {
     expect(() => tuneFromMidi('x.mid', new TextEncoder().encode('hello, not a midi file'))).toThrow(TuneError);
-    expect(() => tuneFromMidi('empty.mid', new Midi().toArray())).toThrow(/no notes/);
+    expect(() => tuneFromMidi('empty.mid', new TonejsMidi().toArray())).toThrow(/no notes/);
   });
 });

@@ -6,7 +6,7 @@ import { NO_EVENT } from '../../../src/train/corpus/melodyEvents';
 import { eventsToMidi } from '../../../src/train/corpus/midiWrite';
 import { CorpusFolderError, octaveShiftIntoRange, readCorpus } from '../../../src/train/corpus/readCorpus';
 import { isValidationFile } from '../../../src/train/corpus/split';
-import { Midi } from '../../../src/train/corpus/toneMidi';
+import { TonejsMidi } from '../../../src/train/corpus/toneMidi';
 import { writeTinyCorpus } from './tinyCorpus';
 
 const range = { minPitch: 48, maxPitch: 83 };
@@ -15,7 +15,7 @@ describe('reading a corpus folder', () => {
   it('skips bad files with a reason and keeps the good ones', () => {
     const dir = writeTinyCorpus(mkdtempSync(join(tmpdir(), 'pw-corpus-')), 6);
     writeFileSync(join(dir, 'notes.mid'), 'this is a text file');
-    writeFileSync(join(dir, 'silent.mid'), new Midi().toArray());
+    writeFileSync(join(dir, 'silent.mid'), new TonejsMidi().toArray());
     const wide = new Int16Array(32).fill(NO_EVENT);
     wide[0] = 40;
     wide[8] = 90; // a 50-semitone span fits no octave of 48..83

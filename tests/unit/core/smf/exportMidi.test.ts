@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { chordPitches } from '../../../../src/core/chords';
-import { songToMidi, TICKS_PER_STEP } from '../../../../src/core/midi/exportMidi';
-import { scanSmf } from '../../../../src/core/midi/smfScan';
-import { Midi } from '../../../../src/core/midi/tonejsMidi';
+import { songToMidi, TICKS_PER_STEP } from '../../../../src/core/smf/exportMidi';
+import { scanSmf } from '../../../../src/core/smf/smfScan';
+import { TonejsMidi } from '../../../../src/train/corpus/toneMidi';
 import { createPhrase, createSong } from '../../../../src/core/song';
 import type { KeySignature, Note, Song, TimeSignature } from '../../../../src/core/types';
 import { counterIds, typicalSong } from './songFixtures';
@@ -50,7 +50,7 @@ function endOfTrackTicks(bytes: Uint8Array): number[] {
 
 describe('songToMidi', () => {
   it('writes a format 1 file at 480 PPQ with a named melody track and chord track on their own channels and programs', () => {
-    const midi = new Midi(songToMidi(typicalSong()));
+    const midi = new TonejsMidi(songToMidi(typicalSong()));
     expect(midi.header.ppq).toBe(480);
     expect(midi.tracks.map((t) => t.name)).toEqual(['Melody', 'Chords']);
     expect(midi.tracks.map((t) => t.channel)).toEqual([0, 1]);
@@ -60,7 +60,7 @@ describe('songToMidi', () => {
   });
 
   it('writes the tempo and the time signature', () => {
-    const midi = new Midi(songToMidi(song({ ts: { beats: 6, beatUnit: 8 } })));
+    const midi = new TonejsMidi(songToMidi(song({ ts: { beats: 6, beatUnit: 8 } })));
     expect(midi.header.tempos[0].bpm).toBeCloseTo(120, 3);
     expect(midi.header.timeSignatures[0].timeSignature).toEqual([6, 8]);
   });
@@ -83,7 +83,7 @@ describe('songToMidi', () => {
   it('puts a marker at each section start, named after its phrase with repeats and transposition', () => {
     const s = typicalSong();
     s.arrangement[1] = { ...s.arrangement[1], repeats: 2 };
-    const midi = new Midi(songToMidi(s));
+    const midi = new TonejsMidi(songToMidi(s));
     const markers = midi.header.meta.filter((m) => m.type === 'marker').map((m) => [m.text, m.ticks]);
     const bar = 16 * TICKS_PER_STEP;
     expect(markers).toEqual([
@@ -99,7 +99,7 @@ describe('songToMidi', () => {
       { pitch: 60, start: 0, length: 4, velocity: 100 },
       { pitch: 67, start: 12, length: 4, velocity: 70 },
     ];
-    const midi = new Midi(songToMidi(song({ bars: 1, notes, repeats: 3, transpose: -5 })));
+    const midi = new TonejsMidi(songToMidi(song({ bars: 1, notes, repeats: 3, transpose: -5 })));
     expect(midi.tracks[0].notes.map((n) => [n.midi, n.ticks, n.durationTicks, Math.round(n.velocity * 127)])).toEqual([
       [55, 0, 480, 100],
       [62, 1440, 480, 70],
@@ -112,7 +112,7 @@ describe('songToMidi', () => {
 
   it('voices each chord symbol on the chord track until the next chord, transposed with its section', () => {
     const s = typicalSong();
-    const midi = new Midi(songToMidi(s));
+    const midi = new TonejsMidi(songToMidi(s));
     const chordNotes = midi.tracks[1].notes;
     const atTick = (tick: number) => chordNotes.filter((n) => n.ticks === tick).map((n) => n.midi).sort((a, b) => a - b);
     expect(atTick(0)).toEqual(chordPitches('C'));
@@ -137,7 +137,7 @@ describe('songToMidi', () => {
     const s = song();
     s.title = 'Café ✓';
     s.phrases[0].name = 'Über';
-    const midi = new Midi(songToMidi(s));
+    const midi = new TonejsMidi(songToMidi(s));
     expect(new TextDecoder().decode(Uint8Array.from(midi.header.name, (c) => c.charCodeAt(0)))).toBe('Café ✓');
     expect(midi.header.meta[0].text).toBe(String.fromCharCode(...new TextEncoder().encode('Über')));
   });

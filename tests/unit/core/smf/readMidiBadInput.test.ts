@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readMidiFile } from '../../../../src/core/midi/readMidi';
-import { MIDI_LIMITS } from '../../../../src/core/midi/smfScan';
-import { chunk, line, meta, noteOff, noteOn, smf, varInt } from '../../../fixtures/midi/smfBuilder';
+import { readMidiFile } from '../../../../src/core/smf/readMidi';
+import { MIDI_LIMITS } from '../../../../src/core/smf/smfScan';
+import { chunk, line, meta, noteOff, noteOn, smf, varInt } from '../../../fixtures/smf/smfBuilder';
 
 function refusal(bytes: Uint8Array): string {
   const started = performance.now();

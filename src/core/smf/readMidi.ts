@@ -1,5 +1,5 @@
 import { VALIDATION_LIMITS } from '../validate';
-import type { Bpm, KeySignature, Midi as MidiPitch, TimeSignature, Velocity } from '../types';
+import type { Bpm, KeySignature, MidiPitch, TimeSignature, Velocity } from '../types';
 import { fromMidiKeySignature } from './keySignature';
 import { fromMidiByteString } from './midiText';
 import { scanSmf } from './smfScan';

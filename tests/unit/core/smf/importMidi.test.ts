@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { addImportToSong } from '../../../../src/core/midi/addImport';
-import { songToMidi } from '../../../../src/core/midi/exportMidi';
-import { describeMidiImport, importMidi } from '../../../../src/core/midi/importMidi';
-import { readMidiFile, type MidiImportPreview } from '../../../../src/core/midi/readMidi';
+import { addImportToSong } from '../../../../src/core/smf/addImport';
+import { songToMidi } from '../../../../src/core/smf/exportMidi';
+import { describeMidiImport, importMidi } from '../../../../src/core/smf/importMidi';
+import { readMidiFile, type MidiImportPreview } from '../../../../src/core/smf/readMidi';
 import { createSong } from '../../../../src/core/song';
 import type { Song, TimeSignature } from '../../../../src/core/types';
 import { validateSong } from '../../../../src/core/validate';
-import { line, noteOff, noteOn, smf, tempo, trackName } from '../../../fixtures/midi/smfBuilder';
+import { line, noteOff, noteOn, smf, tempo, trackName } from '../../../fixtures/smf/smfBuilder';
 import { counterIds, typicalSong } from './songFixtures';
 
-const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../../fixtures/midi/${name}`, import.meta.url)));
+const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../../fixtures/smf/${name}`, import.meta.url)));
 
 function preview(bytes: Uint8Array): MidiImportPreview {
   const read = readMidiFile(bytes);
