@@ -1,13 +1,14 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
-import { samplesPlugin } from './samples/vitePlugin.js';
-import { contentSecurityPolicyPlugin } from './src/app/build/contentSecurityPolicy.js';
-import { serviceWorkerPlugin } from './src/app/serviceWorkerPlugin.js';
+import { samplesPlugin } from './src/build/samplesPlugin.js';
+import { contentSecurityPolicyPlugin } from './src/build/contentSecurityPolicy.js';
+import { serviceWorkerPlugin } from './src/build/serviceWorkerPlugin.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/e2e/browser.js';
 
-// One config for the app build and both test layers: `unit` (Node, fast, most tests) and `e2e` (real
-// Chromium against the production build, served by tests/e2e/globalSetup.ts).
+// One config for the app build and the three test layers: `unit` (Node, fast, most tests), `browser` (audio
+// tests that need real Web Audio, inside Chromium) and `e2e` (real Chromium against the production build,
+// served by tests/e2e/globalSetup.ts). The build plugins live in src/build.
 export default defineConfig({
   plugins: [react(), samplesPlugin(), contentSecurityPolicyPlugin(), serviceWorkerPlugin()],
   build: {

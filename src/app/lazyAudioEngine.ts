@@ -47,7 +47,7 @@ export function createLazyAudioEngine(load: () => Promise<AudioEngine>): LazyAud
   }
 
   function blocked(): AudioStatus {
-    const reason = loadError instanceof Error ? loadError.message : String(loadError ?? 'unknown error');
+    const reason = loadError instanceof Error ? loadError.message : typeof loadError === 'string' ? loadError : 'unknown error';
     return { kind: 'blocked', message: `the sound engine could not load (${reason})` };
   }
 

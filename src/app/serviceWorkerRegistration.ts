@@ -1,5 +1,7 @@
 import type { OfflineState, OfflineStatus } from '../ui/Offline/offlineStatus';
-import { SKIP_WAITING_MESSAGE } from './serviceWorkerSource';
+
+/** What the page posts to a waiting service worker (src/build/serviceWorkerSource.ts) to make it take over. */
+export const SKIP_WAITING_MESSAGE = 'skip-waiting';
 
 /**
  * Registers dist/sw.js (production builds only: the dev server has no precache list and must never be

@@ -47,7 +47,7 @@ export function parseMelodyRnnConfig(json: unknown): Omit<MelodyRnnSpec, 'layers
   if (typeof json !== 'object' || json === null) throw badFormat('config.json is not a JSON object');
   const config = json as Record<string, unknown>;
   if (config.type !== 'MusicRNN') {
-    throw new ModelError(`The checkpoint is a ${String(config.type ?? 'model of unknown type')}, not a MusicRNN`, 'wrong-type');
+    throw new ModelError(`The checkpoint is a ${typeof config.type === 'string' ? config.type : 'model of unknown type'}, not a MusicRNN`, 'wrong-type');
   }
   const converter = config.dataConverter as { type?: unknown; args?: Record<string, unknown> } | undefined;
   if (!converter || typeof converter !== 'object') throw badFormat('config.json has no dataConverter');
@@ -65,7 +65,7 @@ export function parseMelodyRnnConfig(json: unknown): Omit<MelodyRnnSpec, 'layers
   let chordEncoder: ChordEncoderType | undefined;
   if (config.chordEncoder !== undefined) {
     if (!CHORD_ENCODERS.includes(config.chordEncoder as ChordEncoderType)) {
-      throw badFormat(`Unknown chord encoder "${String(config.chordEncoder)}" in config.json`);
+      throw badFormat(`Unknown chord encoder ${JSON.stringify(config.chordEncoder)} in config.json`);
     }
     chordEncoder = config.chordEncoder as ChordEncoderType;
   }
@@ -95,11 +95,12 @@ export function parseMelodyRnnConfig(json: unknown): Omit<MelodyRnnSpec, 'layers
 export function parseWeightsManifest(json: unknown): ManifestWeight[] {
   if (!Array.isArray(json) || json.length === 0) throw badFormat('weights_manifest.json is not a list of weight groups');
   const weights: ManifestWeight[] = [];
-  for (const group of json) {
-    if (!Array.isArray(group?.paths) || !Array.isArray(group?.weights)) {
+  for (const group of json as unknown[]) {
+    const { paths, weights: groupWeights } = (group ?? {}) as { paths?: unknown; weights?: unknown };
+    if (!Array.isArray(paths) || !Array.isArray(groupWeights)) {
       throw badFormat('weights_manifest.json groups need "paths" and "weights"');
     }
-    weights.push(...(group.weights as ManifestWeight[]));
+    weights.push(...(groupWeights as ManifestWeight[]));
   }
   return weights;
 }
@@ -124,7 +125,7 @@ export function checkMelodyRnnWeights(config: Omit<MelodyRnnSpec, 'layers'>, wei
     const units = kernel[1] / 4;
     if (kernel.length !== 2 || !Number.isInteger(units) || kernel[0] !== inputSize + units) {
       throw badFormat(
-        `Layer ${l} kernel has shape [${kernel}], expected [${inputSize} + units, 4 x units] for this config ` +
+        `Layer ${l} kernel has shape [${kernel.join(',')}], expected [${inputSize} + units, 4 x units] for this config ` +
           `(chords ${config.chordDepth} + events ${config.depth} + aux ${config.auxBits})`,
       );
     }

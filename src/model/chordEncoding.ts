@@ -76,7 +76,7 @@ export function encodeChord(symbol: string, type: ChordEncoderType): Float32Arra
  */
 export function chordsPerStep(chords: readonly ChordEvent[] | undefined, steps: Steps): string[] {
   const sorted = [...(chords ?? [])].sort((a, b) => a.start - b.start);
-  const out: string[] = new Array(steps).fill(NO_CHORD);
+  const out = new Array<string>(steps).fill(NO_CHORD);
   let current = NO_CHORD;
   let next = 0;
   for (let step = 0; step < steps; step++) {

@@ -7,6 +7,11 @@ import type { ArrangementActions, TransferActions, TransferDeps } from './song/t
 import type { SongClaims } from './persistence/songClaims';
 import type { TabMemory } from './persistence/tabMemory';
 
+// The contracts of the audio and model rooms that the UI reads through the store (the UI imports only store
+// and core).
+export type { AudioEngine, PlaybackTarget } from '../audio/types';
+export type { StepProbabilities } from '../model/types';
+
 /**
  * The shape of the app state and the actions over it. The UI renders these slices and calls these
  * actions; keyboard shortcuts, MIDI input and tests call the very same functions.

@@ -1,6 +1,5 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
-import type { AudioEngine } from '../audio/types';
-import type { AppActions, AppState, AppStore } from '../store/types';
+import type { AppActions, AppState, AppStore, AudioEngine } from '../store/types';
 import type { UiSignals } from './uiSignals';
 
 /** What every component may reach: the store (read), the actions (write), the engine (playhead only). */

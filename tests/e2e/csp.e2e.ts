@@ -3,7 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { useAppSession } from './browser';
 import { cell, soundingCells } from './gridHelpers';
 
-// The production build carries a Content-Security-Policy (src/app/build/contentSecurityPolicy.ts): a whole
+// The production build carries a Content-Security-Policy (src/build/contentSecurityPolicy.ts): a whole
 // session under it — edit, play, propose with the shipped model in its wasm worker, export MIDI, help —
 // must not trip a single violation or console error.
 

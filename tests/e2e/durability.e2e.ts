@@ -86,7 +86,7 @@ test('an unreadable record is quarantined with its raw text, never deleted', asy
     const db = await new Promise<IDBDatabase>((res, rej) => {
       const r = indexedDB.open('phrasewright-songs');
       r.onsuccess = () => res(r.result);
-      r.onerror = () => rej(r.error);
+      r.onerror = () => rej(r.error ?? new Error('IndexedDB would not open'));
     });
     const tx = db.transaction('songs', 'readwrite');
     const store = tx.objectStore('songs');
@@ -97,7 +97,7 @@ test('an unreadable record is quarantined with its raw text, never deleted', asy
     store.put('{"id": "broken', keys[0]);
     await new Promise((res) => (tx.oncomplete = res));
     db.close();
-    return String(keys[0]);
+    return keys[0] as string;
   });
   await page.reload();
   await page.getByRole('alert').filter({ hasText: /kept aside, not deleted/ }).waitFor();
@@ -105,7 +105,7 @@ test('an unreadable record is quarantined with its raw text, never deleted', asy
     const db = await new Promise<IDBDatabase>((res, rej) => {
       const r = indexedDB.open('phrasewright-quarantine');
       r.onsuccess = () => res(r.result);
-      r.onerror = () => rej(r.error);
+      r.onerror = () => rej(r.error ?? new Error('IndexedDB would not open'));
     });
     const records = await new Promise<{ songId: string; raw: string }[]>((res) => {
       const r = db.transaction('records').objectStore('records').getAll();

@@ -73,7 +73,7 @@ test('an unreadable autosaved song is kept aside, a new song starts, and the raw
       const db = await new Promise<IDBDatabase>((res, rej) => {
         const r = indexedDB.open(name);
         r.onsuccess = () => res(r.result);
-        r.onerror = () => rej(r.error);
+        r.onerror = () => rej(r.error ?? new Error('IndexedDB would not open'));
       });
       for (const storeName of Array.from(db.objectStoreNames)) {
         if (!/song/i.test(storeName)) continue;

@@ -84,7 +84,7 @@ export interface NoteTheory {
 /** Theory labels for each note of a monophonic melody, in the notes' order (sorted by start for intervals). */
 export function analyzeNotes(notes: readonly Note[], key: KeySignature, chords?: readonly ChordEvent[]): NoteTheory[] {
   const order = notes.map((_, i) => i).sort((a, b) => notes[a].start - notes[b].start);
-  const result: NoteTheory[] = new Array(notes.length);
+  const result = new Array<NoteTheory>(notes.length);
   let previous: Note | undefined;
   for (const i of order) {
     const n = notes[i];

@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const dir = str(args, 'checkpoint', join('public/checkpoints', str(args, 'id', 'melody-rnn-v2')));
   if (!existsSync(join(dir, 'config.json'))) throw new CorpusFolderError(`no checkpoint (config.json) in ${dir}`);
   const trainingFile = join(dir, 'training.json');
-  const training = existsSync(trainingFile) ? JSON.parse(readFileSync(trainingFile, 'utf8')) : null;
+  const training = existsSync(trainingFile) ? (JSON.parse(readFileSync(trainingFile, 'utf8')) as { corpus: { folder: string } }) : null;
   const corpusDir = str(args, 'corpus', training?.corpus.folder ?? '../shared/corpus/nottingham');
   const maxOrder = num(args, 'max-order', 6);
   const phrases = num(args, 'phrases', 100);

@@ -80,7 +80,7 @@ export function tuneFromMidi(name: string, bytes: Uint8Array): Tune {
  * no accompaniment keeps the previous chord, since oom-pah patterns leave rests inside a harmony.
  */
 function chordsPerBeat(notes: TickNote[], stepTicks: number, beatSteps: number, length: number): GridChord[] {
-  const chords: GridChord[] = new Array(length).fill(NO_CHORD);
+  const chords = new Array<GridChord>(length).fill(NO_CHORD);
   let current = NO_CHORD;
   for (let beat = 0; beat * beatSteps < length; beat++) {
     const from = beat * beatSteps * stepTicks;

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { diatonicChords } from '../../core/chords';
 import { stepsPerBar as barSteps } from '../../core/meter';
 import { useActions, useAppState } from '../AppContext';
@@ -21,7 +21,12 @@ export function ChordPicker() {
   const suggestions = useMemo(() => [...diatonicChords(key), ...diatonicChords(key, { sevenths: true }), 'N.C.'], [key]);
   const [drafts, setDrafts] = useState<string[]>(texts);
   const [reason, setReason] = useState('');
-  useEffect(() => setDrafts(texts), [texts]);
+  // The phrase's chords changed (undo, another phrase): the drafts start again from them, in this render.
+  const [draftsOf, setDraftsOf] = useState(texts);
+  if (draftsOf !== texts) {
+    setDraftsOf(texts);
+    setDrafts(texts);
+  }
 
   const commit = (bar: number) => {
     const parsed = parseBarChords(drafts[bar] ?? '', bar, perBar);

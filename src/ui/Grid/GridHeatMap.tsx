@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { MidiPitch, Note, Steps } from '../../core/types';
-import type { StepProbabilities } from '../../model/types';
+import type { StepProbabilities } from '../../store/types';
 import { heatCells, paintHeat } from '../Proposals/heatCells';
 
 /** Canvas pixels per grid cell: enough for crisp note outlines once the canvas is stretched over the cells. */

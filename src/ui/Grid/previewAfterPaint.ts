@@ -1,4 +1,4 @@
-import type { AudioEngine } from '../../audio/types';
+import type { AudioEngine } from '../../store/types';
 
 /**
  * Sounds a grid note once the frame showing it has been painted. Starting a voice costs the main thread

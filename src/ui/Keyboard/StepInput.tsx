@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { phraseSteps } from '../../core/meter';
 import { pitchName } from '../../core/pitch';
 import { LIMITS } from '../../core/types';
@@ -31,7 +31,9 @@ export function StepInput() {
   const [octave, setOctave] = useState(0);
   const [cursor, setCursor] = useState(0);
   const latest = useRef({ octave, cursor, total, settings });
-  latest.current = { octave, cursor, total, settings };
+  useLayoutEffect(() => {
+    latest.current = { octave, cursor, total, settings };
+  });
 
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {

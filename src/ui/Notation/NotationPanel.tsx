@@ -1,5 +1,5 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import type { PlaybackTarget } from '../../audio/types';
+import type { PlaybackTarget } from '../../store/types';
 import { notationToAbc } from '../../core/notation/abc';
 import { buildNotation } from '../../core/notation/notationModel';
 import { phraseNotationInput, songNotationInput } from '../../core/notation/songNotation';

@@ -1,5 +1,5 @@
 import { useEffect, type RefObject } from 'react';
-import type { PlaybackTarget } from '../../audio/types';
+import type { PlaybackTarget } from '../../store/types';
 import type { NotationEvent } from '../../core/notation/notationModel';
 import { useServices } from '../AppContext';
 import { runWhilePlaying } from '../playingFrames';

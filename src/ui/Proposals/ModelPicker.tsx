@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useActions, useAppState } from '../AppContext';
 
 const CUSTOM = '__custom__';
@@ -14,10 +14,13 @@ export function ModelPicker() {
   const listed = checkpoints.some((c) => c.path === url);
   const [custom, setCustom] = useState(!listed);
   const [draft, setDraft] = useState(url);
-  useEffect(() => {
-    if (checkpoints.some((c) => c.path === url)) setCustom(false);
+  // A new URL or list from the store resets the field in this render (no effect, no second render pass).
+  const [seen, setSeen] = useState({ url, checkpoints });
+  if (seen.url !== url || seen.checkpoints !== checkpoints) {
+    setSeen({ url, checkpoints });
+    if (listed) setCustom(false);
     setDraft(url);
-  }, [url, checkpoints]);
+  }
   const showCustom = custom || !listed;
   const chosen = checkpoints.find((c) => c.path === url);
 

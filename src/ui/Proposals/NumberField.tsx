@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 
 interface Props {
   label: string;
@@ -17,9 +17,6 @@ interface Props {
 export function NumberField({ label, value, min, max, step = 1, onCommit, className }: Props) {
   const [draft, setDraft] = useState(String(value));
   const [editing, setEditing] = useState(false);
-  useEffect(() => {
-    if (!editing) setDraft(String(value));
-  }, [value, editing]);
   return (
     <label className={`field ${className ?? ''}`}>
       <span className="field-label">{label}</span>
@@ -29,8 +26,11 @@ export function NumberField({ label, value, min, max, step = 1, onCommit, classN
         min={min}
         max={max}
         step={step}
-        value={draft}
-        onFocus={() => setEditing(true)}
+        value={editing ? draft : String(value)}
+        onFocus={() => {
+          setDraft(String(value));
+          setEditing(true);
+        }}
         onChange={(e) => {
           setDraft(e.target.value);
           const n = Number(e.target.value);

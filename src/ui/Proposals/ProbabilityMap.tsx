@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { pitchName } from '../../core/pitch';
 import type { Note, Steps } from '../../core/types';
-import type { StepProbabilities } from '../../model/types';
+import type { StepProbabilities } from '../../store/types';
 import { heatCells, heatRows, paintHeat } from './heatCells';
 
 const CELL_W = 14;

@@ -1,5 +1,5 @@
 import type { MidiPitch, Note, Steps } from '../../core/types';
-import type { StepProbabilities } from '../../model/types';
+import type { StepProbabilities } from '../../store/types';
 
 /**
  * The arithmetic of the teaching view's heat maps (the candidate's own map and the overlay on the step

@@ -10,12 +10,13 @@ export function SongList() {
   const currentId = useAppState((s) => s.library.currentSongId);
   const currentSongId = useAppState((s) => s.song.id);
   const currentTitle = useAppState((s) => s.song.title);
+  const currentUpdatedAt = useAppState((s) => s.song.updatedAt);
   const [error, setError] = useState('');
 
   // The open song is listed even before its first autosave, so the list never looks empty while editing.
   const rows: SongSummary[] = songs.some((s) => s.id === currentSongId)
     ? songs
-    : [{ id: currentSongId, title: currentTitle, updatedAt: Date.now() }, ...songs];
+    : [{ id: currentSongId, title: currentTitle, updatedAt: currentUpdatedAt }, ...songs];
 
   const run = (work: Promise<unknown>) =>
     work.then(

@@ -14,9 +14,15 @@ function slots(root: Json): [Json[] | Record<string, Json>, string | number][] {
     if (depth > 12) return;
     if (Array.isArray(node)) {
       if (node.length > 2000) return;
-      node.forEach((child, i) => (found.push([node, i]), visit(child, depth + 1)));
+      node.forEach((child, i) => {
+        found.push([node, i]);
+        visit(child, depth + 1);
+      });
     } else if (node && typeof node === 'object') {
-      for (const key of Object.keys(node)) (found.push([node, key]), visit(node[key], depth + 1));
+      for (const key of Object.keys(node)) {
+        found.push([node, key]);
+        visit(node[key], depth + 1);
+      }
     }
   };
   visit(root, 0);

@@ -2,7 +2,7 @@ import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Plugin } from 'vite';
-import { sampleSetPath, servedSampleName, type SampleIndex, type SampleSet } from './sampleSet.js';
+import { sampleSetPath, servedSampleName, type SampleIndex, type SampleSet } from '../../samples/sampleSet.js';
 
 /**
  * Serves the instrument samples listed in samples/index.json from the npm packages that hold them: in dev

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { servedSampleName } from '../../../samples/sampleSet';
-import { listServedSamples, samplesPlugin } from '../../../samples/vitePlugin';
+import { listServedSamples, samplesPlugin } from '../../../src/build/samplesPlugin';
 
 const root = path.resolve(__dirname, '../../..');
 

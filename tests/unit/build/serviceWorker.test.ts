@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { precacheManifest } from '../../../src/app/serviceWorkerPlugin';
-import { serviceWorkerSource } from '../../../src/app/serviceWorkerSource';
+import { precacheManifest } from '../../../src/build/serviceWorkerPlugin';
+import { serviceWorkerSource } from '../../../src/build/serviceWorkerSource';
 
 function buildDir(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'pw-sw-'));
@@ -95,9 +95,9 @@ describe('the service worker build', () => {
 
     online = false;
     const page = await sw.dispatch('fetch', { request: { method: 'GET', url: 'https://app.test/', mode: 'navigate' } });
-    expect(await (await page!).text()).toBe('body of /index.html');
+    expect(await page!.text()).toBe('body of /index.html');
     const sample = await sw.dispatch('fetch', { request: { method: 'GET', url: 'https://app.test/samples/piano/C4.mp3', mode: 'cors' } });
-    expect(await (await sample!).text()).toBe('body of /samples/piano/C4.mp3');
+    expect(await sample!.text()).toBe('body of /samples/piano/C4.mp3');
     const other = await sw.dispatch('fetch', { request: { method: 'GET', url: 'https://elsewhere.test/x', mode: 'cors' } });
     expect(other).toBeNull();
   });

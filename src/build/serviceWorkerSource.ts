@@ -1,3 +1,5 @@
+import { SKIP_WAITING_MESSAGE } from '../app/serviceWorkerRegistration.js';
+
 /**
  * The text of dist/sw.js. Kept as a template here (not a bundled entry) so the worker is one small,
  * readable, dependency-free file and the precache list can be written into it at build time.
@@ -15,7 +17,6 @@
  */
 
 export const CACHE_PREFIX = 'phrasewright-';
-export const SKIP_WAITING_MESSAGE = 'skip-waiting';
 
 export interface ServiceWorkerBuild {
   version: string;
@@ -27,7 +28,7 @@ export interface ServiceWorkerBuild {
 
 /** The service worker script for one build. */
 export function serviceWorkerSource({ version, base, files }: ServiceWorkerBuild): string {
-  return `/* Phrasewright service worker, generated at build time by src/app/serviceWorkerPlugin.ts. */
+  return `/* Phrasewright service worker, generated at build time by src/build/serviceWorkerPlugin.ts. */
 const VERSION = ${JSON.stringify(version)};
 const BASE = ${JSON.stringify(base)};
 const FILES = ${JSON.stringify(files)};
