@@ -19,6 +19,12 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 }
 
+/**
+ * PHRASEWRIGHT_CPU_THROTTLE=4 runs every page 4x slower (CDP Emulation.setCPUThrottlingRate), to check the
+ * timing promises (autosave within a second, MIDI timing) on a slow machine.
+ */
+const CPU_THROTTLE = Number(process.env.PHRASEWRIGHT_CPU_THROTTLE ?? 1);
+
 export interface AppPage {
   context: BrowserContext;
   page: Page;
@@ -26,7 +32,7 @@ export interface AppPage {
   errors: string[];
 }
 
-/** Opens the app in a fresh context (empty IndexedDB) and waits until the step grid is on screen. */
+/** Opens the app in a fresh context (empty IndexedDB) and waits until the step grid shows the opened song. */
 export async function openApp(browser: Browser, path = '/', context?: BrowserContext): Promise<AppPage> {
   const ctx = context ?? (await browser.newContext());
   const page = await ctx.newPage();
@@ -35,9 +41,38 @@ export async function openApp(browser: Browser, path = '/', context?: BrowserCon
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
   });
+  if (CPU_THROTTLE > 1) {
+    const cdp = await ctx.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE });
+  }
   await page.goto(new URL(path, inject('baseUrl')).toString());
-  await page.getByRole('grid', { name: /^Phrase/ }).waitFor();
+  await waitForOpenSong(page);
   return { context: ctx, page, errors };
+}
+
+/**
+ * Waits until the page shows the song it opened. The grid first shows the blank song the store starts
+ * with; the stored song replaces it once the library has loaded, when "Opening…" gives way to the save
+ * status. A test that reads the grid before then reads the blank song (on a busy machine, it did).
+ */
+export async function waitForOpenSong(page: Page): Promise<void> {
+  await page.getByRole('grid', { name: /^Phrase/ }).waitFor();
+  await page.getByText(/^(Saved|Saving…|Not saved)$/).waitFor();
+}
+
+/**
+ * Waits for the autosave of an edit just made: "Saving…" (shown from the edit until the write, at least the
+ * autosave's quiet time) and then "Saved". Waiting for "Saved" alone can pass before the edit is rendered.
+ */
+export async function waitForAutosave(page: Page): Promise<void> {
+  await page.getByText('Saving…', { exact: true }).waitFor();
+  await page.getByText('Saved', { exact: true }).waitFor();
+}
+
+/** Reloads the page and waits until it shows the song it opened. */
+export async function reloadApp(page: Page): Promise<void> {
+  await page.reload();
+  await waitForOpenSong(page);
 }
 
 export interface AppSession {

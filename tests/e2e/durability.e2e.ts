@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useAppSession, type AppPage } from './browser';
+import { reloadApp, useAppSession, waitForAutosave, type AppPage } from './browser';
 import { cell, soundingCells } from './gridHelpers';
 
 // Work survives what users do to tabs: a tab killed mid-edit (no unload event of any kind), a second tab
@@ -59,19 +59,19 @@ test('a second tab on the same song is told, works on a copy, and neither tab ov
   const context = await session.newContext();
   const first: AppPage = await session.open('/', context);
   await cell(first.page, 'C4', 1).click();
-  await first.page.getByText('Saved', { exact: true }).waitFor();
+  await waitForAutosave(first.page);
 
   const second: AppPage = await session.open('/', context);
   await second.page.getByRole('status').filter({ hasText: /is open in another tab.*works on a copy/ }).waitFor();
   expect(await soundingCells(second.page)).toEqual(['C4 step 1']);
 
   await cell(second.page, 'E4', 3).click();
+  await waitForAutosave(second.page);
   await cell(first.page, 'G4', 5).click();
-  await first.page.waitForTimeout(1_200); // both autosaves land
+  await waitForAutosave(first.page);
   await second.page.close();
 
-  await first.page.reload();
-  await first.page.getByRole('grid', { name: /^Phrase/ }).waitFor();
+  await reloadApp(first.page);
   expect(await soundingCells(first.page)).toEqual(['G4 step 5', 'C4 step 1']);
   expect(first.errors).toEqual([]);
   expect(second.errors).toEqual([]);
