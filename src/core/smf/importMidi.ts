@@ -3,6 +3,7 @@ import { newId as defaultNewId } from '../id';
 import { createPhrase, phraseNameAt, type SongDeps } from '../song';
 import { LIMITS, type ChordEvent, type Note, type Phrase, type Section, type Steps, type TimeSignature } from '../types';
 import { VALIDATION_LIMITS } from '../validate';
+import { transposeChordSymbol } from '../musicxml/harmony';
 import { detectGridFeel } from './gridFeel';
 import { findTimeline, spansByBars, spansFromMarkers, type Span } from './importSpans';
 import { quantizeToMelody, type QuantizeReport } from './quantizeTrack';
@@ -98,13 +99,13 @@ function notesBetween(notes: readonly Note[], from: Steps, length: Steps, cut: {
 }
 
 /** Chords sounding in [from, from + length), moved to start at 0; the chord already sounding at `from` opens the piece. */
-function chordsBetween(chords: readonly ChordEvent[], from: Steps, length: Steps): ChordEvent[] {
+function chordsBetween(chords: readonly ChordEvent[], from: Steps, length: Steps, transpose = 0): ChordEvent[] {
   const inside: ChordEvent[] = [];
   const i = firstStartingAt(chords, from);
   const sounding = chords[i]?.start === from ? undefined : chords[i - 1];
   if (sounding) inside.push({ start: 0, symbol: sounding.symbol });
   for (let j = i; j < chords.length && chords[j].start < from + length; j++) inside.push({ start: chords[j].start - from, symbol: chords[j].symbol });
-  return inside;
+  return transpose === 0 ? inside : inside.map((c) => ({ ...c, symbol: transposeChordSymbol(c.symbol, -transpose) }));
 }
 
 function samePiece(a: Piece, b: Piece): boolean {
@@ -175,9 +176,10 @@ export function importMidi(preview: MidiImportPreview, options: MidiImportOption
     const stepsPerPlay = span.bars * barSteps;
     const start = span.start * barSteps;
     const cutHere = { count: 0 };
-    const piece: Piece = { span, notes: notesBetween(notes, start, stepsPerPlay, cutHere, span.transpose), chords: chordsBetween(chords, start, stepsPerPlay) };
+    const piece: Piece = { span, notes: notesBetween(notes, start, stepsPerPlay, cutHere, span.transpose), chords: chordsBetween(chords, start, stepsPerPlay, span.transpose) };
     if (piece.notes.some((n) => n.pitch < LIMITS.pitch.min || n.pitch > LIMITS.pitch.max)) {
       piece.notes = notesBetween(notes, start, stepsPerPlay, { count: 0 });
+      piece.chords = chordsBetween(chords, start, stepsPerPlay);
       span.transpose = 0;
     }
     let phrase = phrases.find((p) => {
