@@ -1,3 +1,5 @@
+import type { MidiImportPreview } from './readMidi';
+
 /**
  * How a played (or humanised) track sits against the sixteenth grid, found before quantizing:
  * - its phase: recorded files often sit the same few ticks after (or before) every beat, a latency
@@ -99,4 +101,10 @@ export function detectGridFeel(starts: readonly number[], ppq: number, ticksPerS
   const phaseTicks = gridPhase(starts, ticksPerStep);
   const aligned = phaseTicks === 0 ? starts : starts.map((t) => t - phaseTicks);
   return { phaseTicks, swing: detectSwing(aligned, ticksPerStep), tripletNotes: countTripletNotes(aligned, ppq) };
+}
+
+/** The feel of one track of an import preview (for the dialog's swing offer), or null for a track it lacks. */
+export function trackGridFeel(preview: MidiImportPreview, trackIndex: number): GridFeel | null {
+  const track = preview.tracks[trackIndex];
+  return track ? detectGridFeel(track.notes.map((n) => n.ticks), preview.ppq) : null;
 }

@@ -16,6 +16,7 @@ export {
 export { importMidi, type MidiImportOptions, type MidiImportReport, type MidiImportResult } from './importMidi';
 export { describeImport, beatsInWords } from './importReport';
 export { chooseImportKey, type ImportKeyChoice } from './importKey';
+export { trackGridFeel, type GridFeel } from './gridFeel';
 export { addImportToSong } from './addImport';
 export { MIDI_LIMITS } from './smfScan';
 export { gmProgramName } from './generalMidi';
