@@ -308,7 +308,7 @@ export function scanSmf(bytes: Uint8Array): SmfScanResult {
         format,
         ppq: division,
         trackCount: tracks,
-        noteCount: parts.reduce((sum, p) => sum + p.notes.length, 0),
+        noteCount: format === 2 ? parts.reduce((sum, p) => sum + p.notes.length, 0) : tally.notes,
         eventCount: tally.events,
         lengthTicks,
         parts,
