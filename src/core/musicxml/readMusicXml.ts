@@ -29,6 +29,7 @@ interface PartRead {
 
 interface ScoreFacts {
   tempo: number | null;
+  swing?: number;
   timeSignatures: { ticks: number; ts: TimeSignature }[];
   keys: { ticks: number; fifths: number; mode: string }[];
   markers: MidiMarker[];
@@ -41,6 +42,14 @@ function decode(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
   return new TextDecoder('utf-8').decode(bytes);
+}
+
+/** The song's swing for a MusicXML `<swing>`: first:second of 2:1 is full swing (1), straight is 0. */
+function swingOf(swing: XmlElement): number {
+  const first = numberOf(child(swing, 'first')) ?? 0;
+  const second = numberOf(child(swing, 'second')) ?? 0;
+  if (child(swing, 'straight') || first <= 0 || second <= 0) return 0;
+  return Math.min(1, Math.max(0, Math.round(((3 * (first - second)) / (first + second)) * 100) / 100));
 }
 
 /** Reads one part; score-wide facts (tempo, metre, key, marks) are collected from the first part only. */
@@ -92,6 +101,8 @@ function readPart(part: XmlElement, facts: ScoreFacts | null, budget: { notes: n
           const quarters = ({ half: 2, quarter: 1, eighth: 0.5, whole: 4 } as Record<string, number>)[unit];
           if (facts.tempo === null && perMinute && quarters) facts.tempo = perMinute * quarters * (dotted ? 1.5 : 1);
         }
+        const swing = child(item, 'sound', 'swing');
+        if (swing && facts.swing === undefined) facts.swing = swingOf(swing);
         const soundTempo = Number(child(item, 'sound')?.attributes.tempo);
         if (soundTempo > 0 && Number.isFinite(soundTempo)) facts.tempo = soundTempo;
       } else if (item.name === 'sound' && facts) {
@@ -193,6 +204,7 @@ function previewOf(root: XmlElement): MidiReadResult {
       format: 0,
       ppq: MUSICXML_PPQ,
       tempo: facts.tempo,
+      ...(facts.swing !== undefined ? { swing: facts.swing } : {}),
       timeSignature: supported ? first : null,
       pickupTicks: facts.pickupTicks,
       key,

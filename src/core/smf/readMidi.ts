@@ -54,6 +54,8 @@ export interface MidiImportPreview {
   ppq: number;
   /** The first tempo, in BPM as written (null when the file sets none: MIDI then means 120). */
   tempo: Bpm | null;
+  /** Swing the file asks for, as the song's setting (MusicXML `<swing>`); MIDI files cannot say. */
+  swing?: number;
   timeSignature: TimeSignature | null;
   /** Length of a short first bar (an anacrusis written as a bar of its own), in ticks; 0 when there is none. */
   pickupTicks: number;

@@ -70,7 +70,10 @@ export function createImportActions(ctx: StoreContext, deps: ImportDeps): Pick<T
       const adopt = newSong || choice.adoptSettings;
       const key = choice.key ?? chooseImportKey(preview, choice.trackIndex).suggested;
       const timeSignature = adopt ? (preview.timeSignature ?? (newSong ? DEFAULT_METER : before.timeSignature)) : before.timeSignature;
-      const swing = adopt && choice.useSwing ? (trackGridFeel(preview, choice.trackIndex)?.swing ?? 0) : 0;
+      const played = choice.useSwing ? (trackGridFeel(preview, choice.trackIndex)?.swing ?? 0) : 0;
+      // Swing the file asks for in words (MusicXML) is the song's setting; notes are written straight there.
+      const swing = adopt ? played || (preview.swing ?? 0) : 0;
+      const gridSwing = adopt ? played : 0;
       const fromBar = Math.max(0, Math.floor(choice.fromBar ?? 0));
       const roomForPhrases = newSong ? IMPORT_MAX_PHRASES : Math.min(IMPORT_MAX_PHRASES, VALIDATION_LIMITS.phrases - before.phrases.length);
       const roomForSections = newSong ? IMPORT_MAX_SECTIONS : Math.min(IMPORT_MAX_SECTIONS, VALIDATION_LIMITS.sections - before.arrangement.length);
@@ -85,7 +88,7 @@ export function createImportActions(ctx: StoreContext, deps: ImportDeps): Pick<T
           maxPhrases: choice.onePhrase ? 1 : roomForPhrases,
           maxSections: choice.onePhrase ? 1 : roomForSections,
           fromBar,
-          swing,
+          swing: gridSwing,
           nameAt: newSong ? phraseNameAt : unusedSeriesNames(before),
         },
         { now: ctx.now(), newId: ctx.newId },
