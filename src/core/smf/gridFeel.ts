@@ -23,6 +23,11 @@ export interface GridFeel {
   swing: number | null;
   /** Notes that start on the third of a beat, away from any sixteenth. */
   tripletNotes: number;
+  /**
+   * The swing of the off-beat eighths (a swung-eighths or triplet feel), or null. The song's swing works on
+   * sixteenths, so keeping it means writing the file's eighths as sixteenths at half the tempo.
+   */
+  eighthSwing: number | null;
 }
 
 /** x mod m in [0, m). */
@@ -100,7 +105,12 @@ export function countTripletNotes(starts: readonly number[], ticksPerQuarter: nu
 export function detectGridFeel(starts: readonly number[], ppq: number, ticksPerStep = ppq / 4): GridFeel {
   const phaseTicks = gridPhase(starts, ticksPerStep);
   const aligned = phaseTicks === 0 ? starts : starts.map((t) => t - phaseTicks);
-  return { phaseTicks, swing: detectSwing(aligned, ticksPerStep), tripletNotes: countTripletNotes(aligned, ppq) };
+  const swing = detectSwing(aligned, ticksPerStep);
+  // Eighth-note swing only when the sixteenths do not swing and few notes sit on straight sixteenths between.
+  const onOddSixteenths = aligned.filter((t) => Math.abs(mod(t / ticksPerStep, 2) - 1) < 0.15).length;
+  const eighthSwing = swing === null && onOddSixteenths <= aligned.length * 0.05 ? detectSwing(aligned, ticksPerStep * 2) : null;
+  // Triplets are counted against the song's quarter note (a half note of the file when its eighths become sixteenths).
+  return { phaseTicks, swing, tripletNotes: countTripletNotes(aligned, ticksPerStep * 4), eighthSwing };
 }
 
 /** The feel of one track of an import preview (for the dialog's swing offer), or null for a track it lacks. */

@@ -227,7 +227,8 @@ export function importMidi(preview: MidiImportPreview, options: MidiImportOption
       pickupSteps: timelineHere.pickupSteps,
       swing,
       detectedSwing: feel.swing,
-      tripletNotes: feel.tripletNotes,
+      // On a swung grid the late off-beats are the swing itself, not triplets to flatten.
+      tripletNotes: swing > 0 ? 0 : feel.tripletNotes,
       stoppedAtBar,
       barsLeftOut: stoppedAtBar === null ? 0 : totalBars - stoppedAtBar,
       notesLeftOut,

@@ -69,8 +69,11 @@ export function createImportActions(ctx: StoreContext, deps: ImportDeps): Pick<T
       const newSong = choice.target !== 'this-song';
       const adopt = newSong || choice.adoptSettings;
       const key = choice.key ?? chooseImportKey(preview, choice.trackIndex).suggested;
-      const timeSignature = adopt ? (preview.timeSignature ?? (newSong ? DEFAULT_METER : before.timeSignature)) : before.timeSignature;
-      const played = choice.useSwing ? (trackGridFeel(preview, choice.trackIndex)?.swing ?? 0) : 0;
+      const fileMeter = adopt ? (preview.timeSignature ?? (newSong ? DEFAULT_METER : before.timeSignature)) : before.timeSignature;
+      const feel = trackGridFeel(preview, choice.trackIndex);
+      const halfTime = adopt && choice.halfTime === true && fileMeter.beatUnit * 2 <= 16;
+      const timeSignature = halfTime ? { beats: fileMeter.beats, beatUnit: fileMeter.beatUnit * 2 } : fileMeter;
+      const played = halfTime ? (feel?.eighthSwing ?? 0) : choice.useSwing ? (feel?.swing ?? 0) : 0;
       // Swing the file asks for in words (MusicXML) is the song's setting; notes are written straight there.
       const swing = adopt ? played || (preview.swing ?? 0) : 0;
       const gridSwing = adopt ? played : 0;
@@ -89,6 +92,7 @@ export function createImportActions(ctx: StoreContext, deps: ImportDeps): Pick<T
           maxSections: choice.onePhrase ? 1 : roomForSections,
           fromBar,
           swing: gridSwing,
+          ticksPerStep: halfTime ? preview.ppq / 2 : preview.ppq / 4,
           nameAt: newSong ? phraseNameAt : unusedSeriesNames(before),
         },
         { now: ctx.now(), newId: ctx.newId },
@@ -96,7 +100,7 @@ export function createImportActions(ctx: StoreContext, deps: ImportDeps): Pick<T
       if (!imported.ok) return failImport(fileName, imported.reason);
 
       const settings: string[] = [];
-      const tempo = clampTempo(preview.tempo ?? 120);
+      const tempo = clampTempo((preview.tempo ?? 120) / (halfTime ? 2 : 1));
       if (newSong) {
         const title = titleFor(preview, fileName) + (fromBar > 0 ? ` (from bar ${fromBar + 1})` : '');
         const made = createSong(
@@ -127,6 +131,7 @@ export function createImportActions(ctx: StoreContext, deps: ImportDeps): Pick<T
       }
 
       const report = describeImport(imported.report, { timeSignature, tempo: preview.tempo ?? 120, ppq: preview.ppq });
+      if (halfTime) settings.push(`The file's eighths are the song's sixteenths, at half the tempo, so the swing plays them as the file does.`);
       const warnings = preview.warnings.length > 0 ? [`Not carried over: ${preview.warnings.join('; ')}.`] : [];
       const message = [`Imported ${fileName ? `"${fileName}"` : 'the file'}:`, ...report, ...settings, ...warnings].join(' ');
       deps.notify({ id: 'import', kind: 'info', message });

@@ -70,6 +70,11 @@ export interface MidiImportChoice {
   key?: KeySignature | null;
   /** Keep the track's swung feel: notes placed on the swung grid and the song's swing set to match. */
   useSwing?: boolean;
+  /**
+   * Keep swung eighths: the file's eighths become the song's sixteenths (half the tempo, the beat unit
+   * doubled: 4/4 at 120 becomes 4/8 at 60) so the song's swing, which works on sixteenths, can play them.
+   */
+  halfTime?: boolean;
   /** Start at this bar of the file's timeline (the rest of an import that reached its limit). */
   fromBar?: number;
 }

@@ -112,6 +112,13 @@ export function ImportDialog({
           ))}
         </fieldset>
       )}
+      {feel && !feel.swing && feel.eighthSwing && settingsApply && (preview.timeSignature?.beatUnit ?? 4) <= 8 ? (
+        <label className="check">
+          <input type="checkbox" checked={choice.halfTime ?? false} onChange={(e) => set({ halfTime: e.target.checked })} />
+          Keep the swung eighths: write them as sixteenths at half the tempo ({Math.round((preview.tempo ?? 120) / 2)} BPM,{' '}
+          {preview.timeSignature?.beats ?? 4}/{(preview.timeSignature?.beatUnit ?? 4) * 2}) with the song's swing at {Math.round(feel.eighthSwing * 100)}%
+        </label>
+      ) : null}
       {feel?.swing && settingsApply ? (
         <label className="check">
           <input type="checkbox" checked={choice.useSwing ?? false} onChange={(e) => set({ useSwing: e.target.checked })} />

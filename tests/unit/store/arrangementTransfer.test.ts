@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Midi as TonejsMidi } from '@tonejs/midi';
 import { serializeProject } from '../../../src/core/projectFile';
+import { noteOff, noteOn, smf, tempo, timeSignature } from '../../fixtures/smf/smfBuilder';
 import { makeApp } from './fakes';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/smf/${name}`, import.meta.url)));
@@ -147,6 +148,25 @@ describe('MIDI', () => {
     expect(rest.rest).toBeNull();
     expect(app.state().song.title).toMatch(/\(from bar 9\)$/);
     expect(app.state().song.phrases.map((p) => p.bars)).toEqual([4]);
+  });
+
+  it('keeps swung eighths, when asked, as sixteenths at half the tempo with the song\'s swing', async () => {
+    const app = makeApp();
+    // 4/4 at 120 BPM: eighths swung 2:1 (the off-beat on the last third of each beat).
+    const pitches = [60, 62, 64, 65, 67, 65, 64, 62, 60, 62, 64, 65, 67, 65, 64, 62];
+    const notes: [number, number, number][] = pitches.map((p, i) => [p, Math.floor(i / 2) * 480 + (i % 2 ? 320 : 0), 160]);
+    const bytes = smf([[...tempo(0, 120), ...timeSignature(4, 4), ...notes.flatMap(([p, at, len], i) => {
+      const previousEnd = i === 0 ? 0 : notes[i - 1][1] + notes[i - 1][2];
+      return [...noteOn(at - previousEnd, 0, p), ...noteOff(len, 0, p)];
+    })]]);
+    const read = app.actions.readImportFile(bytes, 'swung.mid');
+    if (!read.ok) throw new Error(read.reason);
+    const result = await app.actions.importMidiTrack(read.preview, { trackIndex: 0, splitEveryBars: 4, onePhrase: false, target: 'new-song', adoptSettings: false, halfTime: true });
+    if (!result.ok) throw new Error(result.reason);
+    const song = app.state().song;
+    expect([song.tempo, song.timeSignature, song.swing]).toEqual([60, { beats: 4, beatUnit: 8 }, 1]);
+    expect(song.phrases[0].notes.map((n) => [n.pitch, n.start])).toEqual(pitches.map((p, i) => [p, i]));
+    expect(result.message).not.toMatch(/moved onto it|triplets/);
   });
 
   it('a file that is neither MIDI nor MusicXML is an alert naming the file, and the song is untouched', () => {
