@@ -128,10 +128,11 @@ test('an imported MIDI file becomes phrases in the Arrangement', async () => {
   await chooser.setFiles('tests/fixtures/smf/two-tracks-waltz.mid');
   const dialog = page.getByRole('dialog', { name: 'Import MIDI' });
   await dialog.waitFor();
-  const tracks = await dialog.getByRole('radio').evaluateAll((r) => r.map((x) => x.parentElement?.textContent ?? ''));
+  const tracks = await dialog.getByRole('group', { name: 'Track' }).getByRole('radio').evaluateAll((r) => r.map((x) => x.parentElement?.textContent ?? ''));
   expect(tracks.length).toBe(2);
   for (const t of tracks) expect(t).toMatch(/\d+ notes?/);
   await dialog.getByRole('combobox', { name: 'Split every' }).selectOption('2');
+  await dialog.getByRole('radio', { name: 'Add to this song' }).check();
   await dialog.getByRole('button', { name: 'Import' }).click();
   await dialog.waitFor({ state: 'detached' });
   const labels = await sectionLabels(page);
@@ -139,7 +140,7 @@ test('an imported MIDI file becomes phrases in the Arrangement', async () => {
   const imported = labels.slice(1).map((l) => l?.replace(/^Section \d+: phrase /, '').replace(/,.*$/, ''));
   const phraseNames = await page.getByRole('list', { name: 'Phrases' }).locator('.phrase-name').allTextContents();
   for (const name of imported) expect(phraseNames).toContain(name);
-  await page.getByText(/notes imported into/).waitFor();
+  await page.getByText(/notes imported into.*keeps its key, tempo and time signature/).waitFor();
 });
 
 test('a bad project file gives an alert and leaves the song as it was; a good one opens as a new song', async () => {

@@ -36,11 +36,17 @@ export interface SmfScan {
   markers: { ticks: number; text: string }[];
   /** Note-ons that no note-off ever ended; left out. */
   unendedNotes: number;
+  /** The file ends before its last track does; what came before the cut was read. */
+  truncated: boolean;
+  /** Independent sequences in the file (format 2: one per track; else 1). Only the first with notes is read. */
+  sequences: number;
 }
 
 /** The notes one channel plays in one track. Text is a byte string (one character per byte). */
 export interface SmfPart {
   trackName: string;
+  /** The track it came from, counted from 1 (chunk order). */
+  track: number;
   channel: number;
   /** The channel's first program change in the track (0 when none). */
   program: number;
@@ -110,6 +116,8 @@ function scanTrack(
   trackNumber: number,
   tally: { events: number; notes: number },
   meta: FileMeta,
+  /** The file ends inside this track: keep the events read before the cut instead of refusing. */
+  cutShort = false,
 ) {
   let at = start;
   let ticks = 0;
@@ -119,103 +127,109 @@ function scanTrack(
   const channel = (number: number): ChannelPart => {
     let part = channels.get(number);
     if (!part) {
-      part = { trackName: '', channel: number, program: 0, programSet: false, notes: [], open: new Map() };
+      part = { trackName: '', track: trackNumber, channel: number, program: 0, programSet: false, notes: [], open: new Map() };
       channels.set(number, part);
     }
     return part;
   };
-  while (at < end) {
-    const delta = readVarInt(bytes, at, end);
-    ticks += delta.value;
-    at = delta.next;
-    if (at >= end) refuse(`track ${trackNumber} ends in the middle of an event`);
-    if (++tally.events > MIDI_LIMITS.events) refuse(`the file has more than ${MIDI_LIMITS.events} events`);
-    let status = bytes[at];
-    if (status === 0xff) {
-      if (at + 2 > end) refuse(`track ${trackNumber} ends in the middle of an event`);
-      const type = bytes[at + 1];
-      const length = readVarInt(bytes, at + 2, end);
-      if (length.next + length.value > end) refuse(`track ${trackNumber} has an event longer than the track`);
-      if (length.value > MAX_META_BYTES) refuse(`track ${trackNumber} has a text or data event that is too long`);
-      const data = length.next;
-      if (type === 0x51) {
-        if (length.value !== 3) refuse(`track ${trackNumber} has a malformed tempo`);
-        const microseconds = (bytes[data] << 16) + (bytes[data + 1] << 8) + bytes[data + 2];
-        if (microseconds === 0) refuse('the file sets a tempo of zero');
-        meta.tempos.push({ ticks, bpm: 60_000_000 / microseconds });
+  try {
+    while (at < end) {
+      const delta = readVarInt(bytes, at, end);
+      ticks += delta.value;
+      at = delta.next;
+      if (at >= end) refuse(`track ${trackNumber} ends in the middle of an event`);
+      if (++tally.events > MIDI_LIMITS.events) refuse(`the file has more than ${MIDI_LIMITS.events} events`);
+      let status = bytes[at];
+      if (status === 0xff) {
+        if (at + 2 > end) refuse(`track ${trackNumber} ends in the middle of an event`);
+        const type = bytes[at + 1];
+        const length = readVarInt(bytes, at + 2, end);
+        if (length.next + length.value > end) refuse(`track ${trackNumber} has an event longer than the track`);
+        if (length.value > MAX_META_BYTES) refuse(`track ${trackNumber} has a text or data event that is too long`);
+        const data = length.next;
+        if (type === 0x51) {
+          if (length.value !== 3) refuse(`track ${trackNumber} has a malformed tempo`);
+          const microseconds = (bytes[data] << 16) + (bytes[data + 1] << 8) + bytes[data + 2];
+          if (microseconds === 0) refuse('the file sets a tempo of zero');
+          meta.tempos.push({ ticks, bpm: 60_000_000 / microseconds });
+        }
+        if (type === 0x58 && length.value >= 2) meta.timeSignatures.push({ ticks, beats: bytes[data], beatUnit: 2 ** Math.min(bytes[data + 1], 16) });
+        if (type === 0x59 && length.value === 2) {
+          meta.keySignatures.push({ ticks, sharps: (bytes[data] << 24) >> 24, minor: bytes[data + 1] === 1 });
+        }
+        if (type === 0x03 && trackName === '') trackName = byteString(bytes, data, length.value);
+        if (type === 0x06 || type === 0x07) meta.markers.push({ ticks, text: byteString(bytes, data, length.value) });
+        if (type === 0x58 && length.value !== 4 && length.value !== 2) refuse(`track ${trackNumber} has a malformed time signature`);
+        if (type === 0x59 && length.value !== 2) refuse(`track ${trackNumber} has a malformed key signature`);
+        if (type === 0x2f && length.value !== 0) refuse(`track ${trackNumber} has a malformed end of track`);
+        if (type === 0x00 && length.value !== 2) refuse(`track ${trackNumber} has a malformed sequence number`);
+        if ((type === 0x20 || type === 0x21) && length.value !== 1) refuse(`track ${trackNumber} has a malformed prefix`);
+        if (type === 0x54 && length.value !== 5) refuse(`track ${trackNumber} has a malformed SMPTE offset`);
+        // Running status is kept across meta events, as most readers do.
+        at = length.next + length.value;
+        continue;
       }
-      if (type === 0x58 && length.value >= 2) meta.timeSignatures.push({ ticks, beats: bytes[data], beatUnit: 2 ** Math.min(bytes[data + 1], 16) });
-      if (type === 0x59 && length.value === 2) {
-        meta.keySignatures.push({ ticks, sharps: (bytes[data] << 24) >> 24, minor: bytes[data + 1] === 1 });
+      if (status === 0xf0 || status === 0xf7) {
+        const length = readVarInt(bytes, at + 1, end);
+        if (length.next + length.value > end) refuse(`track ${trackNumber} has a system message longer than the track`);
+        at = length.next + length.value;
+        continue;
       }
-      if (type === 0x03 && trackName === '') trackName = byteString(bytes, data, length.value);
-      if (type === 0x06 || type === 0x07) meta.markers.push({ ticks, text: byteString(bytes, data, length.value) });
-      if (type === 0x58 && length.value !== 4 && length.value !== 2) refuse(`track ${trackNumber} has a malformed time signature`);
-      if (type === 0x59 && length.value !== 2) refuse(`track ${trackNumber} has a malformed key signature`);
-      if (type === 0x2f && length.value !== 0) refuse(`track ${trackNumber} has a malformed end of track`);
-      if (type === 0x00 && length.value !== 2) refuse(`track ${trackNumber} has a malformed sequence number`);
-      if ((type === 0x20 || type === 0x21) && length.value !== 1) refuse(`track ${trackNumber} has a malformed prefix`);
-      if (type === 0x54 && length.value !== 5) refuse(`track ${trackNumber} has a malformed SMPTE offset`);
-      // Running status is kept across meta events, as most readers do.
-      at = length.next + length.value;
-      continue;
-    }
-    if (status === 0xf0 || status === 0xf7) {
-      const length = readVarInt(bytes, at + 1, end);
-      if (length.next + length.value > end) refuse(`track ${trackNumber} has a system message longer than the track`);
-      at = length.next + length.value;
-      continue;
-    }
-    if (status > 0xf0) refuse(`track ${trackNumber} holds a byte that is not a MIDI event`);
-    let dataStart = at + 1;
-    if (status < 0x80) {
-      if (runningStatus === 0) refuse(`track ${trackNumber} continues a message it never started`);
-      status = runningStatus;
-      dataStart = at;
-    } else runningStatus = status;
-    const dataLength = channelDataLength(status);
-    if (dataStart + dataLength > end) refuse(`track ${trackNumber} ends in the middle of an event`);
-    for (let i = 0; i < dataLength; i++) {
-      if (bytes[dataStart + i] > 0x7f) refuse(`track ${trackNumber} has a malformed channel message`);
-    }
-    const kind = status >> 4;
-    if (kind === 0xc) {
-      const part = channel(status & 0x0f);
-      if (!part.programSet) {
-        part.program = bytes[dataStart];
-        part.programSet = true;
+      if (status > 0xf0) refuse(`track ${trackNumber} holds a byte that is not a MIDI event`);
+      let dataStart = at + 1;
+      if (status < 0x80) {
+        if (runningStatus === 0) refuse(`track ${trackNumber} continues a message it never started`);
+        status = runningStatus;
+        dataStart = at;
+      } else runningStatus = status;
+      const dataLength = channelDataLength(status);
+      if (dataStart + dataLength > end) refuse(`track ${trackNumber} ends in the middle of an event`);
+      for (let i = 0; i < dataLength; i++) {
+        if (bytes[dataStart + i] > 0x7f) refuse(`track ${trackNumber} has a malformed channel message`);
       }
+      const kind = status >> 4;
+      if (kind === 0xc) {
+        const part = channel(status & 0x0f);
+        if (!part.programSet) {
+          part.program = bytes[dataStart];
+          part.programSet = true;
+        }
+      }
+      if (kind === 0x8 || kind === 0x9) {
+        const part = channel(status & 0x0f);
+        const pitch = bytes[dataStart];
+        const velocity = bytes[dataStart + 1];
+        let open = part.open.get(pitch);
+        if (!open) part.open.set(pitch, (open = { items: [], head: 0 }));
+        if (kind === 0x9 && velocity > 0) {
+          if (++tally.notes > MIDI_LIMITS.notes) refuse(`the file has more than ${MIDI_LIMITS.notes} notes`);
+          // The note takes its place in start order now; its length is filled in by its note-off.
+          open.items.push({ ticks, velocity, index: part.notes.length });
+          part.notes.push({ pitch, ticks, durationTicks: -1, velocity });
+        } else if (open.head < open.items.length) {
+          const on = open.items[open.head++];
+          part.notes[on.index].durationTicks = ticks - on.ticks;
+        } // a note-off with no note sounding is ignored
+      }
+      at = dataStart + dataLength;
     }
-    if (kind === 0x8 || kind === 0x9) {
-      const part = channel(status & 0x0f);
-      const pitch = bytes[dataStart];
-      const velocity = bytes[dataStart + 1];
-      let open = part.open.get(pitch);
-      if (!open) part.open.set(pitch, (open = { items: [], head: 0 }));
-      if (kind === 0x9 && velocity > 0) {
-        if (++tally.notes > MIDI_LIMITS.notes) refuse(`the file has more than ${MIDI_LIMITS.notes} notes`);
-        // The note takes its place in start order now; its length is filled in by its note-off.
-        open.items.push({ ticks, velocity, index: part.notes.length });
-        part.notes.push({ pitch, ticks, durationTicks: -1, velocity });
-      } else if (open.head < open.items.length) {
-        const on = open.items[open.head++];
-        part.notes[on.index].durationTicks = ticks - on.ticks;
-      } // a note-off with no note sounding is ignored
-    }
-    at = dataStart + dataLength;
+  } catch (error) {
+    // A cut-short track stops at its last whole event; a damaged one still refuses the file.
+    if (!cutShort || !(error instanceof Refused) || !/ends in the middle|longer than the track/.test(error.message)) throw error;
   }
   const parts: SmfPart[] = [];
   for (const part of channels.values()) {
     const ended = part.notes.filter((n) => n.durationTicks >= 0);
     meta.unendedNotes += part.notes.length - ended.length;
-    if (ended.length > 0) parts.push({ trackName, channel: part.channel, program: part.program, notes: ended });
+    if (ended.length > 0) parts.push({ trackName, track: trackNumber, channel: part.channel, program: part.program, notes: ended });
   }
   return { ticks, parts, trackName };
 }
 
 /**
- * Checks that `bytes` are a whole Standard MIDI File of format 0 or 1 within MIDI_LIMITS, or says in
- * plain words why not. Linear in the file size; never throws.
+ * Checks that `bytes` are a Standard MIDI File within MIDI_LIMITS, or says in plain words why not. A file
+ * cut short inside its last track keeps what came before the cut (`truncated`); of a format 2 file only the
+ * first sequence with notes is read. Linear in the file size; never throws.
  */
 export function scanSmf(bytes: Uint8Array): SmfScanResult {
   try {
@@ -229,7 +243,7 @@ export function scanSmf(bytes: Uint8Array): SmfScanResult {
     const format = (bytes[8] << 8) + bytes[9];
     const declaredTracks = (bytes[10] << 8) + bytes[11];
     const division = (bytes[12] << 8) + bytes[13];
-    if (format > 1) refuse(`MIDI format ${format} is not supported (only formats 0 and 1)`);
+    if (format > 2) refuse(`MIDI format ${format} does not exist (only formats 0, 1 and 2)`);
     if (division & 0x8000) refuse('files timed in SMPTE frames are not supported, only in beats');
     if (division === 0) refuse('the file says a beat has zero ticks');
     if (declaredTracks === 0) refuse('the file has no tracks');
@@ -239,24 +253,51 @@ export function scanSmf(bytes: Uint8Array): SmfScanResult {
     let at = 8 + headerLength;
     let tracks = 0;
     let lengthTicks = 0;
+    let truncated = false;
+    let usedSequence = 0;
     const parts: SmfPart[] = [];
     let firstTrackName = '';
-    const meta: FileMeta = { tempos: [], timeSignatures: [], keySignatures: [], markers: [], unendedNotes: 0 };
+    const emptyMeta = (): FileMeta => ({ tempos: [], timeSignatures: [], keySignatures: [], markers: [], unendedNotes: 0 });
+    let meta = emptyMeta();
     while (tracks < declaredTracks) {
-      if (at + 8 > bytes.length) refuse(`the file ends before track ${tracks + 1}`);
+      if (at + 8 > bytes.length) {
+        // Cut off after a whole track: keep what was read, as @tonejs/midi does.
+        if (tracks > 0 && at >= bytes.length - 8) {
+          truncated = true;
+          break;
+        }
+        refuse(`the file ends before track ${tracks + 1}`);
+      }
       const id = chunkId(bytes, at);
       const length = uint32(bytes, at + 4);
-      const end = at + 8 + length;
-      if (end > bytes.length) refuse(`the file ends inside track ${tracks + 1}`);
+      let end = at + 8 + length;
+      const cutShort = end > bytes.length;
+      if (cutShort) {
+        if (id !== 'MTrk') refuse(`the file ends inside track ${tracks + 1}`);
+        end = bytes.length;
+        truncated = true;
+      }
       if (id === 'MTrk') {
         tracks++;
-        const track = scanTrack(bytes, at + 8, end, tracks, tally, meta);
-        lengthTicks = Math.max(lengthTicks, track.ticks);
-        parts.push(...track.parts);
-        if (tracks === 1) firstTrackName = track.trackName;
+        // Format 2: each track is a sequence of its own; the first one with notes is the song.
+        const sequenceDone = format === 2 && usedSequence > 0;
+        const trackMeta = sequenceDone ? emptyMeta() : meta;
+        const notesBefore = tally.notes;
+        const track = scanTrack(bytes, at + 8, end, tracks, tally, trackMeta, cutShort);
+        if (!sequenceDone) {
+          if (format === 2 && tally.notes === notesBefore) {
+            meta = emptyMeta(); // a sequence with no notes: its tempo and markers belong to no song
+          } else {
+            lengthTicks = Math.max(lengthTicks, track.ticks);
+            parts.push(...track.parts);
+            if (format === 2) usedSequence = tracks;
+          }
+        }
+        if (tracks === 1 || (format === 2 && usedSequence === tracks)) firstTrackName = track.trackName;
       } else if (!/^[\x20-\x7e]{4}$/.test(id)) {
         refuse('the file holds a damaged chunk');
       } // other chunk types are allowed by the standard and skipped
+      if (cutShort) break;
       at = end;
     }
     if (lengthTicks / division > MIDI_LIMITS.quarterNotes) refuse('the file is hours long; its event times look damaged');
@@ -267,7 +308,7 @@ export function scanSmf(bytes: Uint8Array): SmfScanResult {
         format,
         ppq: division,
         trackCount: tracks,
-        noteCount: tally.notes,
+        noteCount: format === 2 ? parts.reduce((sum, p) => sum + p.notes.length, 0) : tally.notes,
         eventCount: tally.events,
         lengthTicks,
         parts,
@@ -277,6 +318,8 @@ export function scanSmf(bytes: Uint8Array): SmfScanResult {
         keySignatures: meta.keySignatures.sort(byTicks),
         markers: meta.markers.sort(byTicks),
         unendedNotes: meta.unendedNotes,
+        truncated,
+        sequences: format === 2 ? tracks : 1,
       },
     };
   } catch (error) {

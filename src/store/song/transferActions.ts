@@ -1,13 +1,13 @@
-import { addImportToSong, describeMidiImport, importMidi, readMidiFile, songToMidi } from '../../core/smf';
-import { fitNotesToLength } from '../actions/phraseEdits';
+import { songToMidi } from '../../core/smf';
+import { MXL_MIME_TYPE, packMxl, songToMusicXml } from '../../core/musicxml';
 import { parseProject, PROJECT_FILE_EXTENSION, serializeProject } from '../../core/projectFile';
 import { decodeShareLink, encodeShareLink } from '../../core/shareLink';
-import { clampTempo } from '../../core/time';
 import type { Song } from '../../core/types';
-import { changeSong, type StoreContext } from '../context';
+import type { StoreContext } from '../context';
 import { safeFileName } from '../actions/noticeActions';
 import { errorMessage } from '../persistence/recordCodec';
 import type { AppActions } from '../types';
+import { createImportActions } from './importActions';
 import type { ExportResult, TransferActions, TransferDeps, WavRenderer } from './types';
 
 export interface TransferContextDeps extends TransferDeps {
@@ -15,8 +15,6 @@ export interface TransferContextDeps extends TransferDeps {
   /** Shows `song` as a new song of the library (saved, remembered as the open one). */
   addSong(song: Song): Promise<void>;
 }
-
-const MIDI_MAX_PHRASES = 64;
 
 /** The first letter of a reason in capitals and a full stop at the end, for a sentence on screen. */
 function sentence(text: string): string {
@@ -26,9 +24,9 @@ function sentence(text: string): string {
 }
 
 /**
- * Export and import: MIDI, WAV, project files and share links. Exports hand back bytes for the UI to
- * download; imports that open a song add it as a NEW song (never replacing the open one), and MIDI
- * imports add phrases and sections to the open song as one undo step. Every failure is an alert in plain
+ * Export and import: MIDI, MusicXML, WAV, project files and share links. Exports hand back bytes for the
+ * UI to download; imports that open a song add it as a NEW song (never replacing the open one); MIDI and
+ * MusicXML imports are in importActions. Every failure is an alert in plain
  * words and leaves the song as it was.
  */
 export function createTransferActions(ctx: StoreContext, deps: TransferContextDeps): TransferActions {
@@ -118,58 +116,16 @@ export function createTransferActions(ctx: StoreContext, deps: TransferContextDe
       return { ok: true };
     },
 
-    readMidi(bytes) {
-      const read = readMidiFile(bytes);
-      if (!read.ok) fail('import-midi', `Could not import the MIDI file: ${read.reason}`);
-      return read;
-    },
-
-    importMidiTrack(preview, choice, fileName) {
-      const before = song();
-      const adopt = choice.useFileSettings;
-      const timeSignature = adopt && preview.timeSignature ? preview.timeSignature : before.timeSignature;
-      const imported = importMidi(
-        preview,
-        {
-          trackIndex: choice.trackIndex,
-          splitEveryBars: choice.onePhrase ? 8 : choice.splitEveryBars,
-          timeSignature,
-          // Phrasewright's own markers describe sections; with "one phrase" the user asked for no cutting.
-          useMarkers: !choice.onePhrase,
-          maxPhrases: choice.onePhrase ? 1 : MIDI_MAX_PHRASES,
-        },
-        { now: ctx.now(), newId: ctx.newId },
-      );
-      if (!imported.ok) return fail('import-midi', `Could not import the MIDI file: ${imported.reason}`);
-
-      let base = before;
-      const settings: string[] = [];
-      if (adopt) {
-        if (preview.tempo !== null && clampTempo(preview.tempo) !== base.tempo) {
-          base = { ...base, tempo: clampTempo(preview.tempo) };
-          settings.push(`tempo ${base.tempo} BPM`);
-        }
-        const ts = preview.timeSignature;
-        if (ts && (ts.beats !== base.timeSignature.beats || ts.beatUnit !== base.timeSignature.beatUnit)) {
-          base = { ...base, timeSignature: ts, phrases: base.phrases.map((p) => fitNotesToLength(p, ts)) };
-          settings.push(`time signature ${ts.beats}/${ts.beatUnit}`);
-        }
-        if (preview.key && (preview.key.tonic !== base.key.tonic || preview.key.scale !== base.key.scale)) {
-          base = { ...base, key: preview.key };
-          settings.push(`key ${preview.key.tonic} ${preview.key.scale}`);
-        }
+    exportMusicXml(choice) {
+      try {
+        const xml = songToMusicXml(song(), { chordsPart: choice.chordsPart });
+        if (choice.compressed) return { ok: true, filename: `${fileBase()}.mxl`, mimeType: MXL_MIME_TYPE, bytes: packMxl(xml) };
+        return { ok: true, filename: `${fileBase()}.musicxml`, mimeType: `${MXL_MIME_TYPE}+xml`, bytes: new TextEncoder().encode(xml) };
+      } catch (error) {
+        return fail('export-musicxml', `Could not export MusicXML: ${errorMessage(error)}`);
       }
-      const added = addImportToSong(base, imported);
-      if (!added.ok) return fail('import-midi', `Could not import the MIDI file: ${added.reason}`);
-      const first = imported.phrases[0];
-      changeSong(ctx, () => added.song, first ? { editor: { ...ctx.store.getState().editor, currentPhraseId: first.id } } : undefined);
-
-      const parts = [describeMidiImport(imported.report)];
-      if (settings.length > 0) parts.push(`The song now uses the file's ${settings.join(', ')}.`);
-      if (preview.warnings.length > 0) parts.push(sentence(`Not carried over: ${preview.warnings.join('; ')}`));
-      const message = `${fileName ? `Imported "${fileName}": ` : ''}${parts.join(' ')}`;
-      deps.notify({ id: 'import-midi', kind: 'info', message });
-      return { ok: true, message };
     },
+
+    ...createImportActions(ctx, { fail, notify: deps.notify, addSong: deps.addSong }),
   };
 }

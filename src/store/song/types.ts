@@ -1,5 +1,5 @@
 import type { MidiImportPreview, MidiReadResult } from '../../core/smf';
-import type { InstrumentId, Song } from '../../core/types';
+import type { InstrumentId, KeySignature, Song } from '../../core/types';
 
 /**
  * Actions over the song as a whole: the phrase library, the arrangement, the accompaniment mix, and
@@ -55,15 +55,39 @@ export interface ExportedFile {
 
 export type ExportResult = ({ ok: true } & ExportedFile) | { ok: false; reason: string; cancelled?: boolean };
 
-/** How the user wants a MIDI track brought in. */
+/** How the user wants a track of a MIDI or MusicXML file brought in. */
 export interface MidiImportChoice {
   trackIndex: number;
   /** Cut into phrases every N bars (1..8); ignored when `onePhrase`. */
   splitEveryBars: number;
-  /** Import as a single phrase (the first 8 bars at most; the rest is reported as left out). */
+  /** Import as a single phrase (the first 8 bars; the rest can be imported as another song). */
   onePhrase: boolean;
-  /** Take the file's tempo, time signature and key for the song. */
-  useFileSettings: boolean;
+  /** A new song (the default), or added to the song that is open. */
+  target: 'new-song' | 'this-song';
+  /** When adding to this song: also take the file's tempo, time signature and key. Never done otherwise. */
+  adoptSettings: boolean;
+  /** The key the song gets (a new song, or this one when adopting); default: the import's suggestion. */
+  key?: KeySignature | null;
+  /** Keep the track's swung feel: notes placed on the swung grid and the song's swing set to match. */
+  useSwing?: boolean;
+  /**
+   * Keep swung eighths: the file's eighths become the song's sixteenths (half the tempo, the beat unit
+   * doubled: 4/4 at 120 becomes 4/8 at 60) so the song's swing, which works on sixteenths, can play them.
+   */
+  halfTime?: boolean;
+  /** Start at this bar of the file's timeline (the rest of an import that reached its limit). */
+  fromBar?: number;
+}
+
+/** What an import did; `rest` says where to start to import what the limit left out, as another song. */
+export type ImportOutcome = { ok: true; message: string; rest: { fromBar: number } | null } | { ok: false; reason: string };
+
+/** How the user wants the MusicXML export. */
+export interface MusicXmlExportChoice {
+  /** .mxl (zipped) instead of .musicxml. */
+  compressed: boolean;
+  /** The chords as a second part, besides the chord symbols over the melody. */
+  chordsPart: boolean;
 }
 
 /** Renders the song to WAV bytes (44.1 kHz, 16-bit, stereo); supplied by the composition root (audio room). */
@@ -90,8 +114,15 @@ export interface TransferActions {
   shareLinkPayload(): Promise<{ ok: true; payload: string } | { ok: false; reason: string }>;
   /** Opens a "#song=..." fragment as a NEW song and says so; a broken link becomes an alert. */
   openShareLink(fragment: string): Promise<Result>;
-  /** Reads MIDI file bytes into a track list to choose from (never throws). */
-  readMidi(bytes: Uint8Array): MidiReadResult;
-  /** Imports the chosen track into the song as phrases and sections (one undo step); reports what changed. */
-  importMidiTrack(preview: MidiImportPreview, choice: MidiImportChoice, fileName?: string): { ok: true; message: string } | { ok: false; reason: string };
+  /** The song as MusicXML 4.0 (.musicxml, or compressed .mxl), for notation programs. */
+  exportMusicXml(choice: MusicXmlExportChoice): ExportResult;
+  /** Reads MIDI file bytes into a track list to choose from (never throws; a bad file is an alert). */
+  readMidi(bytes: Uint8Array, fileName?: string): MidiReadResult;
+  /** Reads a MIDI or MusicXML file (.mid, .musicxml, .xml, .mxl, told apart by their bytes) into the same preview. */
+  readImportFile(bytes: Uint8Array, fileName: string): MidiReadResult;
+  /**
+   * Imports the chosen track as a NEW song (default) or into the open one (one undo step, the song's key,
+   * tempo and metre untouched unless `adoptSettings`); the message says in words what changed.
+   */
+  importMidiTrack(preview: MidiImportPreview, choice: MidiImportChoice, fileName?: string): Promise<ImportOutcome>;
 }

@@ -1,9 +1,11 @@
 import { useRef, useState } from 'react';
 import type { MidiImportPreview } from '../../core/smf';
+import type { MidiImportChoice } from '../../store/song/types';
 import { useActions } from '../AppContext';
 import { downloadFile } from './downloadFile';
 import { FilePickerButton } from './FilePickerButton';
-import { MidiImportDialog } from './MidiImportDialog';
+import { ImportDialog } from './ImportDialog';
+import { MusicXmlExportDialog } from './MusicXmlExportDialog';
 import { ShareLinkField } from './ShareLinkField';
 import { WavExportDialog } from './WavExportDialog';
 
@@ -11,20 +13,41 @@ import { WavExportDialog } from './WavExportDialog';
 const MAX_FILE_BYTES = 40 * 1024 * 1024;
 
 /**
- * Taking the song out and bringing songs in: MIDI, WAV, project files and share links. Failures are shown
+ * Taking the song out and bringing songs in: MIDI, MusicXML, WAV, project files and share links. Failures are shown
  * by the store as alerts in plain words; nothing here changes the song except through actions.
  */
 export function ExportBar() {
   const actions = useActions();
   const [wav, setWav] = useState<{ progress: number } | null>(null);
   const wavAbort = useRef<AbortController | null>(null);
-  const [midi, setMidi] = useState<{ fileName: string; preview: MidiImportPreview } | null>(null);
+  const [importing, setImporting] = useState<{ fileName: string; preview: MidiImportPreview } | null>(null);
+  const [rest, setRest] = useState<{ fileName: string; preview: MidiImportPreview; choice: MidiImportChoice; fromBar: number } | null>(null);
+  const [musicXml, setMusicXml] = useState(false);
   const [share, setShare] = useState<{ url: string; copied: boolean } | null>(null);
 
   const tooLarge = (file: File) => {
     if (file.size <= MAX_FILE_BYTES) return false;
     actions.notify({ kind: 'error', message: `"${file.name}" is ${Math.round(file.size / 1024 / 1024)} MB, too large to open.` });
     return true;
+  };
+
+  const readImport = (file: File) => {
+    if (tooLarge(file)) return;
+    void file.arrayBuffer().then((buffer) => {
+      const read = actions.readImportFile(new Uint8Array(buffer), file.name);
+      if (read.ok) {
+        setRest(null);
+        setImporting({ fileName: file.name, preview: read.preview });
+      }
+    });
+  };
+
+  const runImport = async (fileName: string, preview: MidiImportPreview, choice: MidiImportChoice) => {
+    const result = await actions.importMidiTrack(preview, choice, fileName);
+    if (!result.ok) return;
+    setImporting(null);
+    // The rest always goes to a new song of its own, picking up where this import stopped.
+    setRest(result.rest ? { fileName, preview, choice: { ...choice, target: 'new-song' }, fromBar: result.rest.fromBar } : null);
   };
 
   const exportWav = () => {
@@ -68,17 +91,14 @@ export function ExportBar() {
         >
           Export MIDI
         </button>
-        <FilePickerButton
-          accept=".mid,.midi,audio/midi,audio/x-midi"
-          onFile={(file) => {
-            if (tooLarge(file)) return;
-            void file.arrayBuffer().then((buffer) => {
-              const read = actions.readMidi(new Uint8Array(buffer));
-              if (read.ok) setMidi({ fileName: file.name, preview: read.preview });
-            });
-          }}
-        >
+        <FilePickerButton accept=".mid,.midi,audio/midi,audio/x-midi" onFile={readImport}>
           Import MIDI
+        </FilePickerButton>
+        <button type="button" onClick={() => setMusicXml(true)}>
+          Export MusicXML
+        </button>
+        <FilePickerButton accept=".musicxml,.xml,.mxl,application/vnd.recordare.musicxml+xml,application/vnd.recordare.musicxml" onFile={readImport}>
+          Import MusicXML
         </FilePickerButton>
         <button type="button" disabled={wav !== null} onClick={exportWav}>
           Export WAV
@@ -106,16 +126,40 @@ export function ExportBar() {
         </button>
       </div>
       {wav && <WavExportDialog progress={wav.progress} onCancel={() => wavAbort.current?.abort()} />}
-      {midi && (
-        <MidiImportDialog
-          fileName={midi.fileName}
-          preview={midi.preview}
-          onCancel={() => setMidi(null)}
-          onImport={(choice) => {
-            const result = actions.importMidiTrack(midi.preview, choice, midi.fileName);
-            if (result.ok) setMidi(null);
+      {musicXml && (
+        <MusicXmlExportDialog
+          onCancel={() => setMusicXml(false)}
+          onExport={(choice) => {
+            const file = actions.exportMusicXml(choice);
+            if (file.ok) {
+              downloadFile(file);
+              setMusicXml(false);
+            }
           }}
         />
+      )}
+      {importing && (
+        <ImportDialog
+          fileName={importing.fileName}
+          preview={importing.preview}
+          onCancel={() => setImporting(null)}
+          onImport={(choice) => void runImport(importing.fileName, importing.preview, choice)}
+        />
+      )}
+      {rest && (
+        <div className="export-dialog" role="region" aria-label="Rest of the import">
+          <p className="export-dialog-title">
+            The import of <strong>{rest.fileName}</strong> stopped at bar {rest.fromBar + 1}.
+          </p>
+          <div className="dialog-buttons">
+            <button type="button" className="primary" onClick={() => void runImport(rest.fileName, rest.preview, { ...rest.choice, fromBar: rest.fromBar })}>
+              Import the rest as another song
+            </button>
+            <button type="button" onClick={() => setRest(null)}>
+              Not now
+            </button>
+          </div>
+        </div>
       )}
       {share && <ShareLinkField url={share.url} copied={share.copied} onClose={() => setShare(null)} />}
     </section>

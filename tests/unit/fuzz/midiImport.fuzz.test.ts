@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { addImportToSong } from '../../../src/core/smf/addImport';
 import { songToMidi } from '../../../src/core/smf/exportMidi';
 import { importMidi } from '../../../src/core/smf/importMidi';
-import { readMidiFile } from '../../../src/core/smf/readMidi';
+import { chooseImportKey } from '../../../src/core/smf/importKey';
+import { describeImport } from '../../../src/core/smf/importReport';
+import { makeApp } from '../store/fakes';
 import { createSong } from '../../../src/core/song';
 import { validateSong } from '../../../src/core/validate';
 import { line, noteOn, smf } from '../../fixtures/smf/smfBuilder';
@@ -20,6 +22,7 @@ const seedsFiles: Uint8Array[] = [
   songToMidi(typicalSong(1)),
   songToMidi(typicalSong(2, { beats: 6, beatUnit: 8 })),
   smf([[...noteOn(0, 0, 60), 0x60, 62, 90, 0x60, 60, 0, 0x60, 62, 0]]), // running status
+  smf([line(0, [[60, 480]]), line(1, [[62, 240]])], { format: 2 }),
 ];
 
 /** Offsets of the chunk length fields (after each "MThd"/"MTrk"). */
@@ -42,7 +45,9 @@ const MUTATIONS: Record<string, Mutation> = {
   },
   wrongChunkLength: (b, r) => {
     const out = b.slice();
-    const at = pick(r, chunkLengthOffsets(out));
+    const offsets = chunkLengthOffsets(out);
+    if (offsets.length === 0) return out; // nothing left to lie about
+    const at = pick(r, offsets);
     new DataView(out.buffer).setUint32(at, pick(r, [0, 1, 5, 0xffffffff, 0x7fffffff, int(r, 0, out.length * 2)]));
     return out;
   },
@@ -76,29 +81,44 @@ const MUTATIONS: Record<string, Mutation> = {
 };
 
 describe('fuzzing the MIDI importer', () => {
-  it(`refuses or imports ${COUNT} malformed files: never throws, never over 1 s, only valid songs come out`, async () => {
+  it(`refuses or imports ${COUNT} malformed files: never throws, never over 1 s, the open song unchanged, only valid songs come out`, async () => {
     const names = Object.keys(MUTATIONS);
     const outcomes = { refused: 0, imported: 0 };
+    const app = makeApp();
     const failures = await fuzz({ base: 70_000, count: COUNT, regressionSeeds: REGRESSION_SEEDS }, (random) => {
       let bytes = pick(random, seedsFiles);
       for (let n = int(random, 1, 3); n > 0; n--) bytes = MUTATIONS[pick(random, names)](bytes, random);
-      const read = readMidiFile(bytes);
+      // Through the store, as the Import button does: a refusal is an alert and the open song stays as it was.
+      const open = app.state().song;
+      const viaStore = app.actions.readImportFile(bytes, 'fuzz.mid');
+      if (app.state().song !== open) return 'reading a file changed the open song';
+      const read = viaStore;
       if (!read.ok) {
         outcomes.refused++;
         return typeof read.reason === 'string' && read.reason.length > 0 ? null : 'refused without a reason';
       }
       const trackIndex = int(random, 0, read.preview.tracks.length - 1);
-      const result = importMidi(read.preview, { trackIndex, splitEveryBars: int(random, 0, 9) }, { now: 1, newId: counterIds() });
+      chooseImportKey(read.preview, trackIndex);
+      const result = importMidi(
+        read.preview,
+        { trackIndex, splitEveryBars: int(random, 0, 9), maxPhrases: int(random, 1, 64), fromBar: random() < 0.2 ? int(random, 0, 20) : 0, swing: random() < 0.2 ? random() : 0 },
+        { now: 1, newId: counterIds() },
+      );
       if (!result.ok) return null;
       outcomes.imported++;
+      describeImport(result.report, { timeSignature: { beats: 4, beatUnit: 4 }, tempo: read.preview.tempo ?? 120, ppq: read.preview.ppq });
       const song = createSong({}, { now: 1, newId: counterIds('song') });
+      const snapshot = JSON.stringify(song);
       const added = addImportToSong(song, result);
+      if (JSON.stringify(song) !== snapshot) return 'adding the import changed the song it was given';
       if (added.ok && !validateSong(added.song).ok) return 'the imported song is not valid';
+      const fresh = createSong({ phrases: result.phrases, arrangement: result.sections }, { now: 1, newId: counterIds('new') });
+      if (!validateSong(fresh).ok) return `a new song of the import is not valid: ${JSON.stringify(validateSong(fresh))}`;
       return null;
     });
     expect(failures).toEqual([]);
     // The mix must exercise both paths, or the fuzzing proves little.
     expect(outcomes.refused).toBeGreaterThan(COUNT / 10);
     expect(outcomes.imported).toBeGreaterThan(COUNT / 20);
-  });
+  }, 120_000); // each case must still finish within CASE_BUDGET_MS
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Midi as TonejsMidi } from '@tonejs/midi';
 import { serializeProject } from '../../../src/core/projectFile';
+import { noteOff, noteOn, smf, tempo, timeSignature } from '../../fixtures/smf/smfBuilder';
 import { makeApp } from './fakes';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/smf/${name}`, import.meta.url)));
@@ -90,44 +91,115 @@ describe('MIDI', () => {
     expect(midi.header.meta.filter((m) => m.type === 'marker').map((m) => m.ticks)).toEqual([0, 3840]);
   });
 
-  it('imports a chosen track split every N bars as new phrases and sections, as one undo step', () => {
-    const app = makeApp();
+  it('imports a track as a NEW song by default: title, tempo, metre and key from the file; the open song is untouched', async () => {
+    const app = songWithNotes();
+    const before = app.state().song;
+    const read = app.actions.readImportFile(fixture('two-tracks-waltz.mid'), 'waltz.mid');
+    if (!read.ok) throw new Error(read.reason);
+    const result = await app.actions.importMidiTrack(read.preview, { trackIndex: 0, splitEveryBars: 2, onePhrase: false, target: 'new-song', adoptSettings: false }, 'waltz.mid');
+    if (!result.ok) throw new Error(result.reason);
+    const song = app.state().song;
+    expect(song.id).not.toBe(before.id);
+    expect([song.title, song.tempo, song.timeSignature, song.key]).toEqual(['Waltz', 90, { beats: 3, beatUnit: 4 }, { tonic: 'G', scale: 'major' }]);
+    expect(song.phrases.map((p) => p.name)).toEqual(['A', 'B']);
+    expect(song.phrases.every((p) => p.origin.kind === 'imported')).toBe(true);
+    expect(result.message).toMatch(/notes imported into 2 phrases.*opened as a new song, "Waltz", in G major, 3\/4, 90 BPM/);
+    await app.actions.flushSave();
+    expect(app.state().library.songs.map((s) => s.id)).toEqual(expect.arrayContaining([before.id, song.id]));
+  });
+
+  it("adds to this song as one undo step, naming phrases with the next free letters and keeping the song's key, tempo and metre", async () => {
+    const app = songWithNotes();
+    const before = app.state().song;
     const read = app.actions.readMidi(fixture('two-tracks-waltz.mid'));
     if (!read.ok) throw new Error(read.reason);
-    expect(read.preview.tracks.length).toBe(2);
-    const before = app.state().song;
-    const result = app.actions.importMidiTrack(
-      read.preview,
-      { trackIndex: 0, splitEveryBars: 2, onePhrase: false, useFileSettings: true },
-      'waltz.mid',
-    );
+    const result = await app.actions.importMidiTrack(read.preview, { trackIndex: 0, splitEveryBars: 2, onePhrase: false, target: 'this-song', adoptSettings: false }, 'waltz.mid');
     expect(result.ok).toBe(true);
     const song = app.state().song;
-    expect(song.timeSignature).toEqual({ beats: 3, beatUnit: 4 });
-    expect(song.phrases.length).toBeGreaterThan(1);
+    expect(song.id).toBe(before.id);
+    expect([song.tempo, song.timeSignature, song.key]).toEqual([before.tempo, before.timeSignature, before.key]);
+    expect(song.phrases.map((p) => p.name)).toEqual(['A', 'B', 'C']); // the waltz's 12 beats cut as 4/4 bars, 2 a phrase
     expect(song.arrangement.length).toBeGreaterThan(before.arrangement.length);
-    expect(song.phrases.slice(1).every((p) => p.origin.kind === 'imported')).toBe(true);
-    if (result.ok) expect(result.message).toMatch(/notes imported/);
+    if (result.ok) expect(result.message).toMatch(/keeps its key, tempo and time signature/);
     app.actions.undo();
     expect(app.state().song).toBe(before);
   });
 
-  it('imports a track as one phrase when asked', () => {
+  it("takes the file's tempo, metre and the chosen key into this song only when ticked", async () => {
+    const app = songWithNotes();
+    const read = app.actions.readMidi(fixture('two-tracks-waltz.mid'));
+    if (!read.ok) throw new Error(read.reason);
+    await app.actions.importMidiTrack(read.preview, { trackIndex: 0, splitEveryBars: 4, onePhrase: false, target: 'this-song', adoptSettings: true, key: { tonic: 'E', scale: 'minor' } });
+    const song = app.state().song;
+    expect([song.tempo, song.timeSignature, song.key]).toEqual([90, { beats: 3, beatUnit: 4 }, { tonic: 'E', scale: 'minor' }]);
+  });
+
+  it('imports a track as one phrase when asked, and offers the rest as another song', async () => {
     const app = makeApp();
     const read = app.actions.readMidi(fixture('twelve-bars-markers.mid'));
     if (!read.ok) throw new Error(read.reason);
-    const result = app.actions.importMidiTrack(read.preview, { trackIndex: 0, splitEveryBars: 4, onePhrase: true, useFileSettings: false });
-    expect(result.ok).toBe(true);
-    expect(app.state().song.phrases.length).toBe(2);
+    const choice = { trackIndex: 0, splitEveryBars: 4, onePhrase: true, target: 'new-song', adoptSettings: false } as const;
+    const result = await app.actions.importMidiTrack(read.preview, choice);
+    if (!result.ok) throw new Error(result.reason);
+    expect(app.state().song.phrases.map((p) => p.bars)).toEqual([8]);
+    expect(result.rest).toEqual({ fromBar: 8 });
+    const rest = await app.actions.importMidiTrack(read.preview, { ...choice, onePhrase: false, fromBar: 8 });
+    if (!rest.ok) throw new Error(rest.reason);
+    expect(rest.rest).toBeNull();
+    expect(app.state().song.title).toMatch(/\(from bar 9\)$/);
+    expect(app.state().song.phrases.map((p) => p.bars)).toEqual([4]);
   });
 
-  it('a file that is not MIDI is an alert and the song is untouched', () => {
+  it('keeps swung eighths, when asked, as sixteenths at half the tempo with the song\'s swing', async () => {
+    const app = makeApp();
+    // 4/4 at 120 BPM: eighths swung 2:1 (the off-beat on the last third of each beat).
+    const pitches = [60, 62, 64, 65, 67, 65, 64, 62, 60, 62, 64, 65, 67, 65, 64, 62];
+    const notes: [number, number, number][] = pitches.map((p, i) => [p, Math.floor(i / 2) * 480 + (i % 2 ? 320 : 0), 160]);
+    const bytes = smf([[...tempo(0, 120), ...timeSignature(4, 4), ...notes.flatMap(([p, at, len], i) => {
+      const previousEnd = i === 0 ? 0 : notes[i - 1][1] + notes[i - 1][2];
+      return [...noteOn(at - previousEnd, 0, p), ...noteOff(len, 0, p)];
+    })]]);
+    const read = app.actions.readImportFile(bytes, 'swung.mid');
+    if (!read.ok) throw new Error(read.reason);
+    const result = await app.actions.importMidiTrack(read.preview, { trackIndex: 0, splitEveryBars: 4, onePhrase: false, target: 'new-song', adoptSettings: false, halfTime: true });
+    if (!result.ok) throw new Error(result.reason);
+    const song = app.state().song;
+    expect([song.tempo, song.timeSignature, song.swing]).toEqual([60, { beats: 4, beatUnit: 8 }, 1]);
+    expect(song.phrases[0].notes.map((n) => [n.pitch, n.start])).toEqual(pitches.map((p, i) => [p, i]));
+    expect(result.message).not.toMatch(/moved onto it|triplets/);
+  });
+
+  it('a file that is neither MIDI nor MusicXML is an alert naming the file, and the song is untouched', () => {
     const app = makeApp();
     const before = app.state().song;
-    const read = app.actions.readMidi(new TextEncoder().encode('hello, not a midi file'));
-    expect(read.ok).toBe(false);
-    expect(app.state().notices.some((n) => n.kind === 'error')).toBe(true);
+    for (const [name, text] of [['tune.mid', 'hello, not a midi file'], ['tune.musicxml', 'hello, not xml'], ['tune.xml', '<html><body/></html>']]) {
+      const read = app.actions.readImportFile(new TextEncoder().encode(text), name);
+      expect(read.ok).toBe(false);
+      expect(app.state().notices.find((n) => n.kind === 'error')?.message).toContain(`"${name}"`);
+    }
     expect(app.state().song).toBe(before);
+  });
+});
+
+describe('MusicXML', () => {
+  it('exports .musicxml and .mxl named after the song, and reads them back as the same notes', async () => {
+    const app = songWithNotes();
+    const plain = app.actions.exportMusicXml({ compressed: false, chordsPart: false });
+    const zipped = app.actions.exportMusicXml({ compressed: true, chordsPart: true });
+    if (!plain.ok || !zipped.ok) throw new Error('export failed');
+    expect([plain.filename, zipped.filename]).toEqual(['Little-tune.musicxml', 'Little-tune.mxl']);
+    expect(new TextDecoder().decode(plain.bytes)).toMatch(/<score-partwise version="4.0">/);
+    for (const file of [plain, zipped]) {
+      const read = app.actions.readImportFile(file.bytes, file.filename);
+      if (!read.ok) throw new Error(read.reason);
+      const result = await app.actions.importMidiTrack(read.preview, { trackIndex: 0, splitEveryBars: 4, onePhrase: false, target: 'new-song', adoptSettings: false });
+      expect(result.ok).toBe(true);
+      expect(app.state().song.title).toBe('Little tune');
+      expect(app.state().song.phrases[0].notes.map((n) => [n.pitch, n.start])).toEqual([
+        [60, 0],
+        [64, 4],
+      ]);
+    }
   });
 });
 

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { addImportToSong } from '../../../../src/core/smf/addImport';
 import { songToMidi } from '../../../../src/core/smf/exportMidi';
-import { describeMidiImport, importMidi } from '../../../../src/core/smf/importMidi';
+import { importMidi } from '../../../../src/core/smf/importMidi';
+import { describeImport } from '../../../../src/core/smf/importReport';
 import { readMidiFile, type MidiImportPreview } from '../../../../src/core/smf/readMidi';
 import { createSong } from '../../../../src/core/song';
 import type { Song, TimeSignature } from '../../../../src/core/types';
@@ -51,7 +52,7 @@ describe('song → MIDI → song', () => {
       ['A', 1, 2],
       ['B', 1, 0],
     ]);
-    expect(result.report).toMatchObject({ offGridNotes: 0, droppedForMonophony: 0, shortenedForMonophony: 0, cutAtPhraseEnd: 0 });
+    expect(result.report).toMatchObject({ movedNotes: 0, droppedUnderHigher: 0, shortenedForMonophony: 0, cutAtPhraseEnd: 0 });
     expect(result.phrases.every((p) => p.origin.kind === 'imported')).toBe(true);
   });
 
@@ -73,7 +74,7 @@ describe('readMidiFile', () => {
   it('lists each track of a format 1 file with its name, channel, note count and pitch range, and reads tempo, metre and key', () => {
     const read = preview(fixture('two-tracks-waltz.mid'));
     expect(read.format).toBe(1);
-    expect(read.tracks.map(({ name, channel, program, noteCount, lowest, highest }) => ({ name, channel, program, noteCount, lowest, highest }))).toEqual([
+    expect(read.tracks.map(({ label, channel, program, noteCount, lowest, highest }) => ({ name: label, channel, program, noteCount, lowest, highest }))).toEqual([
       { name: 'Flute', channel: 0, program: 73, noteCount: 11, lowest: 66, highest: 74 },
       { name: 'Bass', channel: 1, program: 32, noteCount: 4, lowest: 43, highest: 50 },
     ]);
@@ -97,7 +98,7 @@ describe('readMidiFile', () => {
   it('says that only the first of several tempos is kept', () => {
     const read = preview(smf([[...tempo(0, 100), ...line(0, [[60, 480]]), ...tempo(0, 140)]]));
     expect(read.tempo).toBe(100);
-    expect(read.warnings.join(' ')).toMatch(/only the first tempo/);
+    expect(read.warnings.join(' ')).toMatch(/tempo changes 1 time \(between 100 and 140 BPM\); the song keeps the first, 100 BPM/);
   });
 });
 
@@ -111,18 +112,21 @@ describe('importMidi', () => {
       [77, 32, 16],
       [79, 48, 16],
     ]);
-    expect(result.report.droppedForMonophony).toBe(12);
-    expect(describeMidiImport(result.report)).toMatch(/12 left out under higher notes/);
+    expect(result.report.droppedUnderHigher).toBe(12);
+    expect(describeImport(result.report, { timeSignature: { beats: 4, beatUnit: 4 }, tempo: 120, ppq: 480 }).join(' ')).toMatch(
+      /12 notes were left out under a higher note that starts at the same moment/,
+    );
   });
 
-  it('cuts a lower note short when a higher one starts over it, and drops a lower one starting under a higher one', () => {
+  it('cuts a held note where the next one starts, higher or lower (a legato line keeps every note)', () => {
     const bytes = smf([[...noteOn(0, 0, 60), ...noteOn(240, 0, 67), ...noteOn(120, 0, 55), ...noteOff(120, 0, 55), ...noteOff(0, 0, 67), ...noteOff(0, 0, 60)]]);
     const result = imported(bytes);
     expect(result.phrases[0].notes.map((n) => [n.pitch, n.start, n.length])).toEqual([
       [60, 0, 2],
-      [67, 2, 2],
+      [67, 2, 1],
+      [55, 3, 1],
     ]);
-    expect(result.report).toMatchObject({ shortenedForMonophony: 1, droppedForMonophony: 1 });
+    expect(result.report).toMatchObject({ shortenedForMonophony: 2, droppedUnderHigher: 0 });
   });
 
   it('quantizes notes played off the grid to the nearest sixteenth and counts them', () => {
@@ -133,8 +137,9 @@ describe('importMidi', () => {
       [64, 8, 4],
       [65, 16, 8],
     ]);
-    expect(result.report.quantizedNotes).toBe(4);
-    expect(result.report.offGridNotes).toBe(4);
+    expect(result.report.notesRead).toBe(4);
+    // 7-20 ticks off at 480 per quarter: humanisation under a 64th note, placed without a word.
+    expect(result.report.movedNotes).toBe(0);
     expect(result.phrases[0].bars).toBe(2);
   });
 
@@ -149,13 +154,13 @@ describe('importMidi', () => {
   });
 
   it('cuts a long melody every N bars when asked to ignore markers, reusing identical pieces as repeats', () => {
-    const result = imported(fixture('twelve-bars-markers.mid'), { useMarkers: false, splitEveryBars: 2, name: 'Lead' });
+    const result = imported(fixture('twelve-bars-markers.mid'), { useMarkers: false, splitEveryBars: 2 });
     expect(result.report.splitBy).toBe('bars');
     expect(result.phrases.map((p) => [p.name, p.bars])).toEqual([
-      ['Lead 1', 2],
-      ['Lead 2', 2],
-      ['Lead 3', 2],
-      ['Lead 4', 2],
+      ['A', 2],
+      ['B', 2],
+      ['C', 2],
+      ['D', 2],
     ]);
     const order = result.sections.map((s) => [result.phrases.findIndex((p) => p.id === s.phraseId), s.repeats]);
     expect(order).toEqual([
@@ -186,11 +191,19 @@ describe('importMidi', () => {
     expect(result.report.foldedIntoRange).toBe(2);
   });
 
-  it('leaves out what goes past the phrase limit and reports the notes it dropped', () => {
-    const notes: [number, number][] = Array.from({ length: 64 }, (_, i) => [60 + (i % 12), 480 * 4]);
-    const result = imported(smf([line(0, notes)]), { splitEveryBars: 1, maxPhrases: 5, useMarkers: false });
+  it('stops at the bar line where the phrase limit is reached, keeps the timeline, and says what is left', () => {
+    // Bars 1-6 differ, bar 7 repeats bar 1: with room for 5 phrases the import stops at bar 6 and does
+    // not slip bar 7 (a phrase it already has) in where bar 6 belongs.
+    const pitches = [60, 62, 64, 65, 67, 69, 60];
+    const result = imported(smf([line(0, pitches.map((p) => [p, 480 * 4] as [number, number]))]), { splitEveryBars: 1, maxPhrases: 5, useMarkers: false });
     expect(result.phrases).toHaveLength(5);
-    expect(result.report.droppedPastLimit).toBeGreaterThan(0);
+    expect(result.sections.map((s) => result.phrases.findIndex((p) => p.id === s.phraseId))).toEqual([0, 1, 2, 3, 4]);
+    expect(result.report).toMatchObject({ stoppedAtBar: 5, barsLeftOut: 2, notesLeftOut: 2, totalBars: 7 });
+    const words = describeImport(result.report, { timeSignature: { beats: 4, beatUnit: 4 }, tempo: 120, ppq: 480 }).join(' ');
+    expect(words).toMatch(/stopped at bar 6.*2 bars \(2 notes\) left out.*import the rest as another song/);
+    const rest = imported(smf([line(0, pitches.map((p) => [p, 480 * 4] as [number, number]))]), { splitEveryBars: 1, fromBar: 5, useMarkers: false });
+    expect(rest.phrases.map((p) => p.notes.map((n) => n.pitch))).toEqual([[69], [60]]);
+    expect(rest.report.stoppedAtBar).toBeNull();
   });
 
   it('refuses a track index the file does not have', () => {
