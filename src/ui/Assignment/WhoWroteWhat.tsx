@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
-import { whoWroteWhat, type NoteAuthor } from '../../core/assignmentReport';
+import { summarizePhrase, whoWroteWhat } from '../../core/assignmentReport';
+import { AUTHOR_LABELS } from '../../core/authorship';
 import { pitchName } from '../../core/pitch';
 import { useAppState } from '../AppContext';
 
-const AUTHOR_LABEL: Record<NoteAuthor, string> = { model: 'model', student: 'student', imported: 'imported' };
 
 /**
  * The "who wrote what" report of the open song: per phrase, each current note marked as the model's, the
@@ -22,18 +22,12 @@ export function WhoWroteWhat({ onClose }: { onClose(): void }) {
       </div>
       {report.map((p) => (
         <div key={p.phraseId} className="authorship" role="group" aria-label={`Phrase ${p.name}`}>
-          <p className="authorship-summary">
-            Phrase {p.name}: {p.counts.model} from the model, {p.counts.student} by the student
-            {p.changed ? ` (${p.changed} changed from an earlier note)` : ''}
-            {p.counts.imported ? `, ${p.counts.imported} imported` : ''}
-            {p.modelNotesRemoved ? `; the student removed or changed ${p.modelNotesRemoved} model note${p.modelNotesRemoved === 1 ? '' : 's'}` : ''}.
-          </p>
+          <p className="authorship-summary">{summarizePhrase(p)}</p>
           {p.notes.length > 0 && (
             <ul className="authorship-notes" aria-label={`Notes of phrase ${p.name}`}>
-              {p.notes.map(({ note, author, changed }) => (
+              {p.notes.map(({ note, author }) => (
                 <li key={`${note.start}:${note.pitch}`} className={`author-${author}`} data-author={author}>
-                  {pitchName(note.pitch)} step {note.start + 1}: {AUTHOR_LABEL[author]}
-                  {changed ? ' (changed)' : ''}
+                  {pitchName(note.pitch)} step {note.start + 1}: {AUTHOR_LABELS[author]}
                 </li>
               ))}
             </ul>
