@@ -2,8 +2,8 @@ import { pitchName } from '../../core/pitch';
 import type { AuthoredNote } from '../../core/assignmentReport';
 import { AUTHOR_STYLES, patternId } from './authorStyles';
 
-const STEP_W = 10;
-const ROW_H = 7;
+const STEP_W = 12;
+const ROW_H = 9;
 
 /**
  * A phrase as a piano roll (the step grid in small), each note filled with its author's colour and pattern
@@ -18,7 +18,14 @@ export function AuthorRoll({ name, notes, steps, stepsPerBar }: { name: string; 
   const height = rows * ROW_H;
   const bars = Array.from({ length: Math.floor(steps / stepsPerBar) + 1 }, (_, i) => i * stepsPerBar * STEP_W);
   return (
-    <svg className="author-roll" role="img" aria-label={`Phrase ${name} drawn by author`} viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="none">
+    <svg
+      className="author-roll"
+      role="img"
+      aria-label={`Phrase ${name} drawn by author`}
+      viewBox={`0 0 ${width} ${height}`}
+      preserveAspectRatio="xMinYMin meet"
+      height={Math.min(200, Math.max(60, rows * 9))}
+    >
       <rect width={width} height={height} className="author-roll-bg" />
       {bars.map((x) => (
         <line key={x} x1={x} x2={x} y1={0} y2={height} className="author-roll-bar" />

@@ -56,7 +56,8 @@ function emptyStavesAbc(song: Song, count: number): string {
 
 function Staff({ abc, label, onDrawn }: { abc: string; label: string; onDrawn(): void }) {
   const after = useCallback(() => onDrawn(), [onDrawn]);
-  const { ref, failed } = useAbcStaff(abc, label, after);
+  // A full-width staff with its last line stretched too: room to write, and empty staves as long as the tune's.
+  const { ref, failed } = useAbcStaff(abc.replace(/^X:1\n/, 'X:1\n%%stretchlast true\n'), label, after, 700);
   return (
     <>
       <div ref={ref} className="handout-staff" />

@@ -14,7 +14,12 @@ export function loadAbcjs(): Promise<AbcModule> {
  * Draws `abc` into the returned ref's element with abcjs, then calls `after(root)` (to colour notes).
  * `drawn` turns true once the staff is on the page (the handout waits for every page's staff before printing).
  */
-export function useAbcStaff(abc: string, ariaLabel: string, after?: (root: HTMLElement) => void): { ref: RefObject<HTMLDivElement | null>; drawn: boolean; failed: string | null } {
+export function useAbcStaff(
+  abc: string,
+  ariaLabel: string,
+  after?: (root: HTMLElement) => void,
+  staffWidth?: number,
+): { ref: RefObject<HTMLDivElement | null>; drawn: boolean; failed: string | null } {
   const ref = useRef<HTMLDivElement>(null);
   const [drawn, setDrawn] = useState(false);
   const [failed, setFailed] = useState<string | null>(null);
@@ -25,7 +30,9 @@ export function useAbcStaff(abc: string, ariaLabel: string, after?: (root: HTMLE
       .then((abcjs) => {
         const target = ref.current;
         if (cancelled || !target) return;
-        withCssomStyles(() => abcjs.renderAbc(target, abc, { add_classes: true, responsive: 'resize', paddingleft: 4, paddingright: 4, ariaLabel }));
+        withCssomStyles(() =>
+          abcjs.renderAbc(target, abc, { add_classes: true, responsive: 'resize', paddingleft: 4, paddingright: 4, ariaLabel, ...(staffWidth ? { staffwidth: staffWidth } : {}) }),
+        );
         after?.(target);
         setFailed(null);
         setDrawn(true);
@@ -34,6 +41,6 @@ export function useAbcStaff(abc: string, ariaLabel: string, after?: (root: HTMLE
     return () => {
       cancelled = true;
     };
-  }, [abc, ariaLabel, after]);
+  }, [abc, ariaLabel, after, staffWidth]);
   return { ref, drawn, failed };
 }
