@@ -29,6 +29,11 @@ export function MidiPanel() {
     // Connect by itself only where MIDI was already allowed: otherwise the musician asks for it with the
     // button, so "MIDI access was refused" never greets someone who did not ask for MIDI.
     let cancelled = false;
+    // A browser without Web MIDI is said at once: there is nothing to ask and nothing to refuse.
+    if (typeof (navigator as Partial<Navigator>).requestMIDIAccess !== 'function') {
+      void actions.connect();
+      return;
+    }
     const permissions = (navigator as Navigator & { permissions?: Permissions }).permissions;
     permissions
       ?.query({ name: 'midi' as PermissionName })
