@@ -1,4 +1,6 @@
 import type { AudioEngine } from '../audio/types';
+import { decodeShareLink } from '../core/shareLink';
+import type { Song } from '../core/types';
 import { createModelClient, type ModelDiagnostics } from '../model/client';
 import type { ModelClient } from '../model/types';
 import { createAppStore } from '../store';
@@ -12,12 +14,37 @@ import { createLazyAudioEngine, type LazyAudioEngine } from './lazyAudioEngine';
 import { installShortcuts } from './shortcuts';
 import { unlockOnFirstGesture } from './unlockOnGesture';
 
-/** Opens the song in the page's "#song=" fragment, if any, and clears the fragment. */
-async function openSharedSong(win: Window, actions: AppServices['actions']): Promise<void> {
+/**
+ * The song the page's fragment brings ("#song=…", with "&assignment=…" or "&handback=…"), read before the
+ * library loads so the app starts on exactly that song; a broken link is told in an alert and the app
+ * starts as usual. The fragment is cleared so a reload does not add the song again.
+ */
+async function songFromLink(
+  win: Window,
+  actions: AppServices['actions'],
+  assignments: ReturnType<typeof getAssignmentStore>,
+): Promise<{ song: Song; after(): void } | null> {
   const hash = win.location.hash;
-  if (!/^#song=/.test(hash)) return;
+  if (!/(^#|&)song=/.test(hash)) return null;
   win.history.replaceState(win.history.state, '', win.location.pathname + win.location.search);
-  await actions.openShareLink(hash);
+  const link = await assignments.actions.readLink(hash);
+  if (link && link.ok) return { song: link.song, after: () => assignments.actions.adopt(link) };
+  if (link && !link.ok) {
+    actions.notify({ id: 'assignment-link', kind: 'error', message: `Could not open the link: ${link.reason}. Your songs are unchanged.` });
+    return null;
+  }
+  const shared = await decodeShareLink(hash);
+  if (!shared.ok) {
+    actions.notify({ id: 'share-link', kind: 'error', message: `Could not open the shared song: ${shared.reason}. Your songs are unchanged.` });
+    return null;
+  }
+  const at = Date.now();
+  const song = { ...shared.song, createdAt: at, updatedAt: at };
+  return {
+    song,
+    after: () =>
+      actions.notify({ id: 'share-link', kind: 'info', message: `Opened the shared song "${song.title}" as a new song; your other songs are unchanged.` }),
+  };
 }
 
 export interface ComposedApp extends AppServices {
@@ -75,10 +102,9 @@ export function composeApp(win: Window, deps: Omit<AppStoreDeps, 'engine'> = {})
   // An assignment or hand-back link (#song=…&assignment=… / &handback=…) opens through the assignment store,
   // which also keeps the opened song inside its locks.
   const assignments = getAssignmentStore({ store, actions });
-  const ready = actions.init().then(async () => {
-    const hash = win.location.hash;
-    if (await assignments.actions.openLink(hash)) win.history.replaceState(win.history.state, '', win.location.pathname + win.location.search);
-    else await openSharedSong(win, actions);
+  const ready = songFromLink(win, actions, assignments).then(async (fromLink) => {
+    await actions.init(fromLink ? { opening: fromLink.song } : {});
+    fromLink?.after();
   });
   void actions.loadCheckpointIndex();
   installBenchHook(win, { store, actions, model });

@@ -1,3 +1,4 @@
+import { markGiven } from './authorship';
 import { SCALE_NAMES } from './scale';
 import { decodeShareLink, encodeShareLink } from './shareLink';
 import type { SongDeps } from './song';
@@ -6,9 +7,14 @@ import { LIMITS, type KeySignature, type ScaleName, type Song } from './types';
 /**
  * Assignments: a teacher's song template with some settings locked (key, scale, phrase length, the
  * temperature range, whether the model may be used), sent as a share link with an extra fragment
- * parameter: `#song=<song>&assignment=<settings>`. The student's hand-back is the same song link with
- * `&handback=<settings>`, so the teacher's copy knows which assignment it answers. The song part goes
- * through the share-link codec untouched (history included: the "who wrote what" report reads it).
+ * parameter: `#song=<song>&assignment=<settings>`. Every note of the template is marked "given" (see
+ * core/authorship), so the report never credits it to the student. The student's hand-back is the song
+ * link with `&handback=<settings + student>`: the same settings (with the assignment's id and title) plus
+ * the student's name and when it was handed back, so the teacher's class view knows who answered which
+ * assignment. The song part goes through the share-link codec untouched (history and authors included).
+ *
+ * Versions: the settings token stays version 1; `id`, `title`, `student` and `at` were added as optional
+ * fields, which an older Phrasewright ignores and this one reads as missing from older links.
  */
 
 export const ASSIGNMENT_VERSION = 1;
@@ -33,12 +39,44 @@ export interface AssignmentTemplate {
   temperature: { min: number; max: number };
   /** Whether the student may use Propose/Mutate at all. */
   modelAllowed: boolean;
+  /** Which assignment this is, so hand-backs of another one are told apart (absent in older links). */
+  id?: string;
+  /** The assignment's title (the template song's title when it was made). */
+  title?: string;
+}
+
+/** A student's hand-back: the assignment it answers, who handed it back and when. */
+export interface HandBackInfo {
+  template: AssignmentTemplate;
+  /** The student's name as they typed it (text only); empty when an older link carries none. */
+  student: string;
+  /** Epoch milliseconds, or null when an older link carries no time. */
+  handedBackAt: number | null;
+}
+
+/** Longest student name kept. */
+export const STUDENT_NAME_MAX = 80;
+
+/**
+ * A student's name as it is kept: control characters removed, spaces collapsed, trimmed, at most
+ * STUDENT_NAME_MAX characters. It is only ever shown as text (React escapes it; no markup runs).
+ */
+export function cleanStudentName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  return String(name).replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, STUDENT_NAME_MAX);
+}
+
+/** The title of a hand-back opened by the teacher: "<assignment> - <student>". */
+export function handBackTitle(info: HandBackInfo, songTitle: string): string {
+  const assignment = info.template.title?.trim() || songTitle.trim() || 'Assignment';
+  return `${assignment} - ${info.student || 'unnamed student'}`.slice(0, 200);
 }
 
 export type AssignmentLinkKind = 'assignment' | 'handback';
 
 export type AssignmentLinkResult =
-  | { ok: true; kind: AssignmentLinkKind; song: Song; template: AssignmentTemplate }
+  | { ok: true; kind: 'assignment'; song: Song; template: AssignmentTemplate }
+  | { ok: true; kind: 'handback'; song: Song; template: AssignmentTemplate; handBack: HandBackInfo }
   | { ok: false; reason: string };
 
 /** A template that locks nothing, for the song's current key. */
@@ -117,6 +155,8 @@ export function checkTemplate(value: unknown): AssignmentTemplate | null {
   const temperature = t.temperature as Record<string, unknown> | undefined;
   const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
   if (t.v !== ASSIGNMENT_VERSION) return null;
+  if (t.id !== undefined && !(typeof t.id === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(t.id))) return null;
+  if (t.title !== undefined && typeof t.title !== 'string') return null;
   if (typeof t.lockKey !== 'boolean' || typeof t.lockScale !== 'boolean' || typeof t.modelAllowed !== 'boolean') return null;
   if (!key || typeof key.tonic !== 'string' || !/^[A-G][#b]?$/.test(key.tonic)) return null;
   if (!SCALE_NAMES.includes(key.scale as ScaleName)) return null;
@@ -135,7 +175,49 @@ export function checkTemplate(value: unknown): AssignmentTemplate | null {
     bars: bars as number | null,
     temperature: { min, max },
     modelAllowed: t.modelAllowed,
+    ...(typeof t.id === 'string' ? { id: t.id } : {}),
+    ...(typeof t.title === 'string' ? { title: t.title.slice(0, 200) } : {}),
   };
+}
+
+/** Why a settings token cannot be read: "newer" when a newer Phrasewright made it, else "broken". */
+function tokenProblem(token: string): 'newer' | 'broken' {
+  const json = fromBase64Url(token);
+  try {
+    const v = json === null ? undefined : (JSON.parse(json) as { v?: unknown }).v;
+    return typeof v === 'number' && v > ASSIGNMENT_VERSION ? 'newer' : 'broken';
+  } catch {
+    return 'broken';
+  }
+}
+
+/** The hand-back a token carries: the settings plus the student and the time, or null when broken. */
+export function decodeHandBackToken(token: string): HandBackInfo | null {
+  const json = fromBase64Url(token);
+  if (json === null) return null;
+  try {
+    return checkHandBack(JSON.parse(json));
+  } catch {
+    return null;
+  }
+}
+
+/** A checked hand-back from unknown data (the settings with `student` and `at`), or null. */
+export function checkHandBack(value: unknown): HandBackInfo | null {
+  const template = checkTemplate(value);
+  if (!template) return null;
+  const raw = value as Record<string, unknown>;
+  const at = raw.at;
+  return {
+    template,
+    student: typeof raw.student === 'string' ? cleanStudentName(raw.student) : '',
+    handedBackAt: typeof at === 'number' && Number.isFinite(at) && at >= 0 ? at : null,
+  };
+}
+
+/** The hand-back as plain data: the settings with the student's name and the time beside them. */
+export function handBackData(info: HandBackInfo): Record<string, unknown> {
+  return { ...info.template, student: cleanStudentName(info.student), ...(info.handedBackAt === null ? {} : { at: info.handedBackAt }) };
 }
 
 /** The template a token carries, or null when the token is broken. */
@@ -154,8 +236,16 @@ export function decodeTemplate(token: string): AssignmentTemplate | null {
  * @example location.hash = await encodeAssignmentLink(song, template, 'assignment')
  */
 export async function encodeAssignmentLink(song: Song, template: AssignmentTemplate, kind: AssignmentLinkKind): Promise<string> {
+  if (kind === 'handback') return encodeHandBackLink(song, { template, student: '', handedBackAt: null });
+  // Everything the teacher wrote is "given": the student's report tells it apart from their own notes.
+  const songPayload = await encodeShareLink(markGiven(song));
+  return `song=${songPayload}&${ASSIGNMENT_KEY}=${encodeTemplate(template)}`;
+}
+
+/** The URL fragment (without "#") of a student's hand-back: the song as it is, with who and when. */
+export async function encodeHandBackLink(song: Song, info: HandBackInfo): Promise<string> {
   const songPayload = await encodeShareLink(song);
-  return `song=${songPayload}&${kind === 'assignment' ? ASSIGNMENT_KEY : HANDBACK_KEY}=${encodeTemplate(template)}`;
+  return `song=${songPayload}&${HANDBACK_KEY}=${toBase64Url(JSON.stringify(handBackData(info)))}`;
 }
 
 /** Which assignment parameter a fragment carries, if any ("#song=…&assignment=…"). */
@@ -179,10 +269,16 @@ export async function decodeAssignmentLink(fragment: string, deps: SongDeps = {}
     .split('&')
     .find((p) => p.startsWith(`${key}=`))!
     .slice(key.length + 1);
-  const template = decodeTemplate(token);
-  if (!template) return { ok: false, reason: `the ${kind === 'assignment' ? 'assignment' : 'hand-back'} link is broken: its settings cannot be read` };
+  const handBack = kind === 'handback' ? decodeHandBackToken(token) : null;
+  const template = kind === 'handback' ? (handBack?.template ?? null) : decodeTemplate(token);
+  const what = kind === 'assignment' ? 'assignment' : 'hand-back';
+  if (!template) {
+    return tokenProblem(token) === 'newer'
+      ? { ok: false, reason: `the ${what} link was made by a newer Phrasewright` }
+      : { ok: false, reason: `the ${what} link is broken: its settings cannot be read` };
+  }
   const opened = await decodeShareLink(fragment, deps);
   if (!opened.ok) return opened;
-  const song = kind === 'assignment' ? applyTemplate(opened.song, template) : opened.song;
-  return { ok: true, kind, song, template };
+  if (kind === 'handback' && handBack) return { ok: true, kind, song: opened.song, template, handBack };
+  return { ok: true, kind: 'assignment', song: applyTemplate(opened.song, template), template };
 }

@@ -26,6 +26,8 @@ export function normalizeMonophonic(notes: readonly Note[], totalSteps: Steps): 
       start: Math.round(n.start),
       length: Math.max(1, Math.round(n.length)),
       velocity: clamp(Math.round(n.velocity), LIMITS.velocity.min, LIMITS.velocity.max),
+      // The author travels with the note (core/authorship decides when an edit changes it).
+      ...(n.by ? { by: n.by } : {}),
     }))
     .filter((n) => n.start >= 0 && n.start < totalSteps)
     .sort((a, b) => a.start - b.start || b.pitch - a.pitch);

@@ -1,4 +1,4 @@
-import { packSong, unpackSong } from './shareLinkPacking';
+import { PACKED_VERSION, packSong, unpackSong } from './shareLinkPacking';
 import type { SongDeps } from './song';
 import type { Song } from './types';
 import { validateSong } from './validate';
@@ -116,7 +116,7 @@ export async function decodeShareLink(fragment: string, deps: SongDeps = {}): Pr
       return broken('it was cut or changed on the way (its contents are not readable)');
     }
     const version = typeof data === 'object' && data !== null ? (data as { v?: unknown }).v : undefined;
-    if (typeof version === 'number' && version > 1) return broken('it was made by a newer Phrasewright');
+    if (typeof version === 'number' && version > PACKED_VERSION) return broken('it was made by a newer Phrasewright');
     const song = unpackSong(data, deps);
     if (!song) return broken('it does not hold a song');
     const checked = validateSong(song);

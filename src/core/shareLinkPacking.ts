@@ -1,6 +1,7 @@
+import { isNoteAuthor } from './authorship';
 import { newId as defaultNewId } from './id';
 import { phraseColorFor, type SongDeps } from './song';
-import { SONG_SCHEMA_VERSION, type ChordEvent, type Note, type Phrase, type PhraseOrigin, type Song } from './types';
+import { SONG_SCHEMA_VERSION, type ChordEvent, type Note, type NoteAuthor, type Phrase, type PhraseOrigin, type Song } from './types';
 
 /**
  * The compact shape a song takes inside a share link, before compression. Everything is kept, history
@@ -13,14 +14,36 @@ import { SONG_SCHEMA_VERSION, type ChordEvent, type Note, type Phrase, type Phra
  * goes through validateSong, which is the one judge of what a song may hold.
  */
 
-export const PACKED_VERSION = 1;
+/**
+ * Version 2 adds who wrote each note (one letter a note, after the note lists); version 1 links still open,
+ * with every author unknown. An older Phrasewright refuses a version 2 link as "made by a newer Phrasewright".
+ */
+export const PACKED_VERSION = 2;
 
 /** [pitch, start - previous start, length, velocity] repeated. */
 type PackedNotes = number[];
 /** [start - previous start, symbol] repeated; 0 when the phrase has no chord list at all. */
 type PackedChords = (number | string)[] | 0;
-type PackedVersion = [PackedNotes, PackedChords, PhraseOrigin, number];
-type PackedPhrase = [string, string | 0, number, PackedNotes, PackedChords, PhraseOrigin, PackedVersion[], number | null];
+/** One letter a note (see AUTHOR_LETTERS); 0 when no note has an author. */
+type PackedAuthors = string | 0;
+type PackedVersion = [PackedNotes, PackedChords, PhraseOrigin, number, PackedAuthors?];
+type PackedPhrase = [string, string | 0, number, PackedNotes, PackedChords, PhraseOrigin, PackedVersion[], number | null, PackedAuthors?];
+
+const AUTHOR_LETTERS: Record<NoteAuthor, string> = {
+  given: 'g',
+  student: 's',
+  model: 'm',
+  'student-changed-model': 'c',
+  'student-changed-given': 'h',
+  imported: 'i',
+};
+const LETTER_AUTHORS = new Map(Object.entries(AUTHOR_LETTERS).map(([author, letter]) => [letter, author as NoteAuthor]));
+const UNKNOWN_LETTER = '.';
+
+function packAuthors(notes: readonly Note[]): PackedAuthors {
+  if (!notes.some((n) => n.by)) return 0;
+  return notes.map((n) => (n.by ? AUTHOR_LETTERS[n.by] : UNKNOWN_LETTER)).join('');
+}
 
 export interface PackedSong {
   v: typeof PACKED_VERSION;
@@ -86,8 +109,9 @@ export function packSong(song: Song): PackedSong {
       packNotes(p.notes),
       packChords(p.chords),
       p.origin,
-      p.history.map((v): PackedVersion => [packNotes(v.notes), packChords(v.chords), v.origin, since(v.at)]),
+      p.history.map((v): PackedVersion => [packNotes(v.notes), packChords(v.chords), v.origin, since(v.at), packAuthors(v.notes)]),
       p.updatedAt === undefined ? null : since(p.updatedAt),
+      packAuthors(p.notes),
     ]),
     a: song.arrangement.flatMap((s) => [index.get(s.phraseId) ?? -1, s.repeats, s.transpose]),
   };
@@ -126,6 +150,17 @@ function unpackNotes(value: unknown): Note[] {
   return notes;
 }
 
+/** Puts the packed authors on the notes; letters this version does not know leave a note's author unknown. */
+function withAuthors(notes: Note[], value: unknown): Note[] {
+  if (value === undefined || value === 0) return notes;
+  const letters = str(value);
+  check(letters.length === notes.length);
+  return notes.map((n, i) => {
+    const by = LETTER_AUTHORS.get(letters[i]);
+    return isNoteAuthor(by) ? { ...n, by } : n;
+  });
+}
+
 function unpackChords(value: unknown): ChordEvent[] | undefined {
   if (value === 0) return undefined;
   const flat = arr(value);
@@ -148,7 +183,10 @@ export function unpackSong(value: unknown, deps: SongDeps = {}): Song | null {
   try {
     check(typeof value === 'object' && value !== null && !Array.isArray(value));
     const packed = value as Record<string, unknown>;
-    check(packed.v === PACKED_VERSION);
+    check(packed.v === 1 || packed.v === PACKED_VERSION);
+    // Version 1 has no authors: its phrases have 8 fields and its versions 4.
+    const phraseFields = packed.v === 1 ? 8 : 9;
+    const versionFields = packed.v === 1 ? 4 : 5;
     const created = num(packed.c);
     const ts = arr(packed.ts);
     const key = arr(packed.k);
@@ -156,7 +194,7 @@ export function unpackSong(value: unknown, deps: SongDeps = {}): Song | null {
     check([0, 1].includes(instruments[4] as number) && [0, 1].includes(instruments[5] as number));
     const phrases = arr(packed.p).map((raw): Phrase => {
       const p = arr(raw);
-      check(p.length === 8);
+      check(p.length === phraseFields);
       const name = str(p[0]);
       const chords = unpackChords(p[4]);
       return {
@@ -164,15 +202,15 @@ export function unpackSong(value: unknown, deps: SongDeps = {}): Song | null {
         name,
         color: p[1] === 0 ? phraseColorFor(name) : str(p[1]),
         bars: num(p[2]),
-        notes: unpackNotes(p[3]),
+        notes: withAuthors(unpackNotes(p[3]), p[8]),
         ...(chords ? { chords } : {}),
         origin: p[5] as PhraseOrigin,
         history: arr(p[6]).map((rawVersion) => {
           const v = arr(rawVersion);
-          check(v.length === 4);
+          check(v.length === versionFields);
           const versionChords = unpackChords(v[1]);
           return {
-            notes: unpackNotes(v[0]),
+            notes: withAuthors(unpackNotes(v[0]), v[4]),
             ...(versionChords ? { chords: versionChords } : {}),
             origin: v[2] as PhraseOrigin,
             at: created + num(v[3]),

@@ -18,11 +18,20 @@ export type Bpm = number;
 /** MIDI velocity, 1..127. */
 export type Velocity = number;
 
+/**
+ * Who put a note where it is (see core/authorship): the teacher's template ("given"), the person at the
+ * keyboard ("student"), the model, the student changing a model or a given note, or an imported file.
+ * A note without one was written before authors were kept: its author is unknown.
+ */
+export type NoteAuthor = 'given' | 'student' | 'model' | 'student-changed-model' | 'student-changed-given' | 'imported';
+
 export interface Note {
   pitch: MidiPitch;
   start: Steps;
   length: Steps;
   velocity: Velocity;
+  /** Who wrote it; absent in songs saved before authors were kept (unknown). */
+  by?: NoteAuthor;
 }
 
 /** How a phrase version came to be. */

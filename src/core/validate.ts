@@ -1,3 +1,4 @@
+import { isNoteAuthor } from './authorship';
 import { MAX_PHRASE_VERSIONS } from './history';
 import { stepsPerBar } from './meter';
 import { SCALE_NAMES, tonicChroma } from './scale';
@@ -147,6 +148,9 @@ function readNotes(owner: Rec, what: string, totalSteps: number, budget: NoteBud
       length: integer(n, 'length', `${where} length`, 1, totalSteps, ' steps'),
       velocity: integer(n, 'velocity', `${where} velocity`, LIMITS.velocity.min, LIMITS.velocity.max),
     };
+    // An author this version does not know (from a newer one) is dropped: the note's author is then unknown.
+    const by = get(n, 'by');
+    if (isNoteAuthor(by)) note.by = by;
     if (note.start + note.length > totalSteps) fail(`${where} runs past the end of the phrase`);
     const previous = notes[notes.length - 1];
     if (previous && note.start < previous.start + previous.length) {

@@ -162,8 +162,12 @@ export interface AppActions extends ProposalActions, ArrangementActions, Transfe
   dismissNotice(id: string): void;
 
   // --- lifecycle ---
-  /** Loads the library and the last opened song (or starts a new one). Call once at start. */
-  init(): Promise<void>;
+  /**
+   * Loads the library and the last opened song (or starts a new one). Call once at start. With `opening`
+   * (the song a share or assignment link brought on this visit) that song is shown and saved instead, so a
+   * first visit by link gives exactly that song and no empty "Untitled song" beside it.
+   */
+  init(options?: { opening?: Song }): Promise<void>;
   /** Writes a pending autosave now (called on pagehide/visibilitychange, and before switching songs). */
   flushSave(): Promise<void>;
   /** Stops listeners and timers (tests, hot reload). */

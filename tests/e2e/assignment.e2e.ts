@@ -1,18 +1,27 @@
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { encodeAssignmentLink, openTemplate } from '../../src/core/assignment';
+import { encodeAssignmentLink, encodeHandBackLink, openTemplate } from '../../src/core/assignment';
 import { commitVersion } from '../../src/core/history';
 import { createPhrase, createSong } from '../../src/core/song';
 import type { Note } from '../../src/core/types';
 import { useAppSession, type AppPage } from './browser';
+import { cell } from './gridHelpers';
 
-// A teacher makes an assignment link with locked settings; a student who opens it finds them locked. A
-// hand-back link opens with the "who wrote what" report, which tells the model's notes from the student's.
+// A teacher makes an assignment link with locked settings; a student who opens it gives their name and finds
+// the settings locked. A hand-back link opens with the "who wrote what" report, which tells the model's notes
+// from the student's.
 
 const session = useAppSession();
 const open = (path = '/'): Promise<AppPage> => session.open(path);
 
 const ownErrors = (errors: string[]) => errors.filter((e) => !e.includes('Content Security Policy'));
+/** The name the app asks a student for before they work on an assignment. */
+async function giveName(page: Page, name = 'Ada'): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: /Who is writing/ });
+  await dialog.getByRole('textbox', { name: 'Your name' }).fill(name);
+  await dialog.getByRole('button', { name: 'Start' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+}
 const temperature = (page: Page) => page.getByRole('region', { name: 'Model proposals' }).getByRole('spinbutton', { name: 'Temperature' });
 
 test('an assignment link locks the key, scale, phrase length and temperature range it was made with', async () => {
@@ -20,18 +29,20 @@ test('an assignment link locks the key, scale, phrase length and temperature ran
   const t = teacher.page;
   await t.getByRole('combobox', { name: 'Key' }).selectOption('D');
   await t.getByRole('combobox', { name: 'Scale' }).selectOption('dorian');
-  await t.getByText('Make an assignment from this song').click();
   const form = t.getByRole('group', { name: 'Assignment settings' });
   await form.getByRole('textbox', { name: 'Brief' }).fill('Answer the question phrase');
   await form.getByRole('checkbox', { name: /Lock phrase length/ }).check();
   await form.getByRole('spinbutton', { name: 'Lowest temperature' }).fill('1.2');
   await form.getByRole('spinbutton', { name: 'Highest temperature' }).fill('1.5');
-  await form.getByRole('button', { name: 'Make assignment link' }).click();
-  const link = await t.getByRole('textbox', { name: 'Assignment link' }).inputValue();
+  await form.getByRole('button', { name: 'Make assignment' }).click();
+  const linkField = t.getByRole('textbox', { name: 'Assignment link' });
+  await expect.poll(() => linkField.inputValue()).toMatch(/#song=/);
+  const link = await linkField.inputValue();
   expect(link).toMatch(/#song=[\w-]+&assignment=[\w-]+$/);
 
   const student = await open(`/${link.slice(link.indexOf('#'))}`);
   const s = student.page;
+  await giveName(s);
   const banner = s.getByRole('region', { name: 'Assignment' });
   await expect.poll(() => banner.innerText()).toMatch(/Answer the question phrase/);
   const text = await banner.innerText();
@@ -63,6 +74,7 @@ test('an assignment without the model disables Propose and says why', async () =
   const song = createSong({ title: 'By hand only' });
   const fragment = await encodeAssignmentLink(song, { ...openTemplate(song.key), modelAllowed: false }, 'assignment');
   const { page, errors } = await open(`/#${fragment}`);
+  await giveName(page);
   await expect.poll(() => page.getByRole('region', { name: 'Assignment' }).innerText()).toMatch(/No model proposals/);
   const propose = page.getByRole('button', { name: 'Propose' });
   expect(await propose.isDisabled()).toBe(true);
@@ -71,20 +83,21 @@ test('an assignment without the model disables Propose and says why', async () =
 });
 
 test('a hand-back link opens the who-wrote-what report marking model notes and student notes', async () => {
-  const note = (pitch: number, start: number): Note => ({ pitch, start, length: 2, velocity: 96 });
+  const note = (pitch: number, start: number, by: Note['by']): Note => ({ pitch, start, length: 2, velocity: 96, by });
   let phrase = createPhrase('A', 1, { now: 1 });
-  phrase = commitVersion(phrase, { notes: [note(60, 0), note(62, 4), note(64, 8)], origin: { kind: 'proposed', modelId: 'melody-rnn-v2', temperature: 1, seed: 3 } }, 2);
+  phrase = commitVersion(phrase, { notes: [note(60, 0, 'model'), note(62, 4, 'model'), note(64, 8, 'model')], origin: { kind: 'proposed', modelId: 'melody-rnn-v2', temperature: 1, seed: 3 } }, 2);
   // The student keeps C4 and E4, moves D4 up to F4, and adds G4.
-  phrase = commitVersion(phrase, { notes: [note(60, 0), note(65, 4), note(64, 8), note(67, 12)], origin: { kind: 'hand', action: 'toggle note' } }, 3);
+  phrase = commitVersion(phrase, { notes: [note(60, 0, 'model'), note(65, 4, 'student-changed-model'), note(64, 8, 'model'), note(67, 12, 'student')], origin: { kind: 'hand', action: 'toggle note' } }, 3);
   const song = createSong({ title: 'Handed back', phrases: [phrase] });
-  const fragment = await encodeAssignmentLink(song, openTemplate(song.key), 'handback');
+  const fragment = await encodeHandBackLink(song, { template: { ...openTemplate(song.key), title: 'Handed back' }, student: 'Ada', handedBackAt: 4 });
   const { page, errors } = await open(`/#${fragment}`);
   const report = page.getByRole('region', { name: 'Who wrote what' });
   await report.waitFor();
-  const items = await report.getByRole('listitem').allInnerTexts();
-  expect(items).toEqual(['C4 step 1: model', 'F4 step 5: student (changed)', 'E4 step 9: model', 'G4 step 13: student']);
-  expect(await report.innerText()).toMatch(/Phrase A: 2 from the model, 2 by the student \(1 changed/);
+  const items = await report.getByRole('list', { name: 'Notes of phrase A' }).getByRole('listitem').evaluateAll((li) => li.map((l) => l.textContent));
+  expect(items).toEqual(['C4 step 1: from the model', 'F4 step 5: from the model, changed by the student', 'E4 step 9: from the model', 'G4 step 13: by the student']);
+  expect(await report.innerText()).toMatch(/Phrase A: 4 notes — 2 by the student \(1 changed from the model\), 2 from the model\./);
+  expect(await page.getByRole('textbox', { name: 'Song title' }).inputValue()).toBe('Handed back - Ada');
+  expect(await cell(page, 'F4', 5).getAttribute('data-author')).toBe('student-changed-model');
   expect(await page.getByRole('region', { name: 'Assignment' }).count()).toBe(0);
   expect(ownErrors(errors)).toEqual([]);
 });
-

@@ -48,6 +48,9 @@ async function openWithFakeMidi(): Promise<AppPage> {
   const context = await session.newContext();
   await installFakeMidi(context);
   const opened = await session.open('/', context);
+  // MIDI is asked for by the musician (where it was not allowed before).
+  const connect = panel(opened.page).getByRole('button', { name: 'Connect MIDI keyboard' });
+  if (await connect.isVisible()) await connect.click();
   await panel(opened.page).getByRole('combobox', { name: 'MIDI input' }).waitFor();
   return opened;
 }

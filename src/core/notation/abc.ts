@@ -1,4 +1,6 @@
+import { stepsPerBar } from '../meter';
 import type { KeySignature } from '../types';
+import { beatGroups, groupAt, groupBoundaries } from './beats';
 import type { NotationModel } from './notationModel';
 import { keySpelling, signatureMode, spellPitch, type Letter, type SpelledPitch } from './spelling';
 
@@ -59,11 +61,16 @@ export function notationToAbc(model: NotationModel, options: AbcOptions = {}): s
   ];
   const annotated = new Set<number>();
   const lines: string[] = [];
+  const perBar = stepsPerBar(ts);
+  const bounds = groupBoundaries(beatGroups(ts));
   let line = '';
   model.bars.forEach((bar, b) => {
     // Accidentals in effect in this bar, per letter and octave (the key signature until one is written).
     const inEffect = new Map<string, number>();
     const tokens: string[] = [];
+    // ABC beams notes written without a space between them: notes of one beat group are joined, a rest or a
+    // new group starts a new word, so eighths and sixteenths are beamed by the beat as a printed score has them.
+    let previous: { group: number; rest: boolean } | null = null;
     for (const event of bar.events) {
       let token = '';
       if (event.chord !== undefined) token += `"${quoted(event.chord)}"`;
@@ -85,7 +92,12 @@ export function notationToAbc(model: NotationModel, options: AbcOptions = {}): s
       }
       if (event.length !== 1) token += String(event.length);
       if (event.tieToNext) token += '-';
-      tokens.push(token);
+      const group = groupAt(bounds, event.start % perBar).start;
+      const rest = event.kind === 'rest' || event.pitch === undefined;
+      const beamed = previous !== null && previous.group === group && !previous.rest && !rest;
+      if (beamed) tokens[tokens.length - 1] += token;
+      else tokens.push(token);
+      previous = { group, rest };
     }
     const last = b === model.bars.length - 1;
     line += `${tokens.join(' ')} ${last ? '|]' : '|'}`;

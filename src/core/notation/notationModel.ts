@@ -1,4 +1,5 @@
-import { stepsPerBar, stepsPerBeat } from '../meter';
+import { stepsPerBar } from '../meter';
+import { beatGroups, groupBoundaries, isCompound, notePieces, restPieces } from './beats';
 import type { ChordEvent, KeySignature, MidiPitch, Note, Steps, TimeSignature } from '../types';
 
 /**
@@ -79,7 +80,9 @@ export function chooseClef(notes: readonly Note[]): 'treble' | 'bass' {
  */
 export function buildNotation(input: NotationInput): NotationModel {
   const perBar = stepsPerBar(input.timeSignature);
-  const beat = stepsPerBeat(input.timeSignature);
+  // Notes and rests are written against the metre's beat groups (core/notation/beats), as a printed score is.
+  const bounds = groupBoundaries(beatGroups(input.timeSignature));
+  const compound = isCompound(input.timeSignature);
   const total = Math.max(1, input.bars) * perBar;
   const chords = [...(input.chords ?? [])].filter((c) => c.start >= 0 && c.start < total).sort((a, b) => a.start - b.start);
   const chordAt = new Map<Steps, string>();
@@ -106,7 +109,9 @@ export function buildNotation(input: NotationInput): NotationModel {
     let at = from;
     while (at < to) {
       const segmentEnd = Math.min(to, nextCut(at));
-      for (const length of writableLengths(at % perBar, segmentEnd - at, beat)) {
+      const pieces =
+        kind === 'note' ? notePieces(at % perBar, segmentEnd - at, bounds) : restPieces(at % perBar, segmentEnd - at, bounds, perBar, compound);
+      for (const length of pieces) {
         const event: NotationEvent = { kind, start: at, length };
         if (kind === 'note') Object.assign(event, { pitch, noteIndex, tieToNext: at + length < to });
         push(event);

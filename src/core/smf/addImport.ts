@@ -1,3 +1,4 @@
+import { markAll } from '../authorship';
 import type { Phrase, Section, Song } from '../types';
 import { VALIDATION_LIMITS, validateSong } from '../validate';
 
@@ -34,7 +35,8 @@ export function addImportToSong(
   const phrases = imported.phrases.map((p) => {
     const name = unusedName(p.name, used);
     used.add(name);
-    return name === p.name ? p : { ...p, name };
+    // Imported notes are credited to the file, not to whoever imported it (core/authorship).
+    return { ...p, name, notes: markAll(p.notes, 'imported') };
   });
   const checked = validateSong({
     ...song,

@@ -1,3 +1,4 @@
+import { authorStudentEdit, type MovedNote } from '../../core/authorship';
 import { moveNote, setNoteLength, toggleNoteAt } from '../../core/edit';
 import { phraseSteps } from '../../core/meter';
 import { findPhrase, updatePhrase } from '../../core/song';
@@ -12,12 +13,15 @@ type EditActions = Pick<AppActions, 'toggleNote' | 'setNoteLength' | 'moveNote' 
 export function createEditActions(ctx: StoreContext): EditActions {
   const handVersionStarts: HandVersionStarts = new Map();
 
-  function editCurrentPhrase(action: string, edit: (notes: readonly Note[], totalSteps: number) => Note[]): void {
+  function editCurrentPhrase(action: string, edit: (notes: readonly Note[], totalSteps: number) => Note[], moved?: (totalSteps: number) => MovedNote): void {
     const phraseId = ctx.store.getState().editor.currentPhraseId;
     changeSong(ctx, (song) => {
       const phrase = findPhrase(song, phraseId);
       if (!phrase) return song;
-      const notes = edit(phrase.notes, phraseSteps(phrase, song.timeSignature));
+      // Every hand edit says who changed what: new notes are the student's, a changed model or given note
+      // is marked as changed by the student (core/authorship).
+      const total = phraseSteps(phrase, song.timeSignature);
+      const notes = authorStudentEdit(phrase.notes, edit(phrase.notes, total), moved?.(total));
       if (sameNotes(notes, phrase.notes)) return song;
       return updatePhrase(song, phraseId, (p) => applyHandEdit(p, notes, ctx.now(), handVersionStarts, action));
     });
@@ -31,7 +35,11 @@ export function createEditActions(ctx: StoreContext): EditActions {
       editCurrentPhrase('set note length', (notes, total) => setNoteLength(notes, start, length, total));
     },
     moveNote(fromStart, toStart, toPitch) {
-      editCurrentPhrase('move note', (notes, total) => moveNote(notes, fromStart, toStart, toPitch, total));
+      editCurrentPhrase(
+        'move note',
+        (notes, total) => moveNote(notes, fromStart, toStart, toPitch, total),
+        (total) => ({ from: fromStart, to: Math.min(Math.max(Math.round(toStart), 0), total - 1) }),
+      );
     },
     beginGesture() {
       ctx.history.beginGesture();

@@ -159,13 +159,21 @@ export function createLibraryActions(ctx: StoreContext, deps: LibraryDeps): Libr
   }
 
   return {
-    async init() {
+    async init(options = {}) {
       if (initialized) return;
       initialized = true;
       ctx.store.setState({ persistence: { status: 'loading' } });
       try {
         const { songs, quarantined } = await repository.list();
         setLibrary({ songs });
+        if (options.opening) {
+          // A link opened on this visit: show exactly its song (no last song loaded, no new empty song made).
+          for (const q of quarantined) reportUnreadable(q.id, q.reason, q.raw);
+          showSong(options.opening);
+          await saveAndRemember(ctx.store.getState().song);
+          ctx.store.setState({ persistence: { status: 'saved' } });
+          return;
+        }
         // This tab's own last song first (a reload), then the library's last opened song (a new tab).
         const tabId = deps.tabMemory.get();
         const lastId = tabId && songs.some((s) => s.id === tabId) ? tabId : await repository.getLastOpenedId();
@@ -183,6 +191,8 @@ export function createLibraryActions(ctx: StoreContext, deps: LibraryDeps): Libr
         await saveAndRemember(ctx.store.getState().song);
       } catch (error) {
         ctx.store.setState({ persistence: { status: 'error' } });
+        // Without storage the linked song is still the one to show (it is lost on leaving, as the notice says).
+        if (options.opening && ctx.store.getState().song.id !== options.opening.id) showSong(options.opening);
         notify({
           id: 'storage-unavailable',
           kind: 'warning',

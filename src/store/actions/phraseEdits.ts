@@ -43,7 +43,8 @@ export function fitNotesToLength(phrase: Phrase, ts: TimeSignature): Phrase {
 /** True when both lists hold the same notes in the same order. */
 export function sameNotes(a: readonly Note[], b: readonly Note[]): boolean {
   if (a.length !== b.length) return false;
+  // The author counts: an edit that only changes who a note belongs to is still a change.
   return a.every(
-    (n, i) => n.pitch === b[i].pitch && n.start === b[i].start && n.length === b[i].length && n.velocity === b[i].velocity,
+    (n, i) => n.pitch === b[i].pitch && n.start === b[i].start && n.length === b[i].length && n.velocity === b[i].velocity && n.by === b[i].by,
   );
 }

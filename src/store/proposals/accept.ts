@@ -1,3 +1,4 @@
+import { authorModelEdit } from '../../core/authorship';
 import { normalizeMonophonic } from '../../core/edit';
 import { commitVersion } from '../../core/history';
 import { stepsPerBar } from '../../core/meter';
@@ -55,7 +56,8 @@ export function acceptIntoPhrase(
   const total = bars * perBar;
   const moved = candidate.notes.map((n) => ({ ...n, start: n.start + offset }));
   const kept = mode === 'append' ? phrase.notes : phrase.notes.filter((n) => n.start >= candidate.bars * perBar);
-  const notes = normalizeMonophonic([...kept, ...moved], total);
+  // The model's notes are the model's; notes the phrase already had, unchanged, keep their authors.
+  const notes = authorModelEdit(phrase.notes, normalizeMonophonic([...kept, ...moved.map(({ by: _, ...n }) => n)], total));
   const grown = bars === phrase.bars ? phrase : { ...phrase, bars };
   // A chord model wrote over chords; a phrase without its own keeps them, so it sounds as auditioned.
   const chords = !phrase.chords?.length && candidate.chords?.length ? candidate.chords.map((c) => ({ ...c, start: c.start + offset })) : undefined;

@@ -18,6 +18,18 @@ export interface GridRowProps {
   focusStep: number;
   /** Theory overlay labels of this row's notes (see gridLabelSignatures); absent when the overlay is off. */
   theory?: string;
+  /** Who wrote this row's notes as "start:author,..." while "Who wrote what" is open; absent otherwise. */
+  authors?: string;
+}
+
+/** The authors of a row's notes by start step, from GridRowProps.authors. */
+function parseAuthors(authors: string | undefined): Map<number, string> {
+  const map = new Map<number, string>();
+  for (const part of authors ? authors.split(',') : []) {
+    const [start, author] = part.split(':');
+    map.set(Number(start), author);
+  }
+  return map;
 }
 
 /**
@@ -25,9 +37,11 @@ export interface GridRowProps {
  * delegation through data-step), so a cell is a plain element and a row re-renders only when its props change.
  */
 export const GridRow = memo(function GridRow(props: GridRowProps) {
-  const { pitch, name, signature, steps, stepsPerBeat, stepsPerBar, tone, focusStep, theory } = props;
+  const { pitch, name, signature, steps, stepsPerBeat, stepsPerBar, tone, focusStep, theory, authors } = props;
   const flags = cellFlags(signature, steps);
   const labels = parseGridLabels(theory);
+  const authorAt = parseAuthors(authors);
+  let noteAuthor: string | undefined;
   const isC = name.startsWith('C') && !name.startsWith('C#');
   const cells = new Array(steps);
   for (let s = 0; s < steps; s++) {
@@ -39,6 +53,8 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
     if (f & CELL_START) cls += ' note-start';
     if (f & CELL_END) cls += ' note-end';
     const label = f & CELL_START ? labels.get(s) : undefined;
+    if (f & CELL_START) noteAuthor = authorAt.get(s);
+    else if (!(f & CELL_ON)) noteAuthor = undefined;
     if (label?.tone) cls += label.tone === 'chord' ? ' chord-tone' : ' non-chord-tone';
     cells[s] = (
       <div
@@ -50,6 +66,7 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
         aria-selected={(f & CELL_ON) !== 0}
         tabIndex={s === focusStep ? 0 : -1}
         data-label={label?.text || undefined}
+        data-author={f & CELL_ON ? noteAuthor : undefined}
       />
     );
   }

@@ -2,11 +2,13 @@ import { useCallback, useLayoutEffect, useMemo, useRef, useState, type FocusEven
 import { stepsPerBar as barSteps, stepsPerBeat as beatSteps } from '../../core/meter';
 import { pitchName } from '../../core/pitch';
 import { defaultPitchRange, isInScale, isTonic } from '../../core/scale';
-import { LIMITS, type MidiPitch, type Steps } from '../../core/types';
+import { LIMITS, type MidiPitch, type Note, type Steps } from '../../core/types';
 import { useAppState, useServices } from '../AppContext';
 import { gridLabelSignatures } from '../Theory/gridLabels';
 import { useTheorySettings } from '../Theory/theorySettings';
 import { selectCurrentPhrase } from '../selectors';
+import { authorOf } from '../../core/authorship';
+import { useAuthorView } from '../Classroom/authorStyles';
 import { GridRow, type RowTone } from './GridRow';
 import { gridKeyIntent } from './gridKeys';
 import { noteOfPitchAt, rowPitches, rowSignatures, shiftRange } from './gridModel';
@@ -44,6 +46,9 @@ export function PhraseGrid() {
   const theory = useTheorySettings();
   const chords = phrase?.chords;
   const theoryRows = useMemo(() => gridLabelSignatures(notes ?? [], key, chords, theory), [notes, key, chords, theory]);
+  // While "Who wrote what" is open the cells say who wrote each note (colour and pattern, see classroom.css).
+  const showAuthors = useAuthorView();
+  const authorRows = useMemo(() => (showAuthors ? authorSignatures(notes ?? []) : null), [showAuthors, notes]);
   const pitches = useMemo(() => rowPitches(range.low, range.high), [range.low, range.high]);
   const tones = useMemo(() => {
     const map = new Map<MidiPitch, RowTone>();
@@ -176,6 +181,7 @@ export function PhraseGrid() {
               tone={tones.get(p) ?? 'off'}
               focusStep={p === shown.pitch ? shown.step : -1}
               theory={theoryRows.get(p)}
+              authors={authorRows?.get(p)}
             />
           ))}
           {teaching?.probabilities && (
@@ -202,3 +208,14 @@ function BarRuler({ bars, steps }: { bars: number; steps: number }) {
   );
 }
 
+
+/** Who wrote each row's notes as "start:author,..." by pitch (GridRowProps.authors). */
+function authorSignatures(notes: readonly Note[]): Map<MidiPitch, string> {
+  const rows = new Map<MidiPitch, string>();
+  for (const n of notes) {
+    const part = `${n.start}:${authorOf(n)}`;
+    const previous = rows.get(n.pitch);
+    rows.set(n.pitch, previous ? `${previous},${part}` : part);
+  }
+  return rows;
+}

@@ -16,8 +16,9 @@ const STEP_LENGTHS = [
 ];
 
 /**
- * The MIDI keyboard and MIDI output controls. Where the browser has no Web MIDI (or it was refused) the
- * panel says so instead of offering controls that cannot work.
+ * The MIDI keyboard and MIDI output controls, after the musician asks for MIDI (or at once where it was
+ * allowed before). Where the browser has no Web MIDI (or it was refused) the panel says so instead of
+ * offering controls that cannot work.
  */
 export function MidiPanel() {
   const services = useServices();
@@ -25,7 +26,22 @@ export function MidiPanel() {
   const state = useMidi(midi, (s) => s);
   const { actions } = midi;
   useEffect(() => {
-    void actions.connect();
+    // Connect by itself only where MIDI was already allowed: otherwise the musician asks for it with the
+    // button, so "MIDI access was refused" never greets someone who did not ask for MIDI.
+    let cancelled = false;
+    // A browser without Web MIDI is said at once: there is nothing to ask and nothing to refuse.
+    if (typeof (navigator as Partial<Navigator>).requestMIDIAccess !== 'function') {
+      void actions.connect();
+      return;
+    }
+    const permissions = (navigator as Navigator & { permissions?: Permissions }).permissions;
+    permissions
+      ?.query({ name: 'midi' as PermissionName })
+      .then((status) => !cancelled && status.state === 'granted' && void actions.connect())
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
   }, [actions]);
 
   const recording = state.recording;
@@ -36,6 +52,10 @@ export function MidiPanel() {
         <p role="status" className="midi-unavailable">
           {state.reason}
         </p>
+      ) : state.availability === 'unknown' ? (
+        <button type="button" onClick={() => void actions.connect()}>
+          Connect MIDI keyboard
+        </button>
       ) : state.availability !== 'ready' ? (
         <p role="status">Looking for MIDI devices…</p>
       ) : (

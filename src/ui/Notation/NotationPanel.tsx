@@ -35,7 +35,7 @@ function loadAbcjs(): Promise<AbcModule> {
 /**
  * The staff view of the current phrase or, toggled, of the whole song: clef, key signature, meter, bar lines,
  * chord symbols, ties and rests, with the theory overlay's labels under the notes. Redrawn after edits pause;
- * the sounding note is lit on animation frames. "Print handout" prints just this (see notation.css).
+ * the sounding note is lit on animation frames. Handouts are printed from the Classroom panel (Classroom/Handout).
  */
 export function NotationPanel() {
   // Deferred: a note edit paints the grid first; the staff's model and ABC text follow in a background render.
@@ -107,11 +107,7 @@ export function NotationPanel() {
         <button type="button" aria-pressed={wholeSong} onClick={() => setWholeSong((w) => !w)}>
           Whole song
         </button>
-        <button type="button" onClick={() => window.print()}>
-          Print handout
-        </button>
       </div>
-      <p className="print-only notation-print-title">{title}</p>
       {failed && <p role="alert">The staff could not be drawn: {failed}</p>}
       <div ref={staffRef} className="notation-staff" data-testid="notation-staff" />
     </section>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeShareLink, encodeShareLink, SHARE_LINK_LIMITS } from '../../../src/core/shareLink';
 import { PACKED_VERSION } from '../../../src/core/shareLinkPacking';
+import type { NoteAuthor } from '../../../src/core/types';
 import { counterIds, typicalSong, withoutIds } from './smf/songFixtures';
 
 async function deflate(bytes: Uint8Array): Promise<Uint8Array> {
@@ -10,6 +11,13 @@ async function deflate(bytes: Uint8Array): Promise<Uint8Array> {
 function base64url(bytes: Uint8Array): string {
   return Buffer.from(bytes).toString('base64url');
 }
+
+async function inflate(payload: string): Promise<Uint8Array> {
+  const stream = new Blob([Buffer.from(payload, 'base64url')]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+const json = async (value: unknown) => base64url(await deflate(new TextEncoder().encode(JSON.stringify(value))));
 
 describe('share links', () => {
   it('carry the whole song, history and chords included, as a new song with fresh ids', async () => {
@@ -78,5 +86,42 @@ describe('share links', () => {
   it('refuse a payload longer than any link can be without decoding it', async () => {
     const opened = await decodeShareLink('A'.repeat(SHARE_LINK_LIMITS.payloadChars + 4));
     expect(opened).toEqual({ ok: false, reason: 'the share link is broken: it is longer than any song link can be' });
+  });
+});
+
+describe('share links and authors', () => {
+  it('carry who wrote each note, in the phrase and in its history', async () => {
+    const song = typicalSong(3);
+    const authors: NoteAuthor[] = ['given', 'student', 'model', 'student-changed-model', 'student-changed-given', 'imported'];
+    const phrases = song.phrases.map((p, i) => ({
+      ...p,
+      notes: p.notes.map((n, j) => (j === 0 && i === 0 ? n : { ...n, by: authors[(i + j) % authors.length] })),
+      history: p.history.map((v) => ({ ...v, notes: v.notes.map((n) => ({ ...n, by: 'model' as const })) })),
+    }));
+    const authored = { ...song, phrases };
+    const opened = await decodeShareLink(await encodeShareLink(authored), { newId: counterIds('new') });
+    if (!opened.ok) throw new Error(opened.reason);
+    expect(withoutIds(opened.song)).toEqual(withoutIds(authored));
+    expect(opened.song.phrases[0].notes[0].by).toBeUndefined();
+  });
+
+  it('open a version 1 link (made before authors were kept) with every author unknown', async () => {
+    const song = typicalSong(4);
+    const packed = JSON.parse(new TextDecoder().decode(await inflate(await encodeShareLink(song))));
+    packed.v = 1;
+    for (const p of packed.p) {
+      p.pop(); // the authors of the phrase
+      for (const v of p[6]) v.pop(); // and of each version
+    }
+    const opened = await decodeShareLink(await json(packed));
+    if (!opened.ok) throw new Error(opened.reason);
+    expect(opened.song.phrases.flatMap((p) => p.notes).every((n) => n.by === undefined)).toBe(true);
+    expect(opened.song.phrases[0].notes.length).toBe(song.phrases[0].notes.length);
+  });
+
+  it('refuse a link from a newer version by saying so', async () => {
+    const packed = JSON.parse(new TextDecoder().decode(await inflate(await encodeShareLink(typicalSong(2)))));
+    packed.v = PACKED_VERSION + 1;
+    expect(await decodeShareLink(await json(packed))).toEqual({ ok: false, reason: 'the share link is broken: it was made by a newer Phrasewright' });
   });
 });

@@ -54,7 +54,7 @@ describe('autosave', () => {
     expect(saves).toHaveLength(1);
     expect(saves[0].at - editedAt).toBeLessThanOrEqual(1_000);
     const stored = await idb.load(app.store.getState().song.id);
-    expect(stored.status === 'ok' && stored.song.phrases[0].notes).toEqual([{ pitch: 60, start: 0, length: 1, velocity: 96 }]);
+    expect(stored.status === 'ok' && stored.song.phrases[0].notes).toEqual([{ pitch: 60, start: 0, length: 1, velocity: 96, by: 'student' }]);
     expect(app.store.getState().persistence).toMatchObject({ status: 'saved', lastSavedAt: saves[0].at });
   });
 

@@ -98,7 +98,7 @@ describe('phrase history of hand edits', () => {
     app.actions.toggleNote(62, 1);
     const { history } = app.phrase();
     expect(history).toHaveLength(2);
-    expect(history[1].notes).toEqual([{ pitch: 60, start: 0, length: 1, velocity: 96 }]);
+    expect(history[1].notes).toEqual([{ pitch: 60, start: 0, length: 1, velocity: 96, by: 'student' }]);
   });
 
   it('continuous editing still leaves a version every so often', () => {

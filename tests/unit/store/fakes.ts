@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import type { AudioEngine, AudioStatus, InstrumentStatus, PlaybackTarget } from '../../../src/audio/types';
+import type { Note } from '../../../src/core/types';
 import { validateSong } from '../../../src/core/validate';
 import { createAppStore } from '../../../src/store/appStore';
 import { createIdbSongRepository } from '../../../src/store/persistence/idbSongRepository';
@@ -93,6 +94,11 @@ export function freshIdbRepository(now: () => number = Date.now) {
   return { dbPrefix, repository: createIdbSongRepository({ validate: validateSong, now, dbPrefix }) };
 }
 
+/** Notes without their authors (`by`), for tests about note shapes only. */
+export function withoutAuthors(notes: readonly Note[]): Note[] {
+  return notes.map(({ by: _by, ...n }) => n);
+}
+
 /** A store over an in-memory library with a fake engine, for tests that are not about storage. */
 export function makeApp(deps: Partial<AppStoreDeps> & { repository?: SongRepository } = {}) {
   const engine = new FakeEngine();
@@ -107,7 +113,9 @@ export function makeApp(deps: Partial<AppStoreDeps> & { repository?: SongReposit
     ...deps,
   });
   const phraseId = () => app.store.getState().editor.currentPhraseId;
-  const notes = () => app.store.getState().song.phrases.find((p) => p.id === phraseId())!.notes;
+  // The notes' shapes without their authors: most tests are about where notes are, not who wrote them
+  // (tests/unit/store/authorship.test.ts reads the authors from phrase().notes).
+  const notes = () => withoutAuthors(app.store.getState().song.phrases.find((p) => p.id === phraseId())!.notes);
   const phrase = () => app.store.getState().song.phrases.find((p) => p.id === phraseId())!;
   return { ...app, engine, clock, lifecycle, notes, phrase, state: () => app.store.getState() };
 }

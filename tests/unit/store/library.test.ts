@@ -87,7 +87,7 @@ describe('the song list', () => {
     const copy = app.state().song;
     expect(copy.id).not.toBe(originalId);
     expect(copy.title).toBe('Theme (copy)');
-    expect(copy.phrases[0].notes).toEqual([{ pitch: 67, start: 2, length: 1, velocity: 96 }]);
+    expect(copy.phrases[0].notes).toEqual([{ pitch: 67, start: 2, length: 1, velocity: 96, by: 'student' }]);
     app.actions.toggleNote(67, 2); // editing the copy...
     await app.actions.flushSave();
     const original = await app.repository.load(originalId);

@@ -92,8 +92,8 @@ describe('proposals slice', () => {
     app.actions.toggleNote(67, 20); // second bar: not part of the opening
     app.actions.setProposalSettings({ primer: 'own', bars: 2 });
     await app.actions.propose();
-    expect(app.model.requests[0].lockedNotes).toEqual([{ pitch: 64, start: 0, length: 3, velocity: 96 }]);
-    for (const c of app.proposals().candidates) expect(c.notes).toContainEqual({ pitch: 64, start: 0, length: 3, velocity: 96 });
+    expect(app.model.requests[0].lockedNotes).toEqual([{ pitch: 64, start: 0, length: 3, velocity: 96, by: 'student' }]);
+    for (const c of app.proposals().candidates) expect(c.notes).toContainEqual({ pitch: 64, start: 0, length: 3, velocity: 96, by: 'student' });
   });
 
   it('accepting a proposal replaces the phrase and records its origin in the history', async () => {
@@ -108,7 +108,7 @@ describe('proposals slice', () => {
     expect(app.notes()).toEqual(candidate.notes);
     expect(app.phrase().origin).toMatchObject({ kind: 'proposed', modelId: 'melody-rnn-v1', temperature: 0.8, seed: 77 });
     expect(app.phrase().origin.constraints).toMatchObject({ scaleLock: true });
-    expect(app.phrase().history.at(-1)?.notes).toEqual([{ pitch: 60, start: 8, length: 1, velocity: 96 }]);
+    expect(app.phrase().history.at(-1)?.notes).toEqual([{ pitch: 60, start: 8, length: 1, velocity: 96, by: 'student' }]);
     app.actions.undo();
     expect(app.notes()).toEqual([{ pitch: 60, start: 8, length: 1, velocity: 96 }]);
   });
@@ -143,12 +143,12 @@ describe('proposals slice', () => {
     const child = list[1];
     expect(child).toMatchObject({ kind: 'mutated', parentId: parent.id, number: 3 });
     expect(app.proposals().activity.kind).toBe('idle');
-    expect(child.notes).toContainEqual({ pitch: 62, start: 0, length: 1, velocity: 96 });
+    expect(child.notes).toContainEqual({ pitch: 62, start: 0, length: 1, velocity: 96, by: 'student' });
     const request = app.model.requests.at(-1)!;
     expect(request.candidates).toBe(1);
     // The kept share is locked: every locked note is a note of the parent, and the musician's note is among them.
     for (const n of request.lockedNotes!) expect(parent.notes).toContainEqual(n);
-    expect(request.lockedNotes).toContainEqual({ pitch: 62, start: 0, length: 1, velocity: 96 });
+    expect(request.lockedNotes).toContainEqual({ pitch: 62, start: 0, length: 1, velocity: 96, by: 'student' });
     expect(request.lockedNotes!.length).toBeLessThan(parent.notes.length);
   });
 

@@ -80,11 +80,12 @@ describe('proposal requests from the song', () => {
     const phrase = { ...twoPhraseSong().phrases[0], bars: 2, notes: [note(60, 0), note(62, 20)] };
     const candidate = { notes: [note(70, 0)], bars: 1, kind: 'proposed', action: 'proposal 1 of 1', modelId: 'm', temperature: 1, seed: 3, lockedNotes: [], primer: null, scaleLock: true } as unknown as ProposalCandidate;
     const ts = { beats: 4, beatUnit: 4 };
-    expect(acceptIntoPhrase(phrase, candidate, 'replace', ts, 9).notes).toEqual([note(70, 0), note(62, 20)]);
+    // The model's note is the model's; the kept note keeps its (unknown) author.
+    expect(acceptIntoPhrase(phrase, candidate, 'replace', ts, 9).notes).toEqual([{ ...note(70, 0), by: 'model' }, note(62, 20)]);
     expect(appendStart(phrase, ts)).toBe(32);
     const appended = acceptIntoPhrase(phrase, candidate, 'append', ts, 9);
     expect(appended.bars).toBe(3);
-    expect(appended.notes.at(-1)).toEqual(note(70, 32));
+    expect(appended.notes.at(-1)).toEqual({ ...note(70, 32), by: 'model' });
     expect(appended.origin).toMatchObject({ kind: 'proposed', modelId: 'm', seed: 3, action: 'proposal 1 of 1, appended' });
   });
 });

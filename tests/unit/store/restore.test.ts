@@ -28,7 +28,7 @@ describe('restoring on start', () => {
     await second.actions.init();
     const state = second.store.getState();
     expect(state.song.title).toBe('Before the reload');
-    expect(state.song.phrases[0].notes).toEqual([{ pitch: 64, start: 4, length: 1, velocity: 96 }]);
+    expect(state.song.phrases[0].notes).toEqual([{ pitch: 64, start: 4, length: 1, velocity: 96, by: 'student' }]);
     expect(state.editor.currentPhraseId).toBe(state.song.phrases[0].id);
     expect(state.library.currentSongId).toBe(state.song.id);
     expect(state.persistence.status).toBe('saved');

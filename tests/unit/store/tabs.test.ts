@@ -53,13 +53,13 @@ describe('two tabs on one song', () => {
 
     const stored = await first.repository.load(original.id);
     expect(stored.status === 'ok' && notesOf(stored.song)).toEqual([
-      { pitch: 60, start: 0, length: 1, velocity: 96 },
-      { pitch: 64, start: 8, length: 1, velocity: 96 },
+      { pitch: 60, start: 0, length: 1, velocity: 96, by: 'student' },
+      { pitch: 64, start: 8, length: 1, velocity: 96, by: 'student' },
     ]);
     const copy = await first.repository.load(second.state().song.id);
     expect(copy.status === 'ok' && notesOf(copy.song)).toEqual([
-      { pitch: 60, start: 0, length: 1, velocity: 96 },
-      { pitch: 72, start: 4, length: 1, velocity: 96 },
+      { pitch: 60, start: 0, length: 1, velocity: 96, by: 'student' },
+      { pitch: 72, start: 4, length: 1, velocity: 96, by: 'student' },
     ]);
   });
 

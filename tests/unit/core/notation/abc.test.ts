@@ -26,7 +26,7 @@ describe('ABC output', () => {
 
   it('writes octaves, lengths, rests, ties and the final bar line', () => {
     const abc = notationToAbc(buildNotation({ notes: [note(60, 0, 4), note(72, 4, 1), note(48, 6, 2), note(84, 12, 8)], bars: 2, timeSignature: FOUR_FOUR, key: { tonic: 'C', scale: 'major' } }));
-    expect(body(abc)).toBe("C4 c z C,2 z4 c'4- | c'4 z12 |]");
+    expect(body(abc)).toBe("C4 c z C,2 z4 c'4- | c'4 z4 z8 |]");
   });
 
   it('writes accidentals only against the key signature and the bar, and again in the next bar', () => {
@@ -48,7 +48,7 @@ describe('ABC output', () => {
   it('puts chord symbols above and theory labels below the first piece of a note', () => {
     const model = buildNotation({ notes: [note(64, 0, 20)], chords: [{ start: 0, symbol: 'C' }], bars: 2, timeSignature: FOUR_FOUR, key: { tonic: 'C', scale: 'major' } });
     const abc = notationToAbc(model, { annotations: new Map([[0, ['3', 'mi']]]) });
-    expect(body(abc)).toBe('"C""_3""_mi"E16- | E4 z12 |]');
+    expect(body(abc)).toBe('"C""_3""_mi"E16- | E4 z4 z8 |]');
   });
 
   it('breaks the staff every four bars', () => {

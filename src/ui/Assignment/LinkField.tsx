@@ -1,0 +1,58 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { QrCode } from './QrCode';
+
+/** Copies `text`: the Clipboard API where allowed, else the selected field with execCommand. */
+async function copyText(text: string, field: HTMLInputElement | null): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    field?.select();
+    try {
+      return document.execCommand('copy');
+    } catch {
+      return false;
+    }
+  }
+}
+
+/**
+ * A link to hand on: a full-width read-only field named `label`, a Copy button (named "Copy <label>",
+ * saying "Copied" once done) and a QR code to show on a projector.
+ */
+export function LinkField({ label, value }: { label: string; value: string }) {
+  const id = useId();
+  const field = useRef<HTMLInputElement>(null);
+  const [copied, setCopied] = useState<'no' | 'yes' | 'failed'>('no');
+  const [qr, setQr] = useState(false);
+  useEffect(() => setCopied('no'), [value]);
+  useEffect(() => {
+    if (copied !== 'yes') return;
+    const timer = setTimeout(() => setCopied('no'), 2500);
+    return () => clearTimeout(timer);
+  }, [copied]);
+  const what = label.toLowerCase();
+  return (
+    <div className="link-field">
+      <label className="link-field-label" htmlFor={id}>
+        {label}
+      </label>
+      <div className="link-field-row">
+        <input id={id} ref={field} type="text" readOnly value={value} onFocus={(e) => e.target.select()} />
+        <button
+          type="button"
+          className="copy-button"
+          aria-label={`Copy ${what}${copied === 'yes' ? ' (copied)' : ''}`}
+          onClick={() => void copyText(value, field.current).then((ok) => setCopied(ok ? 'yes' : 'failed'))}
+        >
+          {copied === 'yes' ? 'Copied' : 'Copy'}
+        </button>
+        <button type="button" aria-pressed={qr} className="toggle" onClick={() => setQr((q) => !q)}>
+          QR code
+        </button>
+      </div>
+      {copied === 'failed' && <p role="alert">Could not copy the {what}: select it and copy it yourself.</p>}
+      {qr && <QrCode text={value} label={`QR code of the ${what}`} />}
+    </div>
+  );
+}
