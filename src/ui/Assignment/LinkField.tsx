@@ -23,14 +23,16 @@ async function copyText(text: string, field: HTMLInputElement | null): Promise<b
 export function LinkField({ label, value }: { label: string; value: string }) {
   const id = useId();
   const field = useRef<HTMLInputElement>(null);
-  const [copied, setCopied] = useState<'no' | 'yes' | 'failed'>('no');
+  // The copy state belongs to the link it was made for: a new link reads as not copied yet.
+  const [copy, setCopy] = useState<{ of: string; state: 'no' | 'yes' | 'failed' }>({ of: value, state: 'no' });
+  const copied = copy.of === value ? copy.state : 'no';
+  const setCopied = (state: 'no' | 'yes' | 'failed') => setCopy({ of: value, state });
   const [qr, setQr] = useState(false);
-  useEffect(() => setCopied('no'), [value]);
   useEffect(() => {
     if (copied !== 'yes') return;
-    const timer = setTimeout(() => setCopied('no'), 2500);
+    const timer = setTimeout(() => setCopy({ of: value, state: 'no' }), 2500);
     return () => clearTimeout(timer);
-  }, [copied]);
+  }, [copied, value]);
   const what = label.toLowerCase();
   return (
     <div className="link-field">

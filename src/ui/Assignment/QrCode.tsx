@@ -24,10 +24,12 @@ type Drawn = { kind: 'ready'; size: number; path: string } | { kind: 'too-long' 
  * long for any QR code says so.
  */
 export function QrCode({ text, label }: { text: string; label: string }) {
-  const [drawn, setDrawn] = useState<Drawn>({ kind: 'loading' });
+  // What was drawn, and for which text: a new text shows "loading" until its own code is drawn.
+  const [result, setResult] = useState<{ of: string; drawn: Drawn }>({ of: text, drawn: { kind: 'loading' } });
+  const drawn: Drawn = result.of === text ? result.drawn : { kind: 'loading' };
   useEffect(() => {
     let cancelled = false;
-    setDrawn({ kind: 'loading' });
+    const setDrawn = (d: Drawn) => setResult({ of: text, drawn: d });
     loadQr()
       .then((qr) => {
         const code = qr.create(text, { errorCorrectionLevel: 'L' });

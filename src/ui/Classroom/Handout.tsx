@@ -67,11 +67,11 @@ function Staff({ abc, label, onDrawn }: { abc: string; label: string; onDrawn():
 }
 
 function Page({ song, page, options, theory, onDrawn }: { song: Song; page: HandoutPage; options: HandoutOptions; theory: TheorySettings; onDrawn(): void }) {
-  const input = options.chords ? page.input : { ...page.input, chords: undefined };
   const abc = useMemo(() => {
+    const input = options.chords ? page.input : { ...page.input, chords: undefined };
     const overlay = staffAnnotations(input.notes, input.key, input.chords, theory);
     return notationToAbc(buildNotation(input), { annotations: overlay.annotations });
-  }, [input, theory]);
+  }, [page.input, options.chords, theory]);
   return (
     <section className="handout-page">
       <h1 className="handout-title">{page.title}</h1>

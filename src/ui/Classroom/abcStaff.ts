@@ -21,11 +21,13 @@ export function useAbcStaff(
   staffWidth?: number,
 ): { ref: RefObject<HTMLDivElement | null>; drawn: boolean; failed: string | null } {
   const ref = useRef<HTMLDivElement>(null);
-  const [drawn, setDrawn] = useState(false);
+  // Which input the staff on the page was drawn from: a new input reads as not drawn until it is.
+  const input = `${staffWidth ?? ''}|${ariaLabel}|${abc}`;
+  const [drawnFor, setDrawnFor] = useState<string | null>(null);
+  const drawn = drawnFor === input;
   const [failed, setFailed] = useState<string | null>(null);
   useEffect(() => {
     let cancelled = false;
-    setDrawn(false);
     loadAbcjs()
       .then((abcjs) => {
         const target = ref.current;
@@ -35,7 +37,7 @@ export function useAbcStaff(
         );
         after?.(target);
         setFailed(null);
-        setDrawn(true);
+        setDrawnFor(`${staffWidth ?? ''}|${ariaLabel}|${abc}`);
       })
       .catch((e: unknown) => !cancelled && setFailed(e instanceof Error ? e.message : String(e)));
     return () => {
