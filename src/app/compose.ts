@@ -2,13 +2,16 @@ import type { AudioEngine } from '../audio/types';
 import { createModelClient, type ModelDiagnostics } from '../model/client';
 import type { ModelClient } from '../model/types';
 import { createAppStore } from '../store';
-import { getAssignmentStore } from '../store/assignmentStore';
+import { createMidiController } from '../midi/midiController';
+import { requestMidiAccess } from '../midi/access';
+import { createAssignmentStore } from '../store/assignmentStore';
 import { songForPlayback } from '../store/proposals/audition';
 import type { AppStoreDeps } from '../store/types';
 import type { AppServices } from '../ui/AppContext';
 import { createUiSignals } from '../ui/uiSignals';
 import { installBenchHook } from './benchHook';
 import { createLazyAudioEngine, type LazyAudioEngine } from './lazyAudioEngine';
+import { midiSongHost } from './midiHost';
 import { installShortcuts } from './shortcuts';
 import { unlockOnFirstGesture } from './unlockOnGesture';
 
@@ -28,8 +31,9 @@ export interface ComposedApp extends AppServices {
 }
 
 /**
- * The composition root: one store, one audio engine reading the song from that store, the UI signals, the
- * keyboard shortcuts and the first-gesture audio unlock. The engine (and Tone.js) loads lazily, after the
+ * The composition root: one store, one audio engine reading the song from that store, the side stores (MIDI
+ * devices, assignments), the UI signals, the keyboard shortcuts and the first-gesture audio unlock; `dispose`
+ * lets go of each. The engine (and Tone.js) loads lazily, after the
  * first paint, so it does not weigh on start-up.
  */
 export function composeApp(win: Window, deps: Omit<AppStoreDeps, 'engine'> = {}): ComposedApp {
@@ -74,7 +78,13 @@ export function composeApp(win: Window, deps: Omit<AppStoreDeps, 'engine'> = {})
   // so a reload does not add the song again.
   // An assignment or hand-back link (#song=…&assignment=… / &handback=…) opens through the assignment store,
   // which also keeps the opened song inside its locks.
-  const assignments = getAssignmentStore({ store, actions });
+  const assignments = createAssignmentStore({ store, actions });
+  const midi = createMidiController({
+    host: midiSongHost({ store, actions }),
+    player: engine,
+    request: () => requestMidiAccess(win.navigator),
+    now: () => win.performance.now(),
+  });
   const ready = actions.init().then(async () => {
     const hash = win.location.hash;
     if (await assignments.actions.openLink(hash)) win.history.replaceState(win.history.state, '', win.location.pathname + win.location.search);
@@ -87,10 +97,13 @@ export function composeApp(win: Window, deps: Omit<AppStoreDeps, 'engine'> = {})
     actions,
     engine,
     ui,
+    midi,
+    assignments,
     ready,
     dispose() {
       offShortcuts();
       offUnlock();
+      midi.dispose();
       assignments.actions.dispose();
       actions.dispose();
       engine.dispose();

@@ -7,8 +7,8 @@ import {
   encodeAssignmentLink,
   type AssignmentTemplate,
 } from '../core/assignment';
-import { findPhrase } from '../core/song';
 import type { AppActions, AppStore } from './types';
+import { selectCurrentPhrase } from './selectors';
 
 /**
  * Assignments in the running app. A student's assignment belongs to one song (the one its link opened);
@@ -78,7 +78,7 @@ export function createAssignmentStore(app: { store: AppStore; actions: AppAction
     const { song } = state;
     if (template.lockKey && song.key.tonic !== template.key.tonic) app.actions.setKey(template.key.tonic);
     if (template.lockScale && song.key.scale !== template.key.scale) app.actions.setScale(template.key.scale);
-    const phrase = findPhrase(song, state.editor.currentPhraseId);
+    const phrase = selectCurrentPhrase(state);
     if (template.bars !== null && phrase && phrase.bars !== template.bars) app.actions.setBars(template.bars);
     const temperature = state.proposals.settings.temperature;
     const allowed = clampTemperature(template, temperature);
@@ -125,16 +125,4 @@ export function createAssignmentStore(app: { store: AppStore; actions: AppAction
     },
   };
   return Object.assign(store, { actions });
-}
-
-const stores = new WeakMap<AppStore, AssignmentStore>();
-
-/** The page's assignment store for this app store, made on first use. */
-export function getAssignmentStore(app: { store: AppStore; actions: AppActions }): AssignmentStore {
-  let assignments = stores.get(app.store);
-  if (!assignments) {
-    assignments = createAssignmentStore(app);
-    stores.set(app.store, assignments);
-  }
-  return assignments;
 }

@@ -1,6 +1,6 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { TemporalState } from 'zundo';
-import type { AudioEngine, AudioStatus, InstrumentStatus, PlaybackTarget } from '../audio/types';
+import type { AudioEngine, AudioStatus, InstrumentStatus, PlaybackTarget, PlayOptions } from '../audio/types';
 import type { InstrumentId, MidiPitch, ScaleName, Song, Steps, TimeSignature } from '../core/types';
 import type { ProposalActions, ProposalDeps, ProposalsState } from './proposals/types';
 import type { ArrangementActions, TransferActions, TransferDeps } from './song/types';
@@ -11,6 +11,7 @@ import type { TabMemory } from './persistence/tabMemory';
 // and core).
 export type { AudioEngine, PlaybackTarget } from '../audio/types';
 export type { StepProbabilities } from '../model/types';
+export type { MidiController, MidiState } from '../midi/midiController';
 
 /**
  * The shape of the app state and the actions over it. The UI renders these slices and calls these
@@ -141,7 +142,7 @@ export interface AppActions extends ProposalActions, ArrangementActions, Transfe
 
   // --- transport (never undoable) ---
   /** Plays `target` (default: loop the current phrase). Unlocks audio first; call from a gesture. */
-  play(target?: PlaybackTarget): Promise<void>;
+  play(target?: PlaybackTarget, options?: PlayOptions): Promise<void>;
   stop(): void;
   togglePlay(): Promise<void>;
   toggleMetronome(): void;

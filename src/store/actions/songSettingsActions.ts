@@ -4,6 +4,7 @@ import { LIMITS, type InstrumentId, type ScaleName, type TimeSignature } from '.
 import { changeSong, type StoreContext } from '../context';
 import type { AppActions, SetResult } from '../types';
 import { fitNotesToLength } from './phraseEdits';
+import { selectCurrentPhrase } from '../selectors';
 
 const OK: SetResult = { ok: true };
 const BEAT_UNITS = [2, 4, 8, 16];
@@ -98,7 +99,7 @@ export function createSongSettingsActions(ctx: StoreContext): SettingsActions {
 
     setBars(n) {
       return setNumber(Math.round(n), LIMITS.bars.min, LIMITS.bars.max, 'Bars', (bars) => {
-        const id = ctx.store.getState().editor.currentPhraseId;
+        const id = selectCurrentPhrase(ctx.store.getState())?.id ?? '';
         changeSong(ctx, (song) => {
           const phrase = findPhrase(song, id);
           if (!phrase || phrase.bars === bars) return song;

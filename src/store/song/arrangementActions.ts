@@ -3,6 +3,7 @@ import { LIMITS, type InstrumentId, type Phrase, type Section, type Song } from 
 import { VALIDATION_LIMITS } from '../../core/validate';
 import { changeSong, type StoreContext } from '../context';
 import type { ArrangementActions, Result } from './types';
+import { selectCurrentPhrase } from '../selectors';
 
 const OK: Result = { ok: true };
 const HEX_COLOR = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
@@ -57,7 +58,7 @@ export function createArrangementActions(ctx: StoreContext): ArrangementActions 
   return {
     addPhrase() {
       if (phraseLimitReached()) return '';
-      const current = findPhrase(song(), ctx.store.getState().editor.currentPhraseId);
+      const current = selectCurrentPhrase(ctx.store.getState());
       const name = nextPhraseName(song());
       const phrase: Phrase = {
         id: ctx.newId(),
