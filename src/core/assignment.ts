@@ -1,4 +1,4 @@
-import { SCALE_NAMES } from './scale';
+import { isKeyTonic, SCALE_NAMES } from './scale';
 import { decodeShareLink, encodeShareLink } from './shareLink';
 import type { SongDeps } from './song';
 import { LIMITS, type KeySignature, type ScaleName, type Song } from './types';
@@ -118,7 +118,7 @@ export function checkTemplate(value: unknown): AssignmentTemplate | null {
   const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
   if (t.v !== ASSIGNMENT_VERSION) return null;
   if (typeof t.lockKey !== 'boolean' || typeof t.lockScale !== 'boolean' || typeof t.modelAllowed !== 'boolean') return null;
-  if (!key || typeof key.tonic !== 'string' || !/^[A-G][#b]?$/.test(key.tonic)) return null;
+  if (!key || typeof key.tonic !== 'string' || !isKeyTonic(key.tonic)) return null;
   if (!SCALE_NAMES.includes(key.scale as ScaleName)) return null;
   const bars = t.bars;
   if (bars !== null && !(Number.isInteger(bars) && (bars as number) >= LIMITS.bars.min && (bars as number) <= LIMITS.bars.max)) return null;
