@@ -101,9 +101,7 @@ export default tseslint.config(
       'node_modules/**',
       'public/**',
       'tests/bench/results/**',
-      'tests/fixtures/**',
-      // Throw-away training probes, not type-checked (to be removed from scripts/).
-      'scripts/*-probe.mts',
+      'tests/fixtures/smf/**',
     ],
   },
   js.configs.recommended,

@@ -1,5 +1,5 @@
 import type { AudioEngine } from '../audio/types';
-import { createModelClient, type ModelDiagnostics } from '../model/client';
+import { createModelClient } from '../model/client';
 import type { ModelClient } from '../model/types';
 import { createAppStore } from '../store';
 import { createMidiController } from '../midi/midiController';
@@ -9,7 +9,6 @@ import { songForPlayback } from '../store/proposals/audition';
 import type { AppStoreDeps } from '../store/types';
 import type { AppServices } from '../ui/AppContext';
 import { createUiSignals } from '../ui/uiSignals';
-import { installBenchHook } from './benchHook';
 import { createLazyAudioEngine, type LazyAudioEngine } from './lazyAudioEngine';
 import { midiSongHost } from './midiHost';
 import { installShortcuts } from './shortcuts';
@@ -44,7 +43,7 @@ export function composeApp(win: Window, deps: Omit<AppStoreDeps, 'engine'> = {})
     return createAudioEngine(() => songForPlayback(readSong!.getState()));
   });
   // The model client starts its worker (and fetches tfjs) only on the first Propose.
-  let modelClient: (ModelClient & ModelDiagnostics) | null = null;
+  let modelClient: ModelClient | null = null;
   const model = () => (modelClient ??= createModelClient());
   const { store, actions } = createAppStore({
     proposals: { model },
@@ -91,7 +90,6 @@ export function composeApp(win: Window, deps: Omit<AppStoreDeps, 'engine'> = {})
     else await openSharedSong(win, actions);
   });
   void actions.loadCheckpointIndex();
-  installBenchHook(win, { store, actions, model });
   return {
     store,
     actions,
