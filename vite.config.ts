@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
@@ -9,11 +10,20 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/e2e/browser.js';
 // One config for the app build and the three test layers: `unit` (Node, fast, most tests), `browser` (audio
 // tests that need real Web Audio, inside Chromium) and `e2e` (real Chromium against the production build,
 // served by tests/e2e/globalSetup.ts). The build plugins live in src/build.
+/**
+ * `npm run bench` builds with PHRASEWRIGHT_BENCH=1, which adds the bench entry (tests/bench/page/bench.html:
+ * the app with a bench hook and a bench model worker). A plain build ships only index.html's app.
+ */
+const BENCH_ENTRY: Record<string, string> = process.env.PHRASEWRIGHT_BENCH
+  ? { bench: fileURLToPath(new URL('./tests/bench/page/bench.html', import.meta.url)) }
+  : {};
+
 export default defineConfig({
   plugins: [react(), samplesPlugin(), contentSecurityPolicyPlugin(), serviceWorkerPlugin()],
   build: {
     target: 'es2022',
     sourcemap: true,
+    rollupOptions: { input: { main: fileURLToPath(new URL('./index.html', import.meta.url)), ...BENCH_ENTRY } },
   },
   worker: { format: 'es' },
   test: {

@@ -26,7 +26,8 @@ const SUITES = [
 const only = process.argv.slice(2);
 const chosen = only.length ? SUITES.filter((s) => only.includes(s.id)) : SUITES;
 
-const build = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
+// The bench build adds the bench entry (tests/bench/page/bench.html) beside the app.
+const build = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit', env: { ...process.env, PHRASEWRIGHT_BENCH: '1' } });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const server = await serveDist();

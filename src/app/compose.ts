@@ -1,16 +1,18 @@
 import type { AudioEngine } from '../audio/types';
 import { decodeShareLink } from '../core/shareLink';
 import type { Song } from '../core/types';
-import { createModelClient, type ModelDiagnostics } from '../model/client';
+import { createModelClient } from '../model/client';
 import type { ModelClient } from '../model/types';
 import { createAppStore } from '../store';
-import { getAssignmentStore } from '../store/assignmentStore';
+import { createMidiController } from '../midi/midiController';
+import { requestMidiAccess } from '../midi/access';
+import { createAssignmentStore } from '../store/assignmentStore';
 import { songForPlayback } from '../store/proposals/audition';
 import type { AppStoreDeps } from '../store/types';
 import type { AppServices } from '../ui/AppContext';
 import { createUiSignals } from '../ui/uiSignals';
-import { installBenchHook } from './benchHook';
 import { createLazyAudioEngine, type LazyAudioEngine } from './lazyAudioEngine';
+import { midiSongHost } from './midiHost';
 import { installShortcuts } from './shortcuts';
 import { unlockOnFirstGesture } from './unlockOnGesture';
 
@@ -22,7 +24,7 @@ import { unlockOnFirstGesture } from './unlockOnGesture';
 async function songFromLink(
   win: Window,
   actions: AppServices['actions'],
-  assignments: ReturnType<typeof getAssignmentStore>,
+  assignments: ReturnType<typeof createAssignmentStore>,
 ): Promise<{ song: Song; after(): void } | null> {
   const hash = win.location.hash;
   if (!/(^#|&)song=/.test(hash)) return null;
@@ -55,8 +57,9 @@ export interface ComposedApp extends AppServices {
 }
 
 /**
- * The composition root: one store, one audio engine reading the song from that store, the UI signals, the
- * keyboard shortcuts and the first-gesture audio unlock. The engine (and Tone.js) loads lazily, after the
+ * The composition root: one store, one audio engine reading the song from that store, the side stores (MIDI
+ * devices, assignments), the UI signals, the keyboard shortcuts and the first-gesture audio unlock; `dispose`
+ * lets go of each. The engine (and Tone.js) loads lazily, after the
  * first paint, so it does not weigh on start-up.
  */
 export function composeApp(win: Window, deps: Omit<AppStoreDeps, 'engine'> = {}): ComposedApp {
@@ -67,7 +70,7 @@ export function composeApp(win: Window, deps: Omit<AppStoreDeps, 'engine'> = {})
     return createAudioEngine(() => songForPlayback(readSong!.getState()));
   });
   // The model client starts its worker (and fetches tfjs) only on the first Propose.
-  let modelClient: (ModelClient & ModelDiagnostics) | null = null;
+  let modelClient: ModelClient | null = null;
   const model = () => (modelClient ??= createModelClient());
   const { store, actions } = createAppStore({
     proposals: { model },
@@ -101,22 +104,30 @@ export function composeApp(win: Window, deps: Omit<AppStoreDeps, 'engine'> = {})
   // so a reload does not add the song again.
   // An assignment or hand-back link (#song=…&assignment=… / &handback=…) opens through the assignment store,
   // which also keeps the opened song inside its locks.
-  const assignments = getAssignmentStore({ store, actions });
+  const assignments = createAssignmentStore({ store, actions });
+  const midi = createMidiController({
+    host: midiSongHost({ store, actions }),
+    player: engine,
+    request: () => requestMidiAccess(win.navigator),
+    now: () => win.performance.now(),
+  });
   const ready = songFromLink(win, actions, assignments).then(async (fromLink) => {
     await actions.init(fromLink ? { opening: fromLink.song } : {});
     fromLink?.after();
   });
   void actions.loadCheckpointIndex();
-  installBenchHook(win, { store, actions, model });
   return {
     store,
     actions,
     engine,
     ui,
+    midi,
+    assignments,
     ready,
     dispose() {
       offShortcuts();
       offUnlock();
+      midi.dispose();
       assignments.actions.dispose();
       actions.dispose();
       engine.dispose();

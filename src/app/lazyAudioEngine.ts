@@ -1,4 +1,5 @@
-import type { AudioEngine, AudioStatus, InstrumentStatus, PlaybackTarget, PlayheadPosition } from '../audio/types';
+import type { AudioEngine, AudioStatus, InstrumentStatus, PlaybackTarget, PlayheadPosition, PlayOptions } from '../audio/types';
+import type { PlannedWindow } from '../core/playbackPlanner';
 
 const STOPPED: PlayheadPosition = { step: null, time: 0 };
 
@@ -22,6 +23,7 @@ export function createLazyAudioEngine(load: () => Promise<AudioEngine>): LazyAud
   const audioListeners = new Map<(s: AudioStatus) => void, () => void>();
   const instrumentListeners = new Map<(s: InstrumentStatus) => void, () => void>();
   const playingListeners = new Map<(playing: boolean) => void, () => void>();
+  const planListeners = new Map<(window: PlannedWindow) => void, () => void>();
   const noop = () => {};
 
   function preload(): Promise<AudioEngine | null> {
@@ -35,6 +37,7 @@ export function createLazyAudioEngine(load: () => Promise<AudioEngine>): LazyAud
         for (const l of audioListeners.keys()) audioListeners.set(l, engine.onAudioStatus(l));
         for (const l of instrumentListeners.keys()) instrumentListeners.set(l, engine.onInstrumentStatus(l));
         for (const l of playingListeners.keys()) playingListeners.set(l, engine.onPlayingChange?.(l) ?? noop);
+        for (const l of planListeners.keys()) planListeners.set(l, engine.onPlan(l));
         if (metronome !== null) engine.setMetronome(metronome);
         return engine;
       },
@@ -62,10 +65,10 @@ export function createLazyAudioEngine(load: () => Promise<AudioEngine>): LazyAud
       }
       return engine.unlock();
     },
-    async play(target: PlaybackTarget) {
+    async play(target: PlaybackTarget, options?: PlayOptions) {
       const engine = await preload();
       if (!engine) throw loadError instanceof Error ? loadError : new Error('the sound engine could not load');
-      await engine.play(target);
+      await engine.play(target, options);
     },
     stop: () => real?.stop(),
     isPlaying: () => real?.isPlaying() ?? false,
@@ -97,6 +100,13 @@ export function createLazyAudioEngine(load: () => Promise<AudioEngine>): LazyAud
       return () => {
         playingListeners.get(listener)?.();
         playingListeners.delete(listener);
+      };
+    },
+    onPlan(listener) {
+      planListeners.set(listener, real ? real.onPlan(listener) : noop);
+      return () => {
+        planListeners.get(listener)?.();
+        planListeners.delete(listener);
       };
     },
     outputLevel: () => real?.outputLevel?.() ?? 0,

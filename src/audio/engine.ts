@@ -1,5 +1,14 @@
 import { getContext, getDestination, start as startTone } from 'tone';
-import { gridTime, planWindow, playheadAt, startPlanner, type PlannerState } from '../core/playbackPlanner';
+import { stepsPerBar } from '../core/meter';
+import {
+  gridTime,
+  planWindow,
+  playheadAt,
+  startPlanner,
+  type ClockPair,
+  type PlannedWindow,
+  type PlannerState,
+} from '../core/playbackPlanner';
 import type { Seconds } from '../core/types';
 import { createInstrument } from './instruments';
 import { InstrumentLoader } from './instrumentLoader';
@@ -39,6 +48,7 @@ export function createAudioEngine(getSong: SongSource, options: AudioEngineOptio
   const audioListeners = new Set<(s: AudioStatus) => void>();
   const instrumentListeners = new Set<(s: InstrumentStatus) => void>();
   const playingListeners = new Set<(playing: boolean) => void>();
+  const planListeners = new Set<(window: PlannedWindow) => void>();
   const loader = new InstrumentLoader(options.loadPiano ?? sharedPianoSamples, (s) => instrumentListeners.forEach((l) => l(s)));
   const build = (id: Parameters<typeof createInstrument>[0]) => createInstrument(id, loader.pianoSamples);
 
@@ -91,6 +101,17 @@ export function createAudioEngine(getSong: SongSource, options: AudioEngineOptio
     return status;
   }
 
+  /**
+   * The audio time being heard now and the performance.now() of that moment, from the context's own output
+   * timestamp where the browser gives one (both read by the audio system, so they agree).
+   */
+  function clockPair(now: number): ClockPair {
+    const raw = context().rawContext as Partial<Pick<AudioContext, 'getOutputTimestamp'>>;
+    const stamp = typeof raw.getOutputTimestamp === 'function' ? raw.getOutputTimestamp() : null;
+    if (stamp?.contextTime && stamp.performanceTime) return { audioTime: stamp.contextTime, performanceMs: stamp.performanceTime };
+    return { audioTime: now, performanceMs: performance.now() };
+  }
+
   function clearTimers() {
     if (tickerId !== null) context().clearInterval(tickerId);
     if (finishId !== null) context().clearTimeout(finishId);
@@ -108,6 +129,10 @@ export function createAudioEngine(getSong: SongSource, options: AudioEngineOptio
     const result = planWindow(planner, song, target, now, lookAhead, { metronome });
     planner = result.state;
     for (const event of result.events) playTimedEvent(mixer, event);
+    if (planListeners.size > 0) {
+      const window: PlannedWindow = { events: result.events, until: planner.horizon, clock: clockPair(now) };
+      planListeners.forEach((l) => l(window));
+    }
     if (result.ended && result.endTime !== null && finishId === null) {
       if (tickerId !== null) context().clearInterval(tickerId);
       tickerId = null;
@@ -136,13 +161,14 @@ export function createAudioEngine(getSong: SongSource, options: AudioEngineOptio
 
   return {
     unlock,
-    async play(next) {
+    async play(next, playOptions = {}) {
       const unlocked = await unlock();
       if (unlocked.kind !== 'ready' || disposed) return;
       stop();
       mixer ??= createMixer(context().destination, build);
       const start = context().currentTime + startDelay;
-      planner = startPlanner(start, getSong().tempo);
+      const song = getSong();
+      planner = startPlanner(start, song.tempo, (playOptions.countInBars ?? 0) * stepsPerBar(song.timeSignature));
       target = next;
       tick();
       tickerId = context().setInterval(tick, tickInterval);
@@ -197,6 +223,10 @@ export function createAudioEngine(getSong: SongSource, options: AudioEngineOptio
       playingListeners.add(listener);
       return () => playingListeners.delete(listener);
     },
+    onPlan(listener) {
+      planListeners.add(listener);
+      return () => planListeners.delete(listener);
+    },
     dispose() {
       stop();
       disposed = true;
@@ -207,6 +237,7 @@ export function createAudioEngine(getSong: SongSource, options: AudioEngineOptio
       audioListeners.clear();
       instrumentListeners.clear();
       playingListeners.clear();
+      planListeners.clear();
     },
   };
 }

@@ -9,8 +9,6 @@ import { VoicePool } from './voicePool';
  * inside Tone.Offline) and ends in its own Gain, so a channel can fade one out while its successor starts.
  */
 
-export { FALLBACK_INSTRUMENT, SYNTH_INSTRUMENTS } from './instrumentIds';
-
 /** The metronome's voice is an instrument too, so stopping silences clicks already scheduled. */
 export type VoiceId = InstrumentId | 'click';
 

@@ -1,3 +1,4 @@
+import type { PlannedWindow } from '../core/playbackPlanner';
 import type { InstrumentId, Song, Steps, Seconds } from '../core/types';
 
 /**
@@ -21,6 +22,11 @@ export type InstrumentStatus =
   | { kind: 'ready'; instrument: InstrumentId }
   | { kind: 'failed'; instrument: InstrumentId; fallback: InstrumentId; message: string };
 
+export interface PlayOptions {
+  /** Bars of metronome clicks before the target's first step (recording). Default 0. */
+  countInBars?: number;
+}
+
 export interface PlayheadPosition {
   /** Fractional step inside the target (phrase loop or song), or null when stopped. */
   step: Steps | null;
@@ -31,7 +37,7 @@ export interface PlayheadPosition {
 export interface AudioEngine {
   /** Resumes/creates the audio context; call from a user gesture. Resolves with the resulting status. */
   unlock(): Promise<AudioStatus>;
-  play(target: PlaybackTarget): Promise<void>;
+  play(target: PlaybackTarget, options?: PlayOptions): Promise<void>;
   stop(): void;
   isPlaying(): boolean;
   setMetronome(on: boolean): void;
@@ -46,6 +52,11 @@ export interface AudioEngine {
    * by itself (the store's transport mirrors this). Optional so wrappers may leave it out.
    */
   onPlayingChange?(listener: (playing: boolean) => void): () => void;
+  /**
+   * Every planned look-ahead window, as the engine plays it: the one schedule other real-time outputs (MIDI
+   * out, the recording count-in) follow, so they keep no clock of their own.
+   */
+  onPlan(listener: (window: PlannedWindow) => void): () => void;
   /**
    * Peak level (0..1) leaving the speakers over the last ~40 ms, read from an AnalyserNode on the master
    * output: for a level meter, and for end-to-end tests that check sound is really coming out.

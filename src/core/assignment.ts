@@ -1,5 +1,5 @@
 import { markGiven } from './authorship';
-import { SCALE_NAMES } from './scale';
+import { isKeyTonic, SCALE_NAMES } from './scale';
 import { decodeShareLink, encodeShareLink } from './shareLink';
 import type { SongDeps } from './song';
 import { LIMITS, type KeySignature, type ScaleName, type Song } from './types';
@@ -158,7 +158,7 @@ export function checkTemplate(value: unknown): AssignmentTemplate | null {
   if (t.id !== undefined && !(typeof t.id === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(t.id))) return null;
   if (t.title !== undefined && typeof t.title !== 'string') return null;
   if (typeof t.lockKey !== 'boolean' || typeof t.lockScale !== 'boolean' || typeof t.modelAllowed !== 'boolean') return null;
-  if (!key || typeof key.tonic !== 'string' || !/^[A-G][#b]?$/.test(key.tonic)) return null;
+  if (!key || typeof key.tonic !== 'string' || !isKeyTonic(key.tonic)) return null;
   if (!SCALE_NAMES.includes(key.scale as ScaleName)) return null;
   const bars = t.bars;
   if (bars !== null && !(Number.isInteger(bars) && (bars as number) >= LIMITS.bars.min && (bars as number) <= LIMITS.bars.max)) return null;

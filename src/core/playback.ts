@@ -64,6 +64,8 @@ export interface ClickPlayback {
   step: Steps;
   local: Steps;
   accent: boolean;
+  /** On a count-in click: how many count-in beats are left, this one included (4, 3, 2, 1 in 4/4). */
+  countIn?: number;
 }
 
 export type PlaybackEvent = NotePlayback | ChordPlayback | ClickPlayback;

@@ -5,8 +5,9 @@ import {
   type PlaybackEvent,
   type PlaybackTargetSpec,
 } from './playback';
+import { stepsPerBar, stepsPerBeat } from './meter';
 import { clampTempo, stepSeconds, stepToSeconds } from './time';
-import type { Bpm, Seconds, Song, Steps } from './types';
+import type { Bpm, Seconds, Song, Steps, TimeSignature } from './types';
 
 /**
  * The look-ahead planner behind the audio engine, as a pure state machine: "now" is passed in, so tests
@@ -17,6 +18,10 @@ import type { Bpm, Seconds, Song, Steps } from './types';
  * Time follows a chain of tempo anchors (audio time, step, tempo). A tempo change re-anchors at the
  * horizon, so notes already handed out keep their times and the new tempo is heard from the next window.
  * Swing is applied per event from the position inside the target, so it follows the bar, not the clock.
+ *
+ * A count-in is steps before 0: the planner starts at a negative step and hands out one click per beat
+ * there, before the target's first note. Everything that sounds or sends notes (the Tone engine, MIDI out,
+ * the recording count-in) is an output of these windows; none keeps a clock of its own.
  */
 
 export interface TempoAnchor {
@@ -54,6 +59,20 @@ export interface PlanOptions {
   maxLateness?: Seconds;
 }
 
+/** The same instant on the audio clock and on performance.now(), for outputs on the other clock (Web MIDI). */
+export interface ClockPair {
+  audioTime: Seconds;
+  performanceMs: number;
+}
+
+/** One planned window as the engine hands it to its outputs. */
+export interface PlannedWindow {
+  events: readonly TimedEvent[];
+  /** The planner's horizon after this window: every event before this absolute step has been handed out. */
+  until: Steps;
+  clock: ClockPair;
+}
+
 export interface PlanResult {
   state: PlannerState;
   events: TimedEvent[];
@@ -64,11 +83,14 @@ export interface PlanResult {
 
 const ANCHORS_KEPT = 8;
 
-/** A planner that will put step 0 at audio time `startTime`, at `tempo`. */
-export function startPlanner(startTime: Seconds, tempo: Bpm): PlannerState {
+/**
+ * A planner whose first step sounds at audio time `startTime`, at `tempo`. With a `countIn` (steps, a whole
+ * number of beats) that first step is the count-in's: the target's step 0 follows `countIn` steps later.
+ */
+export function startPlanner(startTime: Seconds, tempo: Bpm, countIn: Steps = 0): PlannerState {
   return {
-    anchors: [{ time: startTime, step: 0, tempo: clampTempo(tempo) }],
-    horizon: 0,
+    anchors: [{ time: startTime, step: -countIn, tempo: clampTempo(tempo) }],
+    horizon: -countIn,
     cycleStart: 0,
     cycleLength: null,
     targetLength: 0,
@@ -132,9 +154,24 @@ export function planWindow(
   const endTime = ended ? gridTime(next, timeline.length) : null;
   if (!timeline || toStep <= horizon) return { state: next, events: [], ended, endTime };
 
-  const events = timelineEventsBetween(timeline, horizon, toStep, { cycleStart, metronome: options.metronome });
+  const events = [
+    ...countInClicks(horizon, Math.min(toStep, 0), song.timeSignature),
+    ...timelineEventsBetween(timeline, Math.max(horizon, 0), toStep, { cycleStart, metronome: options.metronome }),
+  ];
   const timed = events.map((event) => timeEvent(next, event, song.swing));
   return { state: next, events: timed, ended, endTime };
+}
+
+/** The count-in's clicks on the beats in [from, to), all before step 0; the bar's first beat is accented. */
+function countInClicks(from: Steps, to: Steps, ts: TimeSignature): PlaybackEvent[] {
+  const beat = stepsPerBeat(ts);
+  const bar = stepsPerBar(ts);
+  const clicks: PlaybackEvent[] = [];
+  for (let step = Math.ceil(from / beat) * beat; step < to; step += beat) {
+    const local = step - Math.floor(step / bar) * bar;
+    clicks.push({ kind: 'click', step, local, accent: local === 0, countIn: -step / beat });
+  }
+  return clicks;
 }
 
 function timeEvent(state: PlannerState, event: PlaybackEvent, swing: number): TimedEvent {

@@ -29,6 +29,14 @@ export const SCALE_NAMES: ScaleName[] = [
 
 const pitchClassCache = new Map<string, readonly number[]>();
 
+/** A note letter with at most two sharps or flats: how a key's tonic is spelled. */
+const TONIC_SPELLING = /^[A-G](?:#{1,2}|b{1,2})?$/;
+
+/** Whether `tonic` can be a key's tonic ("C", "F#", "Bb", "Cbb"); the one rule for files, links and typing. */
+export function isKeyTonic(tonic: string): boolean {
+  return TONIC_SPELLING.test(tonic) && tonicChroma({ tonic, scale: 'major' }) !== null;
+}
+
 /** Chroma (0..11, C = 0) of the key's tonic, or null when the tonic is not a note name. */
 export function tonicChroma(key: KeySignature): number | null {
   const chroma = Note.chroma(key.tonic);

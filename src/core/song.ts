@@ -47,6 +47,11 @@ function phraseNameIndex(name: string): number {
   return n - 1;
 }
 
+/** A CSS hex colour (#rgb, #rgba, #rrggbb, #rrggbbaa): the one rule for a phrase's colour. */
+export function isHexColor(color: unknown): color is string {
+  return typeof color === 'string' && /^#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/.test(color);
+}
+
 /** The colour a phrase of this name gets: series names cycle through PHRASE_COLORS, other names hash into it. */
 export function phraseColorFor(name: string): string {
   let index = phraseNameIndex(name);

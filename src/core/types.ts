@@ -116,7 +116,14 @@ export interface Section {
   transpose: number;
 }
 
-export type InstrumentId = 'piano' | 'triangle-synth' | 'square-lead' | 'fm-bell';
+/** Every instrument a song can choose, the piano first (pickers list them in this order). */
+export const INSTRUMENT_IDS = ['piano', 'triangle-synth', 'square-lead', 'fm-bell'] as const;
+export type InstrumentId = (typeof INSTRUMENT_IDS)[number];
+
+/** Whether `id` names an instrument (for input from files, links and pickers). */
+export function isInstrumentId(id: unknown): id is InstrumentId {
+  return (INSTRUMENT_IDS as readonly unknown[]).includes(id);
+}
 
 export interface InstrumentSettings {
   melody: InstrumentId;

@@ -1,12 +1,13 @@
 import { isNoteAuthor } from './authorship';
 import { MAX_PHRASE_VERSIONS } from './history';
 import { stepsPerBar } from './meter';
-import { SCALE_NAMES, tonicChroma } from './scale';
+import { isKeyTonic, SCALE_NAMES } from './scale';
+import { isHexColor } from './song';
 import {
+  INSTRUMENT_IDS,
   LIMITS,
   SONG_SCHEMA_VERSION,
   type ChordEvent,
-  type InstrumentId,
   type InstrumentSettings,
   type KeySignature,
   type Note,
@@ -48,9 +49,6 @@ export const VALIDATION_LIMITS = {
 } as const;
 
 const ORIGIN_KINDS: readonly OriginKind[] = ['empty', 'hand', 'proposed', 'mutated', 'imported', 'transformed', 'restored'];
-const INSTRUMENT_IDS: readonly InstrumentId[] = ['piano', 'triangle-synth', 'square-lead', 'fm-bell'];
-const HEX_COLOR = /^#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/;
-const TONIC = /^[A-G](?:#{1,2}|b{1,2})?$/;
 
 class Invalid extends Error {}
 
@@ -224,7 +222,7 @@ function readPhrase(value: unknown, index: number, ts: TimeSignature, budget: No
   const what = `phrase "${name}"`;
   const bars = integer(p, 'bars', `${what} bars`, LIMITS.bars.min, LIMITS.bars.max);
   const color = text(p, 'color', `${what} colour`, VALIDATION_LIMITS.nameLength);
-  if (!HEX_COLOR.test(color)) fail(`${what} colour must be a hex colour such as #2e86ab`);
+  if (!isHexColor(color)) fail(`${what} colour must be a hex colour such as #2e86ab`);
   const totalSteps = bars * stepsPerBar(ts);
   const notes = readNotes(p, what, totalSteps, budget);
   const chords = readChords(p, what, totalSteps);
@@ -268,7 +266,7 @@ function readTimeSignature(song: Rec): TimeSignature {
 function readKey(song: Rec): KeySignature {
   const k = record(get(song, 'key'), 'the key');
   const tonic = text(k, 'tonic', 'the key tonic', 3);
-  if (!TONIC.test(tonic) || tonicChroma({ tonic, scale: 'major' }) === null) {
+  if (!isKeyTonic(tonic)) {
     fail(`the key tonic must be a note name such as C, F# or Bb`);
   }
   return { tonic, scale: oneOf<ScaleName>(k, 'scale', 'the scale', SCALE_NAMES) };

@@ -12,7 +12,7 @@ import { ModelError, type ChordEncoderType } from './types';
 export interface MelodyRnnSpec {
   minPitch: number;
   maxPitch: number;
-  /** Event classes: maxPitch - minPitch + 3. */
+  /** Event classes: melodyEventDepth (pitches + no-event + note-off). */
   depth: number;
   chordEncoder?: ChordEncoderType;
   /** Width of one encoded chord (0 without a chord encoder). */

@@ -31,8 +31,6 @@ export interface ModelClientOptions {
 
 /** Extra requests for the bench and tests, not needed by the UI. */
 export interface ModelDiagnostics {
-  /** Times `runs` sequential mm.MusicRNN.continueSequence calls doing the request's work. */
-  baseline(request: ProposalRequest, runs: number): Promise<number>;
   /** The worker's tfjs tensor count and bytes. */
   memory(): Promise<{ numTensors: number; numBytes: number }>;
 }
@@ -147,12 +145,6 @@ export function createModelClient(options: ModelClientOptions = {}): ModelClient
       worker = null;
       listeners.clear();
       status = { kind: 'idle' };
-    },
-
-    async baseline(request, runs) {
-      const reply = await send({ type: 'baseline', id: nextId++, request, runs });
-      if (reply.type !== 'baseline') throw new ModelError(`Unexpected reply ${reply.type} to baseline`, 'internal');
-      return reply.totalMs;
     },
 
     async memory() {

@@ -1,4 +1,3 @@
-import { timeSequentialBaseline } from './baseline';
 import type { LoadedMelodyRnn } from './checkpoint';
 import { proposeCandidates } from './propose';
 import { resultTransferables, type FromWorker, type MessagePortLike, type ToWorker } from './protocol';
@@ -92,12 +91,6 @@ export function startModelHost(port: MessagePortLike<FromWorker, ToWorker>, deps
         const { loaded, sampler } = requireModel();
         const result = proposeCandidates(loaded, sampler, message.request, now);
         post({ type: 'candidates', id: message.id, result }, resultTransferables(result));
-        return;
-      }
-      case 'baseline': {
-        const { loaded } = requireModel();
-        const totalMs = await timeSequentialBaseline(loaded, message.request, message.runs);
-        post({ type: 'baseline', id: message.id, totalMs, runs: message.runs });
         return;
       }
       case 'memory':

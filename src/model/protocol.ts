@@ -10,8 +10,6 @@ export type ToWorker =
   | { type: 'load'; id: number; checkpointUrl: string }
   | { type: 'propose'; id: number; request: ProposalRequest }
   | { type: 'cancel'; id: number }
-  /** For the bench: times the same work as `propose` done by `runs` sequential mm.MusicRNN.continueSequence calls. */
-  | { type: 'baseline'; id: number; request: ProposalRequest; runs: number }
   /** For tests and the bench: tensor count and heap of the worker's tfjs engine. */
   | { type: 'memory'; id: number };
 
@@ -19,7 +17,6 @@ export type FromWorker =
   | { type: 'progress'; id: number; progress: LoadProgress }
   | { type: 'loaded'; id: number; info: ModelInfo }
   | { type: 'candidates'; id: number; result: ProposalResult }
-  | { type: 'baseline'; id: number; totalMs: number; runs: number }
   | { type: 'memory'; id: number; numTensors: number; numBytes: number }
   | { type: 'error'; id: number; message: string; cause: ModelErrorCause };
 

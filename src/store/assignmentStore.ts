@@ -14,9 +14,9 @@ import {
 } from '../core/assignment';
 import { handBackFileName, serializeHandBack } from '../core/assignmentHandback';
 import { newId } from '../core/id';
-import { findPhrase } from '../core/song';
 import type { Song } from '../core/types';
 import type { AppActions, AppStore } from './types';
+import { selectCurrentPhrase } from './selectors';
 
 /**
  * Assignments in the running app. A student's assignment belongs to one song (the one its link opened);
@@ -134,7 +134,7 @@ export function createAssignmentStore(app: { store: AppStore; actions: AppAction
     const { song } = state;
     if (template.lockKey && song.key.tonic !== template.key.tonic) app.actions.setKey(template.key.tonic);
     if (template.lockScale && song.key.scale !== template.key.scale) app.actions.setScale(template.key.scale);
-    const phrase = findPhrase(song, state.editor.currentPhraseId);
+    const phrase = selectCurrentPhrase(state);
     if (template.bars !== null && phrase && phrase.bars !== template.bars) app.actions.setBars(template.bars);
     const temperature = state.proposals.settings.temperature;
     const allowed = clampTemperature(template, temperature);
@@ -222,16 +222,4 @@ export function createAssignmentStore(app: { store: AppStore; actions: AppAction
     },
   };
   return Object.assign(store, { actions });
-}
-
-const stores = new WeakMap<AppStore, AssignmentStore>();
-
-/** The page's assignment store for this app store, made on first use. */
-export function getAssignmentStore(app: { store: AppStore; actions: AppActions }): AssignmentStore {
-  let assignments = stores.get(app.store);
-  if (!assignments) {
-    assignments = createAssignmentStore(app);
-    stores.set(app.store, assignments);
-  }
-  return assignments;
 }

@@ -1,9 +1,11 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { TemporalState } from 'zundo';
-import type { AudioEngine, AudioStatus, InstrumentStatus, PlaybackTarget } from '../audio/types';
+import type { AudioEngine, AudioStatus, InstrumentStatus, PlaybackTarget, PlayOptions } from '../audio/types';
 import type { InstrumentId, MidiPitch, ScaleName, Song, Steps, TimeSignature } from '../core/types';
 import type { ProposalActions, ProposalDeps, ProposalsState } from './proposals/types';
-import type { ArrangementActions, TransferActions, TransferDeps } from './song/types';
+import type { ArrangementActions, Result, TransferActions, TransferDeps } from './song/types';
+
+export type { Result } from './song/types';
 import type { SongClaims } from './persistence/songClaims';
 import type { TabMemory } from './persistence/tabMemory';
 
@@ -11,6 +13,7 @@ import type { TabMemory } from './persistence/tabMemory';
 // and core).
 export type { AudioEngine, PlaybackTarget } from '../audio/types';
 export type { StepProbabilities } from '../model/types';
+export type { MidiController, MidiState } from '../midi/midiController';
 
 /**
  * The shape of the app state and the actions over it. The UI renders these slices and calls these
@@ -102,9 +105,6 @@ export interface AppState {
   proposals: ProposalsState;
 }
 
-/** Outcome of a setter that may clamp or refuse a typed value; `reason` is plain words for the UI. */
-export type SetResult = { ok: true } | { ok: false; reason: string };
-
 export interface AppActions extends ProposalActions, ArrangementActions, TransferActions {
   // --- editing the current phrase (undoable) ---
   /** Adds a one-step note at (pitch, step), or removes the note that starts there. */
@@ -119,15 +119,15 @@ export interface AppActions extends ProposalActions, ArrangementActions, Transfe
 
   // --- song settings (undoable) ---
   /** Tempo in BPM: out-of-range values are clamped to 40-240 and a reason returned; NaN is refused. */
-  setTempo(value: number): SetResult;
+  setTempo(value: number): Result;
   /** Swing 0..1: clamped like tempo. */
-  setSwing(value: number): SetResult;
-  setKey(tonic: string): SetResult;
-  setScale(name: ScaleName): SetResult;
-  setTimeSignature(ts: TimeSignature): SetResult;
+  setSwing(value: number): Result;
+  setKey(tonic: string): Result;
+  setScale(name: ScaleName): Result;
+  setTimeSignature(ts: TimeSignature): Result;
   /** Bars of the current phrase, 1-8; notes past the new end are cut. */
-  setBars(n: number): SetResult;
-  setTitle(title: string): SetResult;
+  setBars(n: number): Result;
+  setTitle(title: string): Result;
 
   // --- editor (not undoable) ---
   selectPhrase(id: string): void;
@@ -141,7 +141,7 @@ export interface AppActions extends ProposalActions, ArrangementActions, Transfe
 
   // --- transport (never undoable) ---
   /** Plays `target` (default: loop the current phrase). Unlocks audio first; call from a gesture. */
-  play(target?: PlaybackTarget): Promise<void>;
+  play(target?: PlaybackTarget, options?: PlayOptions): Promise<void>;
   stop(): void;
   togglePlay(): Promise<void>;
   toggleMetronome(): void;
@@ -151,7 +151,7 @@ export interface AppActions extends ProposalActions, ArrangementActions, Transfe
   // --- song library ---
   newSong(): Promise<void>;
   openSong(id: string): Promise<void>;
-  renameSong(id: string, title: string): Promise<SetResult>;
+  renameSong(id: string, title: string): Promise<Result>;
   duplicateSong(id: string): Promise<void>;
   deleteSong(id: string): Promise<void>;
   /** Shows `song` as a new song of the library (opened files and share links); the open song is saved first. */

@@ -1,13 +1,19 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
-import type { AppActions, AppState, AppStore, AudioEngine } from '../store/types';
+import type { AssignmentStore } from '../store/assignmentStore';
+import type { AppActions, AppState, AppStore, AudioEngine, MidiController } from '../store/types';
 import type { UiSignals } from './uiSignals';
 
-/** What every component may reach: the store (read), the actions (write), the engine (playhead only). */
+/**
+ * What every component may reach: the store (read), the actions (write), the engine (playhead only), and
+ * the side stores the composition root made for this page (MIDI devices, assignments).
+ */
 export interface AppServices {
   store: AppStore;
   actions: AppActions;
   engine: AudioEngine;
   ui: UiSignals;
+  midi: MidiController;
+  assignments: AssignmentStore;
 }
 
 const ServicesContext = createContext<AppServices | null>(null);

@@ -1,13 +1,14 @@
-// The "large song" of issue 7 (64 phrases x 8 bars, a note every other step), put into the app through its
-// bench hook (`?bench`) rather than by clicking, and opened as the current song.
+// The "large song" (64 phrases x 8 bars, a note every other step), put into the app through the bench
+// entry's hook rather than by clicking, and opened as the current song.
+import { BENCH_PAGE } from './lib.mjs';
 
 export const LARGE_SONG = { phrases: 64, bars: 8 };
 
-/** Opens `url?bench` in a fresh context; resolves when the grid and the bench hook are there. */
+/** Opens the bench page in a fresh context; resolves when the grid and the bench hook are there. */
 export async function openBenchPage(browser, url) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(new URL('?bench', url).toString(), { waitUntil: 'load' });
+  await page.goto(new URL(BENCH_PAGE, url).toString(), { waitUntil: 'load' });
   await page.waitForFunction(() => window.__phrasewrightBench !== undefined && document.querySelector('[role="grid"]'));
   await page.waitForFunction(() => window.__phrasewrightBench.store.getState().persistence.status === 'saved');
   return { context, page };

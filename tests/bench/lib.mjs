@@ -6,6 +6,9 @@ import { join } from 'node:path';
 
 export const RESULTS_DIR = 'tests/bench/results';
 
+/** The bench entry in the bench build: the app plus window.__phrasewrightBench (tests/bench/page). */
+export const BENCH_PAGE = 'tests/bench/page/bench.html';
+
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',

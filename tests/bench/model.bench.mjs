@@ -1,8 +1,8 @@
-// The model's figures from issue 4, on the production build in Chromium, one run: checkpoint load time;
+// The model's figures, on the production build in Chromium, one run: checkpoint load time;
 // 8 candidates x 2 bars from request to candidates in the store, against 8 sequential
 // mm.MusicRNN.continueSequence calls on the same backend in the same run; the longest main-thread task while
 // generating; and the worker's tensor count and heap growth over 500 proposals in a row.
-import { figure, median } from './lib.mjs';
+import { BENCH_PAGE, figure, median } from './lib.mjs';
 
 const CHECKPOINT = 'checkpoints/melody-rnn-v2';
 const TIMED_RUNS = 7;
@@ -50,7 +50,7 @@ async function workerHeap(browser) {
 export async function benchModel({ browser, url }) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(new URL('?bench', url).toString(), { waitUntil: 'load' });
+  await page.goto(new URL(BENCH_PAGE, url).toString(), { waitUntil: 'load' });
   await page.waitForFunction(() => window.__phrasewrightBench !== undefined && document.querySelector('[role="grid"]'));
 
   const load = await page.evaluate(async (checkpoint) => {

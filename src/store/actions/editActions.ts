@@ -6,6 +6,7 @@ import type { Note } from '../../core/types';
 import { changeSong, type StoreContext } from '../context';
 import type { AppActions } from '../types';
 import { applyHandEdit, sameNotes, type HandVersionStarts } from './phraseEdits';
+import { selectCurrentPhrase } from '../selectors';
 
 type EditActions = Pick<AppActions, 'toggleNote' | 'setNoteLength' | 'moveNote' | 'beginGesture' | 'endGesture'>;
 
@@ -14,7 +15,7 @@ export function createEditActions(ctx: StoreContext): EditActions {
   const handVersionStarts: HandVersionStarts = new Map();
 
   function editCurrentPhrase(action: string, edit: (notes: readonly Note[], totalSteps: number) => Note[], moved?: (totalSteps: number) => MovedNote): void {
-    const phraseId = ctx.store.getState().editor.currentPhraseId;
+    const phraseId = selectCurrentPhrase(ctx.store.getState())?.id ?? '';
     changeSong(ctx, (song) => {
       const phrase = findPhrase(song, phraseId);
       if (!phrase) return song;

@@ -1,5 +1,6 @@
 import { createPhrase, createSong } from '../../core/song';
 import type { Song } from '../../core/types';
+import { VALIDATION_LIMITS } from '../../core/validate';
 import type { StoreContext } from '../context';
 import type { Autosave } from '../persistence/autosave';
 import type { SongClaims } from '../persistence/songClaims';
@@ -89,7 +90,7 @@ export function createLibraryActions(ctx: StoreContext, deps: LibraryDeps): Libr
   /** Another tab is editing `song`: this tab gets a copy of it, so neither overwrites the other. */
   async function showCopyOfHeldSong(song: Song): Promise<void> {
     const now = ctx.now();
-    const copy: Song = { ...song, id: ctx.newId(), title: `${song.title} (copy)`.slice(0, 120), createdAt: now, updatedAt: now };
+    const copy: Song = { ...song, id: ctx.newId(), title: `${song.title} (copy)`.slice(0, VALIDATION_LIMITS.titleLength), createdAt: now, updatedAt: now };
     showSong(copy);
     autosave.schedule(copy);
     await autosave.flush();
@@ -231,7 +232,7 @@ export function createLibraryActions(ctx: StoreContext, deps: LibraryDeps): Libr
           setLibrary({ songs: ctx.store.getState().library.songs.filter((s) => s.id !== id) });
           return { ok: false, reason: 'That song could not be opened.' };
         }
-        const renamed = { ...result.song, title: trimmed.slice(0, 120), updatedAt: ctx.now() };
+        const renamed = { ...result.song, title: trimmed.slice(0, VALIDATION_LIMITS.titleLength), updatedAt: ctx.now() };
         await repository.save(renamed);
         setLibrary({ songs: upsertSummary(ctx.store.getState().library.songs, summaryOf(renamed)) });
         return { ok: true };
@@ -255,7 +256,7 @@ export function createLibraryActions(ctx: StoreContext, deps: LibraryDeps): Libr
       }
       if (!source) return;
       const now = ctx.now();
-      const copy: Song = { ...source, id: ctx.newId(), title: `${source.title} (copy)`, createdAt: now, updatedAt: now };
+      const copy: Song = { ...source, id: ctx.newId(), title: `${source.title} (copy)`.slice(0, VALIDATION_LIMITS.titleLength), createdAt: now, updatedAt: now };
       showSong(copy);
       await saveAndRemember(copy);
     },

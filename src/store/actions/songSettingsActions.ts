@@ -1,38 +1,22 @@
 import { findPhrase, updatePhrase } from '../../core/song';
-import { SCALE_NAMES, tonicChroma } from '../../core/scale';
-import { LIMITS, type InstrumentId, type ScaleName, type TimeSignature } from '../../core/types';
+import { clampWithReason } from '../../core/clamp';
+import { isKeyTonic, SCALE_NAMES } from '../../core/scale';
+import { isInstrumentId, LIMITS, type ScaleName, type TimeSignature } from '../../core/types';
+import { VALIDATION_LIMITS } from '../../core/validate';
 import { changeSong, type StoreContext } from '../context';
-import type { AppActions, SetResult } from '../types';
+import type { AppActions, Result } from '../types';
 import { fitNotesToLength } from './phraseEdits';
+import { selectCurrentPhrase } from '../selectors';
 
-const OK: SetResult = { ok: true };
-const BEAT_UNITS = [2, 4, 8, 16];
-/** A note letter with at most two sharps or flats, as the validator accepts. */
-const TONIC = /^[A-G](?:#{1,2}|b{1,2})?$/;
-const MAX_BEATS_PER_BAR = 16;
-const MAX_TITLE_LENGTH = 120;
-const INSTRUMENTS: InstrumentId[] = ['piano', 'triangle-synth', 'square-lead', 'fm-bell'];
+const OK: Result = { ok: true };
+const BEAT_UNITS: readonly number[] = VALIDATION_LIMITS.beatUnits;
+const MAX_BEATS_PER_BAR = VALIDATION_LIMITS.beats.max;
+const MAX_TITLE_LENGTH = VALIDATION_LIMITS.titleLength;
 
 type SettingsActions = Pick<
   AppActions,
   'setTempo' | 'setSwing' | 'setKey' | 'setScale' | 'setTimeSignature' | 'setBars' | 'setTitle' | 'setInstrument'
 >;
-
-/**
- * Clamps `value` into [min, max]. Out-of-range input is not refused, because a musician typing 300 BPM
- * most likely wants "as fast as it goes"; the reason tells them what happened. NaN is refused.
- */
-function clampWithReason(
-  value: number,
-  min: number,
-  max: number,
-  what: string,
-): { ok: true; value: number } | { ok: false; value?: number; reason: string } {
-  if (typeof value !== 'number' || Number.isNaN(value)) return { ok: false, reason: `${what} must be a number.` };
-  if (value < min) return { ok: false, value: min, reason: `${what} must be at least ${min}; set to ${min}.` };
-  if (value > max) return { ok: false, value: max, reason: `${what} must be at most ${max}; set to ${max}.` };
-  return { ok: true, value };
-}
 
 export function createSongSettingsActions(ctx: StoreContext): SettingsActions {
   function setNumber(
@@ -41,10 +25,10 @@ export function createSongSettingsActions(ctx: StoreContext): SettingsActions {
     max: number,
     what: string,
     apply: (v: number) => void,
-  ): SetResult {
-    const checked = clampWithReason(value, min, max, what);
-    if (checked.value !== undefined) apply(checked.value);
-    return checked.ok ? OK : { ok: false, reason: checked.reason };
+  ): Result {
+    const checked = clampWithReason(value, { min, max }, what);
+    if (checked.value !== null) apply(checked.value);
+    return checked.reason === null ? OK : { ok: false, reason: checked.reason };
   }
 
   return {
@@ -63,7 +47,7 @@ export function createSongSettingsActions(ctx: StoreContext): SettingsActions {
     setKey(tonic) {
       const trimmed = typeof tonic === 'string' ? tonic.trim() : '';
       const spelled = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
-      if (!TONIC.test(spelled) || tonicChroma({ tonic: spelled, scale: 'major' }) === null) {
+      if (!isKeyTonic(spelled)) {
         return { ok: false, reason: `"${trimmed}" is not a key; use a note name such as C, F# or Bb.` };
       }
       changeSong(ctx, (song) => (song.key.tonic === spelled ? song : { ...song, key: { ...song.key, tonic: spelled } }));
@@ -98,7 +82,7 @@ export function createSongSettingsActions(ctx: StoreContext): SettingsActions {
 
     setBars(n) {
       return setNumber(Math.round(n), LIMITS.bars.min, LIMITS.bars.max, 'Bars', (bars) => {
-        const id = ctx.store.getState().editor.currentPhraseId;
+        const id = selectCurrentPhrase(ctx.store.getState())?.id ?? '';
         changeSong(ctx, (song) => {
           const phrase = findPhrase(song, id);
           if (!phrase || phrase.bars === bars) return song;
@@ -116,7 +100,7 @@ export function createSongSettingsActions(ctx: StoreContext): SettingsActions {
     },
 
     setInstrument(id) {
-      if (!INSTRUMENTS.includes(id)) return;
+      if (!isInstrumentId(id)) return;
       changeSong(ctx, (song) =>
         song.instruments.melody === id ? song : { ...song, instruments: { ...song.instruments, melody: id } },
       );

@@ -1,7 +1,8 @@
-import type { PlaybackTarget } from '../../audio/types';
+import type { PlaybackTarget, PlayOptions } from '../../audio/types';
 import type { StoreContext } from '../context';
 import type { AppActions, TransportState } from '../types';
 import { errorMessage } from '../persistence/recordCodec';
+import { selectCurrentPhrase } from '../selectors';
 
 type TransportActions = Pick<AppActions, 'play' | 'stop' | 'togglePlay' | 'toggleMetronome'>;
 
@@ -19,10 +20,10 @@ export function createTransportActions(ctx: StoreContext, notify: AppActions['no
   }
 
   function currentPhraseTarget(): PlaybackTarget {
-    return { kind: 'phrase', phraseId: ctx.store.getState().editor.currentPhraseId };
+    return { kind: 'phrase', phraseId: selectCurrentPhrase(ctx.store.getState())?.id ?? '' };
   }
 
-  async function play(target: PlaybackTarget = currentPhraseTarget()): Promise<void> {
+  async function play(target: PlaybackTarget = currentPhraseTarget(), options?: PlayOptions): Promise<void> {
     const request = ++playRequest;
     const engine = ctx.engine;
     if (!engine) {
@@ -38,7 +39,7 @@ export function createTransportActions(ctx: StoreContext, notify: AppActions['no
         setTransport({ playing: false });
         return;
       }
-      await engine.play(target);
+      await engine.play(target, options);
       if (request !== playRequest) {
         engine.stop();
         return;

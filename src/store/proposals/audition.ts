@@ -1,5 +1,6 @@
 import type { Song } from '../../core/types';
 import type { AppState } from '../types';
+import { selectCurrentPhrase } from '../selectors';
 
 /**
  * Auditioning a candidate "in context" without a second player: while a candidate is being heard, the
@@ -16,7 +17,7 @@ export function songForPlayback(state: AppState): Song {
   const id = proposals?.auditioningId;
   if (!id) return song;
   const candidate = proposals.candidates.find((c) => c.id === id);
-  const current = song.phrases.find((p) => p.id === state.editor.currentPhraseId) ?? song.phrases[0];
+  const current = selectCurrentPhrase(state);
   if (!candidate || !current) return song;
   const audition = {
     ...current,

@@ -2,7 +2,7 @@ import { diatonicChords } from '../../core/chords';
 import { restoreVersion } from '../../core/history';
 import { stepsPerBar, stepsPerBeat } from '../../core/meter';
 import { defaultPitchRange } from '../../core/scale';
-import { findPhrase, updatePhrase } from '../../core/song';
+import { updatePhrase } from '../../core/song';
 import type { ChordEvent, Phrase } from '../../core/types';
 import { createRng } from '../../core/random';
 import type { ProposalRequest } from '../../model/types';
@@ -16,6 +16,7 @@ import { buildProposalRequest, mutationLocks, scaleLockClasses } from './request
 import { clampSettings, MAX_SEED } from './settings';
 import type { ProposalActions, ProposalCandidate, ProposalDeps, ProposalsState } from './types';
 import { musicalVariation, MUTATION_LABELS } from './variations';
+import { selectCurrentPhrase } from '../selectors';
 
 type Transport = Pick<AppActions, 'play' | 'stop' | 'notify' | 'dismissNotice'>;
 
@@ -40,10 +41,7 @@ export function createProposalActions(
   const setSlice = (patch: Partial<ProposalsState>) =>
     ctx.store.setState({ proposals: { ...ctx.store.getState().proposals, ...patch } });
   const freshSeed = () => Math.floor(random() * MAX_SEED);
-  const currentPhrase = (): Phrase | undefined => {
-    const { song, editor } = ctx.store.getState();
-    return findPhrase(song, editor.currentPhraseId) ?? song.phrases[0];
-  };
+  const currentPhrase = (): Phrase | undefined => selectCurrentPhrase(ctx.store.getState());
 
   // Stopping the transport (or playing something else) ends an audition.
   unsubscribers.push(

@@ -1,21 +1,18 @@
-import { findPhrase, nextPhraseName, phraseColorFor } from '../../core/song';
-import { LIMITS, type InstrumentId, type Phrase, type Section, type Song } from '../../core/types';
+import { clampWithReason } from '../../core/clamp';
+import { findPhrase, isHexColor, nextPhraseName, phraseColorFor } from '../../core/song';
+import { isInstrumentId, LIMITS, type Phrase, type Section, type Song } from '../../core/types';
 import { VALIDATION_LIMITS } from '../../core/validate';
 import { changeSong, type StoreContext } from '../context';
 import type { ArrangementActions, Result } from './types';
+import { selectCurrentPhrase } from '../selectors';
 
 const OK: Result = { ok: true };
-const HEX_COLOR = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
-const INSTRUMENTS: readonly InstrumentId[] = ['piano', 'triangle-synth', 'square-lead', 'fm-bell'];
 const DEFAULT_BARS = 2;
 
-/** `value` clamped into [min, max] with the reason when it had to be; NaN is refused. */
-function clamp(value: number, min: number, max: number, what: string): { value: number; result: Result } | { value: null; result: Result } {
-  if (typeof value !== 'number' || Number.isNaN(value)) return { value: null, result: { ok: false, reason: `${what} must be a number.` } };
-  const rounded = Math.round(value);
-  if (rounded < min) return { value: min, result: { ok: false, reason: `${what} must be at least ${min}; set to ${min}.` } };
-  if (rounded > max) return { value: max, result: { ok: false, reason: `${what} must be at most ${max}; set to ${max}.` } };
-  return { value: rounded, result: OK };
+/** A whole number clamped into the range, with the reason when it had to be; NaN is refused. */
+function clamp(value: number, range: { min: number; max: number }, what: string): { value: number | null; result: Result } {
+  const { value: clamped, reason } = clampWithReason(Math.round(value), range, what);
+  return { value: clamped, result: reason === null ? OK : { ok: false, reason } };
 }
 
 function moved<T>(items: readonly T[], from: number, to: number): T[] {
@@ -45,8 +42,7 @@ export function createArrangementActions(ctx: StoreContext): ArrangementActions 
   }
 
   function setVolume(part: 'melody' | 'chords', decibels: number): Result {
-    const { min, max } = VALIDATION_LIMITS.volume;
-    const checked = clamp(decibels, min, max, 'Volume');
+    const checked = clamp(decibels, VALIDATION_LIMITS.volume, 'Volume');
     if (checked.value === null) return checked.result;
     const db = checked.value;
     const key = part === 'melody' ? 'melodyVolume' : 'chordsVolume';
@@ -57,7 +53,7 @@ export function createArrangementActions(ctx: StoreContext): ArrangementActions 
   return {
     addPhrase() {
       if (phraseLimitReached()) return '';
-      const current = findPhrase(song(), ctx.store.getState().editor.currentPhraseId);
+      const current = selectCurrentPhrase(ctx.store.getState());
       const name = nextPhraseName(song());
       const phrase: Phrase = {
         id: ctx.newId(),
@@ -126,7 +122,7 @@ export function createArrangementActions(ctx: StoreContext): ArrangementActions 
     },
 
     setPhraseColor(phraseId, color) {
-      if (typeof color !== 'string' || !HEX_COLOR.test(color)) return { ok: false, reason: 'Colours are written like #2e86ab.' };
+      if (!isHexColor(color)) return { ok: false, reason: 'Colours are written like #2e86ab.' };
       if (!findPhrase(song(), phraseId)) return { ok: false, reason: 'That phrase is no longer in the song.' };
       changeSong(ctx, (x) => ({
         ...x,
@@ -177,7 +173,7 @@ export function createArrangementActions(ctx: StoreContext): ArrangementActions 
     },
 
     setSectionRepeats(sectionId, repeats) {
-      const checked = clamp(repeats, LIMITS.repeats.min, LIMITS.repeats.max, 'Repeats');
+      const checked = clamp(repeats, LIMITS.repeats, 'Repeats');
       if (checked.value === null) return checked.result;
       const value = checked.value;
       changeSong(ctx, (x) => updateSection(x, sectionId, (s) => (s.repeats === value ? s : { ...s, repeats: value })));
@@ -185,7 +181,7 @@ export function createArrangementActions(ctx: StoreContext): ArrangementActions 
     },
 
     setSectionTranspose(sectionId, semitones) {
-      const checked = clamp(semitones, LIMITS.transpose.min, LIMITS.transpose.max, 'Transposition');
+      const checked = clamp(semitones, LIMITS.transpose, 'Transposition');
       if (checked.value === null) return checked.result;
       const value = checked.value;
       changeSong(ctx, (x) => updateSection(x, sectionId, (s) => (s.transpose === value ? s : { ...s, transpose: value })));
@@ -193,7 +189,7 @@ export function createArrangementActions(ctx: StoreContext): ArrangementActions 
     },
 
     setChordsInstrument(id) {
-      if (!INSTRUMENTS.includes(id)) return;
+      if (!isInstrumentId(id)) return;
       changeSong(ctx, (x) => (x.instruments.chords === id ? x : { ...x, instruments: { ...x.instruments, chords: id } }));
     },
 

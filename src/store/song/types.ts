@@ -7,6 +7,7 @@ import type { InstrumentId, KeySignature, Song } from '../../core/types';
  * Every change to the song is one undo step; failures come back as plain-words reasons.
  */
 
+/** What an action that can refuse says: done, or why not in plain words (shown to the musician). */
 export type Result = { ok: true } | { ok: false; reason: string };
 
 /** Which instrument channel of the song a mix control acts on. */

@@ -1,3 +1,5 @@
+import { chordEncodingDepth } from '../../model/chordEncoding';
+
 /**
  * Chords as Magenta's PitchChordEncoder sees them: a root pitch class and a set of pitch classes (bit mask,
  * bit 0 = C). Chord-track notes are matched to a small set of qualities whose symbols parse identically in
@@ -12,7 +14,8 @@ export interface GridChord {
 }
 
 export const NO_CHORD: GridChord = { root: -1, mask: 0 };
-export const CHORD_ENCODING_SIZE = 37;
+/** Width of one PitchChordEncoder chord (37), as the sampler encodes it at run time. */
+export const CHORD_ENCODING_SIZE = chordEncodingDepth('PitchChordEncoder');
 
 const QUALITIES: { suffix: string; intervals: number[] }[] = [
   { suffix: '', intervals: [0, 4, 7] },

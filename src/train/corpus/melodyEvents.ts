@@ -1,11 +1,16 @@
+import { FIRST_PITCH_EVENT, NO_EVENT, NOTE_OFF } from '../../core/melodyEvents';
+
 /**
- * Monophonic melodies as one event per sixteenth step, in absolute MIDI pitches (so transposition is a
- * plain add), and their MelodyConverter classes: 0 = no event (hold or rest), 1 = note off,
- * 2 + (pitch - minPitch) = note on.
+ * Monophonic melodies of the corpus as one pitch event per sixteenth step: a MIDI pitch (a note starts),
+ * RELEASE (the note ends) or HOLD (nothing happens). Pitches are absolute, so transposing a tune for
+ * augmentation is a plain add and no model range is needed yet. A window becomes a model's classes through
+ * the one MelodyConverter codec in core/melodyEvents.ts (`eventClass`), the codec the sampler uses too.
  */
 
-export const NO_EVENT = -2;
-export const NOTE_OFF = -1;
+/** No event at this step: the note holds, or the rest goes on. */
+export const HOLD = -2;
+/** The sounding note ends at this step. */
+export const RELEASE = -1;
 
 /** A note on the sixteenth grid: [start, end) in steps. */
 export interface GridNote {
@@ -27,12 +32,12 @@ export function notesToEvents(notes: GridNote[], totalSteps?: number): Int16Arra
   const melody = [...byStart.values()].sort((a, b) => a.start - b.start);
   const lastEnd = melody.reduce((m, n) => Math.max(m, n.end), 0);
   const length = Math.max(totalSteps ?? 0, lastEnd + 1);
-  const events = new Int16Array(length).fill(NO_EVENT);
+  const events = new Int16Array(length).fill(HOLD);
   melody.forEach((n, i) => {
     const next = melody[i + 1];
     const end = Math.max(n.start + 1, next ? Math.min(n.end, next.start) : n.end);
     events[n.start] = n.pitch;
-    if (end < length && events[end] === NO_EVENT) events[end] = NOTE_OFF;
+    if (end < length && events[end] === HOLD) events[end] = RELEASE;
   });
   return events;
 }
@@ -43,7 +48,7 @@ export function eventsToNotes(events: ArrayLike<number>): GridNote[] {
   let open: GridNote | null = null;
   for (let s = 0; s < events.length; s++) {
     const e = events[s];
-    if (e === NO_EVENT) continue;
+    if (e === HOLD) continue;
     if (open) {
       open.end = s;
       notes.push(open);
@@ -58,23 +63,18 @@ export function eventsToNotes(events: ArrayLike<number>): GridNote[] {
   return notes;
 }
 
-/** MelodyConverter depth for an inclusive pitch range (48..83 gives 38). */
-export function melodyDepth(minPitch: number, maxPitch: number): number {
-  return maxPitch - minPitch + 3;
-}
-
-/** The MelodyConverter class of one event; pitches must lie in [minPitch, maxPitch]. */
+/** The MelodyConverter class of one pitch event; pitches must lie in [minPitch, maxPitch]. */
 export function eventClass(event: number, minPitch: number): number {
-  if (event === NO_EVENT) return 0;
-  if (event === NOTE_OFF) return 1;
-  return event - minPitch + 2;
+  if (event === HOLD) return NO_EVENT;
+  if (event === RELEASE) return NOTE_OFF;
+  return event - minPitch + FIRST_PITCH_EVENT;
 }
 
-/** The event of one MelodyConverter class. */
+/** The pitch event of one MelodyConverter class. */
 export function classEvent(cls: number, minPitch: number): number {
-  if (cls === 0) return NO_EVENT;
-  if (cls === 1) return NOTE_OFF;
-  return cls - 2 + minPitch;
+  if (cls === NO_EVENT) return HOLD;
+  if (cls === NOTE_OFF) return RELEASE;
+  return cls - FIRST_PITCH_EVENT + minPitch;
 }
 
 /** Lowest and highest pitch of an event list, or null if it has no notes. */

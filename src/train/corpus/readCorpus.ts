@@ -4,7 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { NO_EVENT, NOTE_OFF, pitchSpan } from './melodyEvents';
+import { HOLD, RELEASE, pitchSpan } from './melodyEvents';
 import { tuneFromMidi, TuneError } from './midiTune';
 import { isValidationFile } from './split';
 import type { Tune } from './tune';
@@ -69,7 +69,7 @@ export function readCorpus(folder: string, options: CorpusOptions): Corpus {
       if (options.requireChords && !tune.hasChords) throw new TuneError('no chord track');
       if (shift !== 0) {
         corpus.octaveShifted++;
-        tune.events = tune.events.map((e) => (e === NO_EVENT || e === NOTE_OFF ? e : e + shift));
+        tune.events = tune.events.map((e) => (e === HOLD || e === RELEASE ? e : e + shift));
       }
       corpus.offGridNotes += tune.offGridNotes;
       corpus.melodyNotes += tune.melodyNotes;

@@ -4,7 +4,7 @@ import type { GridChord } from './chordSymbols';
 export interface Tune {
   /** File base name (also the split key). */
   name: string;
-  /** One event per step: NO_EVENT, NOTE_OFF or a MIDI pitch (see melodyEvents.ts). */
+  /** One event per step: HOLD, RELEASE or a MIDI pitch (see corpus/melodyEvents.ts). */
   events: Int16Array;
   /** Chord per step (same length as events); NO_CHORD where the file has none. */
   chords: GridChord[];

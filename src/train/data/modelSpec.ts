@@ -1,3 +1,6 @@
+import { melodyEventDepth } from '../../core/melodyEvents';
+import { CHORD_ENCODING_SIZE } from '../corpus/chordSymbols';
+
 /** What a trained model expects as input, mirrored 1:1 into the checkpoint's config.json. */
 
 export interface ModelSpec {
@@ -11,7 +14,7 @@ export interface ModelSpec {
 
 /** Width of one step's input: chord encoding (chord models) + event one-hot + aux bits. */
 export function inputSize(spec: ModelSpec): number {
-  return (spec.kind === 'chord' ? 37 : 0) + (spec.maxPitch - spec.minPitch + 3) + spec.auxBits;
+  return (spec.kind === 'chord' ? CHORD_ENCODING_SIZE : 0) + melodyEventDepth(spec) + spec.auxBits;
 }
 
 /** Magenta's config.json for this spec (read by `new mm.MusicRNN(url)`). */

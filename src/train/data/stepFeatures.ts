@@ -2,7 +2,8 @@
  * One step's model input, laid out exactly as MusicRNN builds it: concat(chord of step t + 1, one-hot of
  * event t, BinaryCounter(t)), where t counts from the start of the sequence the model is run on.
  */
-import { encodeChordInto, NO_CHORD, type GridChord } from '../corpus/chordSymbols';
+import { melodyEventDepth } from '../../core/melodyEvents';
+import { CHORD_ENCODING_SIZE, encodeChordInto, NO_CHORD, type GridChord } from '../corpus/chordSymbols';
 import { eventClass } from '../corpus/melodyEvents';
 import type { ModelSpec } from './modelSpec';
 
@@ -27,9 +28,9 @@ export function writeStepInput(
   let row = 0;
   if (spec.kind === 'chord') {
     encodeChordInto(nextChord ?? NO_CHORD, out, column, batch);
-    row = 37;
+    row = CHORD_ENCODING_SIZE;
   }
-  const depth = spec.maxPitch - spec.minPitch + 3;
+  const depth = melodyEventDepth(spec);
   for (let k = 0; k < depth; k++) out[(row + k) * batch + column] = 0;
   out[(row + eventClass(event, spec.minPitch)) * batch + column] = 1;
   row += depth;

@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { transposeChord } from '../corpus/chordSymbols';
-import { eventClass, NO_EVENT, pitchSpan } from '../corpus/melodyEvents';
+import { eventClass, HOLD, pitchSpan } from '../corpus/melodyEvents';
 import type { Tune } from '../corpus/tune';
 import type { ModelSpec } from './modelSpec';
 import { writeStepInput } from './stepFeatures';
@@ -65,7 +65,7 @@ export function makeBatch(spec: ModelSpec, windows: Window[], steps: number, inS
     const { events, chords } = w.tune;
     for (let t = 0; t < steps; t++) {
       const i = w.start + t;
-      const event = i < events.length ? shifted(events[i], w.shift) : NO_EVENT;
+      const event = i < events.length ? shifted(events[i], w.shift) : HOLD;
       const nextChord = i + 1 < chords.length ? transposeChord(chords[i + 1], w.shift) : undefined;
       writeStepInput(spec, buffers[t], batch, b, t, event, nextChord);
       if (i + 1 < events.length) {

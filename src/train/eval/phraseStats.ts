@@ -2,7 +2,7 @@
  * Musical statistics of phrases, to compare generated continuations with the real ones: pitch-class
  * histogram, share of notes in the tune's key, notes per bar, and how often a bar repeats an earlier one.
  */
-import { NO_EVENT } from '../corpus/melodyEvents';
+import { HOLD } from '../corpus/melodyEvents';
 
 const MAJOR = [0, 2, 4, 5, 7, 9, 11];
 
@@ -67,7 +67,7 @@ export function phraseStats(phrases: { events: ArrayLike<number>; key: number; s
       notes += onsets.length;
       inKey += onsets.filter((e) => scale.has(e % 12)).length;
       bars++;
-      if (onsets.length < 2 && bar.every((e, i) => i === 0 || e === NO_EVENT)) continue;
+      if (onsets.length < 2 && bar.every((e, i) => i === 0 || e === HOLD)) continue;
       const key = bar.join(',');
       if (seen.size > 0) {
         repeatable++;

@@ -3,7 +3,7 @@
  * every event after the first from zero state, exactly the events the n-gram baseline is scored on.
  */
 import * as tf from '@tensorflow/tfjs';
-import { eventClass, NO_EVENT } from '../corpus/melodyEvents';
+import { eventClass, HOLD } from '../corpus/melodyEvents';
 import type { Tune } from '../corpus/tune';
 import { inputSize, type ModelSpec } from '../data/modelSpec';
 import { writeStepInput } from '../data/stepFeatures';
@@ -26,7 +26,7 @@ export async function scoreTunes(vars: Record<string, tf.Tensor>, spec: ModelSpe
   let events = 0;
   const buf = new Float32Array(inSize * batch);
   for (let t = 0; t < length - 1; t++) {
-    tunes.forEach((tune, b) => writeStepInput(spec, buf, batch, b, t, t < tune.events.length ? tune.events[t] : NO_EVENT, tune.chords[t + 1]));
+    tunes.forEach((tune, b) => writeStepInput(spec, buf, batch, b, t, t < tune.events.length ? tune.events[t] : HOLD, tune.chords[t + 1]));
     const x = tf.tidy(() => tf.transpose(tf.tensor2d(buf, [inSize, batch])) as tf.Tensor2D);
     const out = rnnStep(vars, x, state);
     x.dispose();

@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 
 let enabled = true;
 
-/** Switches back to the stock matMul gradient; only for measuring the difference (scripts/train-speed-probe.mts). */
+/** Switches back to the stock matMul gradient; only for measuring the difference (tests/bench/node/trainSpeedProbe.ts). */
 export function setFastMatMulGradient(on: boolean): void {
   enabled = on;
 }

@@ -1,12 +1,11 @@
 import { useMemo, useSyncExternalStore } from 'react';
 import { describeLocks, type AssignmentTemplate } from '../../core/assignment';
-import { getAssignmentStore, type AssignmentStore } from '../../store/assignmentStore';
+import type { AssignmentStore } from '../../store/assignmentStore';
 import { useAppState, useServices } from '../AppContext';
 
 /** The page's assignment store. */
 export function useAssignmentStore(): AssignmentStore {
-  const services = useServices();
-  return useMemo(() => getAssignmentStore(services), [services]);
+  return useServices().assignments;
 }
 
 /** The assignment of the open song (re-rendering when the song or the assignments change), or null. */

@@ -1,10 +1,10 @@
-import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import { pitchName } from '../../core/pitch';
-import { getMidiStore, type MidiState, type MidiStore } from '../../store/midiStore';
+import type { MidiController, MidiState } from '../../store/types';
 import { useServices } from '../AppContext';
 import './midi.css';
 
-function useMidi<T>(midi: MidiStore, select: (s: MidiState) => T): T {
+function useMidi<T>(midi: MidiController, select: (s: MidiState) => T): T {
   return useSyncExternalStore(midi.subscribe, () => select(midi.getState()), () => select(midi.getState()));
 }
 
@@ -21,8 +21,7 @@ const STEP_LENGTHS = [
  * offering controls that cannot work.
  */
 export function MidiPanel() {
-  const services = useServices();
-  const midi = useMemo(() => getMidiStore({ app: services, engine: services.engine }), [services]);
+  const { midi } = useServices();
   const state = useMidi(midi, (s) => s);
   const { actions } = midi;
   useEffect(() => {

@@ -1,12 +1,12 @@
 import { memo, useState, type KeyboardEvent } from 'react';
-import type { SetResult, SongSummary } from '../../store/types';
+import type { Result, SongSummary } from '../../store/types';
 import { CloseIcon, CopyIcon, PencilIcon } from '../Icons';
 
 interface Props {
   song: SongSummary;
   current: boolean;
   onOpen(): void;
-  onRename(title: string): Promise<SetResult>;
+  onRename(title: string): Promise<Result>;
   onDuplicate(): void;
   onDelete(): void;
 }

@@ -1,4 +1,5 @@
 import { useState, type KeyboardEvent } from 'react';
+import { VALIDATION_LIMITS } from '../../core/validate';
 import { useActions, useAppState } from '../AppContext';
 
 /** The current song's title, edited in place; committed on Enter or leaving the field (Escape reverts). */
@@ -28,7 +29,7 @@ export function SongTitle() {
         aria-label="Song title"
         className="title-input"
         value={draft ?? title}
-        maxLength={200}
+        maxLength={VALIDATION_LIMITS.titleLength}
         spellCheck={false}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={commit}

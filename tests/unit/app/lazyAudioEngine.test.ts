@@ -1,12 +1,14 @@
 import { expect, test } from 'vitest';
 import { createLazyAudioEngine } from '../../../src/app/lazyAudioEngine';
-import type { AudioEngine, AudioStatus, InstrumentStatus, PlaybackTarget } from '../../../src/audio/types';
+import type { AudioEngine, AudioStatus, InstrumentStatus, PlaybackTarget, PlayOptions } from '../../../src/audio/types';
+import type { PlannedWindow } from '../../../src/core/playbackPlanner';
 
 /** A recording engine standing in for the Tone one (the subject here is the lazy wrapper, not Tone). */
 function recordingEngine() {
   const calls: string[] = [];
   const audio = new Set<(s: AudioStatus) => void>();
   const instrument = new Set<(s: InstrumentStatus) => void>();
+  const plans = new Set<(w: PlannedWindow) => void>();
   let playing = false;
   const engine: AudioEngine = {
     async unlock() {
@@ -15,8 +17,8 @@ function recordingEngine() {
       audio.forEach((l) => l(s));
       return s;
     },
-    async play(t: PlaybackTarget) {
-      calls.push(`play ${t.kind}`);
+    async play(t: PlaybackTarget, options?: PlayOptions) {
+      calls.push(`play ${t.kind}${options?.countInBars ? ` count-in ${options.countInBars}` : ''}`);
       playing = true;
     },
     stop() {
@@ -35,9 +37,18 @@ function recordingEngine() {
       instrument.add(l);
       return () => instrument.delete(l);
     },
+    onPlan(l) {
+      plans.add(l);
+      return () => plans.delete(l);
+    },
     dispose: () => calls.push('dispose'),
   };
-  return { engine, calls, emitInstrument: (s: InstrumentStatus) => instrument.forEach((l) => l(s)) };
+  return {
+    engine,
+    calls,
+    emitInstrument: (s: InstrumentStatus) => instrument.forEach((l) => l(s)),
+    emitPlan: (w: PlannedWindow) => plans.forEach((l) => l(w)),
+  };
 }
 
 test('nothing loads until the engine is needed; before that it reports stopped', () => {
@@ -67,6 +78,18 @@ test('listeners and the metronome set before loading reach the real engine', asy
   expect(real.calls).toEqual(['metronome true', 'unlock', 'play phrase']);
   expect(lazy.isPlaying()).toBe(true);
   expect(lazy.playhead().step).toBe(3.5);
+});
+
+test('planned windows and play options pass through to a listener added before loading', async () => {
+  const real = recordingEngine();
+  const lazy = createLazyAudioEngine(async () => real.engine);
+  const windows: PlannedWindow[] = [];
+  lazy.onPlan((w) => windows.push(w));
+  await lazy.play({ kind: 'phrase', phraseId: 'p' }, { countInBars: 1 });
+  const window: PlannedWindow = { events: [], until: 4, clock: { audioTime: 1, performanceMs: 1000 } };
+  real.emitPlan(window);
+  expect(windows).toEqual([window]);
+  expect(real.calls).toEqual(['play phrase count-in 1']);
 });
 
 test('an unsubscribed listener hears nothing after loading', async () => {

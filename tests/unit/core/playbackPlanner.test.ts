@@ -166,6 +166,33 @@ describe('planWindow', () => {
   });
 });
 
+describe('a count-in', () => {
+  it('clicks every beat of one bar before the phrase, counting down, then plays the phrase from step 0', () => {
+    const song = songWith([phraseWith([{ start: 0, pitch: 67 }], 1)]); // 120 BPM: 0.5 s a beat
+    const { events } = planWindow(startPlanner(1, 120, 16), song, loopA, 1, 2.1);
+    expect(events.map((e) => [e.event.kind, e.event.step, e.time, e.event.kind === 'click' ? [e.event.accent, e.event.countIn] : e.event.kind === 'note' && e.event.pitch])).toEqual([
+      ['click', -16, 1, [true, 4]],
+      ['click', -12, 1.5, [false, 3]],
+      ['click', -8, 2, [false, 2]],
+      ['click', -4, 2.5, [false, 1]],
+      ['note', 0, 3, 67],
+    ]);
+  });
+
+  it('hands out each count-in click once however the ticks fall, and shows the playhead at the start meanwhile', () => {
+    const song = songWith([phraseWith([], 1)]);
+    let counted = startPlanner(0, 120, 16);
+    const clicks: number[] = [];
+    for (const now of range(0, 2, 0.03)) {
+      const result = planWindow(counted, song, loopA, now, 0.12);
+      counted = result.state;
+      clicks.push(...result.events.map((e) => e.event.step));
+    }
+    expect(clicks).toEqual([-16, -12, -8, -4]);
+    expect(playheadAt(counted, 1)).toBe(0);
+  });
+});
+
 describe('playheadAt', () => {
   it('follows the audio clock, wraps with the loop, and follows a tempo change only from its anchor', () => {
     const song = songWith([phraseWith([], 1)]);

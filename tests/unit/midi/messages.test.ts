@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allNotesOff, noteOff, noteOn, parseMidiMessage } from '../../../src/midi/messages';
-import { midiMessagesFor, stepTimeMs } from '../../../src/midi/outputSchedule';
 import { quantizeHeldKey, stepAtEvent } from '../../../src/midi/recording';
-import type { PlaybackEvent } from '../../../src/core/playback';
 
 describe('MIDI messages', () => {
   it('reads note-ons on any channel, and a note-on at velocity 0 as a note-off', () => {
@@ -35,24 +33,5 @@ describe('recording on the grid', () => {
     // 125 ms per step: a message handled 250 ms late belongs two steps earlier, wrapping at the phrase start.
     expect(stepAtEvent(6, 250, 125, 32)).toBe(4);
     expect(stepAtEvent(1, 250, 125, 32)).toBe(31);
-  });
-});
-
-describe('MIDI output timing', () => {
-  const note = (step: number, pitch: number, length = 2): PlaybackEvent => ({ kind: 'note', step, local: step, length, pitch, velocity: 100 });
-
-  it('times each note from the playhead: on at its step, off just before its end', () => {
-    expect(stepTimeMs(8, 4, 1000, 125)).toBe(1500);
-    const messages = midiMessagesFor([note(4, 60), note(8, 62, 4), { kind: 'click', step: 4, local: 4, accent: true }], 4, 1000, 125);
-    expect(messages).toEqual([
-      { data: [0x90, 60, 100], at: 1000 },
-      { data: [0x80, 60, 0], at: 1248 },
-      { data: [0x90, 62, 100], at: 1500 },
-      { data: [0x80, 62, 0], at: 1998 },
-    ]);
-  });
-
-  it('a note already due is sent at once, not dropped', () => {
-    expect(midiMessagesFor([note(3, 60)], 4, 1000, 125)[0]).toEqual({ data: [0x90, 60, 100], at: 1000 });
   });
 });

@@ -6,7 +6,7 @@ import { createModelClient, type WorkerLike } from '../../../src/model/client';
 import { startModelHost } from '../../../src/model/host';
 import type { FromWorker, MessagePortLike, ToWorker } from '../../../src/model/protocol';
 import type { ModelStatus, ProposalRequest } from '../../../src/model/types';
-import { magentaMusicRnn, serveFixtures, writeRandomCheckpoint, type FixtureServer } from './checkpointFixture';
+import { magentaMusicRnn, serveFixtures, writeRandomCheckpoint, type FixtureServer } from '../../fixtures/checkpoints';
 
 // The real client talking to the real host over a MessageChannel (structured clone and transfers included),
 // with tfjs on the cpu backend and Magenta's Node build as the loader: everything but the Worker itself.

@@ -5,7 +5,7 @@ import type { LoadedMelodyRnn } from '../../../src/model/checkpoint';
 import { proposeCandidates } from '../../../src/model/propose';
 import { BatchSampler } from '../../../src/model/sampler';
 import type { ProposalRequest } from '../../../src/model/types';
-import { loadFixture, serveFixtures, writeRandomCheckpoint, type FixtureServer } from './checkpointFixture';
+import { loadFixture, serveFixtures, writeRandomCheckpoint, type FixtureServer } from '../../fixtures/checkpoints';
 
 // The sampler against Magenta's own MusicRNN on the same random checkpoints, on tfjs's cpu backend.
 

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
-import type { AudioEngine, AudioStatus, InstrumentStatus, PlaybackTarget } from '../../../src/audio/types';
+import type { AudioEngine, AudioStatus, InstrumentStatus, PlaybackTarget, PlayheadPosition, PlayOptions } from '../../../src/audio/types';
+import type { PlannedWindow } from '../../../src/core/playbackPlanner';
 import type { Note } from '../../../src/core/types';
 import { validateSong } from '../../../src/core/validate';
 import { createAppStore } from '../../../src/store/appStore';
@@ -11,6 +12,7 @@ import type { AppStoreDeps, PageLifecycle, SongRepository } from '../../../src/s
 export class FakeEngine implements AudioEngine {
   calls: string[] = [];
   played: PlaybackTarget[] = [];
+  playOptions: (PlayOptions | undefined)[] = [];
   metronome = false;
   playing = false;
   unlockResult: AudioStatus = { kind: 'ready' };
@@ -18,19 +20,24 @@ export class FakeEngine implements AudioEngine {
   unlockGate: Promise<void> | null = null;
   private audioListeners = new Set<(s: AudioStatus) => void>();
   private instrumentListeners = new Set<(s: InstrumentStatus) => void>();
+  private planListeners = new Set<(window: PlannedWindow) => void>();
+  private playingListeners = new Set<(playing: boolean) => void>();
 
   async unlock(): Promise<AudioStatus> {
     this.calls.push('unlock');
     if (this.unlockGate) await this.unlockGate;
     return this.unlockResult;
   }
-  async play(target: PlaybackTarget): Promise<void> {
+  async play(target: PlaybackTarget, options?: PlayOptions): Promise<void> {
     this.calls.push('play');
     this.played.push(target);
+    this.playOptions.push(options);
     this.playing = true;
   }
   stop(): void {
     this.calls.push('stop');
+    // As the real engine: listeners hear that playback ended.
+    if (this.playing) this.playingListeners.forEach((l) => l(false));
     this.playing = false;
   }
   isPlaying(): boolean {
@@ -40,7 +47,7 @@ export class FakeEngine implements AudioEngine {
     this.calls.push(`metronome ${on ? 'on' : 'off'}`);
     this.metronome = on;
   }
-  playhead() {
+  playhead(): PlayheadPosition {
     return { step: null, time: 0 };
   }
   previewNote(): void {}
@@ -51,6 +58,21 @@ export class FakeEngine implements AudioEngine {
   onInstrumentStatus(listener: (s: InstrumentStatus) => void): () => void {
     this.instrumentListeners.add(listener);
     return () => this.instrumentListeners.delete(listener);
+  }
+  onPlan(listener: (window: PlannedWindow) => void): () => void {
+    this.planListeners.add(listener);
+    return () => this.planListeners.delete(listener);
+  }
+  onPlayingChange(listener: (playing: boolean) => void): () => void {
+    this.playingListeners.add(listener);
+    return () => this.playingListeners.delete(listener);
+  }
+  /** Hands a planned window to the outputs, as the real engine does on each tick. */
+  emitPlan(window: PlannedWindow): void {
+    this.planListeners.forEach((l) => l(window));
+  }
+  emitPlaying(playing: boolean): void {
+    this.playingListeners.forEach((l) => l(playing));
   }
   emitAudio(s: AudioStatus): void {
     this.audioListeners.forEach((l) => l(s));

@@ -3,12 +3,10 @@
  * predicts the same next-step probabilities as the training graph, with and without chords.
  */
 import * as tf from '@tensorflow/tfjs';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { melodyEventDepth } from '../../../src/core/melodyEvents';
 import { chordSymbol, type GridChord } from '../../../src/train/corpus/chordSymbols';
 import { eventsToNotes } from '../../../src/train/corpus/melodyEvents';
 import { inputSize, magentaConfig, type ModelSpec } from '../../../src/train/data/modelSpec';
@@ -16,6 +14,7 @@ import { writeStepInput } from '../../../src/train/data/stepFeatures';
 import { writeCheckpoint } from '../../../src/train/export/checkpointFiles';
 import { createRnnVariables, rnnLogits } from '../../../src/train/model/rnnGraph';
 import { createRng } from '../../../src/train/random';
+import { serveFixtures, type FixtureServer } from '../../fixtures/checkpoints';
 import { makeTuneEvents } from './tinyCorpus';
 
 interface MagentaRnn {
@@ -26,33 +25,21 @@ interface MagentaRnn {
 const require = createRequire(import.meta.url);
 const { MusicRNN } = require('@magenta/music/node/music_rnn.js') as { MusicRNN: new (url: string) => MagentaRnn };
 
-let server: Server;
-let baseUrl = '';
-const root = mkdtempSync(join(tmpdir(), 'pw-ckpt-'));
+let server: FixtureServer;
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
-  server = createServer((req, res) => {
-    try {
-      res.end(readFileSync(join(root, decodeURIComponent(req.url ?? '/'))));
-    } catch {
-      res.statusCode = 404;
-      res.end();
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  server = await serveFixtures();
 });
 
 afterAll(() => server.close());
 
 /** Random (seeded) weights everywhere, biases included, so a gate-order or forget-bias slip shows. */
 async function exportRandomModel(id: string, spec: ModelSpec): Promise<Record<string, tf.Tensor>> {
-  const vars = createRnnVariables({ inputSize: inputSize(spec), hidden: spec.hidden, depth: spec.maxPitch - spec.minPitch + 3 }, 3);
+  const vars = createRnnVariables({ inputSize: inputSize(spec), hidden: spec.hidden, depth: melodyEventDepth(spec) }, 3);
   let seed = 10;
   for (const v of Object.values(vars)) v.assign(tf.randomUniform(v.shape, -0.6, 0.6, 'float32', seed++));
-  await writeCheckpoint(join(root, id), vars, magentaConfig(spec));
+  await writeCheckpoint(join(server.root, id), vars, magentaConfig(spec));
   return vars;
 }
 
@@ -89,7 +76,7 @@ describe('exported checkpoint in mm.MusicRNN', () => {
     const vars = await exportRandomModel('melody', spec);
     const { events } = makeTuneEvents(5, 2);
     const expected = graphProbs(vars, spec, events, []);
-    const model = new MusicRNN(`${baseUrl}/melody`);
+    const model = new MusicRNN(server.url('melody'));
     await model.initialize();
     const { probs } = await model.continueSequenceAndReturnProbabilities(primerSequence(events), 1);
     expect(probs[0].length).toBe(38);
@@ -107,7 +94,7 @@ describe('exported checkpoint in mm.MusicRNN', () => {
     // One chord per step of primer + the one generated step, so Magenta's even spreading maps chord i to step i.
     const stepChords = chords.slice(0, primer.length + 1);
     const expected = graphProbs(vars, spec, primer, stepChords);
-    const model = new MusicRNN(`${baseUrl}/chord`);
+    const model = new MusicRNN(server.url('chord'));
     await model.initialize();
     const { probs } = await model.continueSequenceAndReturnProbabilities(primerSequence(primer), 1, undefined, stepChords.map(chordSymbol));
     expect(maxDiff(probs[0], expected)).toBeLessThan(1e-5);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chordSymbol } from '../../../src/train/corpus/chordSymbols';
-import { eventsToNotes, NO_EVENT, NOTE_OFF, notesToEvents } from '../../../src/train/corpus/melodyEvents';
+import { eventsToNotes, HOLD, RELEASE, notesToEvents } from '../../../src/train/corpus/melodyEvents';
 import { tuneFromMidi, TuneError } from '../../../src/train/corpus/midiTune';
 import { eventsToMidi } from '../../../src/train/corpus/midiWrite';
 import { TonejsMidi } from '../../../src/train/corpus/toneMidi';
@@ -24,7 +24,7 @@ describe('MIDI -> events -> MIDI', () => {
       { pitch: 67, start: 0, end: 4 },
       { pitch: 62, start: 6, end: 10 },
     ]);
-    expect(Array.from(events.slice(0, 11))).toEqual([67, NO_EVENT, NO_EVENT, NO_EVENT, NOTE_OFF, NO_EVENT, 62, NO_EVENT, NO_EVENT, NO_EVENT, NOTE_OFF]);
+    expect(Array.from(events.slice(0, 11))).toEqual([67, HOLD, HOLD, HOLD, RELEASE, HOLD, 62, HOLD, HOLD, HOLD, RELEASE]);
     expect(eventsToNotes(events)).toEqual([
       { pitch: 67, start: 0, end: 4 },
       { pitch: 62, start: 6, end: 10 },

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NO_EVENT } from '../../../src/train/corpus/melodyEvents';
+import { HOLD } from '../../../src/train/corpus/melodyEvents';
 import { eventsToMidi } from '../../../src/train/corpus/midiWrite';
 import { CorpusFolderError, octaveShiftIntoRange, readCorpus } from '../../../src/train/corpus/readCorpus';
 import { isValidationFile } from '../../../src/train/corpus/split';
@@ -16,7 +16,7 @@ describe('reading a corpus folder', () => {
     const dir = writeTinyCorpus(mkdtempSync(join(tmpdir(), 'pw-corpus-')), 6);
     writeFileSync(join(dir, 'notes.mid'), 'this is a text file');
     writeFileSync(join(dir, 'silent.mid'), new TonejsMidi().toArray());
-    const wide = new Int16Array(32).fill(NO_EVENT);
+    const wide = new Int16Array(32).fill(HOLD);
     wide[0] = 40;
     wide[8] = 90; // a 50-semitone span fits no octave of 48..83
     writeFileSync(join(dir, 'wide.mid'), eventsToMidi(wide));

@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { detectChord, type GridChord } from '../../../src/train/corpus/chordSymbols';
-import { NO_EVENT } from '../../../src/train/corpus/melodyEvents';
+import { HOLD } from '../../../src/train/corpus/melodyEvents';
 import { eventsToMidi } from '../../../src/train/corpus/midiWrite';
 import { createRng } from '../../../src/train/random';
 
@@ -20,7 +20,7 @@ const PROGRESSION = [
 export function makeTuneEvents(seed: number, bars = 8): { events: Int16Array; chords: GridChord[] } {
   const rng = createRng(seed);
   const steps = bars * 16;
-  const events = new Int16Array(steps).fill(NO_EVENT);
+  const events = new Int16Array(steps).fill(HOLD);
   const chords: GridChord[] = [];
   const scale = [60, 62, 64, 65, 67, 69, 71, 72];
   for (let bar = 0; bar < bars; bar++) {

@@ -1,13 +1,13 @@
 // Node measurement (not a test): 8 candidates x 32 steps in one batch against 8 sequential
 // mm.MusicRNN.continueSequence calls, on a random checkpoint (2x256 unless given), same backend, same run.
-// Run: npx tsx tests/unit/model/measureBatchSpeed.ts [wasm|cpu] [layers, e.g. 128,128]
+// Run: npx tsx tests/bench/node/measureBatchSpeed.ts [wasm|cpu] [layers, e.g. 128,128]
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { timeSequentialBaseline } from '../../../src/model/baseline';
+import { timeSequentialBaseline } from '../page/baseline';
 import { proposeCandidates } from '../../../src/model/propose';
 import { BatchSampler } from '../../../src/model/sampler';
 import type { ProposalRequest } from '../../../src/model/types';
-import { loadFixture, serveFixtures, writeRandomCheckpoint } from './checkpointFixture';
+import { loadFixture, serveFixtures, writeRandomCheckpoint } from '../../fixtures/checkpoints';
 
 const backend = process.argv[2] ?? 'wasm';
 const layers = (process.argv[3] ?? '256,256').split(',').map(Number);

@@ -1,6 +1,8 @@
+// Node measurement (not a test): profiles one training step (per-kernel times) on the wasm backend.
+// Run: npx tsx tests/bench/node/trainProfileProbe.ts <hidden> <layers> <window> <batch>
 import * as tf from '@tensorflow/tfjs';
-import { useTrainingBackend } from '../src/train/backend';
-import { createRnnVariables, maskedCrossEntropy, rnnLogits } from '../src/train/model/rnnGraph';
+import { useTrainingBackend } from '../../../src/train/backend';
+import { createRnnVariables, maskedCrossEntropy, rnnLogits } from '../../../src/train/model/rnnGraph';
 const [H, L, T, B] = process.argv.slice(2).map(Number);
 await useTrainingBackend('wasm');
 const vars = createRnnVariables({ inputSize: 43, hidden: Array(L).fill(H), depth: 38 }, 1);

@@ -1,13 +1,13 @@
-import { encodeMelodyEvents, decodeMelodyEvents } from '../core/melodyEvents';
-import type { LoadedMelodyRnn } from './checkpoint';
-import { chordsPerStep } from './chordEncoding';
-import { specRange } from './samplingPlan';
-import type { ProposalRequest } from './types';
+import { encodeMelodyEvents, decodeMelodyEvents } from '../../../src/core/melodyEvents';
+import type { LoadedMelodyRnn } from '../../../src/model/checkpoint';
+import { chordsPerStep } from '../../../src/model/chordEncoding';
+import { specRange } from '../../../src/model/samplingPlan';
+import type { ProposalRequest } from '../../../src/model/types';
 
 /**
- * The reference the issue's speed target is measured against: the same work as one batched proposal, done
- * the way an app using Magenta directly would, by `runs` sequential `mm.MusicRNN.continueSequence` calls
- * (batch 1 each, no constraints) on the same backend.
+ * The reference the model bench's speed target is measured against: the same work as one batched proposal,
+ * done the way an app using Magenta directly would, by `runs` sequential `mm.MusicRNN.continueSequence`
+ * calls (batch 1 each, no constraints) on the same backend. Bench-only: the app never runs it.
  */
 
 /** A quantized NoteSequence (as plain data Magenta accepts) of the request's primer, or a one-step silence. */

@@ -1,5 +1,7 @@
+// Node measurement (not a test): times single tfjs ops of a training step on the wasm backend.
+// Run: npx tsx tests/bench/node/trainOpProbe.ts
 import * as tf from '@tensorflow/tfjs';
-import { useTrainingBackend } from '../src/train/backend';
+import { useTrainingBackend } from '../../../src/train/backend';
 await useTrainingBackend('wasm');
 async function time(name: string, f: () => tf.Tensor | tf.Tensor[], n = 20) {
   const r = f(); await (Array.isArray(r) ? r[0] : r).data(); tf.dispose(r);

@@ -1,7 +1,9 @@
+// Node measurement (not a test): training steps per second with and without the fast matMul gradient.
+// Run: npx tsx tests/bench/node/trainSpeedProbe.ts <hidden> <layers> <window> <batch> <fast 0|1>
 import * as tf from '@tensorflow/tfjs';
-import { useTrainingBackend } from '../src/train/backend';
-import { createRnnVariables, rnnLogits, maskedCrossEntropy } from '../src/train/model/rnnGraph';
-import { setFastMatMulGradient } from '../src/train/model/fastMatMul';
+import { useTrainingBackend } from '../../../src/train/backend';
+import { createRnnVariables, rnnLogits, maskedCrossEntropy } from '../../../src/train/model/rnnGraph';
+import { setFastMatMulGradient } from '../../../src/train/model/fastMatMul';
 const [H, L, T, B, fast] = process.argv.slice(2).map(Number);
 await useTrainingBackend('wasm');
 setFastMatMulGradient(!!fast);

@@ -1,0 +1,52 @@
+import { startApp } from '../../../src/app/startApp';
+import { createModelClient, type ModelDiagnostics, type WorkerLike } from '../../../src/model/client';
+import type { ModelClient, ProposalRequest } from '../../../src/model/types';
+import type { AppActions, AppStore } from '../../../src/store/types';
+import type { BaselineReply, BaselineRequest } from './benchProtocol';
+
+/**
+ * The bench entry (bench.html, built only by `npm run bench`): the app as users get it, with a model worker
+ * that also answers the bench's `baseline` request, and the store, actions and model client on
+ * `window.__phrasewrightBench` for tests/bench/*.bench.mjs. None of this is in the shipped app.
+ */
+
+export interface BenchModel extends ModelClient, ModelDiagnostics {
+  /** Milliseconds for `runs` sequential mm.MusicRNN.continueSequence calls doing the request's work. */
+  baseline(request: ProposalRequest, runs: number): Promise<number>;
+}
+
+export interface BenchHook {
+  store: AppStore;
+  actions: AppActions;
+  model(): BenchModel;
+}
+
+let worker: Worker | null = null;
+const client = createModelClient({
+  createWorker: () => {
+    worker = new Worker(new URL('./benchWorker.ts', import.meta.url), { type: 'module', name: 'phrasewright-model' });
+    return worker as unknown as WorkerLike;
+  },
+});
+let nextBaselineId = -1; // negative ids never meet the client's own
+
+const model: BenchModel = Object.assign(client, {
+  baseline(request: ProposalRequest, runs: number): Promise<number> {
+    const target = worker;
+    if (!target) return Promise.reject(new Error('load a checkpoint first'));
+    const id = nextBaselineId--;
+    return new Promise<number>((resolve, reject) => {
+      const onMessage = (event: MessageEvent<BaselineReply>) => {
+        if (event.data.id !== id) return;
+        target.removeEventListener('message', onMessage);
+        if (event.data.type === 'baseline') resolve(event.data.totalMs);
+        else reject(new Error(event.data.message));
+      };
+      target.addEventListener('message', onMessage);
+      target.postMessage({ type: 'baseline', id, request, runs } satisfies BaselineRequest);
+    });
+  },
+});
+
+const app = startApp(window, { proposals: { model: () => model } }, { serviceWorker: false });
+(window as unknown as { __phrasewrightBench: BenchHook }).__phrasewrightBench = { store: app.store, actions: app.actions, model: () => model };
