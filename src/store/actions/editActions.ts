@@ -1,4 +1,5 @@
 import { moveNote, setNoteLength, toggleNoteAt } from '../../core/edit';
+import { describeEdit } from '../../core/editWords';
 import { phraseSteps } from '../../core/meter';
 import { findPhrase, updatePhrase } from '../../core/song';
 import type { Note } from '../../core/types';
@@ -12,26 +13,27 @@ type EditActions = Pick<AppActions, 'toggleNote' | 'setNoteLength' | 'moveNote' 
 export function createEditActions(ctx: StoreContext): EditActions {
   const handVersionStarts: HandVersionStarts = new Map();
 
-  function editCurrentPhrase(action: string, edit: (notes: readonly Note[], totalSteps: number) => Note[]): void {
+  function editCurrentPhrase(edit: (notes: readonly Note[], totalSteps: number) => Note[]): void {
     const phraseId = ctx.store.getState().editor.currentPhraseId;
     changeSong(ctx, (song) => {
       const phrase = findPhrase(song, phraseId);
       if (!phrase) return song;
       const notes = edit(phrase.notes, phraseSteps(phrase, song.timeSignature));
       if (sameNotes(notes, phrase.notes)) return song;
-      return updatePhrase(song, phraseId, (p) => applyHandEdit(p, notes, ctx.now(), handVersionStarts, action));
+      const words = describeEdit(phrase.notes, notes);
+      return updatePhrase(song, phraseId, (p) => applyHandEdit(p, notes, ctx.now(), handVersionStarts, words));
     });
   }
 
   return {
-    toggleNote(pitch, step, velocity) {
-      editCurrentPhrase('toggle note', (notes, total) => toggleNoteAt(notes, pitch, step, total, velocity));
+    toggleNote(pitch, step, velocity, length) {
+      editCurrentPhrase((notes, total) => toggleNoteAt(notes, pitch, step, total, velocity, length));
     },
     setNoteLength(start, length) {
-      editCurrentPhrase('set note length', (notes, total) => setNoteLength(notes, start, length, total));
+      editCurrentPhrase((notes, total) => setNoteLength(notes, start, length, total));
     },
     moveNote(fromStart, toStart, toPitch) {
-      editCurrentPhrase('move note', (notes, total) => moveNote(notes, fromStart, toStart, toPitch, total));
+      editCurrentPhrase((notes, total) => moveNote(notes, fromStart, toStart, toPitch, total));
     },
     beginGesture() {
       ctx.history.beginGesture();
