@@ -3,10 +3,13 @@ import { createRoot } from 'react-dom/client';
 import { App } from '../ui/App';
 import { ServicesProvider } from '../ui/AppContext';
 import { OfflineProvider } from '../ui/Offline/OfflineNotice';
+import { themeSettings } from '../ui/Theme/themeSettings';
 import '../ui/theme.css';
 import { composeApp } from './compose';
 import { registerServiceWorker } from './serviceWorkerRegistration';
 
+// Before the first render, so the page never flashes in the other theme.
+themeSettings.install(window);
 const app = composeApp(window);
 // Production only: the dev server must never be shadowed by a cache of an older build.
 const offline = registerServiceWorker(window, import.meta.env.PROD);

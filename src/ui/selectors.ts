@@ -6,3 +6,5 @@ export function selectCurrentPhrase(state: AppState): Phrase | undefined {
   const { phrases } = state.song;
   return phrases.find((p) => p.id === state.editor.currentPhraseId) ?? phrases[0];
 }
+
+export { visiblePreview as selectVisiblePreview } from '../store/selectors';

@@ -91,6 +91,20 @@ export function createProposalActions(
     setSlice({ candidates: list, previewId: candidate.id, activity: session.busy() ? slice().activity : IDLE });
   }
 
+  /**
+   * Shows `id` as ghost notes. While a candidate is being auditioned, the audition follows the preview: the
+   * engine reads the song each look-ahead window, so the next candidate is heard in place without a restart.
+   */
+  function showPreview(id: string | null): void {
+    const { previewId, auditioningId } = slice();
+    if (id === previewId) return;
+    if (auditioningId && id) setSlice({ previewId: id, auditioningId: id });
+    else {
+      setSlice({ previewId: id });
+      if (auditioningId && !id) stopAudition();
+    }
+  }
+
   function stopAudition(id?: string): void {
     const { auditioningId } = slice();
     if (!auditioningId || (id && auditioningId !== id)) return;
@@ -220,13 +234,11 @@ export function createProposalActions(
     },
 
     previewCandidate(id) {
-      const next = id !== null && slice().candidates.some((c) => c.id === id) ? id : null;
-      if (next !== slice().previewId) setSlice({ previewId: next });
+      showPreview(id !== null && slice().candidates.some((c) => c.id === id) ? id : null);
     },
 
     stepPreview(delta) {
-      const next = steppedPreview(slice().candidates, slice().previewId, delta);
-      if (next !== slice().previewId) setSlice({ previewId: next });
+      showPreview(steppedPreview(slice().candidates, slice().previewId, delta));
     },
 
     async mutateCandidate(id) {

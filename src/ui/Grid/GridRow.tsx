@@ -18,15 +18,22 @@ export interface GridRowProps {
   focusStep: number;
   /** Theory overlay labels of this row's notes (see gridLabelSignatures); absent when the overlay is off. */
   theory?: string;
+  /** The previewed candidate's notes in this row, as a signature like `signature` ('' for none). */
+  ghost: string;
+  /** The selected steps as "start-end" (end exclusive), '' for none; the same string for every row. */
+  selection: string;
 }
 
 /**
  * One pitch row: a row head and one cell per sixteenth. Pointer and key handling live on the grid (event
- * delegation through data-step), so a cell is a plain element and a row re-renders only when its props change.
+ * delegation through data-step), so a cell is a plain element and a row re-renders only when its props change:
+ * switching the previewed candidate re-renders only the rows whose ghost notes change.
  */
 export const GridRow = memo(function GridRow(props: GridRowProps) {
-  const { pitch, name, signature, steps, stepsPerBeat, stepsPerBar, tone, focusStep, theory } = props;
+  const { pitch, name, signature, steps, stepsPerBeat, stepsPerBar, tone, focusStep, theory, ghost, selection } = props;
   const flags = cellFlags(signature, steps);
+  const ghosts = ghost ? cellFlags(ghost, steps) : null;
+  const [selStart, selEnd] = selection ? selection.split('-').map(Number) : [0, 0];
   const labels = parseGridLabels(theory);
   const isC = name.startsWith('C') && !name.startsWith('C#');
   const cells = new Array(steps);
@@ -40,6 +47,9 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
     if (f & CELL_END) cls += ' note-end';
     const label = f & CELL_START ? labels.get(s) : undefined;
     if (label?.tone) cls += label.tone === 'chord' ? ' chord-tone' : ' non-chord-tone';
+    const g = ghosts ? ghosts[s] : 0;
+    if (g & CELL_START) cls += ' ghost-start';
+    if (g & CELL_END) cls += ' ghost-end';
     cells[s] = (
       <div
         key={s}
@@ -50,6 +60,8 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
         aria-selected={(f & CELL_ON) !== 0}
         tabIndex={s === focusStep ? 0 : -1}
         data-label={label?.text || undefined}
+        data-proposed={g & CELL_ON ? 'true' : undefined}
+        data-in-selection={s >= selStart && s < selEnd ? 'true' : undefined}
       />
     );
   }
