@@ -5,6 +5,7 @@ import { commitVersion } from '../../src/core/history';
 import { createPhrase, createSong } from '../../src/core/song';
 import type { Note } from '../../src/core/types';
 import { useAppSession, type AppPage } from './browser';
+import { openPanel } from './panels';
 
 // A teacher makes an assignment link with locked settings; a student who opens it finds them locked. A
 // hand-back link opens with the "who wrote what" report, which tells the model's notes from the student's.
@@ -20,6 +21,7 @@ test('an assignment link locks the key, scale, phrase length and temperature ran
   const t = teacher.page;
   await t.getByRole('combobox', { name: 'Key' }).selectOption('D');
   await t.getByRole('combobox', { name: 'Scale' }).selectOption('dorian');
+  await openPanel(t, 'Classroom');
   await t.getByText('Make an assignment from this song').click();
   const form = t.getByRole('group', { name: 'Assignment settings' });
   await form.getByRole('textbox', { name: 'Brief' }).fill('Answer the question phrase');

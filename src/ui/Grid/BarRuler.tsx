@@ -18,6 +18,9 @@ interface Props {
 export function BarRuler({ bars, steps, selection }: Props) {
   const actions = useActions();
   const ref = useRef<HTMLDivElement>(null);
+  // Read when a click ends, so a selection change does not re-install the listeners mid-drag.
+  const latestSelection = useRef(selection);
+  latestSelection.current = selection;
 
   useEffect(() => {
     const ruler = ref.current;
@@ -48,7 +51,8 @@ export function BarRuler({ bars, steps, selection }: Props) {
         // A click selects the bar under it; a click inside the selection clears it.
         const perBar = steps / bars;
         const bar = Math.floor(drag.anchor / perBar);
-        const inside = selection && drag.anchor >= selection.start && drag.anchor < selection.end;
+        const now = latestSelection.current;
+        const inside = now && drag.anchor >= now.start && drag.anchor < now.end;
         actions.setSelection(inside ? null : { start: bar * perBar, end: (bar + 1) * perBar });
       }
       drag = null;
@@ -63,7 +67,7 @@ export function BarRuler({ bars, steps, selection }: Props) {
       ruler.removeEventListener('pointerup', onUp);
       ruler.removeEventListener('pointercancel', onUp);
     };
-  }, [actions, steps, bars, selection]);
+  }, [actions, steps, bars]);
 
   return (
     <div

@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent, type ReactNode } from 'react';
 import { useAppState } from '../AppContext';
-import { useActiveAssignment } from '../Assignment/useAssignment';
+import { useActiveAssignment, useAssignmentStore } from '../Assignment/useAssignment';
 import { panelMemory, type PanelId } from './panelMemory';
 import { PANELS } from './panelList';
 import './panels.css';
@@ -15,6 +15,8 @@ export function SidePanels({ onOpenChange }: { onOpenChange(open: boolean): void
   const songId = useAppState((s) => s.song.id);
   const teachingId = useAppState((s) => s.proposals.teachingId);
   const assignment = useActiveAssignment();
+  const assignments = useAssignmentStore();
+  const reportOpen = useSyncExternalStore(assignments.subscribe, () => assignments.getState().reportOpen);
   const [open, setOpen] = useState<PanelId | null>(() => panelMemory.get(songId) ?? null);
   const [focusIndex, setFocusIndex] = useState(0);
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
@@ -25,10 +27,14 @@ export function SidePanels({ onOpenChange }: { onOpenChange(open: boolean): void
     setOpen((now) => (remembered !== undefined ? remembered : assignment ? 'classroom' : now));
   }, [songId, assignment]);
 
-  // Asking why a candidate was written opens the Theory panel, where the teaching view is.
+  // Asking why a candidate was written opens the Theory panel, where the teaching view is; a hand-back's
+  // "who wrote what" report opens the Classroom panel.
   useEffect(() => {
     if (teachingId) setOpen('theory');
   }, [teachingId]);
+  useEffect(() => {
+    if (reportOpen) setOpen('classroom');
+  }, [reportOpen]);
 
   useEffect(() => onOpenChange(open !== null), [open, onOpenChange]);
 
@@ -51,11 +57,6 @@ export function SidePanels({ onOpenChange }: { onOpenChange(open: boolean): void
   const current = PANELS.find((p) => p.id === open);
   return (
     <>
-      {current && (
-        <div className="side-panel card" role="tabpanel" id={`panel-${current.id}`} aria-labelledby={`tab-${current.id}`}>
-          <PanelBody>{current.render()}</PanelBody>
-        </div>
-      )}
       <div className="panel-tabs" role="tablist" aria-label="Panels" aria-orientation="vertical" onKeyDown={onKeyDown}>
         {PANELS.map((p, i) => (
           <button
@@ -81,6 +82,12 @@ export function SidePanels({ onOpenChange }: { onOpenChange(open: boolean): void
           </button>
         ))}
       </div>
+      {/* After the tabs in the page (Tab goes from a tab into its panel), before them on screen. */}
+      {current && (
+        <div className="side-panel card" role="tabpanel" id={`panel-${current.id}`} aria-labelledby={`tab-${current.id}`}>
+          <PanelBody>{current.render()}</PanelBody>
+        </div>
+      )}
     </>
   );
 }

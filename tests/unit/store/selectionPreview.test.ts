@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AUDITION_PHRASE_ID, songForPlayback } from '../../../src/store/proposals/audition';
 import { previewedCandidate, selectedSpan } from '../../../src/store/selectors';
 import { makeApp } from './fakes';
 import { FakeModelClient } from './proposalsFakes';
@@ -147,6 +148,25 @@ describe('the previewed candidate', () => {
     const a = app.state().song.phrases.find((p) => p.id === phraseA)!;
     expect(a.notes.filter((n) => n.start < 31)).toEqual(made.notes.filter((n) => n.start < 31));
     expect(app.notes()).toEqual([]); // the phrase in the grid is untouched
+  });
+
+  it('an audition follows the preview: the next candidate is heard in place without a restart', async () => {
+    const app = setup();
+    await app.actions.loadCheckpointIndex();
+    app.actions.toggleNote(60, 0);
+    await app.actions.propose();
+    const [a, b] = app.proposals().candidates;
+    await app.actions.auditionCandidate(a.id);
+    const plays = app.engine.played.length;
+    app.actions.stepPreview(1);
+    expect(app.proposals()).toMatchObject({ previewId: b.id, auditioningId: b.id });
+    expect(app.engine.played.length).toBe(plays);
+    // Heard in context: the musician's note, then the candidate after it.
+    const heard = songForPlayback(app.state()).phrases.find((p) => p.id === AUDITION_PHRASE_ID)!;
+    expect(heard.notes).toEqual([note(60, 0), ...b.notes.map((n) => ({ ...n, start: n.start + 1 }))]);
+    app.actions.previewCandidate(null);
+    expect(app.proposals().auditioningId).toBeNull();
+    expect(app.engine.playing).toBe(false);
   });
 
   it('Mutate while the model is writing is refused in plain words and nothing is lost', async () => {
