@@ -11,6 +11,7 @@ import { acceptIntoPhrase, canAppend, overwrittenNotes } from './accept';
 import { AUDITION_PHRASE_ID } from './audition';
 import { fetchCheckpointIndex, parseCheckpointIndex } from './checkpointIndex';
 import { createModelSession } from './modelSession';
+import { candidatesFromResult } from './candidates';
 import { previewAfterRemoval, steppedPreview } from './preview';
 import { buildProposalRequest, mutationLocks, scaleLockClasses } from './request';
 import { clampSettings, MAX_SEED } from './settings';
@@ -143,27 +144,14 @@ export function createProposalActions(
     }
     const result = await generate(request);
     if (!result) return;
-    const modelId = slice().modelId ?? status.info.url;
-    const first = nextNumber();
-    const bars = Math.ceil((span.end - span.start) / stepsPerBar(song.timeSignature));
-    const candidates: ProposalCandidate[] = result.candidates.map((c, i) => ({
-      id: ctx.newId(),
-      number: first + i,
+    const candidates = candidatesFromResult(result, {
+      newId: ctx.newId,
+      firstNumber: nextNumber(),
       phraseId: phrase.id,
       span,
-      notes: c.notes,
-      bars,
-      kind: 'proposed',
-      action: `proposal ${i + 1} of ${result.candidates.length}`,
-      modelId,
-      temperature: result.request.temperature,
-      seed: result.request.seed,
-      lockedNotes: result.request.lockedNotes ?? [],
-      ...(result.request.chords ? { chords: result.request.chords } : {}),
-      primer: result.request.primer ?? null,
-      scaleLock: result.request.scalePitchClasses !== undefined,
-      ...(c.probabilities ? { probabilities: c.probabilities } : {}),
-    }));
+      bars: Math.ceil((span.end - span.start) / stepsPerBar(song.timeSignature)),
+      modelId: slice().modelId ?? status.info.url,
+    });
     stopAudition();
     transport.dismissNotice('proposal-failed');
     setSlice({
