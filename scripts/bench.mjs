@@ -7,6 +7,7 @@ import { benchStartup } from '../tests/bench/startup.bench.mjs';
 import { benchMidi } from '../tests/bench/midi.bench.mjs';
 import { benchModel } from '../tests/bench/model.bench.mjs';
 import { benchEdit } from '../tests/bench/edit.bench.mjs';
+import { benchLoop } from '../tests/bench/loop.bench.mjs';
 import { benchAutosave } from '../tests/bench/autosave.bench.mjs';
 import { benchWav } from '../tests/bench/wav.bench.mjs';
 import { benchClassroom } from '../tests/bench/classroom.bench.mjs';
@@ -16,6 +17,7 @@ const SUITES = [
   { id: 'model', title: 'Model', run: benchModel },
   { id: 'midi', title: 'MIDI and links', run: benchMidi },
   { id: 'edit', title: 'Editing', run: benchEdit },
+  { id: 'loop', title: 'Writing loop', run: benchLoop },
   { id: 'autosave', title: 'Autosave', run: benchAutosave },
   { id: 'wav', title: 'WAV export', run: benchWav },
   { id: 'classroom', title: 'Classroom', run: benchClassroom },

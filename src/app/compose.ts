@@ -14,6 +14,8 @@ import { createUiSignals } from '../ui/uiSignals';
 import { createLazyAudioEngine, type LazyAudioEngine } from './lazyAudioEngine';
 import { midiSongHost } from './midiHost';
 import { installShortcuts } from './shortcuts';
+import { runShortcut } from './runShortcut';
+import { visiblePreview } from '../store/selectors';
 import { unlockOnFirstGesture } from './unlockOnGesture';
 
 /**
@@ -82,22 +84,11 @@ export function composeApp(win: Window, deps: Omit<AppStoreDeps, 'engine'> = {})
   readSong = store;
   const ui = createUiSignals();
 
-  const offShortcuts = installShortcuts(win, (command) => {
-    switch (command) {
-      case 'togglePlay':
-        void actions.togglePlay();
-        break;
-      case 'undo':
-        actions.undo();
-        break;
-      case 'redo':
-        actions.redo();
-        break;
-      case 'toggleHelp':
-        ui.set({ helpOpen: !ui.get().helpOpen });
-        break;
-    }
-  });
+  const offShortcuts = installShortcuts(
+    win,
+    (command) => runShortcut(command, { store, actions, ui }),
+    () => visiblePreview(store.getState()) !== undefined,
+  );
   const offUnlock = unlockOnFirstGesture(win, () => void engine.unlock());
 
   // A share link (#song=...) opens as a NEW song once the library is loaded; the fragment is then cleared

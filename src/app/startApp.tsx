@@ -4,6 +4,7 @@ import type { AppStoreDeps } from '../store/types';
 import { App } from '../ui/App';
 import { ServicesProvider } from '../ui/AppContext';
 import { OfflineProvider } from '../ui/Offline/OfflineNotice';
+import { themeSettings } from '../ui/Theme/themeSettings';
 import '../ui/theme.css';
 import { composeApp, type ComposedApp } from './compose';
 import { registerServiceWorker } from './serviceWorkerRegistration';
@@ -13,6 +14,8 @@ import { registerServiceWorker } from './serviceWorkerRegistration';
  * entry (main.tsx) calls it; the bench entry (tests/bench/page) calls it with its own model client.
  */
 export function startApp(win: Window, deps: Omit<AppStoreDeps, 'engine'> = {}, options: { serviceWorker: boolean }): ComposedApp {
+  // Before the first render, so the page never flashes in the other theme.
+  themeSettings.install(win);
   const app = composeApp(win, deps);
   // Production only: the dev server must never be shadowed by a cache of an older build.
   const offline = registerServiceWorker(win, options.serviceWorker);

@@ -103,9 +103,13 @@ export function authorStudentEdit(before: readonly Note[], after: readonly Note[
  */
 export function authorModelEdit(before: readonly Note[], after: readonly Note[]): Note[] {
   const unchanged = pool(before);
+  // A note the model's span cut short (it sounded into the span) is still its writer's note.
+  const longer = new Map(before.map((n) => [`${n.pitch}:${n.start}`, n]));
   return after.map((n) => {
     const same = unchanged.get(identity(n));
-    return same && same.length > 0 ? withAuthor(n, authorOf(same.shift()!)) : withAuthor(n, 'model');
+    if (same && same.length > 0) return withAuthor(n, authorOf(same.shift()!));
+    const cut = longer.get(`${n.pitch}:${n.start}`);
+    return withAuthor(n, cut && cut.length > n.length ? authorOf(cut) : 'model');
   });
 }
 

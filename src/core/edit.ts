@@ -64,8 +64,8 @@ function clearFrom(notes: readonly Note[], step: Steps): Note[] {
 
 /**
  * A click on cell (pitch, step): on the first cell of a note of that pitch it removes the note; anywhere
- * else it adds a one-step note, replacing a note that starts on that step and cutting one that sounds
- * across it. Steps outside the phrase change nothing.
+ * else it adds a note of `length` steps (default one; cut at the next note and the phrase end), replacing a
+ * note that starts on that step and cutting one that sounds across it. Steps outside the phrase change nothing.
  */
 export function toggleNoteAt(
   notes: readonly Note[],
@@ -73,12 +73,15 @@ export function toggleNoteAt(
   step: Steps,
   totalSteps: Steps,
   velocity: Velocity = DEFAULT_VELOCITY,
+  length: Steps = 1,
 ): Note[] {
   if (!(step >= 0 && step < totalSteps)) return normalizeMonophonic(notes, totalSteps);
   const starting = noteStartingAt(notes, step);
   if (starting && starting.pitch === pitch) return removeNoteAt(notes, step);
   const cleared = clearFrom(notes, step);
-  return normalizeMonophonic([...cleared, { pitch, start: step, length: 1, velocity }], totalSteps);
+  const next = cleared.filter((n) => n.start > step).reduce((at, n) => Math.min(at, n.start), totalSteps);
+  const wanted = Number.isFinite(length) ? Math.max(1, Math.round(length)) : 1;
+  return normalizeMonophonic([...cleared, { pitch, start: step, length: Math.min(wanted, next - step), velocity }], totalSteps);
 }
 
 /** Removes the note that starts at `start` (no change when none does). */

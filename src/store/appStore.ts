@@ -21,12 +21,14 @@ import { defaultTabMemory } from './persistence/tabMemory';
 import { errorMessage } from './persistence/recordCodec';
 import type { AppActions, AppState, AppStore, AppStoreDeps, AppStoreHandle } from './types';
 import { createUndoHistory, UNDO_LIMIT } from './undoHistory';
+import { currentPhraseSteps, keepSelectionInPhrase } from './editor/selection';
+import { clipSpan } from './proposals/span';
 
 /** The state before `init()` has loaded anything: a new song, stopped, audio not yet unlocked. */
 export function initialAppState(song: Song, seed?: number): AppState {
   return {
     song,
-    editor: { currentPhraseId: song.phrases[0]?.id ?? '' },
+    editor: { currentPhraseId: song.phrases[0]?.id ?? '', selection: null },
     transport: { playing: false, target: null, metronome: false, audio: { kind: 'idle' }, instrument: null },
     library: { songs: [], currentSongId: song.id },
     notices: [],
@@ -91,6 +93,7 @@ export function createAppStore(deps: AppStoreDeps = {}): AppStoreHandle {
   });
 
   let showingSong = false;
+  const unsubscribeSelection = keepSelectionInPhrase(store);
   const unsubscribeAutosave = store.subscribe((state, previous) => {
     if (state.song === previous.song) return;
     if (!showingSong) autosave.schedule(state.song);
@@ -159,12 +162,20 @@ export function createAppStore(deps: AppStoreDeps = {}): AppStoreHandle {
     setPitchRange(range) {
       store.setState({ editor: { ...store.getState().editor, pitchRange: range } });
     },
+    setSelection(span) {
+      const state = store.getState();
+      const next = clipSpan(span, currentPhraseSteps(state));
+      const now = state.editor.selection ?? null;
+      if (next?.start === now?.start && next?.end === now?.end) return;
+      store.setState({ editor: { ...state.editor, selection: next } });
+    },
     undo: () => history.undo(),
     redo: () => history.redo(),
     canUndo: () => history.canUndo(),
     canRedo: () => history.canRedo(),
     flushSave: () => autosave.flush(),
     dispose() {
+      unsubscribeSelection();
       unsubscribeAutosave();
       stopLifecycle();
       engineUnsubscribers.forEach((off) => off());

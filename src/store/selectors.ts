@@ -1,5 +1,9 @@
+/** Read-only views of the app state that more than one room uses (the UI, keyboard shortcuts, other actions). */
 import type { Phrase } from '../core/types';
 import type { AppState } from './types';
+import type { ProposalCandidate } from './proposals/types';
+export { selectedSpan, currentPhraseSteps } from './editor/selection';
+export { proposalSpan } from './proposals/span';
 
 /**
  * The phrase being edited: the one the editor names, or the first phrase while that id is stale for a
@@ -9,4 +13,20 @@ import type { AppState } from './types';
 export function selectCurrentPhrase(state: Pick<AppState, 'song' | 'editor'>): Phrase | undefined {
   const { phrases } = state.song;
   return phrases.find((p) => p.id === state.editor.currentPhraseId) ?? phrases[0];
+}
+
+/** The candidate drawn on the grid as ghost notes, if any. */
+export function previewedCandidate(state: Pick<AppState, 'proposals'>): ProposalCandidate | undefined {
+  const { previewId, candidates } = state.proposals;
+  return previewId === null ? undefined : candidates.find((c) => c.id === previewId);
+}
+
+/**
+ * The previewed candidate when it belongs to the phrase in the grid: the one drawn as ghost notes, and the one
+ * Enter, Space, M and Delete act on. Undefined when none is previewed or it was made for another phrase.
+ */
+export function visiblePreview(state: Pick<AppState, 'proposals' | 'song' | 'editor'>): ProposalCandidate | undefined {
+  const candidate = previewedCandidate(state);
+  if (!candidate) return undefined;
+  return candidate.phraseId === selectCurrentPhrase(state)?.id ? candidate : undefined;
 }

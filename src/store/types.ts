@@ -25,11 +25,22 @@ export interface PitchRange {
   high: MidiPitch;
 }
 
+/** A span of steps of the current phrase: `start` inclusive, `end` exclusive, inside the phrase. */
+export interface StepSpan {
+  start: Steps;
+  end: Steps;
+}
+
 export interface EditorState {
   /** The phrase shown in the step grid. Always the id of a phrase of `song`. */
   currentPhraseId: string;
   /** Rows the grid shows; undefined means "two octaves around the key" (the UI picks). */
   pitchRange?: PitchRange;
+  /**
+   * The selected steps of the current phrase (all pitches), or none. Kept inside the phrase: clipped when the
+   * phrase gets shorter, dropped when another phrase is shown. Read it with `selectedSpan(state)`.
+   */
+  selection?: StepSpan | null;
 }
 
 export interface TransportState {
@@ -107,8 +118,11 @@ export interface AppState {
 
 export interface AppActions extends ProposalActions, ArrangementActions, TransferActions {
   // --- editing the current phrase (undoable) ---
-  /** Adds a one-step note at (pitch, step), or removes the note that starts there. */
-  toggleNote(pitch: MidiPitch, step: Steps, velocity?: number): void;
+  /**
+   * Adds a note at (pitch, step), or removes the note that starts there. A new note is one step long unless
+   * `length` says otherwise (the grid's pencil: the length last drawn); it never runs into the next note.
+   */
+  toggleNote(pitch: MidiPitch, step: Steps, velocity?: number, length?: Steps): void;
   /** Sets the length of the note starting at `start` (clamped to the phrase and the next note). */
   setNoteLength(start: Steps, length: Steps): void;
   /** Moves the note starting at `fromStart` to (toStart, toPitch). */
@@ -132,6 +146,8 @@ export interface AppActions extends ProposalActions, ArrangementActions, Transfe
   // --- editor (not undoable) ---
   selectPhrase(id: string): void;
   setPitchRange(range: PitchRange | undefined): void;
+  /** Selects steps of the current phrase (clipped to it; an empty span clears); null clears. */
+  setSelection(span: StepSpan | null): void;
 
   // --- history ---
   undo(): void;

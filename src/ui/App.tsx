@@ -1,30 +1,36 @@
-import { ArrangementPanel } from './Arrangement/ArrangementPanel';
-import { AssignmentPanel, AssignmentStatus } from './Assignment/AssignmentPanel';
-import { ChordPicker } from './Chords/ChordPicker';
-import { ExportBar } from './Export/ExportBar';
+import { useCallback, useState } from 'react';
+import { SongTimeline } from './Arrangement/SongTimeline';
+import { useServices } from './AppContext';
 import { PhraseGrid } from './Grid/PhraseGrid';
-import { HistoryPanel } from './History/HistoryPanel';
+import { useFollowSong } from './Grid/useFollowSong';
 import { HelpDialog } from './Help/HelpDialog';
-import { StepInput } from './Keyboard/StepInput';
-import { NotationPanel } from './Notation/NotationPanel';
-import { TheoryControls } from './Theory/TheoryControls';
-import { PhraseLibrary } from './Library/PhraseLibrary';
-import { MidiPanel } from './Midi/MidiPanel';
+import { usePianoKeys } from './Keyboard/StepInput';
+import { useMidiAutoConnect } from './Midi/useMidiAutoConnect';
 import { Notices } from './Notices/Notices';
 import { OfflineNotice } from './Offline/OfflineNotice';
+import { SidePanels } from './Panels/SidePanels';
 import { ProposalsPanel } from './Proposals/ProposalsPanel';
 import { SaveStatus } from './SaveStatus';
-import { SongList } from './Songs/SongList';
 import { SongTitle } from './Songs/SongTitle';
+import { ThemeToggle } from './Theme/ThemeToggle';
 import { SongSettings } from './Transport/SongSettings';
 import { SoundStatus } from './Transport/SoundStatus';
 import { TempoField } from './Transport/TempoField';
 import { TransportControls } from './Transport/TransportControls';
-import { useServices } from './AppContext';
 
-/** The page: header with the song title, the song list aside, transport and settings above the grid. */
+/**
+ * The writing screen: the header and transport on top, then the step grid with the candidate rail beside
+ * it (the loop: write, ask, hear in place, take or change), the side panels behind their tabs at the right,
+ * and the song timeline along the bottom. On a desktop window nothing here scrolls the page.
+ */
 export function App() {
-  const { ui } = useServices();
+  const services = useServices();
+  const [panelOpen, setPanelOpen] = useState(false);
+  const onPanelChange = useCallback((open: boolean) => setPanelOpen(open), []);
+  useFollowSong();
+  usePianoKeys();
+  useMidiAutoConnect();
+
   return (
     <div className="app">
       <header className="app-header">
@@ -39,42 +45,31 @@ export function App() {
         <SoundStatus />
         <SaveStatus />
         <OfflineNotice />
-        <button
-          type="button"
-          className="ghost help-button"
-          aria-haspopup="dialog"
-          aria-keyshortcuts="?"
-          onClick={() => ui.set({ helpOpen: true })}
-        >
-          Shortcuts <kbd>?</kbd>
-        </button>
+        <div className="header-tools">
+          <ThemeToggle />
+          <button
+            type="button"
+            className="ghost help-button"
+            aria-haspopup="dialog"
+            aria-keyshortcuts="?"
+            onClick={() => services.ui.set({ helpOpen: true })}
+          >
+            Shortcuts <kbd>?</kbd>
+          </button>
+        </div>
       </header>
-      <aside className="app-aside">
-        <SongList />
-      </aside>
-      <main className="app-main">
-        <div className="transport">
-          <TransportControls />
-          <TempoField />
-          <SongSettings />
-        </div>
-        <Notices />
-        <AssignmentStatus />
+      <div className="transport">
+        <TransportControls />
+        <TempoField />
+        <SongSettings />
+      </div>
+      <main className={`workspace${panelOpen ? ' has-panel' : ''}`}>
         <PhraseGrid />
-        <StepInput />
-        <ChordPicker />
-        <MidiPanel />
-        <TheoryControls />
-        <NotationPanel />
-        <div className="song-area">
-          <PhraseLibrary />
-          <ArrangementPanel />
-        </div>
-        <ExportBar />
         <ProposalsPanel />
-        <HistoryPanel />
-        <AssignmentPanel />
+        <SidePanels onOpenChange={onPanelChange} />
       </main>
+      <SongTimeline />
+      <Notices />
       <HelpDialog />
     </div>
   );

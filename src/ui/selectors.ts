@@ -1,2 +1,2 @@
 // The store defines "the current phrase" once; the UI's components import it from here.
-export { selectCurrentPhrase } from '../store/selectors';
+export { selectCurrentPhrase, visiblePreview as selectVisiblePreview } from '../store/selectors';

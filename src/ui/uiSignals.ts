@@ -1,9 +1,18 @@
+/** An Accept that would replace notes the musician wrote, waiting for a yes (see Proposals/acceptFlow). */
+export interface PendingAccept {
+  id: string;
+  mode: 'replace' | 'append';
+  reason: string;
+}
+
 /**
- * The few bits of UI state that are neither song nor store data (is the help panel open?), kept outside React
- * so the composition root's keyboard shortcuts can flip them. A tiny observable, read with useUiSignal.
+ * The few bits of UI state that are neither song nor store data (is the help panel open? is an Accept
+ * waiting for a yes?), kept outside React so the composition root's keyboard shortcuts can read and flip
+ * them. A tiny observable.
  */
 export interface UiFlags {
   helpOpen: boolean;
+  pendingAccept: PendingAccept | null;
 }
 
 export interface UiSignals {
@@ -12,7 +21,7 @@ export interface UiSignals {
   subscribe(listener: () => void): () => void;
 }
 
-export function createUiSignals(initial: UiFlags = { helpOpen: false }): UiSignals {
+export function createUiSignals(initial: UiFlags = { helpOpen: false, pendingAccept: null }): UiSignals {
   let flags = initial;
   const listeners = new Set<() => void>();
   return {

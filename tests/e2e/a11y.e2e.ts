@@ -4,6 +4,7 @@ import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useAppSession } from './browser';
 import { cell } from './gridHelpers';
+import { openPanel } from './panels';
 
 // axe-core, run inside the real page: no serious or critical accessibility violations, in the plain app and
 // with the theory overlay, the staff and the help panel showing.
@@ -36,6 +37,7 @@ test('the app has no serious or critical axe violations', async () => {
   // The app's CSP refuses inline scripts, axe's included: only the test's context bypasses it.
   const app = await session.open('/', await session.newContext({ bypassCSP: true }));
   const { page } = app;
+  await openPanel(page, 'Notation');
   await page.getByRole('region', { name: /^Notation/ }).locator('svg').waitFor({ timeout: 30_000 });
   expect(await seriousViolations(page)).toEqual([]);
 }, TIMEOUT_MS);
@@ -45,9 +47,12 @@ test('no serious or critical axe violations with notes, the theory overlay and t
   const app = await session.open('/', await session.newContext({ bypassCSP: true }));
   const { page } = app;
   for (const [pitch, step] of [['C4', 1], ['E4', 3], ['G4', 5], ['B4', 7]] as const) await cell(page, pitch, step).click();
+  await openPanel(page, 'Theory');
   await page.getByRole('combobox', { name: 'Note labels' }).selectOption('degrees');
   await page.getByRole('checkbox', { name: 'Chord tones' }).check();
   await page.getByRole('checkbox', { name: 'Intervals' }).check();
+  expect(await seriousViolations(page)).toEqual([]);
+  await openPanel(page, 'Notation');
   await page.getByRole('region', { name: /^Notation/ }).locator('svg .abcjs-annotation').first().waitFor({ timeout: 30_000 });
   expect(await seriousViolations(page)).toEqual([]);
   await page.keyboard.press('Escape');

@@ -6,6 +6,7 @@ import { createPhrase, createSong } from '../../src/core/song';
 import type { Note } from '../../src/core/types';
 import { useAppSession, type AppPage } from './browser';
 import { cell } from './gridHelpers';
+import { openPanel } from './panels';
 
 // A teacher makes an assignment link with locked settings; a student who opens it gives their name and finds
 // the settings locked. A hand-back link opens with the "who wrote what" report, which tells the model's notes
@@ -29,6 +30,7 @@ test('an assignment link locks the key, scale, phrase length and temperature ran
   const t = teacher.page;
   await t.getByRole('combobox', { name: 'Key' }).selectOption('D');
   await t.getByRole('combobox', { name: 'Scale' }).selectOption('dorian');
+  await openPanel(t, 'Classroom');
   const form = t.getByRole('group', { name: 'Assignment settings' });
   await form.getByRole('textbox', { name: 'Brief' }).fill('Answer the question phrase');
   await form.getByRole('checkbox', { name: /Lock phrase length/ }).check();

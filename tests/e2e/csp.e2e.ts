@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { openPanel } from './panels';
 import { useAppSession } from './browser';
 import { cell, soundingCells } from './gridHelpers';
 
@@ -97,19 +98,10 @@ test('a full session (edit, play, propose, export MIDI, help) raises no CSP viol
   });
   expect(backend).toBe('wasm');
 
-  const exportButton = page.getByRole('button', { name: 'Export MIDI' });
-  if ((await exportButton.count()) > 0) {
-    const download = page.waitForEvent('download');
-    await exportButton.click();
-    expect((await download).suggestedFilename()).toMatch(/\.midi?$/);
-  } else {
-    // The arrangement panel is still being built: export through the store as the button will.
-    const result = await page.evaluate(() => {
-      const hook = (window as unknown as { __phrasewrightBench: { actions: { exportMidi(): { ok: boolean } } } }).__phrasewrightBench;
-      return hook.actions.exportMidi().ok;
-    });
-    expect(result).toBe(true);
-  }
+  await openPanel(page, 'Export');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export MIDI' }).click();
+  expect((await download).suggestedFilename()).toMatch(/\.midi?$/);
 
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('?');

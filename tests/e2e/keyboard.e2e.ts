@@ -29,6 +29,16 @@ async function tabTo(page: Page, target: Locator): Promise<void> {
   expect(outline).not.toBe('none');
 }
 
+/** Tabs to a panel's tab and opens it with Enter (unless it is open). */
+async function openPanelByKeys(page: Page, name: string): Promise<void> {
+  const tab = page.getByRole('tablist', { name: 'Panels' }).getByRole('tab', { name, exact: true });
+  await tabUntil(page, () => page.getByRole('tablist', { name: 'Panels' }).evaluate((list) => list.contains(document.activeElement)));
+  // Arrow keys move between the tabs (roving focus).
+  for (let i = 0; i < 12 && !(await tab.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('ArrowDown');
+  if ((await tab.getAttribute('aria-selected')) !== 'true') await page.keyboard.press('Enter');
+  await page.getByRole('tabpanel').waitFor();
+}
+
 test('keys only: add notes, write with the piano keys, propose, accept and export MIDI', async () => {
   const app = await session.open();
   const { page } = app;
@@ -36,11 +46,11 @@ test('keys only: add notes, write with the piano keys, propose, accept and expor
   await page.keyboard.press('Enter');
   expect((await soundingCells(page)).length).toBe(1);
 
-  // Step input: A D G write C E G on the next steps, moving on after each.
+  // Step input (in the Keyboard panel): A D G write C E G on the next steps, moving on after each.
+  await openPanelByKeys(page, 'Keyboard');
   await tabTo(page, page.getByRole('checkbox', { name: 'Step input' }));
   await page.keyboard.press('Space');
-  await page.keyboard.press('Shift+Tab');
-  await tabUntil(page, async () => (await activeRole(page)) === 'gridcell', 40);
+  await tabUntil(page, async () => (await activeRole(page)) === 'gridcell', 120);
   await page.keyboard.press('ArrowRight');
   for (const key of ['a', 'd', 'g']) await page.keyboard.press(key);
   await expect.poll(() => soundingCells(page)).toEqual(expect.arrayContaining(['C4 step 2', 'E4 step 3', 'G4 step 4']));
@@ -58,8 +68,10 @@ test('keys only: add notes, write with the piano keys, propose, accept and expor
   await accept.waitFor({ timeout: 120_000 });
   await tabTo(page, accept);
   await page.keyboard.press('Enter');
+  await openPanelByKeys(page, 'History');
   await page.getByRole('region', { name: 'History' }).getByText(/Proposed by the model/).first().waitFor();
 
+  await openPanelByKeys(page, 'Export');
   const exportMidi = page.getByRole('button', { name: 'Export MIDI' });
   await tabTo(page, exportMidi);
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.keyboard.press('Enter')]);

@@ -2,6 +2,7 @@ import { expect, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { useAppSession, type AppPage } from './browser';
 import { cell, soundingCells } from './gridHelpers';
+import { openPanel } from './panels';
 
 // Web MIDI with a fake MIDIAccess injected before the app's scripts: one keyboard in, one instrument out.
 // The fake records every message the app sends with the timestamp it asked for.
@@ -48,6 +49,7 @@ async function openWithFakeMidi(): Promise<AppPage> {
   const context = await session.newContext();
   await installFakeMidi(context);
   const opened = await session.open('/', context);
+  await openPanel(opened.page, 'MIDI');
   // MIDI is asked for by the musician (where it was not allowed before).
   const connect = panel(opened.page).getByRole('button', { name: 'Connect MIDI keyboard' });
   if (await connect.isVisible()) await connect.click();
@@ -77,6 +79,7 @@ test('playback sends the phrase to the MIDI output at the right times', async ()
   await cell(page, 'D4', 5).click();
   await cell(page, 'E4', 9).click();
   // Let the staff redraw that follows the edits finish first: this test times the MIDI clock, not start-up jank.
+  await openPanel(page, 'Notation');
   await expect
     .poll(() => page.getByRole('region', { name: /^Notation of phrase/ }).locator('svg .abcjs-note').count(), { timeout: 15_000 })
     .toBe(3);
@@ -103,6 +106,7 @@ test('without Web MIDI the panel says so', async () => {
   const context = await session.newContext();
   await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'requestMIDIAccess', { value: undefined, configurable: true }));
   const app = await session.open('/', context);
+  await openPanel(app.page, 'MIDI');
   await expect.poll(() => panel(app.page).getByRole('status').innerText()).toMatch(/no Web MIDI/);
   expect(await panel(app.page).getByRole('combobox').count()).toBe(0);
 });

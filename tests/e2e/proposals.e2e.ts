@@ -2,6 +2,7 @@ import { expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { useAppSession } from './browser';
 import { cell, soundingCells } from './gridHelpers';
+import { openPanel } from './panels';
 import { installSoundProbe, waitForSound } from './soundProbe';
 
 // The model writes with the musician, through the UI contract, with a real checkpoint served by the app
@@ -32,7 +33,14 @@ async function chooseModel(page: Page, path = MODEL_PATH): Promise<void> {
   await url.press('Enter');
 }
 
+/** Opens the rail's "More settings" (seed, primer, mutation) unless it is open. */
+async function moreSettings(page: Page): Promise<void> {
+  const toggle = panel(page).getByRole('button', { name: 'More settings' });
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+}
+
 async function setNumber(page: Page, name: string, value: number): Promise<void> {
+  if (name === 'Seed') await moreSettings(page);
   const input = panel(page).getByRole('spinbutton', { name });
   await input.fill(String(value));
   await input.blur();
@@ -84,30 +92,40 @@ test('Accept puts the candidate’s notes in the grid and the history shows a mo
   const notes = await candidateNotes(first);
   expect(notes.length).toBeGreaterThan(0);
   await first.getByRole('button', { name: 'Accept', exact: true }).click();
+  // An empty phrase: the candidate was written from its first step, so its steps are the grid's.
   const sounding = await soundingCells(page);
   for (const n of notes) {
     const [pitch, steps] = n.split(' ');
     expect(sounding).toContain(`${pitch} step ${steps.split('-')[0]}`);
   }
+  await openPanel(page, 'History');
   const history = page.getByRole('region', { name: 'History' });
   await history.getByText(/Proposed by the model \S*melody-rnn-v2, temperature 1, seed 4242/).first().waitFor();
   expect(app.errors).toEqual([]);
 }, TEST_TIMEOUT_MS);
 
-test('Mutate gives a new candidate that keeps the locked notes', async () => {
+test('Mutate gives a new candidate over the same steps, next to its parent, previewed on the grid', async () => {
   const app = await session.open();
   const { page } = app;
   await cell(page, 'E4', 1).click();
   await cell(page, 'G4', 3).click();
   await chooseModel(page);
+  await moreSettings(page);
   await panel(page).getByRole('combobox', { name: 'Primer' }).selectOption('own');
   await setNumber(page, 'Candidates', 2);
   await propose(page, 2);
-  for (const item of await items(page).all()) expect(await candidateNotes(item)).toEqual(expect.arrayContaining(['E4 1', 'G4 3']));
+  // The musician's notes stay where they are; the candidates are written after the last one.
+  const ghosts = () => page.locator('[role="gridcell"][data-proposed="true"]').evaluateAll((cs) => cs.map((c) => c.getAttribute('aria-label') ?? ''));
+  for (const name of await ghosts()) expect(Number(name.split(' step ')[1])).toBeGreaterThan(3);
+  expect(await soundingCells(page)).toEqual(['G4 step 3', 'E4 step 1']);
   await items(page).first().getByRole('button', { name: 'Mutate', exact: true }).click();
   await expect.poll(() => items(page).count(), { timeout: MODEL_READY_MS }).toBe(3);
   const mutated = proposals(page).getByRole('listitem', { name: 'Candidate 3' });
-  expect(await candidateNotes(mutated)).toEqual(expect.arrayContaining(['E4 1', 'G4 3']));
+  expect(await items(page).nth(1).getAttribute('aria-label')).toBe('Candidate 3');
+  await expect.poll(() => mutated.getAttribute('aria-current')).toBe('true');
+  expect((await candidateNotes(mutated)).length).toBeGreaterThan(0);
+  for (const name of await ghosts()) expect(Number(name.split(' step ')[1])).toBeGreaterThan(3);
+  expect(await soundingCells(page)).toEqual(['G4 step 3', 'E4 step 1']);
   expect(app.errors).toEqual([]);
 }, TEST_TIMEOUT_MS);
 

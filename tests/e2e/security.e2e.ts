@@ -4,6 +4,7 @@ import { createPhrase, createSong } from '../../src/core/song';
 import { encodeShareLink } from '../../src/core/shareLink';
 import { serializeProject } from '../../src/core/projectFile';
 import type { Song } from '../../src/core/types';
+import { openPanel } from './panels';
 import { useAppSession } from './browser';
 
 // Names and titles that come from files and links are data, rendered only as text. The pages run with the
@@ -65,7 +66,8 @@ test('a share link whose song title and phrase names hold markup and script show
   const { page } = app;
   await page.getByRole('textbox', { name: 'Song title' }).and(page.locator(`[value="${TITLE.replace(/"/g, '\\"')}"]`)).waitFor();
   await page.waitForTimeout(500); // an image error handler would have fired by now
-  expect(await rendering(page)).toEqual(SAFE);
+  // The timeline and the phrase bin follow a new song in a deferred render: wait for every name.
+  await expect.poll(() => rendering(page)).toEqual(SAFE);
   expect(dialogs).toEqual([]);
   expect(app.errors).toEqual([]);
 });
@@ -74,12 +76,13 @@ test('a project file whose song title and phrase names hold markup and script sh
   const { context, dialogs } = await watchedContext();
   const app = await session.open('/', context);
   const { page } = app;
+  await openPanel(page, 'Export');
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Open project' }).click();
   await (await chooser).setFiles({ name: 'hostile.phrasewright.json', mimeType: 'application/json', buffer: Buffer.from(serializeProject(hostileSong())) });
   await page.getByRole('textbox', { name: 'Song title' }).and(page.locator(`[value="${TITLE.replace(/"/g, '\\"')}"]`)).waitFor();
   await page.waitForTimeout(500);
-  expect(await rendering(page)).toEqual(SAFE);
+  await expect.poll(() => rendering(page)).toEqual(SAFE);
   expect(dialogs).toEqual([]);
   expect(app.errors).toEqual([]);
 });

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import { openPanel } from './panels';
 import { useAppSession } from './browser';
 import { cell, soundingCells } from './gridHelpers';
 
@@ -19,6 +20,7 @@ test('songs can be made, opened, renamed, duplicated and deleted from the list',
   const { page } = app;
   await setTitle(page, 'First');
   await cell(page, 'C4', 1).click();
+  await openPanel(page, 'Songs');
 
   await page.getByRole('button', { name: 'New song' }).click();
   await expect.poll(() => soundingCells(page)).toEqual([]);

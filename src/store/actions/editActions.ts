@@ -1,5 +1,6 @@
 import { authorStudentEdit, type MovedNote } from '../../core/authorship';
 import { moveNote, setNoteLength, toggleNoteAt } from '../../core/edit';
+import { describeEdit } from '../../core/editWords';
 import { phraseSteps } from '../../core/meter';
 import { findPhrase, updatePhrase } from '../../core/song';
 import type { Note } from '../../core/types';
@@ -14,7 +15,7 @@ type EditActions = Pick<AppActions, 'toggleNote' | 'setNoteLength' | 'moveNote' 
 export function createEditActions(ctx: StoreContext): EditActions {
   const handVersionStarts: HandVersionStarts = new Map();
 
-  function editCurrentPhrase(action: string, edit: (notes: readonly Note[], totalSteps: number) => Note[], moved?: (totalSteps: number) => MovedNote): void {
+  function editCurrentPhrase(edit: (notes: readonly Note[], totalSteps: number) => Note[], moved?: (totalSteps: number) => MovedNote): void {
     const phraseId = selectCurrentPhrase(ctx.store.getState())?.id ?? '';
     changeSong(ctx, (song) => {
       const phrase = findPhrase(song, phraseId);
@@ -24,20 +25,20 @@ export function createEditActions(ctx: StoreContext): EditActions {
       const total = phraseSteps(phrase, song.timeSignature);
       const notes = authorStudentEdit(phrase.notes, edit(phrase.notes, total), moved?.(total));
       if (sameNotes(notes, phrase.notes)) return song;
-      return updatePhrase(song, phraseId, (p) => applyHandEdit(p, notes, ctx.now(), handVersionStarts, action));
+      const words = describeEdit(phrase.notes, notes);
+      return updatePhrase(song, phraseId, (p) => applyHandEdit(p, notes, ctx.now(), handVersionStarts, words));
     });
   }
 
   return {
-    toggleNote(pitch, step, velocity) {
-      editCurrentPhrase('toggle note', (notes, total) => toggleNoteAt(notes, pitch, step, total, velocity));
+    toggleNote(pitch, step, velocity, length) {
+      editCurrentPhrase((notes, total) => toggleNoteAt(notes, pitch, step, total, velocity, length));
     },
     setNoteLength(start, length) {
-      editCurrentPhrase('set note length', (notes, total) => setNoteLength(notes, start, length, total));
+      editCurrentPhrase((notes, total) => setNoteLength(notes, start, length, total));
     },
     moveNote(fromStart, toStart, toPitch) {
       editCurrentPhrase(
-        'move note',
         (notes, total) => moveNote(notes, fromStart, toStart, toPitch, total),
         (total) => ({ from: fromStart, to: Math.min(Math.max(Math.round(toStart), 0), total - 1) }),
       );

@@ -1,4 +1,5 @@
 import { resizePhrase } from '../../core/edit';
+import { appendEditWords } from '../../core/editWords';
 import { commitVersion } from '../../core/history';
 import { phraseSteps } from '../../core/meter';
 import type { Note, Phrase, TimeSignature } from '../../core/types';
@@ -21,14 +22,17 @@ export const HAND_VERSION_MAX_SPAN_MS = 60_000;
 /** When the current hand version of each phrase began, for this session (not saved: a reload starts anew). */
 export type HandVersionStarts = Map<string, number>;
 
-/** The phrase with `notes` as a hand edit made at `now`, committing a history version when due. */
+/**
+ * The phrase with `notes` as a hand edit made at `now`, committing a history version when due. `action` says
+ * the edit in a musician's words; a version that gathers several edits lists them (see appendEditWords).
+ */
 export function applyHandEdit(phrase: Phrase, notes: Note[], now: number, starts: HandVersionStarts, action: string): Phrase {
   const lastEditAt = phrase.updatedAt ?? 0;
   const startedAt = starts.get(phrase.id) ?? lastEditAt;
   const continuing =
     phrase.origin.kind === 'hand' && now - lastEditAt <= HAND_EDIT_PAUSE_MS && now - startedAt <= HAND_VERSION_MAX_SPAN_MS;
   if (continuing) {
-    return { ...phrase, notes, updatedAt: now };
+    return { ...phrase, notes, origin: { ...phrase.origin, action: appendEditWords(phrase.origin.action, action) }, updatedAt: now };
   }
   starts.set(phrase.id, now);
   return commitVersion(phrase, { notes, chords: phrase.chords, origin: { kind: 'hand', action } }, now);

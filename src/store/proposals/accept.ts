@@ -3,13 +3,14 @@ import { normalizeMonophonic } from '../../core/edit';
 import { commitVersion } from '../../core/history';
 import { stepsPerBar } from '../../core/meter';
 import { LIMITS, type Phrase, type PhraseOrigin, type Steps, type TimeSignature } from '../../core/types';
+import { notesUnderSpan, notesWithSpan } from './span';
 import type { AcceptMode, ProposalCandidate } from './types';
 
 /**
- * Accepting a candidate into a phrase: "replace" makes the candidate the phrase's notes from its start
- * (the phrase grows if the candidate is longer), "append" puts it after the last bar that holds a note,
- * growing the phrase up to the 8-bar limit. Either way the old state goes into the phrase's history and
- * the new one records where it came from (model, temperature, seed, constraints).
+ * Accepting a candidate into a phrase: "replace" writes the candidate over its own span only (notes before
+ * and after it stay; the phrase grows if the span reaches past its end), "append" puts it after the last bar
+ * that holds a note, growing the phrase up to the 8-bar limit. Either way the old state goes into the
+ * phrase's history and the new one records where it came from (model, temperature, seed, constraints).
  */
 
 /** The origin an accepted candidate gives its phrase. */
@@ -50,14 +51,14 @@ export function acceptIntoPhrase(
   now: number,
 ): Phrase {
   if (mode === 'append' && !canAppend(phrase, candidate, ts)) return phrase;
-  const offset = mode === 'append' ? appendStart(phrase, ts) : 0;
+  const offset = mode === 'append' ? appendStart(phrase, ts) : candidate.span.start;
   const perBar = stepsPerBar(ts);
-  const bars = Math.max(phrase.bars, offset / perBar + candidate.bars);
+  const length = candidate.span.end - candidate.span.start;
+  const bars = Math.min(LIMITS.bars.max, Math.max(phrase.bars, Math.ceil((offset + length) / perBar)));
   const total = bars * perBar;
-  const moved = candidate.notes.map((n) => ({ ...n, start: n.start + offset }));
-  const kept = mode === 'append' ? phrase.notes : phrase.notes.filter((n) => n.start >= candidate.bars * perBar);
   // The model's notes are the model's; notes the phrase already had, unchanged, keep their authors.
-  const notes = authorModelEdit(phrase.notes, normalizeMonophonic([...kept, ...moved.map(({ by: _, ...n }) => n)], total));
+  const written = normalizeMonophonic(notesWithSpan(phrase.notes, { start: offset, end: offset + length }, candidate.notes), total);
+  const notes = authorModelEdit(phrase.notes, written);
   const grown = bars === phrase.bars ? phrase : { ...phrase, bars };
   // A chord model wrote over chords; a phrase without its own keeps them, so it sounds as auditioned.
   const chords = !phrase.chords?.length && candidate.chords?.length ? candidate.chords.map((c) => ({ ...c, start: c.start + offset })) : undefined;
@@ -66,3 +67,8 @@ export function acceptIntoPhrase(
   return next === grown ? { ...grown, origin: candidateOrigin(candidate, mode), updatedAt: now } : next;
 }
 
+
+/** The musician's notes a 'replace' of this candidate would change (none for 'append'). */
+export function overwrittenNotes(phrase: Phrase, candidate: ProposalCandidate, mode: AcceptMode): number {
+  return mode === 'append' ? 0 : notesUnderSpan(phrase.notes, candidate.span).length;
+}

@@ -1,15 +1,22 @@
+import { stepsPerBar } from '../../core/meter';
 import type { Song } from '../../core/types';
 import type { AppState } from '../types';
 import { selectCurrentPhrase } from '../selectors';
+import { acceptIntoPhrase } from './accept';
+import type { ProposalCandidate } from './types';
 
 /**
  * Auditioning a candidate "in context" without a second player: while a candidate is being heard, the
- * song the audio engine reads carries one extra phrase (the candidate, with the current phrase's chords,
- * name and colour) and the engine loops that phrase. Tempo, swing, instruments and chords are the song's
- * own, and nothing of it reaches the saved song or the undo history.
+ * song the audio engine reads carries one extra phrase (the candidate's phrase with the candidate written
+ * into its span, so the musician's notes before and after it sound too, with the phrase's chords, name and
+ * colour) and the engine loops that phrase. Tempo, swing, instruments and chords are the song's own, and
+ * nothing of it reaches the saved song or the undo history.
  */
 
 export const AUDITION_PHRASE_ID = 'proposal-audition';
+
+// The engine asks for the song on every look-ahead window: the same inputs give the same object back.
+let cached: { song: Song; candidate: ProposalCandidate; result: Song } | null = null;
 
 /** The song as playback should hear it: with the auditioned candidate added when there is one. */
 export function songForPlayback(state: AppState): Song {
@@ -17,15 +24,20 @@ export function songForPlayback(state: AppState): Song {
   const id = proposals?.auditioningId;
   if (!id) return song;
   const candidate = proposals.candidates.find((c) => c.id === id);
-  const current = selectCurrentPhrase(state);
-  if (!candidate || !current) return song;
+  if (!candidate) return song;
+  if (cached && cached.song === song && cached.candidate === candidate) return cached.result;
+  const phrase = song.phrases.find((p) => p.id === candidate.phraseId) ?? selectCurrentPhrase(state);
+  if (!phrase) return song;
+  const written = acceptIntoPhrase(phrase, candidate, 'replace', song.timeSignature, 0);
   const audition = {
-    ...current,
+    ...phrase,
     id: AUDITION_PHRASE_ID,
-    bars: candidate.bars,
-    notes: candidate.notes,
-    chords: candidate.chords?.length ? candidate.chords : current.chords,
+    bars: Math.max(written.bars, Math.ceil(candidate.span.end / stepsPerBar(song.timeSignature))),
+    notes: written.notes,
+    chords: written.chords,
     history: [],
   };
-  return { ...song, phrases: [...song.phrases, audition] };
+  const result = { ...song, phrases: [...song.phrases, audition] };
+  cached = { song, candidate, result };
+  return result;
 }

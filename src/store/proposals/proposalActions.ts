@@ -1,28 +1,33 @@
 import { diatonicChords } from '../../core/chords';
-import { restoreVersion } from '../../core/history';
 import { stepsPerBar, stepsPerBeat } from '../../core/meter';
 import { defaultPitchRange } from '../../core/scale';
-import { updatePhrase } from '../../core/song';
-import type { ChordEvent, Phrase } from '../../core/types';
+import { findPhrase, updatePhrase } from '../../core/song';
+import type { Phrase } from '../../core/types';
 import { createRng } from '../../core/random';
 import type { ProposalRequest } from '../../model/types';
 import { changeSong, type StoreContext } from '../context';
 import type { AppActions, AppState } from '../types';
-import { acceptIntoPhrase, canAppend } from './accept';
+import { acceptIntoPhrase, canAppend, overwrittenNotes } from './accept';
 import { AUDITION_PHRASE_ID } from './audition';
 import { fetchCheckpointIndex, parseCheckpointIndex } from './checkpointIndex';
 import { createModelSession } from './modelSession';
+import { candidatesFromResult } from './candidates';
+import { previewAfterRemoval, steppedPreview } from './preview';
 import { buildProposalRequest, mutationLocks, scaleLockClasses } from './request';
 import { clampSettings, MAX_SEED } from './settings';
+import { proposalSpan } from './span';
 import type { ProposalActions, ProposalCandidate, ProposalDeps, ProposalsState } from './types';
 import { musicalVariation, MUTATION_LABELS } from './variations';
 import { selectCurrentPhrase } from '../selectors';
+import { createPhraseChordActions } from './phraseChordActions';
 
 type Transport = Pick<AppActions, 'play' | 'stop' | 'notify' | 'dismissNotice'>;
 
 /**
- * The actions of the proposals slice: propose, accept, mutate, audition, discard, and the phrase's chords and
- * versions. The model's lifecycle (loading, one request at a time, failures as alerts) is the model session's.
+ * The actions of the proposals slice: propose, accept, preview, mutate, audition, discard, and the phrase's
+ * chords and versions. (A little over 300 lines: the slice's actions read best together; every rule they apply
+ * lives in a pure module beside them: span, request, accept, preview, variations.) The model's lifecycle
+ * (loading, one request at a time, failures as alerts) is the model session's.
  */
 export function createProposalActions(
   ctx: StoreContext,
@@ -42,6 +47,25 @@ export function createProposalActions(
     ctx.store.setState({ proposals: { ...ctx.store.getState().proposals, ...patch } });
   const freshSeed = () => Math.floor(random() * MAX_SEED);
   const currentPhrase = (): Phrase | undefined => selectCurrentPhrase(ctx.store.getState());
+  /** The phrase a candidate was written for (still in the song), else none: it is then only heard, not written. */
+  const phraseOf = (candidate: ProposalCandidate): Phrase | undefined => findPhrase(ctx.store.getState().song, candidate.phraseId);
+  /** Model actions under way (from the click, before the model is even asked), so a second one is refused. */
+  let working = 0;
+  /** Refuses a model action while another runs, in plain words (the earlier one is not cancelled). */
+  const refuseWhileBusy = (what: string): boolean => {
+    if (working === 0 && !session.busy() && slice().activity.kind === 'idle') return false;
+    transport.notify({ id: 'model-busy', kind: 'info', message: `The model is still working: ${what} again when it is done.` });
+    return true;
+  };
+  /** Runs a model action, counted in `working` until it settles. */
+  const modelAction = async (run: () => Promise<void>): Promise<void> => {
+    working++;
+    try {
+      await run();
+    } finally {
+      working--;
+    }
+  };
 
   // Stopping the transport (or playing something else) ends an audition.
   unsubscribers.push(
@@ -62,7 +86,22 @@ export function createProposalActions(
     const list = [...slice().candidates];
     const at = list.findIndex((c) => c.id === parentId);
     list.splice(at < 0 ? list.length : at + 1, 0, candidate);
-    setSlice({ candidates: list, activity: session.busy() ? slice().activity : IDLE });
+    // The new one is previewed: the musician hears and sees what Mutate made at once.
+    setSlice({ candidates: list, previewId: candidate.id, activity: session.busy() ? slice().activity : IDLE });
+  }
+
+  /**
+   * Shows `id` as ghost notes. While a candidate is being auditioned, the audition follows the preview: the
+   * engine reads the song each look-ahead window, so the next candidate is heard in place without a restart.
+   */
+  function showPreview(id: string | null): void {
+    const { previewId, auditioningId } = slice();
+    if (id === previewId) return;
+    if (auditioningId && id) setSlice({ previewId: id, auditioningId: id });
+    else {
+      setSlice({ previewId: id });
+      if (auditioningId && !id) stopAudition();
+    }
   }
 
   function stopAudition(id?: string): void {
@@ -70,6 +109,57 @@ export function createProposalActions(
     if (!auditioningId || (id && auditioningId !== id)) return;
     setSlice({ auditioningId: null });
     transport.stop();
+  }
+
+  async function proposeNow(): Promise<void> {
+    const started = clock();
+    if (!(await loadModel())) return;
+    const status = model()?.status();
+    const phrase = currentPhrase();
+    if (status?.kind !== 'ready' || !phrase) return;
+    const { song, editor } = ctx.store.getState();
+    const settings = slice().settings;
+    const where = proposalSpan(phrase, editor.selection, settings.bars, song.timeSignature);
+    if (!where.ok) {
+      transport.notify({ id: 'proposal-failed', kind: 'error', message: where.reason });
+      return;
+    }
+    const { span } = where;
+    let request: ProposalRequest;
+    try {
+      request = buildProposalRequest({
+        song,
+        phrase,
+        settings,
+        info: status.info,
+        pitchRange: editor.pitchRange ?? defaultPitchRange(song.key),
+        fallbackChord: diatonicChords(song.key)[0] ?? 'C',
+        span,
+      });
+    } catch (error) {
+      fail('proposal-failed', 'The proposal could not be prepared', error);
+      return;
+    }
+    const result = await generate(request);
+    if (!result) return;
+    const candidates = candidatesFromResult(result, {
+      newId: ctx.newId,
+      firstNumber: nextNumber(),
+      phraseId: phrase.id,
+      span,
+      bars: Math.ceil((span.end - span.start) / stepsPerBar(song.timeSignature)),
+      modelId: slice().modelId ?? status.info.url,
+    });
+    stopAudition();
+    transport.dismissNotice('proposal-failed');
+    setSlice({
+      activity: IDLE,
+      candidates,
+      previewId: candidates[0]?.id ?? null,
+      teachingId: null,
+      lastProposeMs: clock() - started,
+      ...(settings.keepSeed ? {} : { settings: { ...slice().settings, seed: freshSeed() } }),
+    });
   }
 
   const actions: ProposalActions = {
@@ -96,71 +186,45 @@ export function createProposalActions(
     loadModel,
 
     async propose() {
-      const started = clock();
-      if (!(await loadModel())) return;
-      const status = model()?.status();
-      const phrase = currentPhrase();
-      if (status?.kind !== 'ready' || !phrase) return;
-      const { song, editor } = ctx.store.getState();
-      const settings = slice().settings;
-      let request: ProposalRequest;
-      try {
-        request = buildProposalRequest({
-          song,
-          phrase,
-          settings,
-          info: status.info,
-          pitchRange: editor.pitchRange ?? defaultPitchRange(song.key),
-          fallbackChord: diatonicChords(song.key)[0] ?? 'C',
-        });
-      } catch (error) {
-        fail('proposal-failed', 'The proposal could not be prepared', error);
-        return;
-      }
-      const result = await generate(request);
-      if (!result) return;
-      const modelId = slice().modelId ?? status.info.url;
-      const first = nextNumber();
-      const candidates: ProposalCandidate[] = result.candidates.map((c, i) => ({
-        id: ctx.newId(),
-        number: first + i,
-        notes: c.notes,
-        bars: settings.bars,
-        kind: 'proposed',
-        action: `proposal ${i + 1} of ${result.candidates.length}`,
-        modelId,
-        temperature: result.request.temperature,
-        seed: result.request.seed,
-        lockedNotes: result.request.lockedNotes ?? [],
-        ...(result.request.chords ? { chords: result.request.chords } : {}),
-        primer: result.request.primer ?? null,
-        scaleLock: result.request.scalePitchClasses !== undefined,
-        ...(c.probabilities ? { probabilities: c.probabilities } : {}),
-      }));
-      stopAudition();
-      setSlice({
-        activity: IDLE,
-        candidates,
-        teachingId: null,
-        lastProposeMs: clock() - started,
-        ...(settings.keepSeed ? {} : { settings: { ...slice().settings, seed: freshSeed() } }),
-      });
+      if (refuseWhileBusy('press Propose')) return;
+      await modelAction(() => proposeNow());
     },
 
-    acceptCandidate(id, mode = 'replace') {
+    acceptCandidate(id, mode = 'replace', options = {}) {
       const candidate = slice().candidates.find((c) => c.id === id);
-      const phraseId = currentPhrase()?.id;
-      if (!candidate || !phraseId) return;
+      if (!candidate) return { ok: false, reason: 'That candidate is gone.' };
+      const phrase = phraseOf(candidate);
+      if (!phrase) return { ok: false, reason: 'The phrase this candidate was written for has been deleted.' };
+      const overwrites = overwrittenNotes(phrase, candidate, mode);
+      if (overwrites > 0 && !options.overwrite) {
+        const { start, end } = candidate.span;
+        return {
+          ok: false,
+          overwrites,
+          reason: `Candidate ${candidate.number} replaces ${overwrites} note${overwrites === 1 ? '' : 's'} you wrote in steps ${start + 1}-${end}.`,
+        };
+      }
       stopAudition();
-      changeSong(ctx, (song) =>
-        updatePhrase(song, phraseId, (p) => acceptIntoPhrase(p, candidate, mode, song.timeSignature, ctx.now())),
+      changeSong(
+        ctx,
+        (song) => updatePhrase(song, phrase.id, (p) => acceptIntoPhrase(p, candidate, mode, song.timeSignature, ctx.now())),
+        { proposals: { ...slice(), previewId: null } },
       );
+      return { ok: true };
     },
 
     canAppend(id) {
       const candidate = slice().candidates.find((c) => c.id === id);
-      const phrase = currentPhrase();
+      const phrase = candidate && phraseOf(candidate);
       return !!candidate && !!phrase && canAppend(phrase, candidate, ctx.store.getState().song.timeSignature);
+    },
+
+    previewCandidate(id) {
+      showPreview(id !== null && slice().candidates.some((c) => c.id === id) ? id : null);
+    },
+
+    stepPreview(delta) {
+      showPreview(steppedPreview(slice().candidates, slice().previewId, delta));
     },
 
     async mutateCandidate(id) {
@@ -168,9 +232,12 @@ export function createProposalActions(
       if (!parent) return;
       const { song, editor } = ctx.store.getState();
       const settings = slice().settings;
-      const total = parent.bars * stepsPerBar(song.timeSignature);
+      if (settings.mutation === 'resample' && refuseWhileBusy('press Mutate')) return;
+      const total = parent.span.end - parent.span.start;
       const base = {
         id: ctx.newId(),
+        phraseId: parent.phraseId,
+        span: parent.span,
         bars: parent.bars,
         kind: 'mutated' as const,
         modelId: parent.modelId,
@@ -180,7 +247,7 @@ export function createProposalActions(
         parentId: parent.id,
         ...(parent.chords ? { chords: parent.chords } : {}),
       };
-      const varied = musicalVariation(settings.mutation, parent.notes, total, song.key, song.timeSignature);
+      const varied = musicalVariation(settings.mutation, parent.notes, total, song.key, song.timeSignature, parent.scaleLock);
       if (varied) {
         insertAfter(parent.id, {
           ...base,
@@ -192,52 +259,58 @@ export function createProposalActions(
         });
         return;
       }
-      if (!(await loadModel())) return;
-      const seed = settings.seed;
-      // Which beats are rewritten follows the seed, so a mutation can be repeated exactly.
-      const beats = createRng(seed);
-      const lockedNotes = mutationLocks(
-        parent.notes,
-        parent.lockedNotes,
-        total,
-        stepsPerBeat(song.timeSignature),
-        settings.mutateShare,
-        () => beats.next(),
-      );
-      const range = editor.pitchRange ?? defaultPitchRange(song.key);
-      const result = await generate({
-        candidates: 1,
-        steps: total,
-        primer: parent.primer,
-        temperature: parent.temperature,
-        seed,
-        scalePitchClasses: scaleLockClasses(song.key, parent.scaleLock),
-        ...(range.high - range.low >= 11 ? { range: { min: range.low, max: range.high } } : {}),
-        lockedNotes,
-        ...(parent.chords ? { chords: parent.chords } : {}),
-        returnProbabilities: true,
+      await modelAction(async () => {
+        if (!(await loadModel())) return;
+        const seed = settings.seed;
+        // Which beats are rewritten follows the seed, so a mutation can be repeated exactly.
+        const beats = createRng(seed);
+        const lockedNotes = mutationLocks(
+          parent.notes,
+          parent.lockedNotes,
+          total,
+          stepsPerBeat(song.timeSignature),
+          settings.mutateShare,
+          () => beats.next(),
+        );
+        const range = editor.pitchRange ?? defaultPitchRange(song.key);
+        const result = await generate({
+          candidates: 1,
+          steps: total,
+          primer: parent.primer,
+          temperature: parent.temperature,
+          seed,
+          scalePitchClasses: scaleLockClasses(song.key, parent.scaleLock),
+          ...(range.high - range.low >= 11 ? { range: { min: range.low, max: range.high } } : {}),
+          lockedNotes,
+          ...(parent.chords ? { chords: parent.chords } : {}),
+          returnProbabilities: true,
+        });
+        const made = result?.candidates[0];
+        if (!made) {
+          if (result) setSlice({ activity: IDLE });
+          return;
+        }
+        insertAfter(parent.id, {
+          ...base,
+          number: nextNumber(),
+          notes: made.notes,
+          action: `mutate ${Math.round(settings.mutateShare * 100)}% of candidate ${parent.number}`,
+          seed,
+          lockedNotes: parent.lockedNotes,
+          ...(made.probabilities ? { probabilities: made.probabilities } : {}),
+        });
+        if (!settings.keepSeed) setSlice({ settings: { ...slice().settings, seed: freshSeed() } });
       });
-      const made = result?.candidates[0];
-      if (!made) {
-        if (result) setSlice({ activity: IDLE });
-        return;
-      }
-      insertAfter(parent.id, {
-        ...base,
-        number: nextNumber(),
-        notes: made.notes,
-        action: `mutate ${Math.round(settings.mutateShare * 100)}% of candidate ${parent.number}`,
-        seed,
-        lockedNotes: parent.lockedNotes,
-        ...(made.probabilities ? { probabilities: made.probabilities } : {}),
-      });
-      if (!settings.keepSeed) setSlice({ settings: { ...slice().settings, seed: freshSeed() } });
     },
 
     discardCandidate(id) {
       stopAudition(id);
-      const { candidates, teachingId } = slice();
-      setSlice({ candidates: candidates.filter((c) => c.id !== id), ...(teachingId === id ? { teachingId: null } : {}) });
+      const { candidates, teachingId, previewId } = slice();
+      setSlice({
+        candidates: candidates.filter((c) => c.id !== id),
+        previewId: previewAfterRemoval(candidates, id, previewId),
+        ...(teachingId === id ? { teachingId: null } : {}),
+      });
     },
 
     async auditionCandidate(id) {
@@ -255,30 +328,7 @@ export function createProposalActions(
       setSlice({ teachingId: id && slice().candidates.some((c) => c.id === id) ? id : null });
     },
 
-    setPhraseChords(chords: ChordEvent[]) {
-      const phraseId = currentPhrase()?.id;
-      if (!phraseId) return;
-      const clean = [...chords]
-        .filter((c) => Number.isInteger(c.start) && c.start >= 0 && c.symbol.trim() !== '')
-        .map((c) => ({ start: c.start, symbol: c.symbol.trim() }))
-        .sort((a, b) => a.start - b.start)
-        .filter((c, i, all) => i === 0 || all[i - 1].start !== c.start);
-      changeSong(ctx, (song) =>
-        updatePhrase(song, phraseId, (p) => {
-          const same =
-            (p.chords ?? []).length === clean.length && clean.every((c, i) => p.chords![i].start === c.start && p.chords![i].symbol === c.symbol);
-          if (same) return p;
-          const { chords: _old, ...rest } = p;
-          return clean.length > 0 ? { ...rest, chords: clean } : rest;
-        }),
-      );
-    },
-
-    restorePhraseVersion(index) {
-      const phraseId = currentPhrase()?.id;
-      if (!phraseId) return;
-      changeSong(ctx, (song) => updatePhrase(song, phraseId, (p) => restoreVersion(p, index, ctx.now())));
-    },
+    ...createPhraseChordActions(ctx, currentPhrase),
   };
 
   return {

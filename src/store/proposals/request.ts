@@ -1,8 +1,8 @@
-import { phraseSteps, stepsPerBar } from '../../core/meter';
+import { phraseSteps } from '../../core/meter';
 import { scalePitchClasses } from '../../core/scale';
 import type { ChordEvent, KeySignature, Note, Phrase, Song, Steps } from '../../core/types';
 import type { ModelInfo, Primer, ProposalRequest } from '../../model/types';
-import type { PitchRange } from '../types';
+import type { PitchRange, StepSpan } from '../types';
 import type { ProposalSettings } from './types';
 
 /**
@@ -42,9 +42,8 @@ export function previousPhrase(song: Song, phrase: Phrase): { phrase: Phrase; tr
   return index > 0 ? { phrase: song.phrases[index - 1], transpose: 0 } : null;
 }
 
-/** The context before the candidate: the previous phrase (with its chords), or null for "own" and "none". */
-export function primerFor(song: Song, phrase: Phrase, mode: ProposalSettings['primer']): Primer | null {
-  if (mode !== 'previous') return null;
+/** The previous phrase as context: its notes (transposed as its section is), length and chords; null when there is none. */
+function previousContext(song: Song, phrase: Phrase): Primer | null {
   const previous = previousPhrase(song, phrase);
   if (!previous || previous.phrase.notes.length === 0) return null;
   const steps = phraseSteps(previous.phrase, song.timeSignature);
@@ -56,11 +55,26 @@ export function primerFor(song: Song, phrase: Phrase, mode: ProposalSettings['pr
 }
 
 /**
- * "The phrase's own first notes": the notes starting in the first half of the candidate, kept as locked
- * notes so the model continues the musician's opening (a 2-bar candidate keeps bar 1 and writes bar 2).
+ * What the model hears before the span it writes: the previous phrase of the song ('previous' only), then
+ * this phrase's own notes and silences before the span ('previous' and 'own'), so the candidate continues
+ * the musician's line at the right place in the bar. Null when there is nothing to hear.
  */
-export function ownFirstNotes(phrase: Phrase, candidateSteps: Steps): Note[] {
-  return notesInWindow(phrase.notes, 0, Math.max(1, Math.floor(candidateSteps / 2)));
+export function proposalContext(song: Song, phrase: Phrase, span: StepSpan, mode: ProposalSettings['primer']): Primer | null {
+  if (mode === 'none') return null;
+  const before = mode === 'previous' ? previousContext(song, phrase) : null;
+  const offset = before?.steps ?? 0;
+  const own = notesInWindow(phrase.notes, 0, span.start);
+  const ownChords = chordsInWindow(phrase.chords, 0, span.start);
+  const steps = offset + span.start;
+  if (steps === 0 || (!before && own.length === 0 && span.start === 0)) return null;
+  const chords = [...(before?.chords ?? []), ...ownChords.map((c) => ({ ...c, start: c.start + offset }))];
+  // The model hears pitches and times; who wrote a note (`by`) stays with the song.
+  const heard = [...(before?.notes ?? []), ...own.map((n) => ({ ...n, start: n.start + offset }))];
+  return {
+    notes: heard.map(({ by: _by, ...n }) => n),
+    steps,
+    ...(chords.length ? { chords } : {}),
+  };
 }
 
 /** Pitch classes the scale lock allows; undefined (all twelve) when off. */
@@ -74,8 +88,8 @@ export function scaleLockClasses(key: KeySignature, on: boolean): number[] | und
  * Chords for a chord model over the candidate: the phrase's own chords in the window, or the key's tonic
  * triad when the phrase has none (a chord model cannot write without chords).
  */
-export function requestChords(phrase: Phrase, steps: Steps, fallbackSymbol: string): ChordEvent[] {
-  const chords = chordsInWindow(phrase.chords, 0, steps);
+export function requestChords(phrase: Phrase, span: StepSpan, fallbackSymbol: string): ChordEvent[] {
+  const chords = chordsInWindow(phrase.chords, span.start, span.end);
   return chords.length > 0 ? chords : [{ start: 0, symbol: fallbackSymbol }];
 }
 
@@ -88,14 +102,16 @@ export interface ProposeInput {
   pitchRange?: PitchRange;
   /** Chord used when a chord model meets a phrase without chords. */
   fallbackChord: string;
+  /** The steps of the phrase to write (see proposalSpan). */
+  span: StepSpan;
 }
 
-/** The ProposalRequest for the current settings. */
-export function buildProposalRequest({ song, phrase, settings, info, pitchRange, fallbackChord }: ProposeInput): ProposalRequest {
-  const steps = settings.bars * stepsPerBar(song.timeSignature);
+/** The ProposalRequest for the current settings: the span's steps, heard after the context before it. */
+export function buildProposalRequest({ song, phrase, settings, info, pitchRange, fallbackChord, span }: ProposeInput): ProposalRequest {
+  const steps = span.end - span.start;
   const range = pitchRange ? { min: Math.max(pitchRange.low, info.range.min), max: Math.min(pitchRange.high, info.range.max) } : undefined;
-  const primer = primerFor(song, phrase, settings.primer);
-  const lockedNotes = settings.primer === 'own' ? ownFirstNotes(phrase, steps) : [];
+  const primer = proposalContext(song, phrase, span, settings.primer);
+  const lockedNotes: Note[] = [];
   return {
     candidates: settings.candidates,
     steps,
@@ -106,11 +122,10 @@ export function buildProposalRequest({ song, phrase, settings, info, pitchRange,
     // A window narrower than an octave would starve the sampler; then the model's own range is used.
     ...(range && range.max - range.min >= 11 ? { range } : {}),
     lockedNotes,
-    ...(info.kind === 'chord' ? { chords: requestChords(phrase, steps, fallbackChord) } : {}),
+    ...(info.kind === 'chord' ? { chords: requestChords(phrase, span, fallbackChord) } : {}),
     returnProbabilities: true,
-    // From nothing, a phrase begins on its downbeat (the models would mostly open with a pickup bar); the
-    // musician's own opening, rests included, is kept as it is.
-    ...(primer || lockedNotes.length > 0 ? {} : { startWithNote: true }),
+    // From nothing, a phrase begins on its downbeat (the models would mostly open with a pickup bar).
+    ...(primer?.notes.length || span.start > 0 ? {} : { startWithNote: true }),
   };
 }
 

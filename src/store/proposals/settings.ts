@@ -17,6 +17,7 @@ export function initialProposalsState(seed = 1): ProposalsState {
       mutation: 'resample',
       mutateShare: 0.5,
       checkpointUrl: '',
+      heatMap: false,
     },
     candidates: [],
     model: { kind: 'idle' },
@@ -24,6 +25,7 @@ export function initialProposalsState(seed = 1): ProposalsState {
     checkpoints: [],
     activity: { kind: 'idle' },
     auditioningId: null,
+    previewId: null,
     teachingId: null,
   };
 }

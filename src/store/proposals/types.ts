@@ -1,5 +1,6 @@
 import type { ChordEvent, Note, OriginKind } from '../../core/types';
 import type { ModelClient, ModelStatus, ProposalRequest, StepProbabilities } from '../../model/types';
+import type { StepSpan } from '../types';
 
 /**
  * The proposals slice: what the musician asked the model for, the candidates it offered, and the model's
@@ -7,7 +8,11 @@ import type { ModelClient, ModelStatus, ProposalRequest, StepProbabilities } fro
  * candidate becomes part of the song, with its origin recorded in the phrase's history.
  */
 
-/** Where the model hears its context from before the candidate. */
+/**
+ * What the model hears before the span it writes: the previous phrase of the song and this phrase's notes
+ * before the span ('previous'), only this phrase's notes ('own'), or nothing ('none'). Where it writes does
+ * not depend on this (see span.ts): the musician's notes are always kept.
+ */
 export type PrimerMode = 'previous' | 'own' | 'none';
 
 /** How Mutate makes a new candidate from an old one. */
@@ -40,6 +45,8 @@ export interface ProposalSettings {
   mutateShare: number;
   /** The checkpoint to use: an index entry's path or any URL the musician typed. */
   checkpointUrl: string;
+  /** Draw the previewed candidate's probabilities on the grid under its ghost notes. */
+  heatMap: boolean;
 }
 
 /** One checkpoint public/checkpoints/index.json offers. */
@@ -56,7 +63,12 @@ export interface ProposalCandidate {
   id: string;
   /** 1-based number shown in the list ("Candidate 3"). */
   number: number;
+  /** The phrase it was written for; accepting it writes there, and the grid shows it only over that phrase. */
+  phraseId: string;
+  /** The steps of that phrase it covers (and an Accept replaces); `notes` are relative to `span.start`. */
+  span: StepSpan;
   notes: Note[];
+  /** Bars the span covers (rounded up). */
   bars: number;
   /** 'proposed' by the model, or 'mutated' from another candidate. */
   kind: Extract<OriginKind, 'proposed' | 'mutated'>;
@@ -93,6 +105,8 @@ export interface ProposalsState {
   activity: ProposalActivity;
   /** The candidate being heard in context, if any. */
   auditioningId: string | null;
+  /** The candidate drawn on the grid as ghost notes (the one Enter, Space, M and Delete act on), if any. */
+  previewId: string | null;
   /** The candidate whose probabilities are drawn over the grid (teaching view). */
   teachingId: string | null;
   /** Milliseconds the last Propose took from request to candidates in the store. */
@@ -101,16 +115,32 @@ export interface ProposalsState {
 
 export type AcceptMode = 'replace' | 'append';
 
+/**
+ * What Accept did. A candidate that would replace notes the musician wrote is not accepted unless asked
+ * with `overwrite`; the reason says which notes, so the UI can ask first.
+ */
+export type AcceptResult = { ok: true } | { ok: false; reason: string; overwrites?: number };
+
 export interface ProposalActions {
   setProposalSettings(patch: Partial<ProposalSettings>): void;
   /** Fetches public/checkpoints/index.json into `proposals.checkpoints` (an absent index is an empty list). */
   loadCheckpointIndex(): Promise<void>;
   /** Loads the chosen checkpoint (default: the settings' URL); failures become an alert, the sequencer works on. */
   loadModel(url?: string): Promise<boolean>;
-  /** Asks the model for candidates for the current phrase; they replace the list. */
+  /**
+   * Asks the model for candidates for the current phrase, written only where `proposalSpan` says (the
+   * selection, else after the last written note); they replace the list and the first is previewed.
+   */
   propose(): Promise<void>;
-  /** Puts the candidate into the current phrase (replace its notes, or append after its last bar). */
-  acceptCandidate(id: string, mode?: AcceptMode): void;
+  /**
+   * Puts the candidate into its phrase: 'replace' changes only the candidate's span, 'append' adds it after
+   * the last written bar. Refused (with the count) when it would replace written notes, unless `overwrite`.
+   */
+  acceptCandidate(id: string, mode?: AcceptMode, options?: { overwrite?: boolean }): AcceptResult;
+  /** Draws this candidate on the grid as ghost notes (null: none). */
+  previewCandidate(id: string | null): void;
+  /** Previews the next (+1) or previous (-1) candidate, wrapping around; from none, the first or last. */
+  stepPreview(delta: 1 | -1): void;
   /** True when the candidate fits after the phrase's last written bar within 8 bars. */
   canAppend(id: string): boolean;
   /** A new candidate near this one (model resample or a musical variation, per the settings' mutation). */

@@ -1,5 +1,5 @@
 import { stepsPerBeat } from '../../core/meter';
-import { invert, octave, retrograde, shiftInTime, transposeInScale } from '../../core/transforms';
+import { fitToScale, invert, octave, retrograde, shiftInTime, transposeInScale } from '../../core/transforms';
 import type { KeySignature, Note, Steps, TimeSignature } from '../../core/types';
 import type { MutationKind } from './types';
 
@@ -19,14 +19,24 @@ export const MUTATION_LABELS: Record<MutationKind, string> = {
   'octave-down': 'Octave down',
 };
 
-/** The notes of a variation; `resample` is the model's job and returns null here. */
+/**
+ * The notes of a variation; `resample` is the model's job and returns null here. With `scaleLock` every
+ * pitch a variation moves off the key's scale (an inversion does) is put back on the nearest scale pitch,
+ * as the model's own notes are kept on it.
+ */
 export function musicalVariation(
   kind: MutationKind,
   notes: readonly Note[],
   totalSteps: Steps,
   key: KeySignature,
   ts: TimeSignature,
+  scaleLock = false,
 ): Note[] | null {
+  const varied = variationNotes(kind, notes, totalSteps, key, ts);
+  return varied && scaleLock ? fitToScale(varied, key) : varied;
+}
+
+function variationNotes(kind: MutationKind, notes: readonly Note[], totalSteps: Steps, key: KeySignature, ts: TimeSignature): Note[] | null {
   switch (kind) {
     case 'resample':
       return null;

@@ -18,6 +18,10 @@ export interface GridRowProps {
   focusStep: number;
   /** Theory overlay labels of this row's notes (see gridLabelSignatures); absent when the overlay is off. */
   theory?: string;
+  /** The previewed candidate's notes in this row, as a signature like `signature` ('' for none). */
+  ghost: string;
+  /** The selected steps as "start-end" (end exclusive), '' for none; the same string for every row. */
+  selection: string;
   /** Who wrote this row's notes as "start:author,..." while "Who wrote what" is open; absent otherwise. */
   authors?: string;
 }
@@ -34,11 +38,14 @@ function parseAuthors(authors: string | undefined): Map<number, string> {
 
 /**
  * One pitch row: a row head and one cell per sixteenth. Pointer and key handling live on the grid (event
- * delegation through data-step), so a cell is a plain element and a row re-renders only when its props change.
+ * delegation through data-step), so a cell is a plain element and a row re-renders only when its props change:
+ * switching the previewed candidate re-renders only the rows whose ghost notes change.
  */
 export const GridRow = memo(function GridRow(props: GridRowProps) {
-  const { pitch, name, signature, steps, stepsPerBeat, stepsPerBar, tone, focusStep, theory, authors } = props;
+  const { pitch, name, signature, steps, stepsPerBeat, stepsPerBar, tone, focusStep, theory, ghost, selection, authors } = props;
   const flags = cellFlags(signature, steps);
+  const ghosts = ghost ? cellFlags(ghost, steps) : null;
+  const [selStart, selEnd] = selection ? selection.split('-').map(Number) : [0, 0];
   const labels = parseGridLabels(theory);
   const authorAt = parseAuthors(authors);
   let noteAuthor: string | undefined;
@@ -56,6 +63,9 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
     if (f & CELL_START) noteAuthor = authorAt.get(s);
     else if (!(f & CELL_ON)) noteAuthor = undefined;
     if (label?.tone) cls += label.tone === 'chord' ? ' chord-tone' : ' non-chord-tone';
+    const g = ghosts ? ghosts[s] : 0;
+    if (g & CELL_START) cls += ' ghost-start';
+    if (g & CELL_END) cls += ' ghost-end';
     cells[s] = (
       <div
         key={s}
@@ -67,6 +77,8 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
         tabIndex={s === focusStep ? 0 : -1}
         data-label={label?.text || undefined}
         data-author={f & CELL_ON ? noteAuthor : undefined}
+        data-proposed={g & CELL_ON ? 'true' : undefined}
+        data-in-selection={s >= selStart && s < selEnd ? 'true' : undefined}
       />
     );
   }

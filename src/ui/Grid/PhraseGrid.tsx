@@ -3,30 +3,40 @@ import { stepsPerBar as barSteps, stepsPerBeat as beatSteps } from '../../core/m
 import { pitchName } from '../../core/pitch';
 import { defaultPitchRange, isInScale, isTonic } from '../../core/scale';
 import { LIMITS, type MidiPitch, type Note, type Steps } from '../../core/types';
+import { selectedSpan } from '../../store/selectors';
 import { useAppState, useServices } from '../AppContext';
 import { gridLabelSignatures } from '../Theory/gridLabels';
 import { useTheorySettings } from '../Theory/theorySettings';
-import { selectCurrentPhrase } from '../selectors';
+import { selectCurrentPhrase, selectVisiblePreview } from '../selectors';
 import { authorOf } from '../../core/authorship';
 import { useAuthorView } from '../Classroom/authorStyles';
+import { BarRuler } from './BarRuler';
+import { GridHeatMap } from './GridHeatMap';
 import { GridRow, type RowTone } from './GridRow';
 import { gridKeyIntent } from './gridKeys';
 import { noteOfPitchAt, rowPitches, rowSignatures, shiftRange } from './gridModel';
-import { GridHeatMap } from './GridHeatMap';
+import { GridToolbar } from './GridToolbar';
+import { pencil } from './pencil';
 import { Playhead } from './Playhead';
 import { previewAfterPaint } from './previewAfterPaint';
-import { useWheelPitchScroll } from './useWheelPitchScroll';
+import { keyboardAnchor, selectionKey, spanBetween } from './selectionModel';
 import { useGridPointer } from './useGridPointer';
+import { useWheelPitchScroll } from './useWheelPitchScroll';
+import './grid.css';
 
 interface Focus {
   pitch: MidiPitch;
   step: Steps;
 }
 
+const NO_NOTES: readonly Note[] = [];
+
 /**
- * The step grid of the current phrase: pitch rows (a window of the piano, two octaves around the key by
- * default, moved with the buttons, the wheel or the arrow keys) by sixteenth-step columns. Only the rows in
- * the window are in the DOM, so even 8 bars stay light; rows are memoized so an edit re-renders one or two.
+ * The step grid of the current phrase: pitch rows (a window of the piano, two octaves from the tonic by
+ * default, moved with the buttons, the wheel or the arrow keys) by sixteenth-step columns, with the previewed
+ * candidate drawn over it as ghost notes and the selected steps tinted. Only the rows in the window are in the
+ * DOM, so even 8 bars stay light; rows are memoized on strings so an edit or a preview switch re-renders only
+ * the rows it changes.
  */
 export function PhraseGrid() {
   const { actions, engine, store } = useServices();
@@ -34,6 +44,9 @@ export function PhraseGrid() {
   const key = useAppState((s) => s.song.key);
   const timeSignature = useAppState((s) => s.song.timeSignature);
   const chosenRange = useAppState((s) => s.editor.pitchRange);
+  const selection = useAppState(selectedSpan);
+  const preview = useAppState(selectVisiblePreview);
+  const heatMapOn = useAppState((s) => s.proposals.settings.heatMap);
   // The candidate whose probabilities the teaching view shows, drawn over the cells too.
   const teaching = useAppState((s) => (s.proposals.teachingId ? s.proposals.candidates.find((c) => c.id === s.proposals.teachingId) : undefined));
   const range = chosenRange ?? defaultPitchRange(key);
@@ -43,6 +56,12 @@ export function PhraseGrid() {
   const steps = (phrase?.bars ?? 1) * perBar;
   const notes = phrase?.notes;
   const signatures = useMemo(() => rowSignatures(notes ?? []), [notes]);
+  const ghostNotes = useMemo(
+    () => (preview ? preview.notes.map((n) => ({ ...n, start: n.start + preview.span.start })) : NO_NOTES),
+    [preview],
+  );
+  const ghosts = useMemo(() => rowSignatures(ghostNotes), [ghostNotes]);
+  const selected = selectionKey(selection);
   const theory = useTheorySettings();
   const chords = phrase?.chords;
   const theoryRows = useMemo(() => gridLabelSignatures(notes ?? [], key, chords, theory), [notes, key, chords, theory]);
@@ -55,6 +74,7 @@ export function PhraseGrid() {
     for (const p of pitches) map.set(p, isTonic(p, key) ? 'tonic' : isInScale(p, key) ? 'scale' : 'off');
     return map;
   }, [pitches, key]);
+  const heat = teaching?.probabilities && teaching.phraseId === phrase?.id ? teaching : heatMapOn && preview?.probabilities ? preview : undefined;
 
   const [focus, setFocus] = useState<Focus>(() => ({ pitch: range.high, step: 0 }));
   const wantDomFocus = useRef(false);
@@ -75,9 +95,7 @@ export function PhraseGrid() {
   useLayoutEffect(() => {
     if (!wantDomFocus.current) return;
     wantDomFocus.current = false;
-    const cell = gridRef.current?.querySelector<HTMLElement>(
-      `[data-pitch="${shown.pitch}"] [data-step="${shown.step}"]`,
-    );
+    const cell = gridRef.current?.querySelector<HTMLElement>(`[data-pitch="${shown.pitch}"] [data-step="${shown.step}"]`);
     cell?.focus({ preventScroll: !keyboardMove.current });
     keyboardMove.current = false;
   });
@@ -106,9 +124,13 @@ export function PhraseGrid() {
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const intent = gridKeyIntent(e);
     if (intent.kind === 'none') return;
+    const state = store.getState();
+    // While ghost notes are shown, Enter accepts them, Space auditions and Delete discards: the app's
+    // shortcuts take these keys (see app/shortcuts.ts), so they leave the grid untouched here.
+    if ((intent.kind === 'toggle' || intent.kind === 'remove') && selectVisiblePreview(state)) return;
     e.preventDefault();
     e.stopPropagation(); // Space here toggles a note; it must not also start playback
-    const current = selectCurrentPhrase(store.getState())?.notes ?? [];
+    const current = selectCurrentPhrase(state)?.notes ?? [];
     const here = noteOfPitchAt(current, shown.pitch, shown.step);
     switch (intent.kind) {
       case 'focus': {
@@ -123,40 +145,37 @@ export function PhraseGrid() {
         keyboardMove.current = true;
         focusCell(shown.pitch, intent.to === 'first' ? 0 : steps - 1);
         return;
+      case 'select': {
+        keyboardMove.current = true;
+        const anchor = keyboardAnchor(selectedSpan(state), shown.step);
+        const to = Math.max(0, Math.min(steps - 1, shown.step + intent.delta));
+        actions.setSelection(spanBetween(anchor, to));
+        focusCell(shown.pitch, to);
+        return;
+      }
       case 'toggle':
-        // On any cell of a note, toggling removes that note; on an empty cell it adds one.
-        actions.toggleNote(shown.pitch, here ? here.start : shown.step);
+        // On any cell of a note, toggling removes that note; on an empty cell it adds one of the pencil's length.
+        actions.toggleNote(shown.pitch, here ? here.start : shown.step, undefined, here ? undefined : pencil.length());
         if (!here) previewAfterPaint(engine, shown.pitch);
         return;
       case 'remove':
         if (here) actions.toggleNote(here.pitch, here.start);
         return;
       case 'resize':
-        if (here) actions.setNoteLength(here.start, Math.max(1, here.length + intent.delta));
+        if (here) {
+          actions.setNoteLength(here.start, Math.max(1, here.length + intent.delta));
+          pencil.remember(noteOfPitchAt(selectCurrentPhrase(store.getState())?.notes ?? [], here.pitch, here.start)?.length ?? 1);
+        }
         return;
     }
   };
 
   const name = phrase?.name ?? 'A';
   return (
-    <section className="grid-panel" aria-label="Step grid">
-      <div className="grid-toolbar">
-        <h2 className="grid-title">
-          <span className="phrase-swatch" style={{ background: phrase?.color }} aria-hidden="true" />
-          Phrase {name}
-        </h2>
-        <span className="grid-hint">
-          {pitchName(range.low)}–{pitchName(range.high)}
-        </span>
-        <button type="button" className="ghost" onClick={() => moveWindow(12)} disabled={range.high >= LIMITS.pitch.max}>
-          Show higher notes
-        </button>
-        <button type="button" className="ghost" onClick={() => moveWindow(-12)} disabled={range.low <= LIMITS.pitch.min}>
-          Show lower notes
-        </button>
-      </div>
+    <section className="grid-panel card" aria-label="Step grid">
+      <GridToolbar phrase={phrase} range={range} moveWindow={moveWindow} selection={selection} previewing={!!preview} />
       <div className="grid-scroll">
-        <BarRuler bars={phrase?.bars ?? 1} steps={steps} />
+        <BarRuler bars={phrase?.bars ?? 1} steps={steps} selection={selection} />
         <div
           ref={gridRef}
           role="grid"
@@ -165,7 +184,7 @@ export function PhraseGrid() {
           aria-rowcount={pitches.length}
           aria-colcount={steps + 1}
           className="grid"
-          style={{ ['--cols' as string]: steps }}
+          style={{ ['--cols' as string]: steps, ['--rows' as string]: pitches.length }}
           onKeyDown={onKeyDown}
           onFocus={onFocus}
         >
@@ -182,32 +201,19 @@ export function PhraseGrid() {
               focusStep={p === shown.pitch ? shown.step : -1}
               theory={theoryRows.get(p)}
               authors={authorRows?.get(p)}
+              ghost={ghosts.get(p) ?? ''}
+              selection={selected}
             />
           ))}
-          {teaching?.probabilities && (
-            <GridHeatMap probabilities={teaching.probabilities} notes={teaching.notes} low={range.low} high={range.high} steps={steps} />
+          {heat?.probabilities && (
+            <GridHeatMap probabilities={heat.probabilities} notes={heat.notes} offset={heat.span.start} low={range.low} high={range.high} steps={steps} />
           )}
-          <Playhead steps={steps} />
+          <Playhead steps={steps} phraseId={phrase?.id ?? ''} />
         </div>
       </div>
     </section>
   );
 }
-
-/** Bar numbers above the columns (decoration: the cells carry their own step numbers for assistive tech). */
-function BarRuler({ bars, steps }: { bars: number; steps: number }) {
-  return (
-    <div className="bar-ruler" aria-hidden="true" style={{ ['--cols' as string]: steps }}>
-      <span className="row-head" />
-      {Array.from({ length: bars }, (_, i) => (
-        <span key={i} className="bar-number" style={{ gridColumn: `span ${steps / bars}` }}>
-          {i + 1}
-        </span>
-      ))}
-    </div>
-  );
-}
-
 
 /** Who wrote each row's notes as "start:author,..." by pitch (GridRowProps.authors). */
 function authorSignatures(notes: readonly Note[]): Map<MidiPitch, string> {

@@ -8,6 +8,8 @@ export type GridKeyIntent =
   | { kind: 'toggle' }
   | { kind: 'remove' }
   | { kind: 'resize'; delta: 1 | -1 }
+  /** Ctrl+Shift+Right/Left (Cmd on a Mac): grow or shrink the selection of steps from the focused cell. */
+  | { kind: 'select'; delta: 1 | -1 }
   | { kind: 'none' };
 
 export interface KeyLike {
@@ -19,7 +21,10 @@ export interface KeyLike {
 }
 
 export function gridKeyIntent(e: KeyLike): GridKeyIntent {
-  // Leave Ctrl/Cmd chords (undo, redo, browser keys) to the global shortcuts.
+  if ((e.ctrlKey || e.metaKey) && e.shiftKey && !e.altKey && (e.key === 'ArrowRight' || e.key === 'ArrowLeft')) {
+    return { kind: 'select', delta: e.key === 'ArrowRight' ? 1 : -1 };
+  }
+  // Leave Ctrl/Cmd chords (undo, redo, browser keys) and Alt (candidates) to the global shortcuts.
   if (e.ctrlKey || e.metaKey || e.altKey) return { kind: 'none' };
   switch (e.key) {
     case 'ArrowUp':

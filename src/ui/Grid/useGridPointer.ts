@@ -4,12 +4,25 @@ import { useServices } from '../AppContext';
 import { selectCurrentPhrase } from '../selectors';
 import { previewAfterPaint } from './previewAfterPaint';
 import { noteOfPitchAt } from './gridModel';
+import { pencil } from './pencil';
+import { spanBetween } from './selectionModel';
 
 /** Fraction of a note's last cell that grabs its end (to lengthen) rather than its body (to move). */
 const END_HANDLE_FRACTION = 0.4;
 
 type Drag =
-  | { kind: 'resize'; pointerId: number; start: Steps; pitch: MidiPitch; length: Steps; pressedStart: boolean; changed: boolean }
+  | { kind: 'select'; pointerId: number; anchor: Steps }
+  | {
+      kind: 'resize';
+      pointerId: number;
+      start: Steps;
+      pitch: MidiPitch;
+      length: Steps;
+      pressedStart: boolean;
+      changed: boolean;
+      /** The pointer changed the length (a plain click did not): the pencil takes it. */
+      drawn?: boolean;
+    }
   | {
       kind: 'move';
       pointerId: number;
@@ -35,9 +48,10 @@ function cellOf(target: EventTarget | null): CellHit | null {
 }
 
 /**
- * Mouse/touch editing of the grid by event delegation: click an empty cell to add a note (and drag right to
- * draw it longer), click a note's first cell to remove it, drag a note's end to lengthen it, drag its body to
- * move it. Each press-drag-release is one undo step (beginGesture/endGesture).
+ * Mouse/touch editing of the grid by event delegation: click an empty cell to add a note of the pencil's
+ * length (and drag right to draw it longer), click a note's first cell to remove it, drag a note's end to
+ * lengthen it, drag its body to move it; Shift+drag selects steps instead. Each press-drag-release is one
+ * undo step (beginGesture/endGesture); the length a drag leaves a note at becomes the pencil's.
  */
 export function useGridPointer(
   gridRef: RefObject<HTMLElement | null>,
@@ -65,14 +79,20 @@ export function useGridPointer(
       if (!hit) return;
       e.preventDefault(); // no text selection while dragging; focus is moved by hand below
       onFocusCell(hit.pitch, hit.step);
-      const note = noteOfPitchAt(notes(), hit.pitch, hit.step);
       grid.setPointerCapture?.(e.pointerId);
+      if (e.shiftKey) {
+        drag = { kind: 'select', pointerId: e.pointerId, anchor: hit.step };
+        actions.setSelection(spanBetween(hit.step, hit.step));
+        return;
+      }
+      const note = noteOfPitchAt(notes(), hit.pitch, hit.step);
       if (!note) {
-        // A new one-step note; dragging right from here draws it longer, all as one undo step.
+        // A new note of the pencil's length; dragging right from here draws it longer, all as one undo step.
         gesture();
-        actions.toggleNote(hit.pitch, hit.step);
+        actions.toggleNote(hit.pitch, hit.step, undefined, pencil.length());
         previewAfterPaint(engine, hit.pitch);
-        drag = { kind: 'resize', pointerId: e.pointerId, start: hit.step, pitch: hit.pitch, length: 1, pressedStart: false, changed: true };
+        const length = noteOfPitchAt(notes(), hit.pitch, hit.step)?.length ?? 1;
+        drag = { kind: 'resize', pointerId: e.pointerId, start: hit.step, pitch: hit.pitch, length, pressedStart: false, changed: true };
         return;
       }
       const rect = hit.cell.getBoundingClientRect();
@@ -96,6 +116,10 @@ export function useGridPointer(
       if (!drag || e.pointerId !== drag.pointerId) return;
       const hit = cellOf(document.elementFromPoint(e.clientX, e.clientY));
       if (!hit) return;
+      if (drag.kind === 'select') {
+        actions.setSelection(spanBetween(drag.anchor, hit.step));
+        return;
+      }
       if (drag.kind === 'resize') {
         const length = Math.max(1, Math.min(totalSteps - drag.start, hit.step - drag.start + 1));
         if (length === drag.length) return;
@@ -104,6 +128,7 @@ export function useGridPointer(
         const now = noteOfPitchAt(notes(), drag.pitch, drag.start);
         drag.length = now?.length ?? length;
         drag.changed = true;
+        drag.drawn = true;
         return;
       }
       const toStart = Math.max(0, Math.min(totalSteps - drag.length, hit.step - drag.grabOffset));
@@ -125,7 +150,8 @@ export function useGridPointer(
     const onUp = (e: PointerEvent) => {
       if (!drag || e.pointerId !== drag.pointerId) return;
       // A press on a note's first cell that did not drag is a click: it removes the note.
-      if (!drag.changed && drag.pressedStart && e.type === 'pointerup') actions.toggleNote(drag.pitch, drag.start);
+      if (drag.kind !== 'select' && !drag.changed && drag.pressedStart && e.type === 'pointerup') actions.toggleNote(drag.pitch, drag.start);
+      if (drag.kind === 'resize' && drag.drawn) pencil.remember(drag.length);
       drag = null;
       if (inGesture) {
         actions.endGesture();

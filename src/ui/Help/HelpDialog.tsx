@@ -1,6 +1,6 @@
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { useServices } from '../AppContext';
-import { SHORTCUTS } from './shortcuts';
+import { SHORTCUT_GROUPS } from './shortcuts';
 
 /**
  * The keyboard shortcuts panel, opened with `?` or its button. A native modal <dialog>: the browser traps
@@ -28,18 +28,23 @@ export function HelpDialog() {
     >
       <div className="help-body">
         <h2 id="help-title">Keyboard shortcuts</h2>
-        <table>
-          <tbody>
-            {SHORTCUTS.map((s) => (
-              <tr key={s.keys}>
-                <th scope="row">
-                  <kbd>{s.keys}</kbd>
-                </th>
-                <td>{s.does}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        {SHORTCUT_GROUPS.map((group) => (
+          <section key={group.title} aria-label={group.title}>
+            <h3>{group.title}</h3>
+            <table>
+              <tbody>
+                {group.keys.map((s) => (
+                  <tr key={s.keys}>
+                    <th scope="row">
+                      <kbd>{s.keys}</kbd>
+                    </th>
+                    <td>{s.does}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        ))}
         <button type="button" onClick={() => ui.set({ helpOpen: false })} autoFocus>
           Close
         </button>

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { phraseSteps } from '../../core/meter';
 import { pitchName } from '../../core/pitch';
 import { LIMITS } from '../../core/types';
@@ -6,6 +6,7 @@ import { useAppState, useServices } from '../AppContext';
 import { selectCurrentPhrase } from '../selectors';
 import { theorySettings, useTheorySettings } from '../Theory/theorySettings';
 import { nextStepAfter, pianoKeyIntent, PIANO_KEY_LETTERS } from './pianoKeys';
+import { pianoKeyState, usePianoKeyState } from './pianoKeyState';
 
 const BASE_C = 60; // the A key plays C4 at octave 0
 
@@ -18,21 +19,19 @@ function typingInto(el: EventTarget | null): boolean {
 }
 
 /**
- * Step input from the computer keyboard: with "Step input" on, the piano keys write a note at the grid's
- * focused step (or the step input cursor) and move on by the note length; every key is also heard. Off, the
- * keys only play, so a student can try a line before writing it.
+ * The computer keyboard as a piano, always listening (mounted by the app, whether or not the Keyboard panel
+ * is open): the keys are heard, and with "Step input" on they write a note at the grid's focused step (or
+ * the step input cursor) and move on by the note length.
  */
-export function StepInput() {
+export function usePianoKeys(): void {
   const { actions, engine, store } = useServices();
   const settings = useTheorySettings();
   const phrase = useAppState(selectCurrentPhrase);
   const timeSignature = useAppState((s) => s.song.timeSignature);
   const total = phrase ? phraseSteps(phrase, timeSignature) : 16;
-  const [octave, setOctave] = useState(0);
-  const [cursor, setCursor] = useState(0);
-  const latest = useRef({ octave, cursor, total, settings });
+  const latest = useRef({ total, settings });
   useLayoutEffect(() => {
-    latest.current = { octave, cursor, total, settings };
+    latest.current = { total, settings };
   });
 
   useEffect(() => {
@@ -41,9 +40,10 @@ export function StepInput() {
       const intent = pianoKeyIntent(e);
       if (intent.kind === 'none') return;
       e.preventDefault();
-      const { octave: oct, cursor: cur, total: steps, settings: s } = latest.current;
+      const { total: steps, settings: s } = latest.current;
+      const { octave: oct, cursor: cur } = pianoKeyState.get();
       if (intent.kind === 'octave') {
-        setOctave(Math.max(-3, Math.min(3, oct + intent.delta)));
+        pianoKeyState.set({ octave: Math.max(-3, Math.min(3, oct + intent.delta)) });
         return;
       }
       const pitch = Math.max(LIMITS.pitch.min, Math.min(LIMITS.pitch.max, BASE_C + 12 * oct + intent.semitone));
@@ -58,7 +58,7 @@ export function StepInput() {
       actions.setNoteLength(step, s.stepLength);
       actions.endGesture();
       const next = nextStepAfter(step, s.stepLength, steps);
-      setCursor(next);
+      pianoKeyState.set({ cursor: next });
       // Keep the grid's roving focus with the cursor when the grid had it and the row is on screen.
       if (Number.isFinite(focusedStep)) {
         document.querySelector<HTMLElement>(`[role="grid"] [data-pitch="${pitch}"] [data-step="${next}"]`)?.focus();
@@ -67,6 +67,15 @@ export function StepInput() {
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [actions, engine, store]);
+}
+
+/** The Keyboard panel: step input on or off, the note length it writes, and which keys play what. */
+export function StepInput() {
+  const settings = useTheorySettings();
+  const phrase = useAppState(selectCurrentPhrase);
+  const timeSignature = useAppState((s) => s.song.timeSignature);
+  const total = phrase ? phraseSteps(phrase, timeSignature) : 16;
+  const { octave, cursor } = usePianoKeyState();
 
   return (
     <fieldset className="step-input">

@@ -1,4 +1,4 @@
-import { useEffect, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
 import { pitchName } from '../../core/pitch';
 import type { MidiController, MidiState } from '../../store/types';
 import { useServices } from '../AppContext';
@@ -24,24 +24,6 @@ export function MidiPanel() {
   const { midi } = useServices();
   const state = useMidi(midi, (s) => s);
   const { actions } = midi;
-  useEffect(() => {
-    // Connect by itself only where MIDI was already allowed: otherwise the musician asks for it with the
-    // button, so "MIDI access was refused" never greets someone who did not ask for MIDI.
-    let cancelled = false;
-    // A browser without Web MIDI is said at once: there is nothing to ask and nothing to refuse.
-    if (typeof (navigator as Partial<Navigator>).requestMIDIAccess !== 'function') {
-      void actions.connect();
-      return;
-    }
-    const permissions = (navigator as Navigator & { permissions?: Permissions }).permissions;
-    permissions
-      ?.query({ name: 'midi' as PermissionName })
-      .then((status) => !cancelled && status.state === 'granted' && void actions.connect())
-      .catch(() => undefined);
-    return () => {
-      cancelled = true;
-    };
-  }, [actions]);
 
   const recording = state.recording;
   return (

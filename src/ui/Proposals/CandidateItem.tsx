@@ -1,73 +1,124 @@
 import { memo, useMemo } from 'react';
-import type { ProposalActions, ProposalCandidate } from '../../store/proposals/types';
+import type { ProposalCandidate } from '../../store/proposals/types';
+import { AppendIcon, CloseIcon, HeatIcon, MutateIcon, PlayIcon, StopIcon } from '../Icons';
 import { PianoRoll, type NoteMark } from './PianoRoll';
+
+/** What a candidate can do, by candidate id: one object for the whole list, so items stay memoized. */
+export interface CandidateHandlers {
+  preview(id: string): void;
+  audition(id: string): void;
+  accept(id: string, mode: 'replace' | 'append'): void;
+  cancelAccept(): void;
+  mutate(id: string): void;
+  discard(id: string): void;
+  teach(id: string | null): void;
+}
 
 interface Props {
   candidate: ProposalCandidate;
   stepsPerBar: number;
+  previewed: boolean;
   auditioning: boolean;
   teaching: boolean;
   canAppend: boolean;
   busy: boolean;
   /** Why a model rewrite is not allowed here (an assignment that keeps the model out), if it is not. */
   mutateBlocked?: string;
-  actions: Pick<ProposalActions, 'auditionCandidate' | 'acceptCandidate' | 'mutateCandidate' | 'discardCandidate' | 'setTeachingCandidate'>;
+  /** The question an Accept that would replace written notes asks, while it waits for a yes. */
+  confirm?: string;
+  handlers: CandidateHandlers;
 }
 
-/** One candidate: its piano roll (locked notes marked) and what the musician can do with it. */
-export const CandidateItem = memo(function CandidateItem({ candidate: c, stepsPerBar, auditioning, teaching, canAppend, busy, mutateBlocked, actions }: Props) {
+/**
+ * One candidate in the rail: its small piano roll (locked notes marked) and what the musician can do with it.
+ * A click on it previews it on the grid; Accept is the one labelled button, the rest are icons with names.
+ */
+export const CandidateItem = memo(function CandidateItem(props: Props) {
+  const { candidate: c, stepsPerBar, previewed, auditioning, teaching, canAppend, busy, mutateBlocked, confirm, handlers } = props;
   const label = `Candidate ${c.number}`;
   const marks = useMemo<NoteMark[]>(
     () => c.notes.map((n) => (c.lockedNotes.some((l) => l.start === n.start && l.pitch === n.pitch) ? 'locked' : 'plain')),
     [c.notes, c.lockedNotes],
   );
-  const origin = c.kind === 'mutated' ? c.action : `seed ${c.seed}, temperature ${c.temperature}`;
+  const origin = c.kind === 'mutated' ? c.action : `seed ${c.seed}, T ${c.temperature}`;
+  const where = `steps ${c.span.start + 1}–${c.span.end}`;
   return (
-    <li className={`candidate${auditioning ? ' is-auditioning' : ''}`} aria-label={label}>
+    <li
+      className={`candidate${previewed ? ' is-previewed' : ''}${auditioning ? ' is-auditioning' : ''}`}
+      aria-label={label}
+      aria-current={previewed ? 'true' : undefined}
+      onClick={(e) => {
+        if (!(e.target as HTMLElement).closest('button')) handlers.preview(c.id);
+      }}
+    >
       <div className="candidate-head">
-        <span className="candidate-number">{c.number}</span>
-        <span className="candidate-origin">{origin}</span>
-      </div>
-      <PianoRoll notes={c.notes} marks={marks} steps={c.bars * stepsPerBar} stepsPerBar={stepsPerBar} label={label} />
-      <div className="candidate-actions">
-        <button type="button" className="toggle" aria-pressed={auditioning} onClick={() => void actions.auditionCandidate(c.id)}>
-          Audition
-        </button>
-        <button type="button" onClick={() => actions.acceptCandidate(c.id, 'replace')} title="Replace the phrase's notes with this candidate">
-          Accept
-        </button>
-        <button
-          type="button"
-          className="ghost"
-          disabled={!canAppend}
-          onClick={() => actions.acceptCandidate(c.id, 'append')}
-          title={canAppend ? 'Add this candidate after the phrase’s last written bar' : 'No room: a phrase has at most 8 bars'}
-        >
-          Append
-        </button>
-        <button
-          type="button"
-          className="ghost"
-          disabled={busy || !!mutateBlocked}
-          title={mutateBlocked}
-          onClick={() => void actions.mutateCandidate(c.id)}
-        >
-          Mutate
-        </button>
-        {c.probabilities && (
+        <span className="candidate-number" aria-hidden="true" title={`${origin}; ${where}`}>
+          {c.number}
+        </span>
+        <span className="candidate-origin">{c.kind === 'mutated' ? 'mutated' : ''}</span>
+        <span className="candidate-actions">
+          <button type="button" className="primary small" onClick={() => handlers.accept(c.id, 'replace')} title="Write these notes into the phrase (Enter)">
+            Accept
+          </button>
           <button
             type="button"
-            className="ghost toggle"
-            aria-pressed={teaching}
-            onClick={() => actions.setTeachingCandidate(teaching ? null : c.id)}
+            className="icon toggle"
+            aria-label="Audition"
+            aria-pressed={auditioning}
+            title="Hear it in place, looping (Space)"
+            onClick={() => handlers.audition(c.id)}
           >
-            Probabilities
+            {auditioning ? <StopIcon /> : <PlayIcon />}
           </button>
-        )}
-        <button type="button" className="ghost" onClick={() => actions.discardCandidate(c.id)}>
-          Discard
-        </button>
+          <button
+            type="button"
+            className="icon"
+            aria-label="Mutate"
+            disabled={busy || !!mutateBlocked}
+            title={mutateBlocked ?? 'A new candidate near this one (M)'}
+            onClick={() => handlers.mutate(c.id)}
+          >
+            <MutateIcon />
+          </button>
+          <button
+            type="button"
+            className="icon"
+            aria-label="Append"
+            disabled={!canAppend}
+            title={canAppend ? 'Add it after the phrase’s last written bar' : 'No room: a phrase has at most 8 bars'}
+            onClick={() => handlers.accept(c.id, 'append')}
+          >
+            <AppendIcon />
+          </button>
+          {c.probabilities && (
+            <button
+              type="button"
+              className="icon toggle"
+              aria-label="Probabilities"
+              aria-pressed={teaching}
+              title="Why these notes? The model's probabilities (opens the Theory panel)"
+              onClick={() => handlers.teach(teaching ? null : c.id)}
+            >
+              <HeatIcon />
+            </button>
+          )}
+          <button type="button" className="icon" aria-label="Discard" title="Discard (Delete)" onClick={() => handlers.discard(c.id)}>
+            <CloseIcon />
+          </button>
+        </span>
       </div>
+      <PianoRoll notes={c.notes} marks={marks} steps={c.span.end - c.span.start} stepsPerBar={stepsPerBar} label={label} height={32} />
+      {confirm && (
+        <div className="candidate-confirm" role="alert">
+          <span>{confirm} Replace them?</span>
+          <button type="button" className="danger small" autoFocus onClick={() => handlers.accept(c.id, 'replace')}>
+            Replace them
+          </button>
+          <button type="button" className="small" onClick={() => handlers.cancelAccept()}>
+            Cancel
+          </button>
+        </div>
+      )}
     </li>
   );
 });

@@ -40,10 +40,15 @@ export function ModelActivity() {
       </div>
     );
   }
+  const ready = model.kind === 'ready' ? `${modelId ?? 'Model'} ready (${model.info.kind === 'chord' ? 'follows chords, ' : ''}${model.info.backend})` : '';
   return (
-    <div className="model-activity" role="status">
+    <div
+      className="model-activity"
+      role="status"
+      title={model.kind === 'ready' ? `${ready}${lastMs !== undefined ? `; the last proposal took ${Math.round(lastMs)} ms from the click` : ''}` : undefined}
+    >
       {model.kind === 'ready'
-        ? `Model ${modelId ?? ''} ready (${model.info.kind === 'chord' ? 'follows chords' : 'melody'}, ${model.info.backend})${lastMs !== undefined ? `; last proposal took ${Math.round(lastMs)} ms` : ''}.`
+        ? `${ready}${lastMs !== undefined ? ` · last ${Math.round(lastMs)} ms` : ''}.`
         : model.kind === 'failed'
           ? 'No model loaded.'
           : 'The model loads when you first press Propose.'}

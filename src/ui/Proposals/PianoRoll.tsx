@@ -1,6 +1,8 @@
 import { memo, useLayoutEffect, useRef } from 'react';
 import { pitchName } from '../../core/pitch';
 import type { Note, Steps } from '../../core/types';
+import { tokenColor } from '../Theme/canvasColors';
+import { useTheme } from '../Theme/themeSettings';
 
 /** How a note is drawn: plain, locked (kept from the musician), or changed in a comparison. */
 export type NoteMark = 'plain' | 'locked' | 'added' | 'removed';
@@ -30,28 +32,15 @@ const STEP_PX = 6;
 const NO_NOTES: readonly Note[] = [];
 const ROW_PX = 4;
 
-interface Palette {
-  plain: string;
-  locked: string;
-  added: string;
-  removed: string;
-  barline: string;
-}
-let palette: Palette | null = null;
-
-/** The theme's colours, read once (the same custom properties the rest of the UI uses). */
-function rollPalette(): Palette {
-  if (palette) return palette;
-  const css = getComputedStyle(document.documentElement);
-  const read = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
-  palette = {
-    plain: read('--accent', '#e3a857'),
-    locked: read('--teal', '#6cc2b0'),
-    added: '#9be28a',
-    removed: read('--danger', '#e06c6c'),
-    barline: read('--line-strong', '#3a4152'),
+/** The theme's colours (the same custom properties the rest of the UI uses). */
+function rollPalette(): Record<NoteMark | 'barline', string> {
+  return {
+    plain: tokenColor('--accent', '#e3a857'),
+    locked: tokenColor('--focus', '#6cc2b0'),
+    added: tokenColor('--ok', '#9be28a'),
+    removed: tokenColor('--danger', '#e06c6c'),
+    barline: tokenColor('--line-strong', '#3a4152'),
   };
-  return palette;
 }
 
 /**
@@ -62,6 +51,7 @@ function rollPalette(): Palette {
  */
 export const PianoRoll = memo(function PianoRoll({ notes, steps, stepsPerBar, marks, ghosts = NO_NOTES, label, height = 56 }: PianoRollProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
+  const theme = useTheme();
   const all = [...notes, ...ghosts];
   const low = all.length ? Math.min(...all.map((n) => n.pitch)) - 1 : 59;
   const high = all.length ? Math.max(...all.map((n) => n.pitch)) + 1 : 72;
@@ -85,7 +75,7 @@ export const PianoRoll = memo(function PianoRoll({ notes, steps, stepsPerBar, ma
       ctx.fillStyle = colours[marks?.[i] ?? 'plain'];
       ctx.fillRect(n.start * STEP_PX, (top - n.pitch) * ROW_PX, n.length * STEP_PX - 1, ROW_PX);
     });
-  }, [notes, ghosts, marks, width, rows, top, bars, stepsPerBar]);
+  }, [notes, ghosts, marks, width, rows, top, bars, stepsPerBar, theme]);
 
   return (
     <canvas

@@ -2,6 +2,8 @@ import { useEffect, useMemo, useRef } from 'react';
 import { pitchName } from '../../core/pitch';
 import type { Note, Steps } from '../../core/types';
 import type { StepProbabilities } from '../../store/types';
+import { heatColours, tokenColor } from '../Theme/canvasColors';
+import { useTheme } from '../Theme/themeSettings';
 import { heatCells, heatRows, paintHeat } from './heatCells';
 
 const CELL_W = 14;
@@ -13,6 +15,7 @@ const CELL_H = 7;
  */
 export function ProbabilityMap({ probabilities, notes, stepsPerBar, label }: { probabilities: StepProbabilities; notes: readonly Note[]; stepsPerBar: Steps; label: string }) {
   const canvas = useRef<HTMLCanvasElement>(null);
+  const theme = useTheme();
   const rows = useMemo(() => heatRows(probabilities, notes), [probabilities, notes]);
   const height = (rows.high - rows.low + 1) * CELL_H;
   const width = probabilities.steps * CELL_W;
@@ -22,8 +25,9 @@ export function ProbabilityMap({ probabilities, notes, stepsPerBar, label }: { p
     if (!ctx) return;
     const { steps } = probabilities;
     ctx.clearRect(0, 0, width, height);
-    paintHeat(ctx, heatCells(probabilities, rows.low, rows.high), [], { cellW: CELL_W, cellH: CELL_H, top: rows.high });
-    ctx.strokeStyle = 'rgba(108, 194, 176, 0.6)';
+    const colours = heatColours();
+    paintHeat(ctx, heatCells(probabilities, rows.low, rows.high), [], { cellW: CELL_W, cellH: CELL_H, top: rows.high }, colours);
+    ctx.strokeStyle = tokenColor('--focus', '#6cc2b0');
     ctx.lineWidth = 1;
     for (let b = stepsPerBar; b < steps; b += stepsPerBar) {
       ctx.beginPath();
@@ -31,8 +35,8 @@ export function ProbabilityMap({ probabilities, notes, stepsPerBar, label }: { p
       ctx.lineTo(b * CELL_W - 0.5, height);
       ctx.stroke();
     }
-    paintHeat(ctx, [], notes, { cellW: CELL_W, cellH: CELL_H, top: rows.high });
-  }, [probabilities, notes, rows, width, height, stepsPerBar]);
+    paintHeat(ctx, [], notes, { cellW: CELL_W, cellH: CELL_H, top: rows.high }, colours);
+  }, [probabilities, notes, rows, width, height, stepsPerBar, theme]);
 
   const summary = rows.likeliest
     .map((p, s) => (p === null ? null : `step ${s + 1} ${pitchName(p)}`))

@@ -80,13 +80,27 @@ export interface HeatGeometry {
   top: MidiPitch;
 }
 
+/** The heat map's colours: cells as "r, g, b" (painted with each cell's opacity) and the note outline. */
+export interface HeatColours {
+  cellRgb: string;
+  outline: string;
+}
+
+const DARK_HEAT: HeatColours = { cellRgb: '227, 168, 87', outline: '#e7e3da' };
+
 /** Paints the cells (amber, like notes) and outlines `notes` on top. */
-export function paintHeat(ctx: CanvasRenderingContext2D, cells: readonly HeatCell[], notes: readonly Note[], g: HeatGeometry): void {
+export function paintHeat(
+  ctx: CanvasRenderingContext2D,
+  cells: readonly HeatCell[],
+  notes: readonly Note[],
+  g: HeatGeometry,
+  colours: HeatColours = DARK_HEAT,
+): void {
   for (const c of cells) {
-    ctx.fillStyle = `rgba(227, 168, 87, ${c.alpha.toFixed(3)})`;
+    ctx.fillStyle = `rgba(${colours.cellRgb}, ${c.alpha.toFixed(3)})`;
     ctx.fillRect(c.step * g.cellW, (g.top - c.pitch) * g.cellH, g.cellW - 1, g.cellH - 1);
   }
-  ctx.strokeStyle = '#e7e3da';
+  ctx.strokeStyle = colours.outline;
   ctx.lineWidth = 1.5;
   for (const n of notes) {
     if (n.pitch > g.top) continue;

@@ -1,4 +1,5 @@
 import { useActions, useAppState } from '../AppContext';
+import { MetronomeIcon, RedoIcon, UndoIcon } from '../Icons';
 
 /** Play/Stop (one toggle whose name follows the state), metronome, Undo and Redo. */
 export function TransportControls() {
@@ -21,20 +22,23 @@ export function TransportControls() {
         </span>
         {playing ? 'Stop' : 'Play'}
       </button>
-      <button type="button" className="toggle" aria-pressed={metronome} onClick={() => actions.toggleMetronome()}>
-        Metronome
+      <button type="button" className="toggle icon-button" aria-pressed={metronome} aria-label="Metronome" title="Metronome" onClick={() => actions.toggleMetronome()}>
+        <MetronomeIcon />
       </button>
       <span className="divider" aria-hidden="true" />
-      <button type="button" onClick={() => actions.undo()} disabled={!canUndo} aria-keyshortcuts="Control+Z Meta+Z">
-        Undo
+      <button type="button" className="icon-button" aria-label="Undo" title="Undo (Ctrl/⌘+Z)" onClick={() => actions.undo()} disabled={!canUndo} aria-keyshortcuts="Control+Z Meta+Z">
+        <UndoIcon />
       </button>
       <button
         type="button"
+        className="icon-button"
+        aria-label="Redo"
+        title="Redo (Ctrl/⌘+Shift+Z)"
         onClick={() => actions.redo()}
         disabled={!canRedo}
         aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
       >
-        Redo
+        <RedoIcon />
       </button>
     </div>
   );

@@ -80,6 +80,15 @@ describe('authorship of accepted proposals', () => {
       [67, 8, 'model'],
     ]);
   });
+
+  it('a note the model’s span cut short keeps its author', () => {
+    const before = [{ ...note(60, 0, 'student'), length: 8 }];
+    const after = authorModelEdit(before, [{ ...note(60, 0), length: 4 }, note(67, 4)]);
+    expect(authors(after)).toEqual([
+      [60, 0, 'student'],
+      [67, 4, 'model'],
+    ]);
+  });
 });
 
 describe('the template of an assignment', () => {

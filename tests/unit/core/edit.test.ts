@@ -183,3 +183,12 @@ describe('resizePhrase', () => {
     expect(resizePhrase(notes, 64)).toEqual(notes);
   });
 });
+
+describe('the pencil: a clicked note takes a given length', () => {
+  it('is that long where there is room, and stops at the next note and the phrase end', () => {
+    const n = (pitch: number, start: number, length = 1) => ({ pitch, start, length, velocity: 96 });
+    expect(toggleNoteAt([], 60, 4, 32, 96, 4)).toEqual([n(60, 4, 4)]);
+    expect(toggleNoteAt([n(62, 6)], 60, 4, 32, 96, 4)).toEqual([n(60, 4, 2), n(62, 6)]);
+    expect(toggleNoteAt([], 60, 30, 32, 96, 4)).toEqual([n(60, 30, 2)]);
+  });
+});

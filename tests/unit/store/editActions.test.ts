@@ -124,3 +124,13 @@ describe('phrase history of hand edits', () => {
     expect(app.phrase().origin.kind).toBe('hand');
   });
 });
+
+describe('hand edits in the phrase history', () => {
+  it('are described in a musician’s words', () => {
+    const app = makeApp();
+    app.actions.toggleNote(64, 0);
+    app.actions.toggleNote(67, 4, undefined, 2);
+    app.actions.setNoteLength(0, 3);
+    expect(app.phrase().origin).toMatchObject({ kind: 'hand', action: 'added E4, added G4, made E4 longer' });
+  });
+});

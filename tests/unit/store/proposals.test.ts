@@ -84,19 +84,32 @@ describe('proposals slice', () => {
     expect(app.proposals().settings.seed).not.toBe(1234);
   });
 
-  it('primes with the phrase’s own first notes as locked notes, and candidates keep them', async () => {
+  it('keeps the musician’s notes and silences: the model hears them and writes after the last one', async () => {
     const app = setup();
     await app.actions.loadCheckpointIndex();
     app.actions.toggleNote(64, 0);
     app.actions.setNoteLength(0, 3);
-    app.actions.toggleNote(67, 20); // second bar: not part of the opening
+    app.actions.toggleNote(67, 20); // bar 2, after a rest
     app.actions.setProposalSettings({ primer: 'own', bars: 2 });
     await app.actions.propose();
-    expect(app.model.requests[0].lockedNotes).toEqual([{ pitch: 64, start: 0, length: 3, velocity: 96, by: 'student' }]);
-    for (const c of app.proposals().candidates) expect(c.notes).toContainEqual({ pitch: 64, start: 0, length: 3, velocity: 96, by: 'student' });
+    const request = app.model.requests[0];
+    // Heard: the phrase up to its last note, rest included; written: from there to the end of bar 3.
+    expect(request.primer).toEqual({ notes: [{ pitch: 64, start: 0, length: 3, velocity: 96 }, { pitch: 67, start: 20, length: 1, velocity: 96 }], steps: 21 });
+    expect(request.steps).toBe(48 - 21);
+    expect(request.lockedNotes).toEqual([]);
+    for (const c of app.proposals().candidates) expect(c.span).toEqual({ start: 21, end: 48 });
+    // Accepting writes after the written notes and leaves them as they were.
+    const chosen = app.proposals().candidates[0];
+    expect(app.actions.acceptCandidate(chosen.id)).toEqual({ ok: true });
+    expect(app.notes().slice(0, 2)).toEqual([
+      { pitch: 64, start: 0, length: 3, velocity: 96 },
+      { pitch: 67, start: 20, length: 1, velocity: 96 },
+    ]);
+    expect(app.notes().slice(2)).toEqual(chosen.notes.map((n) => ({ ...n, start: n.start + 21 })));
+    expect(app.phrase().bars).toBe(3);
   });
 
-  it('accepting a proposal replaces the phrase and records its origin in the history', async () => {
+  it('accepting a proposal writes its span and records its origin in the history', async () => {
     const app = setup();
     await app.actions.loadCheckpointIndex();
     app.actions.toggleNote(60, 8);
@@ -104,8 +117,9 @@ describe('proposals slice', () => {
     app.actions.setProposalSettings({ seed: 77, temperature: 0.8, keepSeed: true });
     await app.actions.propose();
     const candidate = app.proposals().candidates[1];
+    expect(candidate.span).toEqual({ start: 9, end: 32 });
     app.actions.acceptCandidate(candidate.id);
-    expect(app.notes()).toEqual(candidate.notes);
+    expect(app.notes()).toEqual([{ pitch: 60, start: 8, length: 1, velocity: 96 }, ...candidate.notes.map((n) => ({ ...n, start: n.start + 9 }))]);
     expect(app.phrase().origin).toMatchObject({ kind: 'proposed', modelId: 'melody-rnn-v1', temperature: 0.8, seed: 77 });
     expect(app.phrase().origin.constraints).toMatchObject({ scaleLock: true });
     expect(app.phrase().history.at(-1)?.notes).toEqual([{ pitch: 60, start: 8, length: 1, velocity: 96, by: 'student' }]);
@@ -130,7 +144,7 @@ describe('proposals slice', () => {
     expect(app.actions.canAppend(candidate.id)).toBe(false);
   });
 
-  it('Mutate (resample) makes a new candidate after its parent that keeps the locked notes', async () => {
+  it('Mutate (resample) makes a new candidate after its parent over the same span, hearing the same context', async () => {
     const app = setup();
     await app.actions.loadCheckpointIndex();
     app.actions.toggleNote(62, 0);
@@ -141,14 +155,14 @@ describe('proposals slice', () => {
     const list = app.proposals().candidates;
     expect(list).toHaveLength(3);
     const child = list[1];
-    expect(child).toMatchObject({ kind: 'mutated', parentId: parent.id, number: 3 });
+    expect(child).toMatchObject({ kind: 'mutated', parentId: parent.id, number: 3, span: parent.span, phraseId: parent.phraseId });
     expect(app.proposals().activity.kind).toBe('idle');
-    expect(child.notes).toContainEqual({ pitch: 62, start: 0, length: 1, velocity: 96, by: 'student' });
+    expect(app.proposals().previewId).toBe(child.id); // what Mutate made is shown at once
     const request = app.model.requests.at(-1)!;
     expect(request.candidates).toBe(1);
-    // The kept share is locked: every locked note is a note of the parent, and the musician's note is among them.
+    expect(request.primer).toEqual(app.model.requests[0].primer);
+    // The kept share is locked: every locked note is a note of the parent, and some are rewritten.
     for (const n of request.lockedNotes!) expect(parent.notes).toContainEqual(n);
-    expect(request.lockedNotes).toContainEqual({ pitch: 62, start: 0, length: 1, velocity: 96, by: 'student' });
     expect(request.lockedNotes!.length).toBeLessThan(parent.notes.length);
   });
 
@@ -206,6 +220,7 @@ describe('proposals slice', () => {
     expect(app.model.requests[0].chords).toEqual([{ start: 0, symbol: 'C' }]);
     app.actions.acceptCandidate(app.proposals().candidates[0].id);
     expect(app.phrase().chords).toEqual([{ start: 0, symbol: 'C' }]); // kept, so it sounds as it was written
+    app.actions.undo();
     app.actions.setPhraseChords([
       { start: 16, symbol: 'G' },
       { start: 0, symbol: 'Am' },
@@ -220,6 +235,10 @@ describe('proposals slice', () => {
       { start: 16, symbol: 'G' },
     ]);
     expect(app.proposals().candidates[0].chords).toHaveLength(2);
+    // Over a selection of bar 2, the chords of that bar, from its start.
+    app.actions.setSelection({ start: 16, end: 32 });
+    await app.actions.propose();
+    expect(app.model.requests[2].chords).toEqual([{ start: 0, symbol: 'G' }]);
   });
 
   it('primes with the previous phrase of the song when there is one', async () => {
@@ -240,7 +259,7 @@ describe('proposals slice', () => {
     expect(app.engine.played.at(-1)).toEqual({ kind: 'phrase', phraseId: AUDITION_PHRASE_ID });
     expect(app.proposals().auditioningId).toBe(c.id);
     const heard = songForPlayback(app.state()).phrases.find((p) => p.id === AUDITION_PHRASE_ID);
-    expect(heard?.notes).toEqual(c.notes);
+    expect(heard?.notes).toEqual(c.notes.map((n) => ({ ...n, by: 'model' })));
     expect(heard?.chords).toEqual([{ start: 0, symbol: 'F' }]);
     expect(songForPlayback(app.state()).tempo).toBe(app.state().song.tempo);
     // The saved song never holds the audition phrase.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createSong } from '../../../src/core/song';
 import type { Note, Song } from '../../../src/core/types';
 import { acceptIntoPhrase, appendStart } from '../../../src/store/proposals/accept';
-import { buildProposalRequest, chordsInWindow, mutationLocks, ownFirstNotes, previousPhrase } from '../../../src/store/proposals/request';
+import { buildProposalRequest, chordsInWindow, mutationLocks, previousPhrase, proposalContext } from '../../../src/store/proposals/request';
 import { initialProposalsState } from '../../../src/store/proposals/settings';
 import type { ProposalCandidate } from '../../../src/store/proposals/types';
 import { seededRandom } from '../core/seededRandom';
@@ -37,6 +37,7 @@ describe('proposal requests from the song', () => {
       settings: initialProposalsState(5).settings,
       info: { kind: 'melody', range: { min: 48, max: 83 } },
       fallbackChord: 'C',
+      span: { start: 0, end: 32 },
     });
     expect(request.primer).toEqual({ notes: [note(62, 0, 4), note(66, 4, 4)], steps: 32, chords: [{ start: 0, symbol: 'C' }] });
     expect(request.steps).toBe(32);
@@ -46,18 +47,36 @@ describe('proposal requests from the song', () => {
     expect(request.startWithNote).toBeUndefined(); // the primer leads into it
   });
 
-  it('a phrase proposed from nothing starts with a note; the musician’s own opening is kept as it is', () => {
+  it('a phrase proposed from nothing starts with a note; a span after the musician’s notes continues them', () => {
     const song = twoPhraseSong();
     const settings = initialProposalsState(5).settings;
     const input = { song, phrase: song.phrases[0], info: { kind: 'melody' as const, range: { min: 48, max: 83 } }, fallbackChord: 'C' };
-    expect(buildProposalRequest({ ...input, settings: { ...settings, primer: 'none' } }).startWithNote).toBe(true);
-    expect(buildProposalRequest({ ...input, settings: { ...settings, primer: 'previous' } }).startWithNote).toBe(true); // the first phrase has none before it
-    expect(buildProposalRequest({ ...input, settings: { ...settings, primer: 'own' } }).startWithNote).toBeUndefined();
+    const fromStart = { ...input, span: { start: 0, end: 32 } };
+    expect(buildProposalRequest({ ...fromStart, settings: { ...settings, primer: 'none' } }).startWithNote).toBe(true);
+    expect(buildProposalRequest({ ...fromStart, settings: { ...settings, primer: 'previous' } }).startWithNote).toBe(true); // the first phrase has none before it
+    const after = buildProposalRequest({ ...input, span: { start: 8, end: 32 }, settings: { ...settings, primer: 'own' } });
+    expect(after.startWithNote).toBeUndefined();
+    expect(after.steps).toBe(24);
+    expect(after.lockedNotes).toEqual([]);
   });
 
-  it('own first notes are those starting in the first half of the candidate', () => {
-    const phrase = { ...twoPhraseSong().phrases[0], notes: [note(60, 0, 4), note(62, 15, 4), note(64, 16)] };
-    expect(ownFirstNotes(phrase, 32)).toEqual([note(60, 0, 4), note(62, 15, 1)]);
+  it('the context is the previous phrase, then this phrase’s notes and silences before the span', () => {
+    const song = twoPhraseSong();
+    const b = { ...song.phrases[1], notes: [note(67, 0, 2), note(69, 6, 1)], chords: [{ start: 0, symbol: 'G' }] };
+    // B follows A (transposed +2 in its section): A's 32 steps, then B's first 12 steps, rests included.
+    expect(proposalContext(song, b, { start: 12, end: 32 }, 'previous')).toEqual({
+      notes: [note(62, 0, 4), note(66, 4, 4), note(67, 32, 2), note(69, 38, 1)],
+      steps: 44,
+      chords: [
+        { start: 0, symbol: 'C' },
+        { start: 32, symbol: 'G' },
+      ],
+    });
+    expect(proposalContext(song, b, { start: 12, end: 32 }, 'own')).toEqual({ notes: [note(67, 0, 2), note(69, 6, 1)], steps: 12, chords: [{ start: 0, symbol: 'G' }] });
+    expect(proposalContext(song, b, { start: 12, end: 32 }, 'none')).toBeNull();
+    // A note sounding into the span is heard up to the span's start.
+    const long = { ...b, notes: [note(67, 8, 8)] };
+    expect(proposalContext(song, long, { start: 12, end: 32 }, 'own')?.notes).toEqual([note(67, 8, 4)]);
   });
 
   it('a chord that began before the window is carried in at its start', () => {
@@ -76,12 +95,22 @@ describe('proposal requests from the song', () => {
     expect(mutationLocks(notes, [notes[3]], 32, 4, 0.5, seededRandom(9))).toEqual(locks); // seeded
   });
 
-  it('replace keeps notes past the candidate; append starts after the last written bar', () => {
+  it('replace changes only the candidate’s span; append starts after the last written bar', () => {
     const phrase = { ...twoPhraseSong().phrases[0], bars: 2, notes: [note(60, 0), note(62, 20)] };
-    const candidate = { notes: [note(70, 0)], bars: 1, kind: 'proposed', action: 'proposal 1 of 1', modelId: 'm', temperature: 1, seed: 3, lockedNotes: [], primer: null, scaleLock: true } as unknown as ProposalCandidate;
+    const base = { bars: 1, kind: 'proposed', action: 'proposal 1 of 1', modelId: 'm', temperature: 1, seed: 3, lockedNotes: [], primer: null, scaleLock: true };
+    const candidate = { ...base, notes: [note(70, 0)], span: { start: 0, end: 16 } } as unknown as ProposalCandidate;
     const ts = { beats: 4, beatUnit: 4 };
     // The model's note is the model's; the kept note keeps its (unknown) author.
     expect(acceptIntoPhrase(phrase, candidate, 'replace', ts, 9).notes).toEqual([{ ...note(70, 0), by: 'model' }, note(62, 20)]);
+    // A span in the middle: the notes around it stay, a note sounding into it is cut at its start.
+    const middle = { ...base, notes: [note(72, 0, 2), note(74, 4)], span: { start: 8, end: 24 } } as unknown as ProposalCandidate;
+    const around = { ...phrase, notes: [note(60, 0, 10), note(62, 20), note(64, 26)] };
+    expect(acceptIntoPhrase(around, middle, 'replace', ts, 9).notes).toEqual([note(60, 0, 8), { ...note(72, 8, 2), by: 'model' }, { ...note(74, 12), by: 'model' }, note(64, 26)]);
+    // A span past the phrase's end grows it.
+    const later = { ...base, bars: 2, notes: [note(71, 4)], span: { start: 24, end: 48 } } as unknown as ProposalCandidate;
+    const grown = acceptIntoPhrase(phrase, later, 'replace', ts, 9);
+    expect(grown.bars).toBe(3);
+    expect(grown.notes).toEqual([note(60, 0), note(62, 20), { ...note(71, 28), by: 'model' }]);
     expect(appendStart(phrase, ts)).toBe(32);
     const appended = acceptIntoPhrase(phrase, candidate, 'append', ts, 9);
     expect(appended.bars).toBe(3);

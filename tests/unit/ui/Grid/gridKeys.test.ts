@@ -28,3 +28,12 @@ test('Ctrl/Cmd chords are left to the global shortcuts (undo, redo)', () => {
   expect(key('ArrowRight', { metaKey: true }).kind).toBe('none');
   expect(key('a').kind).toBe('none');
 });
+
+test('Ctrl+Shift+Arrow (Cmd on a Mac) selects steps; Alt is left to the candidate keys', () => {
+  const k = (key: string, mods: Partial<{ shiftKey: boolean; ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {}) =>
+    gridKeyIntent({ key, shiftKey: false, ctrlKey: false, metaKey: false, altKey: false, ...mods });
+  expect(k('ArrowRight', { ctrlKey: true, shiftKey: true })).toEqual({ kind: 'select', delta: 1 });
+  expect(k('ArrowLeft', { metaKey: true, shiftKey: true })).toEqual({ kind: 'select', delta: -1 });
+  expect(k('ArrowDown', { altKey: true })).toEqual({ kind: 'none' });
+  expect(k('ArrowRight', { ctrlKey: true })).toEqual({ kind: 'none' });
+});

@@ -1,4 +1,5 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
+import { keyboardAnchor, spanBetween, stepAtX } from '../../../../src/ui/Grid/selectionModel';
 import {
   CELL_END,
   CELL_ON,
@@ -59,5 +60,23 @@ describe('grid model', () => {
     expect(shiftRange(48, 72, 12, 21, 108)).toEqual({ low: 60, high: 84 });
     expect(shiftRange(80, 104, 12, 21, 108)).toEqual({ low: 84, high: 108 });
     expect(shiftRange(24, 48, -12, 21, 108)).toEqual({ low: 21, high: 45 });
+  });
+});
+
+describe('selection arithmetic', () => {
+  it('spans anchor to focus inclusively, in either order', () => {
+    expect(spanBetween(4, 7)).toEqual({ start: 4, end: 8 });
+    expect(spanBetween(7, 4)).toEqual({ start: 4, end: 8 });
+    expect(spanBetween(3, 3)).toEqual({ start: 3, end: 4 });
+  });
+  it('grows from the end away from the focus', () => {
+    expect(keyboardAnchor(null, 5)).toBe(5);
+    expect(keyboardAnchor({ start: 4, end: 8 }, 7)).toBe(4);
+    expect(keyboardAnchor({ start: 4, end: 8 }, 4)).toBe(7);
+  });
+  it('finds the step under a ruler point, clamped to the phrase', () => {
+    expect(stepAtX(144, 44, 320, 32)).toBe(10);
+    expect(stepAtX(0, 44, 320, 32)).toBe(0);
+    expect(stepAtX(1000, 44, 320, 32)).toBe(31);
   });
 });

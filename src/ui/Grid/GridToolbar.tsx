@@ -1,0 +1,55 @@
+import { pitchName } from '../../core/pitch';
+import { LIMITS, type Phrase } from '../../core/types';
+import type { PitchRange, StepSpan } from '../../store/types';
+import { useActions, useAppState } from '../AppContext';
+
+interface Props {
+  phrase: Phrase | undefined;
+  range: PitchRange;
+  moveWindow(semitones: number): void;
+  selection: StepSpan | null;
+  previewing: boolean;
+}
+
+/** Above the grid: the phrase's name, the selection (and how to clear it), the heat-map switch, the pitch window. */
+export function GridToolbar({ phrase, range, moveWindow, selection, previewing }: Props) {
+  const actions = useActions();
+  const heatMap = useAppState((s) => s.proposals.settings.heatMap);
+  return (
+    <div className="grid-toolbar">
+      <h2 className="grid-title">
+        <span className="phrase-swatch" style={{ background: phrase?.color }} aria-hidden="true" />
+        Phrase {phrase?.name ?? 'A'}
+      </h2>
+      {selection && (
+        <span className="grid-hint selection-hint">
+          Steps {selection.start + 1}–{selection.end} selected: Propose writes there.{' '}
+          <button type="button" className="link" onClick={() => actions.setSelection(null)}>
+            Clear
+          </button>{' '}
+          <kbd>Esc</kbd>
+        </span>
+      )}
+      {previewing && (
+        <button
+          type="button"
+          className="ghost toggle small"
+          aria-pressed={heatMap}
+          title="Draw the model's probability of every pitch under the ghost notes"
+          onClick={() => actions.setProposalSettings({ heatMap: !heatMap })}
+        >
+          Heat map
+        </button>
+      )}
+      <span className="grid-hint">
+        {pitchName(range.low)}–{pitchName(range.high)}
+      </span>
+      <button type="button" className="ghost small" onClick={() => moveWindow(12)} disabled={range.high >= LIMITS.pitch.max}>
+        Show higher notes
+      </button>
+      <button type="button" className="ghost small" onClick={() => moveWindow(-12)} disabled={range.low <= LIMITS.pitch.min}>
+        Show lower notes
+      </button>
+    </div>
+  );
+}
