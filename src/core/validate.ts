@@ -1,4 +1,5 @@
 import { MAX_PHRASE_VERSIONS } from './history';
+import { readIdeaCounts } from './ideas';
 import { stepsPerBar } from './meter';
 import { SCALE_NAMES, tonicChroma } from './scale';
 import {
@@ -320,6 +321,9 @@ function readSong(value: unknown): Song {
     sectionIds.add(section.id);
     return section;
   });
+  const rawIdeas = get(s, 'ideas');
+  const ideas = rawIdeas === undefined ? undefined : readIdeaCounts(rawIdeas);
+  if (typeof ideas === 'string') fail(ideas);
   return {
     schemaVersion: SONG_SCHEMA_VERSION,
     id: id(s, 'id', 'the song id'),
@@ -331,6 +335,7 @@ function readSong(value: unknown): Song {
     phrases,
     arrangement,
     instruments: readInstruments(s),
+    ...(ideas ? { ideas } : {}),
     createdAt: timestamp(s, 'createdAt', 'the creation time'),
     updatedAt: timestamp(s, 'updatedAt', 'the last change time'),
   };

@@ -1,6 +1,7 @@
 import type { LoadedMelodyRnn } from './checkpoint';
 import type { BatchSampler } from './sampler';
 import { candidateNotes, planSampling } from './samplingPlan';
+import { sumRange } from './scoreContinuation';
 import type { ProposalRequest, ProposalResult } from './types';
 
 /**
@@ -27,6 +28,7 @@ export function proposeCandidates(
   const candidates = batch.events.map((events, b) => ({
     notes: candidateNotes(events, honoured, model.spec),
     events,
+    meanLogProb: sumRange(batch.logProbs[b], 0, plan.steps) / plan.steps,
     probabilities: batch.probabilities
       ? { minPitch: model.spec.minPitch, depth: model.spec.depth, steps: plan.steps, values: batch.probabilities[b] }
       : undefined,

@@ -8,6 +8,7 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { selectBackend } from './backend';
 import { loadMelodyRnn, type MusicRnnConstructor } from './checkpoint';
+import { fetchChordPrior } from './chordPriorFile';
 import { startModelHost } from './host';
 import type { FromWorker, MessagePortLike, ToWorker } from './protocol';
 
@@ -33,6 +34,7 @@ startModelHost(self as unknown as MessagePortLike<FromWorker, ToWorker>, {
       onProgress,
       trackDownload: progressFetch.track,
     }),
+  loadChordPrior: (url) => fetchChordPrior(self.fetch.bind(self), url),
   memory: () => {
     const m = tf.memory();
     return { numTensors: m.numTensors, numBytes: m.numBytes };

@@ -1,8 +1,8 @@
 import { normalizeMonophonic } from '../../core/edit';
 import { commitVersion } from '../../core/history';
 import { stepsPerBar } from '../../core/meter';
-import { LIMITS, type Phrase, type PhraseOrigin, type Steps, type TimeSignature } from '../../core/types';
-import type { AcceptMode, ProposalCandidate } from './types';
+import { LIMITS, type Note, type Phrase, type PhraseOrigin, type Steps, type TimeSignature } from '../../core/types';
+import type { AcceptMode, ProposalCandidate, StepSpan } from './types';
 
 /**
  * Accepting a candidate into a phrase: "replace" makes the candidate the phrase's notes from its start
@@ -24,6 +24,7 @@ export function candidateOrigin(candidate: ProposalCandidate, mode: AcceptMode):
       lockedNotes: candidate.lockedNotes.length,
       primer: candidate.primer ? `${candidate.primer.steps} steps` : 'none',
       ...(candidate.chords?.length ? { chords: candidate.chords.map((c) => c.symbol).join(' ') } : {}),
+      ...(candidate.span ? { span: `steps ${candidate.span.start + 1}-${candidate.span.end}` } : {}),
     },
   };
 }
@@ -37,7 +38,22 @@ export function appendStart(phrase: Phrase, ts: TimeSignature): Steps {
 
 /** True when the candidate fits after the phrase's written bars without passing the 8-bar limit. */
 export function canAppend(phrase: Phrase, candidate: ProposalCandidate, ts: TimeSignature): boolean {
+  if (candidate.span) return false; // a fill belongs in its span
   return appendStart(phrase, ts) / stepsPerBar(ts) + candidate.bars <= LIMITS.bars.max;
+}
+
+/**
+ * The phrase's notes with only `span` taken from a fill candidate: the phrase as it is now outside the span
+ * (a note running into the span is cut at its start), the candidate's notes inside it.
+ */
+export function notesWithSpan(phraseNotes: readonly Note[], fillNotes: readonly Note[], span: StepSpan, total: Steps): Note[] {
+  const outside = phraseNotes
+    .filter((n) => n.start < span.start || n.start >= span.end)
+    .map((n) => (n.start < span.start && n.start + n.length > span.start ? { ...n, length: span.start - n.start } : { ...n }));
+  const inside = fillNotes
+    .filter((n) => n.start >= span.start && n.start < span.end)
+    .map((n) => ({ ...n, length: Math.min(n.length, span.end - n.start) }));
+  return normalizeMonophonic([...outside, ...inside], total);
 }
 
 /** The phrase with the candidate accepted (same object when appending has no room). */
@@ -48,6 +64,12 @@ export function acceptIntoPhrase(
   ts: TimeSignature,
   now: number,
 ): Phrase {
+  if (candidate.span) {
+    // A fill rewrites its span only: edits made elsewhere since it was proposed stay.
+    const notes = notesWithSpan(phrase.notes, candidate.notes, candidate.span, phrase.bars * stepsPerBar(ts));
+    const next = commitVersion(phrase, { notes, origin: candidateOrigin(candidate, 'replace') }, now);
+    return next === phrase ? { ...phrase, origin: candidateOrigin(candidate, 'replace'), updatedAt: now } : next;
+  }
   if (mode === 'append' && !canAppend(phrase, candidate, ts)) return phrase;
   const offset = mode === 'append' ? appendStart(phrase, ts) : 0;
   const perBar = stepsPerBar(ts);

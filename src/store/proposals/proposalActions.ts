@@ -1,5 +1,6 @@
 import { diatonicChords } from '../../core/chords';
 import { restoreVersion } from '../../core/history';
+import { addIdeas } from '../../core/ideas';
 import { stepsPerBar, stepsPerBeat } from '../../core/meter';
 import { defaultPitchRange } from '../../core/scale';
 import { findPhrase, updatePhrase } from '../../core/song';
@@ -8,12 +9,17 @@ import { createRng } from '../../core/random';
 import type { ProposalRequest } from '../../model/types';
 import { changeSong, type StoreContext } from '../context';
 import type { AppActions, AppState } from '../types';
-import { acceptIntoPhrase, canAppend } from './accept';
+import { acceptIntoPhrase, canAppend, notesWithSpan } from './accept';
 import { AUDITION_PHRASE_ID } from './audition';
 import { fetchCheckpointIndex, parseCheckpointIndex } from './checkpointIndex';
+import { createFillActions } from './fillActions';
+import { createHarmonyActions } from './harmonyActions';
+import { countIdeas } from './ideaLedger';
+import type { ProposalKit } from './kit';
 import { createModelSession } from './modelSession';
 import { buildProposalRequest, mutationLocks, scaleLockClasses } from './request';
 import { clampSettings, MAX_SEED } from './settings';
+import { sureLabel, sureLabels } from './sureness';
 import type { ProposalActions, ProposalCandidate, ProposalDeps, ProposalsState } from './types';
 import { musicalVariation, MUTATION_LABELS } from './variations';
 
@@ -74,7 +80,48 @@ export function createProposalActions(
     transport.stop();
   }
 
-  const actions: ProposalActions = {
+  const refreshSeed = () => {
+    if (!slice().settings.keepSeed) setSlice({ settings: { ...slice().settings, seed: freshSeed() } });
+  };
+
+  const kit: ProposalKit = {
+    ctx,
+    session,
+    transport,
+    slice,
+    setSlice,
+    currentPhrase,
+    nextNumber,
+    stopAudition,
+    refreshSeed,
+    clock,
+    showCandidates(candidates, timing) {
+      stopAudition();
+      setSlice({ activity: IDLE, candidates, teachingId: null, auditionedIds: [], ...timing });
+      refreshSeed();
+    },
+  };
+
+  /** Gives a mutated candidate made without the model its "how sure" figure, when a model is loaded. */
+  async function scoreVariation(candidate: ProposalCandidate): Promise<void> {
+    const client = model();
+    if (!client || client.status().kind !== 'ready') return;
+    try {
+      const { meanLogProb } = await client.score({ notes: candidate.notes, steps: candidate.bars * stepsPerBar(ctx.store.getState().song.timeSignature), primer: candidate.primer, chords: candidate.chords }).result;
+      const list = slice().candidates;
+      const others = list.filter((c) => c.id !== candidate.id && c.meanLogProb !== undefined).map((c) => c.meanLogProb!);
+      setSlice({
+        candidates: list.map((c) => (c.id === candidate.id ? { ...c, meanLogProb, sureLabel: sureLabel(meanLogProb, [meanLogProb, ...others]) } : c)),
+      });
+    } catch {
+      // Only the figure is missing; the variation itself is there.
+    }
+  }
+
+  /** The label of a new candidate among the candidates already listed. */
+  const siblingLabel = (value: number) => sureLabel(value, [value, ...slice().candidates.flatMap((c) => (c.meanLogProb === undefined ? [] : [c.meanLogProb]))]);
+
+  const actions: Omit<ProposalActions, keyof ReturnType<typeof createFillActions> | keyof ReturnType<typeof createHarmonyActions>> = {
     setProposalSettings(patch) {
       setSlice({ settings: clampSettings({ ...slice().settings, ...patch }) });
     },
@@ -123,12 +170,14 @@ export function createProposalActions(
       if (!result) return;
       const modelId = slice().modelId ?? status.info.url;
       const first = nextNumber();
+      const labels = sureLabels(result.candidates.map((c) => c.meanLogProb ?? 0));
       const candidates: ProposalCandidate[] = result.candidates.map((c, i) => ({
         id: ctx.newId(),
         number: first + i,
         notes: c.notes,
         bars: settings.bars,
         kind: 'proposed',
+        idea: 'continue',
         action: `proposal ${i + 1} of ${result.candidates.length}`,
         modelId,
         temperature: result.request.temperature,
@@ -138,15 +187,10 @@ export function createProposalActions(
         primer: result.request.primer ?? null,
         scaleLock: result.request.scalePitchClasses !== undefined,
         ...(c.probabilities ? { probabilities: c.probabilities } : {}),
+        ...(c.meanLogProb !== undefined ? { meanLogProb: c.meanLogProb, sureLabel: labels[i] } : {}),
       }));
-      stopAudition();
-      setSlice({
-        activity: IDLE,
-        candidates,
-        teachingId: null,
-        lastProposeMs: clock() - started,
-        ...(settings.keepSeed ? {} : { settings: { ...slice().settings, seed: freshSeed() } }),
-      });
+      kit.showCandidates(candidates, { lastProposeMs: clock() - started });
+      countIdeas(ctx, 'continue', 'made', candidates.length);
     },
 
     acceptCandidate(id, mode = 'replace') {
@@ -154,9 +198,11 @@ export function createProposalActions(
       const phraseId = currentPhrase()?.id;
       if (!candidate || !phraseId) return;
       stopAudition();
-      changeSong(ctx, (song) =>
-        updatePhrase(song, phraseId, (p) => acceptIntoPhrase(p, candidate, mode, song.timeSignature, ctx.now())),
-      );
+      // One undo step: the notes, and the count of accepted ideas (which Undo then keeps, see undoHistory.ts).
+      changeSong(ctx, (song) => {
+        const next = updatePhrase(song, phraseId, (p) => acceptIntoPhrase(p, candidate, mode, song.timeSignature, ctx.now()));
+        return next === song ? song : { ...next, ideas: addIdeas(song.ideas, candidate.idea, 'accepted') };
+      });
     },
 
     canAppend(id) {
@@ -175,23 +221,29 @@ export function createProposalActions(
         id: ctx.newId(),
         bars: parent.bars,
         kind: 'mutated' as const,
+        idea: 'mutate' as const,
         modelId: parent.modelId,
         temperature: parent.temperature,
         primer: parent.primer,
         scaleLock: parent.scaleLock,
         parentId: parent.id,
         ...(parent.chords ? { chords: parent.chords } : {}),
+        ...(parent.span ? { span: parent.span } : {}),
       };
       const varied = musicalVariation(settings.mutation, parent.notes, total, song.key, song.timeSignature);
       if (varied) {
-        insertAfter(parent.id, {
+        const made: ProposalCandidate = {
           ...base,
           number: nextNumber(),
-          notes: varied,
+          // A fill's variation still changes only its span.
+          notes: parent.span ? notesWithSpan(parent.notes, varied, parent.span, total) : varied,
           action: `${MUTATION_LABELS[settings.mutation].toLowerCase()} of candidate ${parent.number}`,
           seed: parent.seed,
           lockedNotes: [],
-        });
+        };
+        insertAfter(parent.id, made);
+        countIdeas(ctx, 'mutate', 'made');
+        await scoreVariation(made);
         return;
       }
       if (!(await loadModel())) return;
@@ -232,8 +284,10 @@ export function createProposalActions(
         seed,
         lockedNotes: parent.lockedNotes,
         ...(made.probabilities ? { probabilities: made.probabilities } : {}),
+        ...(made.meanLogProb !== undefined ? { meanLogProb: made.meanLogProb, sureLabel: siblingLabel(made.meanLogProb) } : {}),
       });
-      if (!settings.keepSeed) setSlice({ settings: { ...slice().settings, seed: freshSeed() } });
+      countIdeas(ctx, 'mutate', 'made');
+      refreshSeed();
     },
 
     discardCandidate(id) {
@@ -247,7 +301,12 @@ export function createProposalActions(
         stopAudition();
         return;
       }
-      if (!slice().candidates.some((c) => c.id === id)) return;
+      const candidate = slice().candidates.find((c) => c.id === id);
+      if (!candidate) return;
+      if (!slice().auditionedIds.includes(id)) {
+        setSlice({ auditionedIds: [...slice().auditionedIds, id] });
+        countIdeas(ctx, candidate.idea, 'auditioned');
+      }
       setSlice({ auditioningId: id });
       await transport.play({ kind: 'phrase', phraseId: AUDITION_PHRASE_ID });
       if (!ctx.store.getState().transport.playing && slice().auditioningId === id) setSlice({ auditioningId: null });
@@ -284,7 +343,7 @@ export function createProposalActions(
   };
 
   return {
-    actions,
+    actions: { ...actions, ...createFillActions(kit, loadModel), ...createHarmonyActions(kit) },
     dispose() {
       session.dispose();
       unsubscribers.forEach((off) => off());

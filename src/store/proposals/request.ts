@@ -3,6 +3,7 @@ import { scalePitchClasses } from '../../core/scale';
 import type { ChordEvent, KeySignature, Note, Phrase, Song, Steps } from '../../core/types';
 import type { ModelInfo, Primer, ProposalRequest } from '../../model/types';
 import type { PitchRange } from '../types';
+import { candidateEnding } from './ending';
 import type { ProposalSettings } from './types';
 
 /**
@@ -108,6 +109,7 @@ export function buildProposalRequest({ song, phrase, settings, info, pitchRange,
     lockedNotes,
     ...(info.kind === 'chord' ? { chords: requestChords(phrase, steps, fallbackChord) } : {}),
     returnProbabilities: true,
+    ending: candidateEnding({ song, phrase, from: 0, to: steps, endOnCadence: settings.endOnCadence, fallbackChord }),
     // From nothing, a phrase begins on its downbeat (the models would mostly open with a pickup bar); the
     // musician's own opening, rests included, is kept as it is.
     ...(primer || lockedNotes.length > 0 ? {} : { startWithNote: true }),

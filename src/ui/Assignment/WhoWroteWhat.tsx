@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { whoWroteWhat, type NoteAuthor } from '../../core/assignmentReport';
 import { pitchName } from '../../core/pitch';
 import { useAppState } from '../AppContext';
+import { IdeasSummary } from '../Ideas/IdeasSummary';
 
 const AUTHOR_LABEL: Record<NoteAuthor, string> = { model: 'model', student: 'student', imported: 'imported' };
 
@@ -40,6 +41,7 @@ export function WhoWroteWhat({ onClose }: { onClose(): void }) {
           )}
         </div>
       ))}
+      <IdeasSummary label="Model's ideas taken" />
     </section>
   );
 }

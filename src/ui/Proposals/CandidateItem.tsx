@@ -1,5 +1,6 @@
 import { memo, useMemo } from 'react';
 import type { ProposalActions, ProposalCandidate } from '../../store/proposals/types';
+import { CandidateScore } from './CandidateScore';
 import { PianoRoll, type NoteMark } from './PianoRoll';
 
 interface Props {
@@ -29,6 +30,7 @@ export const CandidateItem = memo(function CandidateItem({ candidate: c, stepsPe
         <span className="candidate-origin">{origin}</span>
       </div>
       <PianoRoll notes={c.notes} marks={marks} steps={c.bars * stepsPerBar} stepsPerBar={stepsPerBar} label={label} />
+      <CandidateScore candidate={c} />
       <div className="candidate-actions">
         <button type="button" className="toggle" aria-pressed={auditioning} onClick={() => void actions.auditionCandidate(c.id)}>
           Audition

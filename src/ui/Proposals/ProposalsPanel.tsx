@@ -1,10 +1,15 @@
-import { useDeferredValue } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { stepsPerBar as barSteps } from '../../core/meter';
 import { MAX_SEED } from '../../store/proposals/settings';
 import type { MutationKind, PrimerMode } from '../../store/proposals/types';
 import { MUTATION_LABELS } from '../../store/proposals/variations';
 import { useActions, useAppState } from '../AppContext';
+import { orderCandidates } from '../../store/proposals/sureness';
 import { CandidateItem } from './CandidateItem';
+import { CandidateOrderSelect } from './CandidateOrderSelect';
+import { FillSelectionButton } from './FillSelectionButton';
+import { FillSettings } from './FillSettings';
+import { useSelectedSpan } from './useSelectedSpan';
 import { ModelActivity } from './ModelActivity';
 import { ModelPicker } from './ModelPicker';
 import { NumberField } from './NumberField';
@@ -29,7 +34,9 @@ export function ProposalsPanel() {
   const locks = useAssignmentLocks();
   // Deferred: eight piano rolls render in an interruptible background pass, so the main thread never
   // blocks for long when candidates arrive (the 50 ms long-task budget while generating).
-  const candidates = useDeferredValue(useAppState((s) => s.proposals.candidates));
+  const made = useDeferredValue(useAppState((s) => s.proposals.candidates));
+  const candidates = useMemo(() => orderCandidates(made, settings.candidateOrder), [made, settings.candidateOrder]);
+  const selection = useSelectedSpan();
   const auditioningId = useAppState((s) => s.proposals.auditioningId);
   const teachingId = useAppState((s) => s.proposals.teachingId);
   const activity = useAppState((s) => s.proposals.activity);
@@ -85,7 +92,9 @@ export function ProposalsPanel() {
         <button type="button" className="propose-button" disabled={busy || !!locks.model} title={locks.model} onClick={() => void actions.propose()}>
           Propose
         </button>
+        <FillSelectionButton span={selection} />
       </div>
+      <FillSettings />
       <div className="mutate-controls" role="group" aria-label="Mutation settings">
         <label className="field">
           <span className="field-label">Mutation</span>
@@ -109,6 +118,7 @@ export function ProposalsPanel() {
         )}
       </div>
       <ModelActivity />
+      {candidates.length > 1 && <CandidateOrderSelect />}
       <ul className="candidate-list" role="list" aria-label="Proposals">
         {candidates.map((c) => (
           <CandidateItem
