@@ -78,13 +78,19 @@ export function harmonizeMelody(
     const expanded = runner.select(state, beams.flatMap((b) => Array.from({ length: V }, () => b.row)));
     const modelScores = new Float64Array(beams.length * V);
     const inputs = new Float32Array(expanded.batch * runner.inputWidth);
+    const units = runner.units[runner.units.length - 1];
+    const tops = new Float32Array(slotSteps * expanded.batch * units);
     for (let s = 0; s < slotSteps; s++) {
       const step = barSteps + from + s - 1; // input step whose output predicts event from + s
       const previous = from + s === 0 ? silence[barSteps - 1] : events[from + s - 1];
       for (let r = 0; r < expanded.batch; r++) writeInputRow(inputs, r, spec, encoded[r % V], previous, step);
       runner.advance(expanded, inputs);
-      const logProbs = runner.logProbs(expanded);
-      for (let r = 0; r < expanded.batch; r++) modelScores[r] += logProbs[r * depth + events[from + s]];
+      tops.set(expanded.h[expanded.h.length - 1], s * expanded.batch * units);
+    }
+    // The melody is known: the output layer runs once over the whole slot.
+    const logProbs = runner.logProbsOf(tops, slotSteps * expanded.batch);
+    for (let s = 0; s < slotSteps; s++) {
+      for (let r = 0; r < expanded.batch; r++) modelScores[r] += logProbs[(s * expanded.batch + r) * depth + events[from + s]];
     }
     const candidates: Beam[] = [];
     beams.forEach((beam, b) => {

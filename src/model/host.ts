@@ -56,9 +56,14 @@ export function startModelHost(port: MessagePortLike<FromWorker, ToWorker>, deps
 
   const post = (message: FromWorker, transfer?: Transferable[]) => port.postMessage(message, transfer);
 
+  const release = (served: ServedModel) => {
+    served.sampler.dispose();
+    served.runner.dispose();
+    served.loaded.dispose();
+  };
+
   const unload = () => {
-    model?.sampler.dispose();
-    model?.loaded.dispose();
+    if (model) release(model);
     model = null;
   };
 
@@ -83,7 +88,7 @@ export function startModelHost(port: MessagePortLike<FromWorker, ToWorker>, deps
       while (extra.size > MAX_EXTRA_MODELS) {
         const [oldest, dropped] = extra.entries().next().value!;
         extra.delete(oldest);
-        void dropped.then((m) => m.loaded.dispose(), () => {});
+        void dropped.then(release, () => {});
       }
     }
     return found;
@@ -198,7 +203,7 @@ export function startModelHost(port: MessagePortLike<FromWorker, ToWorker>, deps
   return () => {
     port.removeEventListener('message', onMessage);
     unload();
-    for (const m of extra.values()) void m.then((served) => served.loaded.dispose(), () => {});
+    for (const m of extra.values()) void m.then(release, () => {});
     extra.clear();
   };
 }

@@ -11,7 +11,7 @@ import type { ProposalRequest, ProposalResult } from './types';
 
 /** Generates the request's candidates with a loaded model; throws ModelError('bad-request') for requests it cannot honour. */
 export function proposeCandidates(
-  model: LoadedMelodyRnn,
+  model: Pick<LoadedMelodyRnn, 'spec'>,
   sampler: BatchSampler,
   request: ProposalRequest,
   now: () => number = () => performance.now(),

@@ -71,15 +71,19 @@ export function scoreContinuations(runner: RnnRunner, spec: MelodyRnnSpec, input
   const out = rows.map(() => new Float32Array(length));
   const inputs = new Float32Array(rows.length * runner.inputWidth);
   const depth = runner.depth;
+  // The events are known: run the recurrence first, then the output layer over every step at once.
+  const units = runner.units[runner.units.length - 1];
+  const tops = new Float32Array(length * rows.length * units);
   for (let j = 0; j < length; j++) {
-    const logProbs = runner.logProbs(state);
-    rows.forEach((row, r) => (out[r][j] = logProbs[r * depth + row[j]]));
+    tops.set(state.h[state.h.length - 1], j * rows.length * units);
     if (j === length - 1) break;
     const step = prefix.length + j;
     const chord = chordRows.encode(chords?.[step + 1] ?? 'N.C.');
     rows.forEach((row, r) => writeInputRow(inputs, r, spec, chord, row[j], step));
     runner.advance(state, inputs);
   }
+  const logProbs = length > 0 ? runner.logProbsOf(tops, length * rows.length) : new Float32Array(0);
+  for (let j = 0; j < length; j++) rows.forEach((row, r) => (out[r][j] = logProbs[(j * rows.length + r) * depth + row[j]]));
   return out;
 }
 

@@ -58,7 +58,8 @@ export function parseChordPrior(json: unknown): ChordPrior {
 function countsFor(prior: ChordPrior, family: KeyFamily, slot: SlotLength): TransitionCounts | null {
   const other: KeyFamily = family === 'major' ? 'minor' : 'major';
   const otherSlot: SlotLength = slot === 'bar' ? 'halfBar' : 'bar';
-  return prior.families[family]?.[slot] ?? prior.families[family]?.[otherSlot] ?? prior.families[other]?.[slot] ?? null;
+  const f = prior.families;
+  return f[family]?.[slot] ?? f[family]?.[otherSlot] ?? f[other]?.[slot] ?? f[other]?.[otherSlot] ?? null;
 }
 
 /** Scores chord-class sequences with the smoothed prior; a missing prior scores every sequence alike. */

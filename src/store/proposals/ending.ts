@@ -1,25 +1,17 @@
 import { parseChordSymbol } from '../../core/chords';
-import { phraseSteps, stepsPerBar, stepsPerBeat } from '../../core/meter';
+import { phraseSteps } from '../../core/meter';
+import { cadenceStart } from '../../core/phraseEnding';
 import { tonicChroma } from '../../core/scale';
-import type { ChordEvent, Phrase, Song, Steps, TimeSignature } from '../../core/types';
+import type { ChordEvent, Phrase, Song, Steps } from '../../core/types';
 import type { CandidateEnding } from '../../model/types';
 
 /**
  * How a candidate should end, from where it sits in the song. Any candidate: no note starts on its last
  * step, unless the musician's phrase has one there itself. A candidate that reaches the end of its phrase
  * with "End on a cadence" on: its last note starts half a bar before the end (on a beat), is a tone of the
- * chord there (the tonic when the phrase ends the song) and is held to the bar line. In the Nottingham tunes
- * the longest note of a phrase's last bar starts on the downbeat (70%) or half a bar in (26%) and is a chord
- * tone 90% of the time; half a bar leaves the model the first half to lead into it.
+ * chord there (the tonic when the phrase ends the song) and is held to the bar line (see core/phraseEnding.ts
+ * for the corpus figures; half a bar leaves the model the first half to lead into the cadence).
  */
-
-/** First step of the cadence note in a candidate of `steps` steps: half a bar before its end, on a beat. */
-export function cadenceStart(steps: Steps, ts: TimeSignature): Steps {
-  const bar = stepsPerBar(ts);
-  const beat = stepsPerBeat(ts);
-  const half = Math.max(beat, Math.floor(bar / 2 / beat) * beat);
-  return Math.max(0, steps - bar + half);
-}
 
 /** True when `phrase` is the last thing the song plays (its last section, or its last phrase without an arrangement). */
 export function endsSong(song: Song, phrase: Phrase): boolean {
