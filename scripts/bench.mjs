@@ -6,6 +6,7 @@ import { serveDist, launch, writeResult } from '../tests/bench/lib.mjs';
 import { benchStartup } from '../tests/bench/startup.bench.mjs';
 import { benchMidi } from '../tests/bench/midi.bench.mjs';
 import { benchModel } from '../tests/bench/model.bench.mjs';
+import { benchFill } from '../tests/bench/fill.bench.mjs';
 import { benchEdit } from '../tests/bench/edit.bench.mjs';
 import { benchLoop } from '../tests/bench/loop.bench.mjs';
 import { benchAutosave } from '../tests/bench/autosave.bench.mjs';
@@ -15,6 +16,7 @@ import { benchClassroom } from '../tests/bench/classroom.bench.mjs';
 const SUITES = [
   { id: 'startup', title: 'Start-up', run: benchStartup },
   { id: 'model', title: 'Model', run: benchModel },
+  { id: 'fill', title: 'Fill and chords', run: benchFill },
   { id: 'midi', title: 'MIDI and links', run: benchMidi },
   { id: 'edit', title: 'Editing', run: benchEdit },
   { id: 'loop', title: 'Writing loop', run: benchLoop },

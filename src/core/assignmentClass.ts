@@ -1,6 +1,7 @@
 import type { HandBackInfo } from './assignment';
 import type { HandBackRead } from './assignmentHandback';
 import { countAuthors, studentTotal } from './authorship';
+import { ideaCount } from './ideas';
 import type { Song } from './types';
 
 /**
@@ -12,22 +13,26 @@ import type { Song } from './types';
 
 /** Proposals asked for and taken, for the class view's column. */
 export interface ProposalCounts {
-  /** Proposals the student asked the model for, or null while songs do not record it. */
+  /** Melody proposals the model made for the student (continue, fill, mutate), or null for a song that keeps no counts. */
   made: number | null;
   /** Proposals (and model mutations) accepted into a phrase. */
   accepted: number;
 }
 
+/** The kinds of idea that write notes (chord suggestions are counted apart: they leave no phrase version). */
+const MELODY_IDEAS = ['continue', 'fill', 'mutate'] as const;
+
 /**
  * Proposals made and accepted in a song. Accepted ones are the model versions in the phrases' histories
- * (each accept makes one). Made ones are not in a song yet: point `made` at the song's own count of
- * proposals made once songs store it (the "taken ideas" counts of issue 12); until then it is null and
- * the class view shows a dash.
+ * (each accept makes one, so songs from before the counts existed are counted too). Made ones are the
+ * song's own "taken ideas" counts of melody proposals (ideas.ts); a song without counts (older, or never
+ * asked the model) gives null, and the class view shows a dash.
  */
-export function proposalCounts(song: Pick<Song, 'phrases'>): ProposalCounts {
+export function proposalCounts(song: Pick<Song, 'phrases' | 'ideas'>): ProposalCounts {
   let accepted = 0;
   for (const p of song.phrases) for (const v of [...p.history, p]) if (v.origin.kind === 'proposed' || v.origin.kind === 'mutated') accepted += 1;
-  return { made: null, accepted };
+  const made = song.ideas ? MELODY_IDEAS.reduce((sum, kind) => sum + ideaCount(song, kind).made, 0) : null;
+  return { made, accepted };
 }
 
 /** Temperatures the accepted proposals used, lowest first, each once. */

@@ -1,7 +1,7 @@
 import { isNoteAuthor } from './authorship';
 import { newId as defaultNewId } from './id';
 import { phraseColorFor, type SongDeps } from './song';
-import { SONG_SCHEMA_VERSION, type ChordEvent, type Note, type NoteAuthor, type Phrase, type PhraseOrigin, type Song } from './types';
+import { SONG_SCHEMA_VERSION, type ChordEvent, type Note, type NoteAuthor, type Phrase, type IdeaCounts, type PhraseOrigin, type Song } from './types';
 
 /**
  * The compact shape a song takes inside a share link, before compression. Everything is kept, history
@@ -58,6 +58,8 @@ export interface PackedSong {
   p: PackedPhrase[];
   /** [phrase index, repeats, transpose] repeated. */
   a: number[];
+  /** The song's taken-ideas counts, when it keeps any (so a hand-back link carries them to the class view). */
+  i?: IdeaCounts;
 }
 
 function packNotes(notes: readonly Note[]): PackedNotes {
@@ -114,6 +116,7 @@ export function packSong(song: Song): PackedSong {
       packAuthors(p.notes),
     ]),
     a: song.arrangement.flatMap((s) => [index.get(s.phraseId) ?? -1, s.repeats, s.transpose]),
+    ...(song.ideas ? { i: song.ideas } : {}),
   };
 }
 
@@ -247,6 +250,8 @@ export function unpackSong(value: unknown, deps: SongDeps = {}): Song | null {
       },
       createdAt: created,
       updatedAt: created + num(packed.u),
+      // Checked by validateSong like every other field (readIdeaCounts).
+      ...(packed.i !== undefined ? { ideas: packed.i as IdeaCounts } : {}),
     };
   } catch {
     return null;

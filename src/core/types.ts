@@ -135,6 +135,18 @@ export interface InstrumentSettings {
   chordsMuted: boolean;
 }
 
+/** The kinds of model proposal a song keeps count of ("taken ideas"). */
+export type IdeaKind = 'continue' | 'fill' | 'chords' | 'mutate';
+
+/** How many proposals of one kind the model made for this song, and how many the musician auditioned and accepted. */
+export interface IdeaCount {
+  made: number;
+  auditioned: number;
+  accepted: number;
+}
+
+export type IdeaCounts = Partial<Record<IdeaKind, IdeaCount>>;
+
 export const SONG_SCHEMA_VERSION = 1;
 
 export interface Song {
@@ -149,6 +161,8 @@ export interface Song {
   phrases: Phrase[];
   arrangement: Section[];
   instruments: InstrumentSettings;
+  /** Taken ideas: counts of model proposals per kind. Kept with the song (autosave, project file), never sent anywhere. */
+  ideas?: IdeaCounts;
   createdAt: number;
   updatedAt: number;
 }

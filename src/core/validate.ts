@@ -1,5 +1,6 @@
 import { isNoteAuthor } from './authorship';
 import { MAX_PHRASE_VERSIONS } from './history';
+import { readIdeaCounts } from './ideas';
 import { stepsPerBar } from './meter';
 import { isKeyTonic, SCALE_NAMES } from './scale';
 import { isHexColor } from './song';
@@ -322,6 +323,9 @@ function readSong(value: unknown): Song {
     sectionIds.add(section.id);
     return section;
   });
+  const rawIdeas = get(s, 'ideas');
+  const ideas = rawIdeas === undefined ? undefined : readIdeaCounts(rawIdeas);
+  if (typeof ideas === 'string') fail(ideas);
   return {
     schemaVersion: SONG_SCHEMA_VERSION,
     id: id(s, 'id', 'the song id'),
@@ -333,6 +337,7 @@ function readSong(value: unknown): Song {
     phrases,
     arrangement,
     instruments: readInstruments(s),
+    ...(ideas ? { ideas } : {}),
     createdAt: timestamp(s, 'createdAt', 'the creation time'),
     updatedAt: timestamp(s, 'updatedAt', 'the last change time'),
   };

@@ -1,12 +1,14 @@
 import type { FromWorker, MessagePortLike, ToWorker } from './protocol';
 import {
   ModelError,
+  type FillResult,
+  type HarmonizeResult,
+  type ScoreResult,
+  type ProposalResult,
   type ModelClient,
   type ModelInfo,
   type ModelStatus,
-  type PendingProposal,
-  type ProposalRequest,
-  type ProposalResult,
+  type Pending,
 } from './types';
 
 /**
@@ -33,6 +35,14 @@ export interface ModelClientOptions {
 export interface ModelDiagnostics {
   /** The worker's tfjs tensor count and bytes. */
   memory(): Promise<{ numTensors: number; numBytes: number }>;
+}
+
+/** The result each kind of reply carries. */
+interface ResultOf {
+  candidates: ProposalResult;
+  filled: FillResult;
+  harmonized: HarmonizeResult;
+  scored: ScoreResult;
 }
 
 interface Waiter {
@@ -94,6 +104,30 @@ export function createModelClient(options: ModelClientOptions = {}): ModelClient
       ensureWorker().postMessage(message);
     });
 
+  /** Sends a cancellable request and resolves with the result of the reply of type `expected`. */
+  function ask<K extends keyof ResultOf>(message: ToWorker, expected: K): Pending<ResultOf[K]> {
+    const { id } = message;
+    const result = send(message).then((reply) => {
+      if (reply.type !== expected) throw new ModelError(`Unexpected reply ${reply.type} to ${message.type}`, 'internal');
+      return (reply as unknown as { result: ResultOf[K] }).result;
+    });
+    return {
+      result,
+      cancel() {
+        const waiter = waiters.get(id);
+        if (!waiter) return;
+        waiters.delete(id);
+        worker?.postMessage({ type: 'cancel', id });
+        waiter.reject(new ModelError('Cancelled', 'cancelled'));
+      },
+    };
+  }
+
+  /** A request naming its checkpoint names it absolutely (the worker resolves against its own script). */
+  function absolute<R extends { checkpointUrl?: string }>(request: R): R {
+    return request.checkpointUrl ? { ...request, checkpointUrl: new URL(request.checkpointUrl, baseUrl()).href.replace(/\/+$/, '') } : request;
+  }
+
   const baseUrl = () => options.baseUrl ?? (typeof location !== 'undefined' ? location.href : 'http://localhost/');
 
   return {
@@ -114,23 +148,10 @@ export function createModelClient(options: ModelClientOptions = {}): ModelClient
       }
     },
 
-    propose(request: ProposalRequest): PendingProposal {
-      const id = nextId++;
-      const result = send({ type: 'propose', id, request }).then((reply) => {
-        if (reply.type !== 'candidates') throw new ModelError(`Unexpected reply ${reply.type} to propose`, 'internal');
-        return reply.result as ProposalResult;
-      });
-      return {
-        result,
-        cancel() {
-          const waiter = waiters.get(id);
-          if (!waiter) return;
-          waiters.delete(id);
-          worker?.postMessage({ type: 'cancel', id });
-          waiter.reject(new ModelError('Cancelled', 'cancelled'));
-        },
-      };
-    },
+    propose: (request) => ask({ type: 'propose', id: nextId++, request: absolute(request) }, 'candidates'),
+    fill: (request) => ask({ type: 'fill', id: nextId++, request: absolute(request) }, 'filled'),
+    harmonize: (request) => ask({ type: 'harmonize', id: nextId++, request: absolute(request) }, 'harmonized'),
+    score: (request) => ask({ type: 'score', id: nextId++, request: absolute(request) }, 'scored'),
 
     status: () => status,
 

@@ -1,7 +1,12 @@
+import type { ChordPrior } from '../core/harmony/chordPrior';
 import type { LoadedMelodyRnn } from './checkpoint';
+import { fillCandidates } from './fill';
+import { harmonizeMelody } from './harmonize';
 import { proposeCandidates } from './propose';
 import { resultTransferables, type FromWorker, type MessagePortLike, type ToWorker } from './protocol';
+import { RnnRunner } from './rnnRunner';
 import { BatchSampler } from './sampler';
+import { scoreNotes } from './scoreNotes';
 import { ModelError, type LoadProgress, type ModelErrorCause, type ModelInfo } from './types';
 
 /**
@@ -28,8 +33,20 @@ export interface HostDependencies {
   prepareBackend(): Promise<string>;
   load(checkpointUrl: string, onProgress: (progress: LoadProgress) => void): Promise<LoadedMelodyRnn>;
   memory(): { numTensors: number; numBytes: number };
+  /** Reads a chord model's chord_prior.json (null when it has none); without it the chord search uses the model alone. */
+  loadChordPrior?(checkpointUrl: string): Promise<ChordPrior | null>;
   now?: () => number;
 }
+
+/** A loaded checkpoint with what runs it. */
+interface ServedModel {
+  loaded: LoadedMelodyRnn;
+  sampler: BatchSampler;
+  runner: RnnRunner;
+}
+
+/** Models a request names by URL besides the one loaded last (the chord model of "Suggest chords"), kept loaded. */
+const MAX_EXTRA_MODELS = 2;
 
 function describe(error: unknown): { message: string; cause: ModelErrorCause } {
   if (error instanceof ModelError) return { message: error.message, cause: error.cause };
@@ -41,21 +58,59 @@ export function startModelHost(port: MessagePortLike<FromWorker, ToWorker>, deps
   const now = deps.now ?? (() => performance.now());
   const cancelled = new Set<number>();
   let backend: Promise<string> | null = null;
-  let model: { loaded: LoadedMelodyRnn; sampler: BatchSampler } | null = null;
+  let model: ServedModel | null = null;
+  const extra = new Map<string, Promise<ServedModel>>();
+  const priors = new Map<string, Promise<ChordPrior | null>>();
   let queue: Promise<void> = Promise.resolve();
 
   const post = (message: FromWorker, transfer?: Transferable[]) => port.postMessage(message, transfer);
 
+  const release = (served: ServedModel) => {
+    served.sampler.dispose();
+    served.runner.dispose();
+    served.loaded.dispose();
+  };
+
   const unload = () => {
-    model?.sampler.dispose();
-    model?.loaded.dispose();
+    if (model) release(model);
     model = null;
   };
+
+  const serve = (loaded: LoadedMelodyRnn): ServedModel => ({ loaded, sampler: new BatchSampler(loaded.weights), runner: new RnnRunner(loaded.weights) });
 
   const requireModel = () => {
     if (!model) throw new ModelError('No model is loaded: load a checkpoint first', 'not-loaded');
     return model;
   };
+
+  /** The model a request names (loaded on first use, kept), or the one loaded last. */
+  async function modelFor(url: string | undefined): Promise<ServedModel> {
+    const wanted = url?.replace(/\/+$/, '');
+    if (!wanted || wanted === model?.loaded.url) return requireModel();
+    let found = extra.get(wanted);
+    if (!found) {
+      backend ??= deps.prepareBackend();
+      await backend;
+      found = deps.load(wanted, () => {}).then(serve);
+      found.catch(() => extra.delete(wanted));
+      extra.set(wanted, found);
+      while (extra.size > MAX_EXTRA_MODELS) {
+        const [oldest, dropped] = extra.entries().next().value!;
+        extra.delete(oldest);
+        void dropped.then(release, () => {});
+      }
+    }
+    return found;
+  }
+
+  function priorFor(url: string): Promise<ChordPrior | null> {
+    let found = priors.get(url);
+    if (!found) {
+      found = (deps.loadChordPrior?.(url) ?? Promise.resolve(null)).catch(() => null);
+      priors.set(url, found);
+    }
+    return found;
+  }
 
   /**
    * A few throw-away proposals right after loading, so the JavaScript engine has compiled the sampler's hot
@@ -82,7 +137,7 @@ export function startModelHost(port: MessagePortLike<FromWorker, ToWorker>, deps
         const backendName = await backend;
         unload(); // a failed load leaves no model rather than a stale one
         const loaded = await deps.load(message.checkpointUrl, progress);
-        model = { loaded, sampler: new BatchSampler(loaded.weights) };
+        model = serve(loaded);
         progress({ stage: 'ready', fraction: 0.99, message: 'Warming up' });
         warmUp(loaded, model.sampler);
         const { spec } = loaded;
@@ -101,9 +156,26 @@ export function startModelHost(port: MessagePortLike<FromWorker, ToWorker>, deps
         return;
       }
       case 'propose': {
-        const { loaded, sampler } = requireModel();
+        const { loaded, sampler } = await modelFor(message.request.checkpointUrl);
         const result = proposeCandidates(loaded, sampler, message.request, now);
         post({ type: 'candidates', id: message.id, result }, resultTransferables(result));
+        return;
+      }
+      case 'fill': {
+        const { loaded, sampler, runner } = await modelFor(message.request.checkpointUrl);
+        const result = fillCandidates(loaded, sampler, runner, message.request, now);
+        post({ type: 'filled', id: message.id, result }, resultTransferables(result));
+        return;
+      }
+      case 'harmonize': {
+        const { loaded, runner } = await modelFor(message.request.checkpointUrl);
+        const prior = await priorFor(loaded.url);
+        post({ type: 'harmonized', id: message.id, result: harmonizeMelody(runner, loaded.spec, prior, message.request, now) });
+        return;
+      }
+      case 'score': {
+        const { loaded, runner } = await modelFor(message.request.checkpointUrl);
+        post({ type: 'scored', id: message.id, result: scoreNotes(runner, loaded.spec, message.request) });
         return;
       }
       case 'memory':
@@ -137,5 +209,7 @@ export function startModelHost(port: MessagePortLike<FromWorker, ToWorker>, deps
   return () => {
     port.removeEventListener('message', onMessage);
     unload();
+    for (const m of extra.values()) void m.then(release, () => {});
+    extra.clear();
   };
 }

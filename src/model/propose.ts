@@ -1,6 +1,7 @@
 import type { LoadedMelodyRnn } from './checkpoint';
 import type { BatchSampler } from './sampler';
 import { candidateNotes, planSampling } from './samplingPlan';
+import { sumRange } from './scoreContinuation';
 import type { ProposalRequest, ProposalResult } from './types';
 
 /**
@@ -10,7 +11,7 @@ import type { ProposalRequest, ProposalResult } from './types';
 
 /** Generates the request's candidates with a loaded model; throws ModelError('bad-request') for requests it cannot honour. */
 export function proposeCandidates(
-  model: LoadedMelodyRnn,
+  model: Pick<LoadedMelodyRnn, 'spec'>,
   sampler: BatchSampler,
   request: ProposalRequest,
   now: () => number = () => performance.now(),
@@ -27,6 +28,7 @@ export function proposeCandidates(
   const candidates = batch.events.map((events, b) => ({
     notes: candidateNotes(events, honoured, model.spec),
     events,
+    meanLogProb: sumRange(batch.logProbs[b], 0, plan.steps) / plan.steps,
     probabilities: batch.probabilities
       ? { minPitch: model.spec.minPitch, depth: model.spec.depth, steps: plan.steps, values: batch.probabilities[b] }
       : undefined,

@@ -1,4 +1,16 @@
-import type { LoadProgress, ModelErrorCause, ModelInfo, ProposalRequest, ProposalResult } from './types';
+import type {
+  FillRequest,
+  FillResult,
+  HarmonizeRequest,
+  HarmonizeResult,
+  LoadProgress,
+  ModelErrorCause,
+  ModelInfo,
+  ProposalRequest,
+  ProposalResult,
+  ScoreRequest,
+  ScoreResult,
+} from './types';
 
 /**
  * The messages between the main thread (client.ts) and the model worker (worker.ts / host.ts). Every
@@ -9,6 +21,9 @@ import type { LoadProgress, ModelErrorCause, ModelInfo, ProposalRequest, Proposa
 export type ToWorker =
   | { type: 'load'; id: number; checkpointUrl: string }
   | { type: 'propose'; id: number; request: ProposalRequest }
+  | { type: 'fill'; id: number; request: FillRequest }
+  | { type: 'harmonize'; id: number; request: HarmonizeRequest }
+  | { type: 'score'; id: number; request: ScoreRequest }
   | { type: 'cancel'; id: number }
   /** For tests and the bench: tensor count and heap of the worker's tfjs engine. */
   | { type: 'memory'; id: number };
@@ -17,6 +32,9 @@ export type FromWorker =
   | { type: 'progress'; id: number; progress: LoadProgress }
   | { type: 'loaded'; id: number; info: ModelInfo }
   | { type: 'candidates'; id: number; result: ProposalResult }
+  | { type: 'filled'; id: number; result: FillResult }
+  | { type: 'harmonized'; id: number; result: HarmonizeResult }
+  | { type: 'scored'; id: number; result: ScoreResult }
   | { type: 'memory'; id: number; numTensors: number; numBytes: number }
   | { type: 'error'; id: number; message: string; cause: ModelErrorCause };
 

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { NO_EVENT, NOTE_OFF } from '../core/melodyEvents';
+import { eventLogProb } from './eventLogProb';
 import { seededRandom } from './random';
 import { FREE, MUST_START_NOTE, type SamplingPlan } from './samplingPlan';
 
@@ -26,6 +27,8 @@ export interface SampledBatch {
   events: Int32Array[];
   /** Per candidate, `steps * depth` probabilities (see StepProbabilities), or null when not asked for. */
   probabilities: Float32Array[] | null;
+  /** Per candidate and step, the model's own log-probability (temperature 1, no constraints) of the event chosen. */
+  logProbs: Float32Array[];
 }
 
 /** The LSTM state of every layer, one row per candidate, kept in JS between steps. */
@@ -61,6 +64,7 @@ export class BatchSampler {
     const random = seededRandom(plan.seed);
     const events = Array.from({ length: batch }, () => new Int32Array(steps));
     const probabilities = plan.returnProbabilities ? Array.from({ length: batch }, () => new Float32Array(steps * depth)) : null;
+    const logProbs = Array.from({ length: batch }, () => new Float32Array(steps));
     const scratch = new Float64Array(depth);
     const current = new Int32Array(batch);
 
@@ -77,12 +81,13 @@ export class BatchSampler {
       for (let b = 0; b < batch; b++) {
         const event = this.chooseEvent(plan, t, logits, b * depth, scratch, random());
         events[b][t] = event;
+        logProbs[b][t] = eventLogProb(logits, b * depth, depth, event);
         current[b] = event;
         if (probabilities) probabilities[b].set(scratch, t * depth);
       }
       if (t < steps - 1) this.advance(state, this.inputRows(plan, batch, current, primerEvents.length + t));
     }
-    return { events, probabilities };
+    return { events, probabilities, logProbs };
   }
 
   /** Nothing to free today; kept so callers need not change if the sampler ever caches tensors. */
@@ -181,7 +186,9 @@ export class BatchSampler {
   private chooseEvent(plan: SamplingPlan, t: number, logits: Float32Array, at: number, out: Float64Array, u: number): number {
     const depth = this.depth;
     const mustChange = plan.mustChange[t];
-    const banned = (k: number) => !plan.allowed[k] || (mustChange !== 0 && k === NO_EVENT) || (mustChange === MUST_START_NOTE && k === NOTE_OFF);
+    const mask = plan.stepMasks?.[t];
+    const banned = (k: number) =>
+      !plan.allowed[k] || (mask != null && !mask[k]) || (mustChange !== 0 && k === NO_EVENT) || (mustChange === MUST_START_NOTE && k === NOTE_OFF);
     const temperature = plan.temperature > 0 ? plan.temperature : 1;
     let max = -Infinity;
     let best = -1;

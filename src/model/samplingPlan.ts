@@ -11,6 +11,7 @@ import {
 import type { Note } from '../core/types';
 import { chordsPerStep, encodeChord } from './chordEncoding';
 import type { MelodyRnnSpec } from './checkpointSpec';
+import { applyEnding } from './endingPlan';
 import { ModelError, type ProposalRequest } from './types';
 
 /**
@@ -21,6 +22,8 @@ import { ModelError, type ProposalRequest } from './types';
  */
 
 export const MAX_CANDIDATES = 16;
+/** Largest batch a fill samples before it keeps the best (candidates x over-sampling). */
+export const MAX_FILL_BATCH = 64;
 export const MAX_STEPS = 256;
 /** Forced-event marker for a free step. */
 export const FREE = -1;
@@ -46,6 +49,8 @@ export interface SamplingPlan {
   mustChange: Uint8Array;
   /** Per event class: 1 when a free draw may pick it (no-event and note-off always may). */
   allowed: Uint8Array;
+  /** Per generated step, an extra mask over event classes (1 = may be drawn), or null; set by the ending rules. */
+  stepMasks?: (Uint8Array | null)[];
   /**
    * Conditioning per input step i (0 .. primer + steps - 2), `conditionWidth` floats each, laid out as Magenta
    * concatenates them around the event: [chord(i + 1) | event one-hot | aux(i)]; `chordWidth` says where the
@@ -82,15 +87,18 @@ export function checkLockedNotes(notes: readonly Note[], steps: number): Note[] 
 }
 
 /** Fills `out` with BinaryCounter values of step `step` as Magenta does: bit i is ±1. */
-function writeBinaryCounter(out: Float32Array, offset: number, bits: number, step: number): void {
+export function writeBinaryCounter(out: Float32Array, offset: number, bits: number, step: number): void {
   for (let i = 0; i < bits; i++) out[offset + i] = Math.floor((step + 1) / 2 ** i) % 2 ? 1 : -1;
 }
 
-/** Builds the sampling plan for a request against a model; throws a ModelError('bad-request') it cannot honour. */
-export function planSampling(request: ProposalRequest, spec: MelodyRnnSpec): SamplingPlan {
+/**
+ * Builds the sampling plan for a request against a model; throws a ModelError('bad-request') it cannot honour.
+ * `maxBatch` is raised only by fills, which sample many and keep a few.
+ */
+export function planSampling(request: ProposalRequest, spec: MelodyRnnSpec, maxBatch = MAX_CANDIDATES): SamplingPlan {
   const { candidates, steps, temperature, seed } = request;
-  if (!Number.isInteger(candidates) || candidates < 1 || candidates > MAX_CANDIDATES) {
-    throw badRequest(`Candidates must be 1..${MAX_CANDIDATES}, got ${candidates}`);
+  if (!Number.isInteger(candidates) || candidates < 1 || candidates > maxBatch) {
+    throw badRequest(`Candidates must be 1..${maxBatch}, got ${candidates}`);
   }
   if (!Number.isInteger(steps) || steps < 1 || steps > MAX_STEPS) throw badRequest(`Steps must be 1..${MAX_STEPS}, got ${steps}`);
   if (!(temperature >= 0) || !Number.isFinite(temperature)) throw badRequest(`Temperature must be 0 or more, got ${temperature}`);
@@ -149,7 +157,7 @@ export function planSampling(request: ProposalRequest, spec: MelodyRnnSpec): Sam
     }
   }
 
-  return {
+  const plan: SamplingPlan = {
     batch: candidates,
     primerEvents,
     steps,
@@ -163,6 +171,8 @@ export function planSampling(request: ProposalRequest, spec: MelodyRnnSpec): Sam
     auxWidth,
     returnProbabilities: request.returnProbabilities ?? true,
   };
+  if (request.ending) applyEnding(plan, request.ending, spec);
+  return plan;
 }
 
 /**

@@ -98,6 +98,21 @@ export interface ProposalRequest {
    * nothing" expects it to begin on the downbeat.
    */
   startWithNote?: boolean;
+  /** How the candidate ends: no lone note on its last step, and optionally a cadence (see endingPlan.ts). */
+  ending?: CandidateEnding;
+  /** The checkpoint to write with, when not the one loaded last (e.g. the chord model for "Melody for these chords"). */
+  checkpointUrl?: string;
+}
+
+/**
+ * Ending rules. Left to itself a model trained on whole tunes ends a phrase mid-flow, often with the next
+ * phrase's pickup on the very last step; phrases in the corpus end on a held note.
+ */
+export interface CandidateEnding {
+  /** No note may start on the candidate's last step (a lone sixteenth there sounds like a cut-off pickup). */
+  noLastStepOnset?: boolean;
+  /** The last note starts at `start` (relative to the candidate) on one of `pitchClasses` and is held to the end. */
+  cadence?: { start: Steps; pitchClasses: number[] };
 }
 
 /**
@@ -117,6 +132,92 @@ export interface Candidate {
   /** The raw events the model produced (one per step), for tests and the teaching view. */
   events: Int32Array;
   probabilities?: StepProbabilities;
+  /**
+   * How sure the model is of it: the mean, over the candidate's steps, of the model's own log-probability
+   * (temperature 1, no constraints) of each event given everything before it. Closer to 0 = more expected.
+   */
+  meanLogProb?: number;
+  /** Fills only: how well it leads into the fixed notes after the span (see FillFit). */
+  fit?: FillFit;
+}
+
+/** How well a fill leads into what follows: the model's log-probability of the notes after the span. */
+export interface FillFit {
+  /** Mean per step of log p(the fixed events after the span | context, this fill). */
+  perStep: number;
+  /** The same for a plain continuation: the mean over every continuation sampled for this request. */
+  plainPerStep: number;
+}
+
+/**
+ * A request to fill a span so that it leads into what follows: the span is the candidate (steps from its
+ * start), `primer` holds everything before it, and `after` the fixed notes after it.
+ */
+export interface FillRequest extends ProposalRequest {
+  /** The fixed notes after the span (relative to its end; up to two bars) and their chords; null: nothing follows. */
+  after: { notes: Note[]; steps: Steps; chords?: ChordEvent[] } | null;
+  /** Continuations sampled per candidate kept, 1..8 (the batch is at most MAX_FILL_BATCH). */
+  oversample: number;
+  /** 'best': the most likely distinct lead-ins; 'resample': drawn in proportion to that likelihood. Default 'best'. */
+  selection?: 'best' | 'resample';
+}
+
+export interface FillResult extends ProposalResult {
+  /** True when nothing followed the span, so the candidates are plain continuations. */
+  plain: boolean;
+  /** How many continuations were sampled and scored. */
+  sampled: number;
+}
+
+/** A request for chords under a melody (see harmonize.ts). */
+export interface HarmonizeRequest {
+  /** The melody, relative to the first slot's start. */
+  notes: Note[];
+  /** Steps to harmonize; one chord per `slotSteps` (a bar or half a bar). */
+  steps: Steps;
+  slotSteps: Steps;
+  /** Steps per bar: the melody is heard after one silent bar. */
+  barSteps: Steps;
+  /** Chord symbols to choose from (core/harmony/chordVocabulary.ts). */
+  vocabulary: string[];
+  /** Pitch class of the key's tonic and its family, for the prior's scale degrees. */
+  tonic: number;
+  family: 'major' | 'minor';
+  /** The melody ends the song: the prior's "tunes end on this chord" counts too. */
+  endsSong?: boolean;
+  /** Partial progressions kept after each slot (default 4). */
+  beamWidth?: number;
+  /** Weight of the transition prior against the model's log-likelihood (default 1). */
+  priorWeight?: number;
+  /** The chord model to use (loaded on first use); default the loaded model. */
+  checkpointUrl?: string;
+}
+
+export interface HarmonizeResult {
+  /** One per slot, in order: the best progression's chord and the next best two for that slot. */
+  slots: Array<{ start: Steps; best: string; alternatives: string[] }>;
+  /** log p(melody | best progression) under the model, and the progression's log prior. */
+  modelLogProb: number;
+  priorLogProb: number;
+  /** False when the checkpoint has no chord_prior.json (the model alone chose). */
+  usedPrior: boolean;
+  generateMs: number;
+}
+
+/** A request for how sure the model is of given notes (a candidate made without the model, e.g. inverted). */
+export interface ScoreRequest {
+  notes: Note[];
+  steps: Steps;
+  /** The context the notes follow, as in a ProposalRequest (null: one silent step). */
+  primer?: Primer | null;
+  /** Chords under the notes (chord models; ignored by melody models). */
+  chords?: ChordEvent[];
+  checkpointUrl?: string;
+}
+
+export interface ScoreResult {
+  /** Mean per step of the model's log-probability of each event (as Candidate.meanLogProb). */
+  meanLogProb: number;
 }
 
 export interface ProposalResult {
@@ -128,10 +229,12 @@ export interface ProposalResult {
 }
 
 /** A request the caller can still cancel. Cancelling rejects `result` with a ModelError('cancelled'). */
-export interface PendingProposal {
-  result: Promise<ProposalResult>;
+export interface Pending<T> {
+  result: Promise<T>;
   cancel(): void;
 }
+
+export type PendingProposal = Pending<ProposalResult>;
 
 export type ModelStatus =
   | { kind: 'idle' }
@@ -144,6 +247,12 @@ export interface ModelClient {
   load(checkpointUrl: string): Promise<ModelInfo>;
   /** Generates candidates with the loaded model. */
   propose(request: ProposalRequest): PendingProposal;
+  /** Fills a span so it leads into the notes after it. */
+  fill(request: FillRequest): Pending<FillResult>;
+  /** Finds chords for a melody with a chord model. */
+  harmonize(request: HarmonizeRequest): Pending<HarmonizeResult>;
+  /** How sure the model is of given notes. */
+  score(request: ScoreRequest): Pending<ScoreResult>;
   status(): ModelStatus;
   /** Called on every status change (loading progress included); returns an unsubscribe function. */
   onStatus(listener: (status: ModelStatus) => void): () => void;

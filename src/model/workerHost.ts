@@ -7,6 +7,7 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { selectBackend } from './backend';
 import { loadMelodyRnn, type MusicRnnConstructor } from './checkpoint';
+import { fetchChordPrior } from './chordPriorFile';
 import type { HostDependencies } from './host';
 
 /**
@@ -30,6 +31,7 @@ export function browserHostDependencies(scope: { location: { href: string }; fet
         onProgress,
         trackDownload: progressFetch.track,
       }),
+    loadChordPrior: (url) => fetchChordPrior(scope.fetch.bind(scope), url),
     memory: () => {
       const m = tf.memory();
       return { numTensors: m.numTensors, numBytes: m.numBytes };

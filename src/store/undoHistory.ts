@@ -15,6 +15,11 @@ export interface UndoHistory {
   inGesture(): boolean;
   /** Forgets every step (opening another song must not let Undo bring the previous song back). */
   clear(): void;
+  /**
+   * Runs `apply` (which sets the song) without making an undo step: for bookkeeping kept in the song that Undo
+   * must not take back, like the counts of taken ideas.
+   */
+  outsideHistory(apply: () => void): void;
 }
 
 /**
@@ -36,15 +41,41 @@ export function createUndoHistory(store: AppStore): UndoHistory {
   }
   temporal.subscribe(syncFlags);
 
+  function outsideHistory(apply: () => void): void {
+    if (depth > 0 || !temporal.getState().isTracking) {
+      apply();
+      return;
+    }
+    temporal.getState().pause();
+    try {
+      apply();
+    } finally {
+      temporal.getState().resume();
+    }
+  }
+
+  /** Undo and redo move the notes, never the idea counts: the song they land on gets today's counts back. */
+  function keepIdeas(ideas: Song['ideas']): void {
+    const song = store.getState().song;
+    if (song.ideas === ideas) return;
+    const { ideas: _old, ...rest } = song;
+    outsideHistory(() => store.setState({ song: ideas ? { ...rest, ideas } : rest }));
+  }
+
   return {
     undo(): void {
       if (depth > 0) return; // undo in the middle of a drag would tear the gesture apart
+      const ideas = store.getState().song.ideas;
       temporal.getState().undo();
+      keepIdeas(ideas);
     },
     redo(): void {
       if (depth > 0) return;
+      const ideas = store.getState().song.ideas;
       temporal.getState().redo();
+      keepIdeas(ideas);
     },
+    outsideHistory,
     canUndo: () => temporal.getState().pastStates.length > 0,
     canRedo: () => temporal.getState().futureStates.length > 0,
     beginGesture(): void {

@@ -26,6 +26,8 @@ export function candidateOrigin(candidate: ProposalCandidate, mode: AcceptMode):
       lockedNotes: candidate.lockedNotes.length,
       primer: candidate.primer ? `${candidate.primer.steps} steps` : 'none',
       ...(candidate.chords?.length ? { chords: candidate.chords.map((c) => c.symbol).join(' ') } : {}),
+      // A fill was made to lead into the notes after its span: the span is part of what constrained it.
+      ...(candidate.idea === 'fill' ? { span: `steps ${candidate.span.start + 1}-${candidate.span.end}` } : {}),
     },
   };
 }

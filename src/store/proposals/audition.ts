@@ -1,5 +1,6 @@
 import { stepsPerBar } from '../../core/meter';
 import type { Song } from '../../core/types';
+import { replaceChords } from './chordEdits';
 import type { AppState } from '../types';
 import { selectCurrentPhrase } from '../selectors';
 import { acceptIntoPhrase } from './accept';
@@ -14,6 +15,8 @@ import type { ProposalCandidate } from './types';
  */
 
 export const AUDITION_PHRASE_ID = 'proposal-audition';
+/** `auditioningId` while the suggested chords are heard under the current phrase. */
+export const HARMONY_AUDITION_ID = 'suggested-chords';
 
 // The engine asks for the song on every look-ahead window: the same inputs give the same object back.
 let cached: { song: Song; candidate: ProposalCandidate; result: Song } | null = null;
@@ -23,6 +26,15 @@ export function songForPlayback(state: AppState): Song {
   const { song, proposals } = state;
   const id = proposals?.auditioningId;
   if (!id) return song;
+  if (id === HARMONY_AUDITION_ID) {
+    const current = selectCurrentPhrase(state);
+    const suggested = proposals.harmony?.phrases.find((p) => p.phraseId === current?.id);
+    if (!current || !suggested) return song;
+    const written = suggested.slots.map((s) => ({ start: s.start, symbol: s.chosen }));
+    const to = suggested.slots[suggested.slots.length - 1].start + suggested.slotSteps;
+    const chords = replaceChords(current.chords, suggested.slots[0].start, to, written, current.bars * stepsPerBar(song.timeSignature));
+    return { ...song, phrases: [...song.phrases, { ...current, id: AUDITION_PHRASE_ID, chords, history: [] }] };
+  }
   const candidate = proposals.candidates.find((c) => c.id === id);
   if (!candidate) return song;
   if (cached && cached.song === song && cached.candidate === candidate) return cached.result;

@@ -1,4 +1,4 @@
-import type { ModelClient, ModelError, ModelErrorCause, ProposalRequest, ProposalResult } from '../../model/types';
+import type { ModelClient, ModelError, ModelErrorCause, Pending, ProposalRequest, ProposalResult } from '../../model/types';
 import type { StoreContext } from '../context';
 import type { AppActions } from '../types';
 import { checkpointIdFor } from './checkpointIndex';
@@ -35,6 +35,12 @@ export interface ModelSession {
    * candidates together with `idle`, so their arrival is one state change (one render) rather than two.
    */
   generate(request: ProposalRequest): Promise<ProposalResult | null>;
+  /**
+   * Any other model request (fill, chords, scoring) under the same rules: one at a time, a newer one cancels
+   * it, a failure becomes an alert saying `what` failed and resolves null. `candidates` is what the activity
+   * indicator says is being written.
+   */
+  run<T>(start: (client: ModelClient) => Pending<T>, what: string, candidates: number): Promise<T | null>;
   /** True while a request is running. */
   busy(): boolean;
   /** Tells the musician what failed, and that the sequencer is unaffected. */
@@ -102,13 +108,19 @@ export function createModelSession(ctx: StoreContext, notices: Notices, deps: Pr
     return ok;
   }
 
-  async function generate(request: ProposalRequest): Promise<ProposalResult | null> {
+  async function run<T>(start: (client: ModelClient) => Pending<T>, what: string, candidates: number): Promise<T | null> {
     const m = model();
     if (!m) return null;
     pending?.cancel();
-    const job = m.propose(request);
+    let job: Pending<T>;
+    try {
+      job = start(m);
+    } catch (error) {
+      fail('proposal-failed', what, error);
+      return null;
+    }
     pending = job;
-    setSlice({ activity: { kind: 'generating', candidates: request.candidates } });
+    setSlice({ activity: { kind: 'generating', candidates } });
     try {
       const result = await job.result;
       if (pending === job) pending = null;
@@ -119,15 +131,18 @@ export function createModelSession(ctx: StoreContext, notices: Notices, deps: Pr
         setSlice({ activity: { kind: 'idle' } });
       }
       if ((error as ModelError).cause === 'cancelled') return null;
-      fail('proposal-failed', 'The model could not write a proposal', error);
+      fail('proposal-failed', what, error);
       return null;
     }
   }
+
+  const generate = (request: ProposalRequest) => run((m) => m.propose(request), 'The model could not write a proposal', request.candidates);
 
   return {
     model,
     loadModel,
     generate,
+    run,
     busy: () => pending !== null,
     fail,
     dispose() {

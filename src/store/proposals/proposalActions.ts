@@ -1,4 +1,5 @@
 import { diatonicChords } from '../../core/chords';
+import { addIdeas } from '../../core/ideas';
 import { stepsPerBar, stepsPerBeat } from '../../core/meter';
 import { defaultPitchRange } from '../../core/scale';
 import { findPhrase, updatePhrase } from '../../core/song';
@@ -10,12 +11,17 @@ import type { AppActions, AppState } from '../types';
 import { acceptIntoPhrase, canAppend, overwrittenNotes } from './accept';
 import { AUDITION_PHRASE_ID } from './audition';
 import { fetchCheckpointIndex, parseCheckpointIndex } from './checkpointIndex';
+import { createFillActions } from './fillActions';
+import { createHarmonyActions } from './harmonyActions';
+import { countIdeas } from './ideaLedger';
+import type { ProposalKit } from './kit';
 import { createModelSession } from './modelSession';
 import { candidatesFromResult } from './candidates';
 import { previewAfterRemoval, steppedPreview } from './preview';
 import { buildProposalRequest, mutationLocks, scaleLockClasses } from './request';
 import { clampSettings, MAX_SEED } from './settings';
 import { proposalSpan } from './span';
+import { orderCandidates, sureLabel } from './sureness';
 import type { ProposalActions, ProposalCandidate, ProposalDeps, ProposalsState } from './types';
 import { musicalVariation, MUTATION_LABELS } from './variations';
 import { selectCurrentPhrase } from '../selectors';
@@ -80,6 +86,9 @@ export function createProposalActions(
 
   const IDLE = { kind: 'idle' } as const;
 
+  /** The candidates in the order the rail lists them (as made, or by how sure the model is). */
+  const listed = (candidates = slice().candidates) => orderCandidates(candidates, slice().settings.candidateOrder);
+
   const nextNumber = () => slice().candidates.reduce((n, c) => Math.max(n, c.number), 0) + 1;
 
   function insertAfter(parentId: string, candidate: ProposalCandidate): void {
@@ -110,6 +119,53 @@ export function createProposalActions(
     setSlice({ auditioningId: null });
     transport.stop();
   }
+
+  const refreshSeed = () => {
+    if (!slice().settings.keepSeed) setSlice({ settings: { ...slice().settings, seed: freshSeed() } });
+  };
+
+  const kit: ProposalKit = {
+    ctx,
+    session,
+    transport,
+    slice,
+    setSlice,
+    currentPhrase,
+    nextNumber,
+    stopAudition,
+    refreshSeed,
+    clock,
+    showCandidates(candidates, timing) {
+      stopAudition();
+      transport.dismissNotice('proposal-failed');
+      setSlice({ activity: IDLE, candidates, previewId: listed(candidates)[0]?.id ?? null, teachingId: null, auditionedIds: [], ...timing });
+      refreshSeed();
+    },
+    async modelAction(what, run) {
+      if (refuseWhileBusy(`press ${what}`)) return;
+      await modelAction(run);
+    },
+  };
+
+  /** Gives a mutated candidate made without the model its "how sure" figure, when a model is loaded. */
+  async function scoreVariation(candidate: ProposalCandidate): Promise<void> {
+    const client = model();
+    if (!client || client.status().kind !== 'ready') return;
+    try {
+      const steps = candidate.span.end - candidate.span.start;
+      const { meanLogProb } = await client.score({ notes: candidate.notes, steps, primer: candidate.primer, chords: candidate.chords }).result;
+      const list = slice().candidates;
+      const others = list.filter((c) => c.id !== candidate.id && c.meanLogProb !== undefined).map((c) => c.meanLogProb!);
+      setSlice({
+        candidates: list.map((c) => (c.id === candidate.id ? { ...c, meanLogProb, sureLabel: sureLabel(meanLogProb, [meanLogProb, ...others]) } : c)),
+      });
+    } catch {
+      // Only the figure is missing; the variation itself is there.
+    }
+  }
+
+  /** The label of a new candidate among the candidates already listed. */
+  const siblingLabel = (value: number) => sureLabel(value, [value, ...slice().candidates.flatMap((c) => (c.meanLogProb === undefined ? [] : [c.meanLogProb]))]);
 
   async function proposeNow(): Promise<void> {
     const started = clock();
@@ -150,19 +206,11 @@ export function createProposalActions(
       bars: Math.ceil((span.end - span.start) / stepsPerBar(song.timeSignature)),
       modelId: slice().modelId ?? status.info.url,
     });
-    stopAudition();
-    transport.dismissNotice('proposal-failed');
-    setSlice({
-      activity: IDLE,
-      candidates,
-      previewId: candidates[0]?.id ?? null,
-      teachingId: null,
-      lastProposeMs: clock() - started,
-      ...(settings.keepSeed ? {} : { settings: { ...slice().settings, seed: freshSeed() } }),
-    });
+    kit.showCandidates(candidates, { lastProposeMs: clock() - started });
+    countIdeas(ctx, 'continue', 'made', candidates.length);
   }
 
-  const actions: ProposalActions = {
+  const actions: Omit<ProposalActions, keyof ReturnType<typeof createFillActions> | keyof ReturnType<typeof createHarmonyActions>> = {
     setProposalSettings(patch) {
       setSlice({ settings: clampSettings({ ...slice().settings, ...patch }) });
     },
@@ -205,9 +253,13 @@ export function createProposalActions(
         };
       }
       stopAudition();
+      // One undo step: the notes, and the count of accepted ideas (which Undo then keeps, see undoHistory.ts).
       changeSong(
         ctx,
-        (song) => updatePhrase(song, phrase.id, (p) => acceptIntoPhrase(p, candidate, mode, song.timeSignature, ctx.now())),
+        (song) => {
+          const next = updatePhrase(song, phrase.id, (p) => acceptIntoPhrase(p, candidate, mode, song.timeSignature, ctx.now()));
+          return next === song ? song : { ...next, ideas: addIdeas(song.ideas, candidate.idea, 'accepted') };
+        },
         { proposals: { ...slice(), previewId: null } },
       );
       return { ok: true };
@@ -224,7 +276,7 @@ export function createProposalActions(
     },
 
     stepPreview(delta) {
-      showPreview(steppedPreview(slice().candidates, slice().previewId, delta));
+      showPreview(steppedPreview(listed(), slice().previewId, delta));
     },
 
     async mutateCandidate(id) {
@@ -240,6 +292,7 @@ export function createProposalActions(
         span: parent.span,
         bars: parent.bars,
         kind: 'mutated' as const,
+        idea: 'mutate' as const,
         modelId: parent.modelId,
         temperature: parent.temperature,
         primer: parent.primer,
@@ -249,14 +302,17 @@ export function createProposalActions(
       };
       const varied = musicalVariation(settings.mutation, parent.notes, total, song.key, song.timeSignature, parent.scaleLock);
       if (varied) {
-        insertAfter(parent.id, {
+        const made: ProposalCandidate = {
           ...base,
           number: nextNumber(),
           notes: varied,
           action: `${MUTATION_LABELS[settings.mutation].toLowerCase()} of candidate ${parent.number}`,
           seed: parent.seed,
           lockedNotes: [],
-        });
+        };
+        insertAfter(parent.id, made);
+        countIdeas(ctx, 'mutate', 'made');
+        await scoreVariation(made);
         return;
       }
       await modelAction(async () => {
@@ -298,8 +354,10 @@ export function createProposalActions(
           seed,
           lockedNotes: parent.lockedNotes,
           ...(made.probabilities ? { probabilities: made.probabilities } : {}),
+          ...(made.meanLogProb !== undefined ? { meanLogProb: made.meanLogProb, sureLabel: siblingLabel(made.meanLogProb) } : {}),
         });
-        if (!settings.keepSeed) setSlice({ settings: { ...slice().settings, seed: freshSeed() } });
+        countIdeas(ctx, 'mutate', 'made');
+        refreshSeed();
       });
     },
 
@@ -308,7 +366,7 @@ export function createProposalActions(
       const { candidates, teachingId, previewId } = slice();
       setSlice({
         candidates: candidates.filter((c) => c.id !== id),
-        previewId: previewAfterRemoval(candidates, id, previewId),
+        previewId: previewAfterRemoval(listed(candidates), id, previewId),
         ...(teachingId === id ? { teachingId: null } : {}),
       });
     },
@@ -318,7 +376,12 @@ export function createProposalActions(
         stopAudition();
         return;
       }
-      if (!slice().candidates.some((c) => c.id === id)) return;
+      const candidate = slice().candidates.find((c) => c.id === id);
+      if (!candidate) return;
+      if (!slice().auditionedIds.includes(id)) {
+        setSlice({ auditionedIds: [...slice().auditionedIds, id] });
+        countIdeas(ctx, candidate.idea, 'auditioned');
+      }
       setSlice({ auditioningId: id });
       await transport.play({ kind: 'phrase', phraseId: AUDITION_PHRASE_ID });
       if (!ctx.store.getState().transport.playing && slice().auditioningId === id) setSlice({ auditioningId: null });
@@ -332,7 +395,7 @@ export function createProposalActions(
   };
 
   return {
-    actions,
+    actions: { ...actions, ...createFillActions(kit, loadModel), ...createHarmonyActions(kit) },
     dispose() {
       session.dispose();
       unsubscribers.forEach((off) => off());

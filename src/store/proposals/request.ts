@@ -3,6 +3,7 @@ import { scalePitchClasses } from '../../core/scale';
 import type { ChordEvent, KeySignature, Note, Phrase, Song, Steps } from '../../core/types';
 import type { ModelInfo, Primer, ProposalRequest } from '../../model/types';
 import type { PitchRange, StepSpan } from '../types';
+import { candidateEnding } from './ending';
 import type { ProposalSettings } from './types';
 
 /**
@@ -124,6 +125,8 @@ export function buildProposalRequest({ song, phrase, settings, info, pitchRange,
     lockedNotes,
     ...(info.kind === 'chord' ? { chords: requestChords(phrase, span, fallbackChord) } : {}),
     returnProbabilities: true,
+    // Candidates end like phrases (no cut-off pickup on the last step; a cadence at the phrase's end).
+    ending: candidateEnding({ song, phrase, from: span.start, to: span.end, endOnCadence: settings.endOnCadence, fallbackChord }),
     // From nothing, a phrase begins on its downbeat (the models would mostly open with a pickup bar).
     ...(primer?.notes.length || span.start > 0 ? {} : { startWithNote: true }),
   };

@@ -1,6 +1,10 @@
-import type { ChordEvent, Note, OriginKind } from '../../core/types';
-import type { ModelClient, ModelStatus, ProposalRequest, StepProbabilities } from '../../model/types';
+import type { ChordEvent, IdeaKind, Note, OriginKind, Steps } from '../../core/types';
+import type { FillFit, ModelClient, ModelStatus, ProposalRequest, StepProbabilities } from '../../model/types';
 import type { StepSpan } from '../types';
+import type { SureLabel } from './sureness';
+
+/** How candidates are listed: in the order made, or by how sure the model is of them. */
+export type CandidateOrder = 'made' | 'safest' | 'adventurous';
 
 /**
  * The proposals slice: what the musician asked the model for, the candidates it offered, and the model's
@@ -47,6 +51,15 @@ export interface ProposalSettings {
   checkpointUrl: string;
   /** Draw the previewed candidate's probabilities on the grid under its ghost notes. */
   heatMap: boolean;
+  /** Fill: continuations sampled per candidate shown, 1..8 (the best lead-ins are kept). */
+  fillOversample: number;
+  /** A candidate that ends the phrase ends on a chord tone held to the bar line (the tonic at the song's end). */
+  endOnCadence: boolean;
+  /** Suggest chords: one chord per bar or per half bar. */
+  chordsPer: 'bar' | 'halfBar';
+  /** Suggest chords for the current phrase or every phrase of the song. */
+  harmonizeScope: 'phrase' | 'song';
+  candidateOrder: CandidateOrder;
 }
 
 /** One checkpoint public/checkpoints/index.json offers. */
@@ -88,6 +101,32 @@ export interface ProposalCandidate {
   probabilities?: StepProbabilities;
   /** The candidate it was mutated from. */
   parentId?: string;
+  /** Which kind of idea it is, for the song's taken-ideas counts. */
+  idea: Exclude<IdeaKind, 'chords'>;
+  /** How sure the model is of it: mean log-probability per step (see Candidate.meanLogProb), when known. */
+  meanLogProb?: number;
+  /** Where that falls among its batch, in plain words. */
+  sureLabel?: SureLabel;
+  /** Fills: how well it leads into what follows, against a plain continuation. */
+  fit?: FillFit;
+}
+
+/** A suggested chord for one slot: the chosen one (the best at first) and the next best two. */
+export interface ChordSlotSuggestion {
+  start: Steps;
+  chosen: string;
+  best: string;
+  alternatives: string[];
+}
+
+/** The last "Suggest chords": a progression per phrase, not yet written into the song. */
+export interface HarmonySuggestion {
+  phrases: Array<{ phraseId: string; slotSteps: Steps; slots: ChordSlotSuggestion[] }>;
+  /** False when the key's scale fell back to chromatic triads. */
+  covered: boolean;
+  usedPrior: boolean;
+  /** The musician played it at least once (counted once). */
+  auditioned: boolean;
 }
 
 export type ProposalActivity =
@@ -111,6 +150,13 @@ export interface ProposalsState {
   teachingId: string | null;
   /** Milliseconds the last Propose took from request to candidates in the store. */
   lastProposeMs?: number;
+  /** Milliseconds the last fill and the last Suggest chords took from request to store. */
+  lastFillMs?: number;
+  lastHarmonizeMs?: number;
+  /** Chords suggested and not yet accepted or discarded. */
+  harmony: HarmonySuggestion | null;
+  /** Candidates already counted as auditioned (each counts once). */
+  auditionedIds: string[];
 }
 
 export type AcceptMode = 'replace' | 'append';
@@ -154,6 +200,25 @@ export interface ProposalActions {
   setPhraseChords(chords: ChordEvent[]): void;
   /** Brings back version `index` of the current phrase's history. */
   restorePhraseVersion(index: number): void;
+  /**
+   * Candidates for `span` (default: the workspace selection) of the current phrase that lead into the notes
+   * after it; like proposed ones, each covers the span only. Nothing after the span: plain continuations, and
+   * a notice says so. No selection: an alert says to select steps first.
+   */
+  fillSelection(span?: StepSpan): Promise<void>;
+  /** Suggests chords (per the settings: per bar or half bar, this phrase or the song) for `span` or whole phrases. */
+  suggestChords(span?: StepSpan): Promise<void>;
+  /** Picks another chord for one slot of the suggestion (not yet written). */
+  chooseSuggestedChord(phraseId: string, start: Steps, symbol: string): void;
+  /** Writes the suggested chords into the song as one undo step. */
+  acceptSuggestedChords(): void;
+  discardSuggestedChords(): void;
+  /** Plays the current phrase over the suggested chords; again stops. */
+  auditionSuggestedChords(): Promise<void>;
+  /** Candidates from the chord model over the current phrase's chords. */
+  melodyForChords(): Promise<void>;
+  /** Why "Suggest chords" cannot run on the current phrase now, or null when it can. */
+  harmonizeBlockedReason(): string | null;
 }
 
 /** What the proposals actions need beyond the store context. */

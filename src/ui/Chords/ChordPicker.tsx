@@ -4,6 +4,8 @@ import { stepsPerBar as barSteps } from '../../core/meter';
 import { useActions, useAppState } from '../AppContext';
 import { selectCurrentPhrase } from '../selectors';
 import { chordTextPerBar, parseBarChords, replaceBar } from './barChords';
+import { ChordSuggestion } from './ChordSuggestion';
+import { HarmonyControls } from './HarmonyControls';
 
 /**
  * The current phrase's chords, bar by bar: type or pick from the key's chords ("Am" or "Am G" to split a
@@ -88,6 +90,8 @@ export function ChordPicker() {
           {reason}
         </p>
       )}
+      <HarmonyControls />
+      <ChordSuggestion />
     </section>
   );
 }

@@ -64,7 +64,7 @@ function Row({ row, onOpen, onRemove }: { row: ClassRow; onOpen(): void; onRemov
       </td>
       <td className="num">{s.byModel}</td>
       <td className="num">{s.given}</td>
-      <td className="num" title={s.proposalsMade === null ? 'Songs do not record the proposals asked for yet' : undefined}>
+      <td className="num" title={s.proposalsMade === null ? 'This song keeps no count of the proposals asked for (made before the counts, or the model was never asked)' : undefined}>
         {s.proposalsMade ?? '—'}
       </td>
       <td className="num">{s.proposalsAccepted}</td>

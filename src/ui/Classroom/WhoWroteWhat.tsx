@@ -8,6 +8,7 @@ import { phraseNotationInput } from '../../core/notation/songNotation';
 import { pitchName } from '../../core/pitch';
 import type { Phrase, Song } from '../../core/types';
 import { useAppState } from '../AppContext';
+import { IdeasSummary } from '../Ideas/IdeasSummary';
 import { useAbcStaff } from './abcStaff';
 import { AuthorLegend, AuthorPatterns } from './AuthorPatterns';
 import { AuthorRoll } from './AuthorRoll';
@@ -114,6 +115,7 @@ export function WhoWroteWhat({ student, onClose }: { student?: string; onClose()
         </button>
       </div>
       {body(false)}
+      <IdeasSummary label="Model's ideas taken" />
       {printing && (
         <PrintPortal kind="report" ready={drawn >= staves} onDone={done}>
           <div className="report-print">

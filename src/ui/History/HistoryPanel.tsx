@@ -5,6 +5,7 @@ import type { Note, PhraseVersion } from '../../core/types';
 import { useActions, useAppState } from '../AppContext';
 import { PianoRoll, type NoteMark } from '../Proposals/PianoRoll';
 import { selectCurrentPhrase } from '../selectors';
+import { IdeasSummary } from '../Ideas/IdeasSummary';
 import { describeConstraints, describeOrigin } from './describeOrigin';
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'medium' });
@@ -76,6 +77,7 @@ export function HistoryPanel() {
           ))}
       </ol>
       {history.length === 0 && <p className="empty-hint">No earlier versions yet: edits, accepted proposals and imports add them.</p>}
+      <IdeasSummary />
       {compared && diff && (
         <section className="version-compare" aria-label="Comparison">
           <h3>

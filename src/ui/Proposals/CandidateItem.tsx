@@ -1,6 +1,7 @@
 import { memo, useMemo } from 'react';
 import type { ProposalCandidate } from '../../store/proposals/types';
 import { AppendIcon, CloseIcon, HeatIcon, MutateIcon, PlayIcon, StopIcon } from '../Icons';
+import { CandidateScore } from './CandidateScore';
 import { PianoRoll, type NoteMark } from './PianoRoll';
 
 /** What a candidate can do, by candidate id: one object for the whole list, so items stay memoized. */
@@ -55,7 +56,7 @@ export const CandidateItem = memo(function CandidateItem(props: Props) {
         <span className="candidate-number" aria-hidden="true" title={`${origin}; ${where}`}>
           {c.number}
         </span>
-        <span className="candidate-origin">{c.kind === 'mutated' ? 'mutated' : ''}</span>
+        <span className="candidate-origin">{c.kind === 'mutated' ? 'mutated' : c.idea === 'fill' ? 'fill' : ''}</span>
         <span className="candidate-actions">
           <button type="button" className="primary small" onClick={() => handlers.accept(c.id, 'replace')} title="Write these notes into the phrase (Enter)">
             Accept
@@ -108,6 +109,7 @@ export const CandidateItem = memo(function CandidateItem(props: Props) {
         </span>
       </div>
       <PianoRoll notes={c.notes} marks={marks} steps={c.span.end - c.span.start} stepsPerBar={stepsPerBar} label={label} height={32} />
+      <CandidateScore candidate={c} />
       {confirm && (
         <div className="candidate-confirm" role="alert">
           <span>{confirm} Replace them?</span>

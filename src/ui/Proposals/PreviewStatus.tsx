@@ -1,3 +1,4 @@
+import { orderCandidates } from '../../store/proposals/sureness';
 import { useAppState } from '../AppContext';
 import { selectVisiblePreview } from '../selectors';
 
@@ -5,7 +6,8 @@ import { selectVisiblePreview } from '../selectors';
 export function PreviewStatus() {
   const preview = useAppState(selectVisiblePreview);
   const count = useAppState((s) => s.proposals.candidates.length);
-  const position = useAppState((s) => (preview ? s.proposals.candidates.indexOf(preview) + 1 : 0));
+  // Its place in the rail's order (as made, or by how sure the model is).
+  const position = useAppState((s) => (preview ? orderCandidates(s.proposals.candidates, s.proposals.settings.candidateOrder).indexOf(preview) + 1 : 0));
   if (count === 0) return null;
   return (
     <p className="preview-status" role="status">

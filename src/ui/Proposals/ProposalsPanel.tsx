@@ -5,8 +5,13 @@ import type { MutationKind, PrimerMode } from '../../store/proposals/types';
 import { MUTATION_LABELS } from '../../store/proposals/variations';
 import { useAppState, useServices } from '../AppContext';
 import { useAssignmentLocks } from '../Assignment/useAssignment';
+import { selectedSpan } from '../../store/selectors';
+import { orderCandidates } from '../../store/proposals/sureness';
 import { acceptFromUi } from './acceptFlow';
 import { CandidateItem, type CandidateHandlers } from './CandidateItem';
+import { CandidateOrderSelect } from './CandidateOrderSelect';
+import { FillSelectionButton } from './FillSelectionButton';
+import { FillSettings } from './FillSettings';
 import { ModelActivity } from './ModelActivity';
 import { ModelPicker } from './ModelPicker';
 import { NumberField } from './NumberField';
@@ -30,8 +35,10 @@ export function ProposalsPanel() {
   // An assignment may keep the temperature in a range or the model out altogether.
   const locks = useAssignmentLocks();
   // Deferred: the ghost notes on the grid paint first; the rail's rolls follow in an interruptible pass.
-  const candidates = useDeferredValue(useAppState((s) => s.proposals.candidates));
+  const made = useDeferredValue(useAppState((s) => s.proposals.candidates));
+  const candidates = useMemo(() => orderCandidates(made, settings.candidateOrder), [made, settings.candidateOrder]);
   const previewId = useDeferredValue(useAppState((s) => s.proposals.previewId));
+  const selection = useAppState(selectedSpan);
   const auditioningId = useAppState((s) => s.proposals.auditioningId);
   const teachingId = useAppState((s) => s.proposals.teachingId);
   const activity = useAppState((s) => s.proposals.activity);
@@ -130,18 +137,23 @@ export function ProposalsPanel() {
               onCommit={(v) => actions.setProposalSettings({ mutateShare: v / 100 })}
             />
           )}
+          <FillSettings />
+          <CandidateOrderSelect />
         </div>
       )}
-      <button
-        type="button"
-        className="primary propose-button"
-        aria-keyshortcuts="P"
-        disabled={busy || !!locks.model}
-        title={locks.model ?? 'Candidates for the selection, else after your last note (P)'}
-        onClick={() => void actions.propose()}
-      >
-        Propose <kbd aria-hidden="true">P</kbd>
-      </button>
+      <div className="propose-row">
+        <button
+          type="button"
+          className="primary propose-button"
+          aria-keyshortcuts="P"
+          disabled={busy || !!locks.model}
+          title={locks.model ?? 'Candidates for the selection, else after your last note (P)'}
+          onClick={() => void actions.propose()}
+        >
+          Propose <kbd aria-hidden="true">P</kbd>
+        </button>
+        <FillSelectionButton span={selection} busy={busy} blocked={locks.model} />
+      </div>
       <ModelActivity />
       <ul className="candidate-list" role="list" aria-label="Proposals">
         {candidates.map((c) => (

@@ -110,6 +110,12 @@ describe('the class view', () => {
     expect(proposalCounts(studentSong())).toEqual({ made: null, accepted: 1 });
   });
 
+  it('reads the proposals made from the song’s taken-ideas counts (melody kinds: continue, fill, mutate; chords apart)', () => {
+    const ideas = { continue: { made: 8, auditioned: 2, accepted: 1 }, fill: { made: 4, auditioned: 1, accepted: 0 }, chords: { made: 3, auditioned: 0, accepted: 1 }, mutate: { made: 2, auditioned: 0, accepted: 0 } };
+    expect(proposalCounts({ ...studentSong(), ideas })).toEqual({ made: 14, accepted: 1 });
+    expect(proposalCounts({ ...studentSong(), ideas: {} })).toEqual({ made: 0, accepted: 1 });
+  });
+
   it('refuses another assignment’s hand-back, a duplicate and a damaged one, each with its reason, and keeps the rest', () => {
     const rows = load([
       [read('Ada'), 'a'],

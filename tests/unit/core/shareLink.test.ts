@@ -90,6 +90,19 @@ describe('share links', () => {
 });
 
 describe('share links and authors', () => {
+  it('carry the song’s taken-ideas counts (a hand-back link brings them to the class view), and refuse broken ones', async () => {
+    const song = { ...typicalSong(2), ideas: { continue: { made: 8, auditioned: 3, accepted: 1 }, fill: { made: 4, auditioned: 0, accepted: 0 } } };
+    const opened = await decodeShareLink(await encodeShareLink(song), { newId: counterIds('new') });
+    if (!opened.ok) throw new Error(opened.reason);
+    expect(opened.song.ideas).toEqual(song.ideas);
+    const plain = await decodeShareLink(await encodeShareLink(typicalSong(2)), { newId: counterIds('new') });
+    expect(plain.ok && plain.song.ideas).toBeUndefined();
+    const packed = JSON.parse(new TextDecoder().decode(await inflate(await encodeShareLink(song))));
+    packed.i = { continue: { made: -1 } };
+    const broken = await decodeShareLink(await json(packed));
+    expect(broken.ok).toBe(false);
+  });
+
   it('carry who wrote each note, in the phrase and in its history', async () => {
     const song = typicalSong(3);
     const authors: NoteAuthor[] = ['given', 'student', 'model', 'student-changed-model', 'student-changed-given', 'imported'];

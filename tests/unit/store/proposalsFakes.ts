@@ -1,4 +1,16 @@
-import { ModelError, type ModelClient, type ModelInfo, type ModelStatus, type ProposalRequest, type ProposalResult } from '../../../src/model/types';
+import {
+  ModelError,
+  type FillRequest,
+  type FillResult,
+  type HarmonizeRequest,
+  type HarmonizeResult,
+  type ModelClient,
+  type ModelInfo,
+  type ModelStatus,
+  type ProposalRequest,
+  type ProposalResult,
+  type ScoreRequest,
+} from '../../../src/model/types';
 import type { Note } from '../../../src/core/types';
 
 /**
@@ -8,6 +20,11 @@ import type { Note } from '../../../src/core/types';
  */
 export class FakeModelClient implements ModelClient {
   requests: ProposalRequest[] = [];
+  fillRequests: FillRequest[] = [];
+  harmonizeRequests: HarmonizeRequest[] = [];
+  scoreRequests: ScoreRequest[] = [];
+  /** Makes the next harmonize/fill/score request fail with this error. */
+  failNext: ModelError | null = null;
   loads: string[] = [];
   /** URLs that fail to load, with the cause they fail with. */
   broken = new Map<string, ModelError>();
@@ -53,11 +70,64 @@ export class FakeModelClient implements ModelClient {
           notes.push({ pitch: allowed[pick], start: step, length: Math.min(4, request.steps - step), velocity: 96 });
         }
         notes.sort((x, y) => x.start - y.start);
-        return { notes, events: new Int32Array(request.steps), probabilities: { minPitch: 48, depth: 38, steps: request.steps, values: new Float32Array(request.steps * 38).fill(1 / 38) } };
+        return {
+          notes,
+          events: new Int32Array(request.steps),
+          meanLogProb: -1 - 0.25 * b,
+          probabilities: { minPitch: 48, depth: 38, steps: request.steps, values: new Float32Array(request.steps * 38).fill(1 / 38) },
+        };
       });
       return { candidates, request, generateMs: 1 };
     });
     return { result, cancel() {} };
+  }
+
+  /** Fills like propose (one note per beat), with a fit that falls with the candidate's number. */
+  fill(request: FillRequest) {
+    this.fillRequests.push(request);
+    const failure = this.takeFailure();
+    const inner = this.propose(request);
+    this.requests.pop();
+    const plain = !request.after || request.after.notes.length === 0;
+    const result: Promise<FillResult> = inner.result.then((r) => {
+      if (failure) throw failure;
+      return {
+        ...r,
+        plain,
+        sampled: request.candidates * request.oversample,
+        candidates: r.candidates.map((c, b) => (plain ? c : { ...c, fit: { perStep: -0.5 - 0.1 * b, plainPerStep: -0.9 } })),
+      };
+    });
+    return { result, cancel() {} };
+  }
+
+  /** Chord i of the vocabulary for slot i (cycling), the next two as alternatives. */
+  harmonize(request: HarmonizeRequest) {
+    this.harmonizeRequests.push(request);
+    const failure = this.takeFailure();
+    const result: Promise<HarmonizeResult> = Promise.resolve().then(() => {
+      if (failure) throw failure;
+      const v = request.vocabulary;
+      const slots = Array.from({ length: Math.ceil(request.steps / request.slotSteps) }, (_, i) => ({
+        start: i * request.slotSteps,
+        best: v[i % v.length],
+        alternatives: [v[(i + 1) % v.length], v[(i + 2) % v.length]],
+      }));
+      return { slots, modelLogProb: -10, priorLogProb: -5, usedPrior: true, generateMs: 1 };
+    });
+    return { result, cancel() {} };
+  }
+
+  score(request: ScoreRequest) {
+    this.scoreRequests.push(request);
+    const failure = this.takeFailure();
+    return { result: Promise.resolve().then(() => (failure ? Promise.reject(failure) : { meanLogProb: -1.5 })), cancel() {} };
+  }
+
+  private takeFailure(): ModelError | null {
+    const failure = this.failNext;
+    this.failNext = null;
+    return failure;
   }
 
   status(): ModelStatus {

@@ -1,0 +1,139 @@
+import { symbolClass } from '../core/harmony/chordClass';
+import { TransitionPrior, type ChordPrior } from '../core/harmony/chordPrior';
+import { encodeMelodyEvents } from '../core/melodyEvents';
+import type { MelodyRnnSpec } from './checkpointSpec';
+import type { RnnRows, RnnRunner } from './rnnRunner';
+import { specRange } from './samplingPlan';
+import { ChordRows, feedPrefix, writeInputRow } from './scoreContinuation';
+import { ModelError, type HarmonizeRequest, type HarmonizeResult } from './types';
+
+/**
+ * "Suggest chords": one chord per slot (a bar or half a bar) for a melody, chosen from a vocabulary by
+ *   score = log p(melody | chords) under the chord-conditioned MusicRNN + w · log P(progression) under the
+ *   transition prior counted from the corpus (in scale degrees, core/harmony/chordPrior.ts).
+ * The LSTM's state depends on every earlier chord, so exact Viterbi does not apply; a beam search does: after
+ * each slot the `beamWidth` best partial progressions are kept, each extended by every chord of the
+ * vocabulary in one batch. The melody is heard after one silent bar without chords, as tunes begin in the
+ * corpus, so its first note is scored too and the position counter stays on the bar lines.
+ */
+
+export const DEFAULT_BEAM_WIDTH = 4;
+export const DEFAULT_PRIOR_WEIGHT = 1;
+
+interface Beam {
+  /** Row of the beam's state in the current RnnRows. */
+  row: number;
+  score: number;
+  modelLogProb: number;
+  priorLogProb: number;
+  chords: number[];
+  /** Per slot, the scores of every chord this beam's ancestors were extended with (for the alternatives). */
+  expansions: Float64Array[];
+}
+
+/** Validates a request against the model; throws ModelError('bad-request') with the reason. */
+function check(request: HarmonizeRequest, spec: MelodyRnnSpec): void {
+  if (!spec.chordEncoder) throw new ModelError('Suggesting chords needs a chord-conditioned model', 'bad-request');
+  const { steps, slotSteps, barSteps, vocabulary } = request;
+  if (!Number.isInteger(slotSteps) || slotSteps < 1 || !Number.isInteger(steps) || steps < slotSteps || steps > 4096) {
+    throw new ModelError(`Cannot harmonize ${steps} steps in slots of ${slotSteps}`, 'bad-request');
+  }
+  if (!Number.isInteger(barSteps) || barSteps < 1 || barSteps > 64) throw new ModelError(`Bad bar length ${barSteps}`, 'bad-request');
+  if (vocabulary.length === 0 || vocabulary.length > 64) throw new ModelError('The chord vocabulary must hold 1..64 chords', 'bad-request');
+  if (request.notes.length === 0) throw new ModelError('A melody with no notes cannot be harmonized', 'bad-request');
+}
+
+/** Finds the best progression (and the next two chords of each slot) for the request's melody. */
+export function harmonizeMelody(
+  runner: RnnRunner,
+  spec: MelodyRnnSpec,
+  prior: ChordPrior | null,
+  request: HarmonizeRequest,
+  now: () => number = () => performance.now(),
+): HarmonizeResult {
+  const started = now();
+  check(request, spec);
+  const { steps, slotSteps, barSteps, vocabulary } = request;
+  const beamWidth = Math.max(1, Math.min(16, Math.floor(request.beamWidth ?? DEFAULT_BEAM_WIDTH)));
+  const weight = request.priorWeight ?? DEFAULT_PRIOR_WEIGHT;
+  const slots = Math.ceil(steps / slotSteps);
+  const total = slots * slotSteps;
+  const events = encodeMelodyEvents(request.notes, total, specRange(spec), { fold: true });
+  const transitions = new TransitionPrior(prior, request.family, slotSteps * 2 <= barSteps ? 'halfBar' : 'bar');
+  const classes = vocabulary.map((s) => symbolClass(s, request.tonic));
+  if (classes.some((c) => c === null)) throw new ModelError(`Unknown chord in the vocabulary: ${vocabulary[classes.indexOf(null)]}`, 'bad-request');
+  const chordRows = new ChordRows(spec);
+  const encoded = vocabulary.map((s) => chordRows.encode(s));
+
+  // One silent bar, no chord: the state before the melody's first event is predicted.
+  const silence = new Int32Array(barSteps);
+  let state: RnnRows = feedPrefix(runner, spec, chordRows, silence.subarray(0, barSteps - 1));
+  let beams: Beam[] = [{ row: 0, score: 0, modelLogProb: 0, priorLogProb: 0, chords: [], expansions: [] }];
+  const V = vocabulary.length;
+  const depth = runner.depth;
+
+  for (let slot = 0; slot < slots; slot++) {
+    const from = slot * slotSteps;
+    // Every beam extended by every chord: row b * V + c.
+    const expanded = runner.select(state, beams.flatMap((b) => Array.from({ length: V }, () => b.row)));
+    const modelScores = new Float64Array(beams.length * V);
+    const inputs = new Float32Array(expanded.batch * runner.inputWidth);
+    const units = runner.units[runner.units.length - 1];
+    const tops = new Float32Array(slotSteps * expanded.batch * units);
+    for (let s = 0; s < slotSteps; s++) {
+      const step = barSteps + from + s - 1; // input step whose output predicts event from + s
+      const previous = from + s === 0 ? silence[barSteps - 1] : events[from + s - 1];
+      for (let r = 0; r < expanded.batch; r++) writeInputRow(inputs, r, spec, encoded[r % V], previous, step);
+      runner.advance(expanded, inputs);
+      tops.set(expanded.h[expanded.h.length - 1], s * expanded.batch * units);
+    }
+    // The melody is known: the output layer runs once over the whole slot.
+    const logProbs = runner.logProbsOf(tops, slotSteps * expanded.batch);
+    for (let s = 0; s < slotSteps; s++) {
+      for (let r = 0; r < expanded.batch; r++) modelScores[r] += logProbs[(s * expanded.batch + r) * depth + events[from + s]];
+    }
+    const candidates: Beam[] = [];
+    beams.forEach((beam, b) => {
+      const scores = new Float64Array(V);
+      for (let c = 0; c < V; c++) {
+        const last = beam.chords[beam.chords.length - 1];
+        let priorStep = last === undefined ? transitions.start(classes[c]!) : transitions.transition(classes[last]!, classes[c]!);
+        if (slot === slots - 1 && request.endsSong) priorStep += transitions.end(classes[c]!);
+        const model = modelScores[b * V + c];
+        scores[c] = beam.score + model + weight * priorStep;
+        candidates.push({
+          row: b * V + c,
+          score: scores[c],
+          modelLogProb: beam.modelLogProb + model,
+          priorLogProb: beam.priorLogProb + priorStep,
+          chords: [...beam.chords, c],
+          expansions: [...beam.expansions, scores],
+        });
+      }
+    });
+    candidates.sort((a, b) => b.score - a.score);
+    const kept = candidates.slice(0, beamWidth);
+    state = runner.select(expanded, kept.map((k) => k.row));
+    beams = kept.map((k, i) => ({ ...k, row: i }));
+  }
+
+  const best = beams[0];
+  const result = best.chords.map((c, slot) => {
+    // The next best chords for this slot with the rest of the best progression kept: how each scored here,
+    // plus how it leads into the chord after it.
+    const scores = best.expansions[slot];
+    const next = best.chords[slot + 1];
+    const ranked = Array.from({ length: V }, (_, k) => k)
+      .filter((k) => k !== c)
+      .map((k) => ({ k, score: scores[k] + (next === undefined ? 0 : weight * transitions.transition(classes[k]!, classes[next]!)) }))
+      .sort((a, b) => b.score - a.score);
+    return { start: slot * slotSteps, best: vocabulary[c], alternatives: ranked.slice(0, 2).map((r) => vocabulary[r.k]) };
+  });
+  return {
+    slots: result,
+    modelLogProb: best.modelLogProb,
+    priorLogProb: best.priorLogProb,
+    usedPrior: prior !== null,
+    generateMs: now() - started,
+  };
+}

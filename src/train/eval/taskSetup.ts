@@ -1,0 +1,75 @@
+/**
+ * What `npm run eval -- --task fill|harmonize|endings` share: the checkpoint loaded for the app's own model
+ * code, the corpus and which of its tunes to score, and the conversions from corpus tunes to the app's notes
+ * and chord symbols.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { ChordEvent, Note } from '../../core/types';
+import { useTrainingBackend } from '../backend';
+import type { Args } from '../cli/args';
+import { num, str } from '../cli/args';
+import { chordSymbol, type GridChord } from '../corpus/chordSymbols';
+import { eventsToNotes } from '../corpus/melodyEvents';
+import { CorpusFolderError, readCorpus } from '../corpus/readCorpus';
+import type { Tune } from '../corpus/tune';
+import { loadAppModel, type AppModel } from './appModel';
+
+export interface TaskSetup {
+  dir: string;
+  corpusDir: string;
+  model: AppModel;
+  /** The tunes scored: the validation split of the training corpus, or every tune of any other folder. */
+  tunes: Tune[];
+  split: 'validation' | 'all';
+}
+
+/** Loads the checkpoint and the tunes for a task; `needsChords` keeps only tunes with a chord track. */
+export async function setUpTask(args: Args, fallbackCheckpoint: string, needsChords: boolean): Promise<TaskSetup> {
+  const dir = str(args, 'checkpoint', fallbackCheckpoint);
+  if (!existsSync(join(dir, 'config.json'))) throw new CorpusFolderError(`no checkpoint (config.json) in ${dir}`);
+  const trainingFile = join(dir, 'training.json');
+  const training = existsSync(trainingFile) ? (JSON.parse(readFileSync(trainingFile, 'utf8')) as { corpus?: { folder?: string } }) : null;
+  const trainedOn: string | undefined = training?.corpus?.folder;
+  const corpusDir = str(args, 'corpus', trainedOn ?? '../shared/corpus/nottingham');
+  // Tunes the model trained on say nothing: on its own corpus only the validation split counts; any other
+  // folder is unseen, so all of it is scored (unless --split says otherwise).
+  const sameCorpus = trainedOn !== undefined && resolve(trainedOn) === resolve(corpusDir);
+  const split = str(args, 'split', sameCorpus || trainedOn === undefined ? 'validation' : 'all') === 'all' ? 'all' : 'validation';
+  await useTrainingBackend(str(args, 'backend', 'wasm') === 'cpu' ? 'cpu' : 'wasm');
+  const model = loadAppModel(dir);
+  const corpus = readCorpus(corpusDir, { minPitch: model.spec.minPitch, maxPitch: model.spec.maxPitch, requireChords: needsChords });
+  const all = split === 'all' ? [...corpus.train, ...corpus.validation] : corpus.validation;
+  // --max-tunes: the first N, for quick sweeps of a setting (the reported figures use every tune).
+  const tunes = all.slice(0, num(args, 'max-tunes', all.length));
+  if (tunes.length === 0) throw new CorpusFolderError(`no usable tunes in ${corpusDir} (${corpus.skipped.length} skipped)`);
+  return { dir, corpusDir, model, tunes, split };
+}
+
+/** The tune's melody as app notes between steps [from, to), relative to `from` (cut at `to`). */
+export function tuneNotes(tune: Tune, from: number, to: number): Note[] {
+  return eventsToNotes(tune.events)
+    .filter((n) => n.start >= from && n.start < to)
+    .map((n) => ({ pitch: n.pitch, start: n.start - from, length: Math.min(n.end, to) - n.start, velocity: 96 }));
+}
+
+/** The tune's chords between steps [from, to) as chord events relative to `from` (one per change). */
+export function tuneChords(tune: Tune, from: number, to: number): ChordEvent[] {
+  const out: ChordEvent[] = [];
+  let previous: GridChord | null = null;
+  for (let s = from; s < Math.min(to, tune.chords.length); s++) {
+    const chord = tune.chords[s];
+    if (previous && previous.root === chord.root && previous.mask === chord.mask) continue;
+    out.push({ start: s - from, symbol: chordSymbol(chord) });
+    previous = chord;
+  }
+  return out;
+}
+
+/** Prints the machine-readable line other tools read: always the last line of the output. */
+export function printResult(result: Record<string, unknown>): void {
+  console.log(`RESULT ${JSON.stringify(result)}`);
+}
+
+/** A number rounded for the RESULT line. */
+export const round = (x: number, digits = 4) => Number(x.toFixed(digits));
