@@ -50,6 +50,8 @@ const ORIGIN_KINDS: readonly OriginKind[] = ['empty', 'hand', 'proposed', 'mutat
 const INSTRUMENT_IDS: readonly InstrumentId[] = ['piano', 'triangle-synth', 'square-lead', 'fm-bell'];
 const HEX_COLOR = /^#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/;
 const TONIC = /^[A-G](?:#{1,2}|b{1,2})?$/;
+/** A style id: lower-case letters, digits and hyphens, as the checkpoint index names styles. */
+const STYLE_ID = /^[a-z][a-z0-9-]{0,31}$/;
 
 class Invalid extends Error {}
 
@@ -288,6 +290,13 @@ function readInstruments(song: Rec): InstrumentSettings {
   };
 }
 
+function readStyle(song: Rec): { style?: string } {
+  const style = get(song, 'style');
+  if (style === undefined) return {};
+  if (typeof style !== 'string' || !STYLE_ID.test(style)) fail('the style must be a short id such as folk or pop');
+  return { style };
+}
+
 function readSong(value: unknown): Song {
   const s = record(value, 'a song');
   const schemaVersion = get(s, 'schemaVersion');
@@ -331,6 +340,7 @@ function readSong(value: unknown): Song {
     phrases,
     arrangement,
     instruments: readInstruments(s),
+    ...readStyle(s),
     createdAt: timestamp(s, 'createdAt', 'the creation time'),
     updatedAt: timestamp(s, 'updatedAt', 'the last change time'),
   };

@@ -6,7 +6,7 @@ import { MUTATION_LABELS } from '../../store/proposals/variations';
 import { useActions, useAppState } from '../AppContext';
 import { CandidateItem } from './CandidateItem';
 import { ModelActivity } from './ModelActivity';
-import { ModelPicker } from './ModelPicker';
+import { StylePicker } from './StylePicker';
 import { NumberField } from './NumberField';
 import { ProbabilityMap } from './ProbabilityMap';
 import './proposals.css';
@@ -19,7 +19,7 @@ const PRIMER_LABELS: Record<PrimerMode, string> = {
 };
 
 /**
- * The model's side of the page: what to ask (model, temperature, how many, how long, seed, primer, scale
+ * The model's side of the page: what to ask (style, temperature, how many, how long, seed, primer, scale
  * lock), the Propose button, the candidates as a list, and the teaching view of one candidate.
  */
 export function ProposalsPanel() {
@@ -49,7 +49,7 @@ export function ProposalsPanel() {
   return (
     <section className="proposals-panel" aria-label="Model proposals">
       <h2 className="panel-title">Ideas from the model</h2>
-      <ModelPicker />
+      <StylePicker />
       <div className="propose-controls" role="group" aria-label="Proposal settings">
         <NumberField label="Temperature" value={settings.temperature} min={locks.temperature?.min ?? 0} max={locks.temperature?.max ?? 2} step={0.1} onCommit={(v) => actions.setProposalSettings({ temperature: v })} />
         <NumberField label="Candidates" value={settings.candidates} min={1} max={8} onCommit={(v) => actions.setProposalSettings({ candidates: v })} />
