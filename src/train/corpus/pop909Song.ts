@@ -198,7 +198,7 @@ export function readPop909Song(name: string, files: SongFiles, range: { minPitch
     };
   });
   const inTunes = tunes.reduce((n, t) => n + t.melodyNotes, 0);
-  stats.notesOutsideBars = kept.length - inTunes;
+  stats.notesOutsideBars += kept.length - inTunes;
   if (tunes.length === 0) throw new TuneError(`no run of ${MIN_RUN_BARS} or more ${stats.beatsPerBar}-beat bars with melody`);
 
   // One octave shift for the whole song, so its sections stay in their register against each other.
