@@ -178,6 +178,16 @@ export function writeModelCard(dir: string): void {
   writeFileSync(join(dir, 'MODEL_CARD.md'), lines.filter((l, i, all) => !(l === '' && all[i - 1] === '')).join('\n'));
 }
 
+/** LSTM sizes and counter bits from the files a checkpoint always has (for folders without a training.json). */
+function shapeFromFiles(dir: string, config: Json): { hidden: number[]; auxBits: number } {
+  const manifest: Json[] = readJson(join(dir, 'weights_manifest.json')) ?? [];
+  const biases = manifest
+    .flatMap((group: Json) => group.weights ?? [])
+    .filter((w: Json) => /cell_\d+\/basic_lstm_cell\/bias$/.test(w.name))
+    .map((w: Json) => w.shape[0] / 4);
+  return { hidden: biases, auxBits: config.auxInputs?.[0]?.args?.numBits ?? 0 };
+}
+
 /** Rewrites `root`/index.json from the checkpoint folders found under it. */
 export function updateCheckpointIndex(root: string): void {
   const entries: Json[] = [];
@@ -188,8 +198,7 @@ export function updateCheckpointIndex(root: string): void {
     const training = readJson(join(dir, 'training.json'));
     const evaluation = readJson(join(dir, 'eval.json'));
     const kind = config.chordEncoder ? 'chord' : 'melody';
-    const hidden: number[] = training?.spec.hidden ?? [];
-    const auxBits = training?.spec.auxBits ?? 0;
+    const { hidden, auxBits } = training ? training.spec : shapeFromFiles(dir, config);
     const weightsBytes = fileSize(join(dir, 'weights.bin'));
     const totalBytes = readdirSync(dir).reduce((s, f) => s + fileSize(join(dir, f)), 0);
     const style: string = training?.style ?? 'folk';
