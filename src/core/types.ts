@@ -135,6 +135,15 @@ export interface InstrumentSettings {
   chordsMuted: boolean;
 }
 
+/**
+ * The musical style whose models write for a song ('folk', 'pop'): an id of the checkpoint index, so a
+ * style added later needs no new song format. Absent means the default style.
+ */
+export type StyleId = string;
+
+/** The style of a song that names none (the first shipped models, trained on folk tunes). */
+export const DEFAULT_STYLE: StyleId = 'folk';
+
 export const SONG_SCHEMA_VERSION = 1;
 
 export interface Song {
@@ -149,6 +158,8 @@ export interface Song {
   phrases: Phrase[];
   arrangement: Section[];
   instruments: InstrumentSettings;
+  /** Whose models Propose and the other model actions use; absent = DEFAULT_STYLE. */
+  style?: StyleId;
   createdAt: number;
   updatedAt: number;
 }
