@@ -13,6 +13,7 @@ import { num, parseArgs, str } from './args';
 
 const HELP = `npm run train -- [--kind melody|chord] [--corpus DIR] [--id NAME] [--out DIR]
   --hidden 256,256   LSTM layer sizes        --aux-bits 5     BinaryCounter bits (0 = none)
+  --attention N      Magenta's attention RNN over the last N outputs (needs --hidden H,H,H)
   --window 64        steps per window        --batch 64       windows per batch
   --lr 0.002         Adam learning rate      --clip 5         gradient global-norm clip
   --max-minutes 35   wall-clock budget       --patience 6     validations without improvement before stopping
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
     maxPitch: 83,
     auxBits: num(args, 'aux-bits', 5),
     hidden: str(args, 'hidden', '256,256').split(',').map(Number),
+    ...(args.attention ? { attentionLength: num(args, 'attention', 0) } : {}),
   };
   const backend = await useTrainingBackend(str(args, 'backend', 'wasm') === 'cpu' ? 'cpu' : 'wasm');
   const t0 = performance.now();
