@@ -22,6 +22,8 @@ export interface FixtureOptions {
   seed?: number;
   /** Scale of the random weights; larger gives peakier distributions. */
   scale?: number;
+  /** Write an attention RNN (Magenta's AttentionCellWrapper) over this many steps; needs 3 equal layers. */
+  attentionLength?: number;
 }
 
 const CHORD_DEPTH: Record<ChordEncoderType, number> = { PitchChordEncoder: 37, MajorMinorChordEncoder: 25, TriadChordEncoder: 49 };
@@ -36,8 +38,24 @@ export async function writeRandomCheckpoint(dir: string, o: FixtureOptions = {})
   let seed = o.seed ?? 1;
   const named: Record<string, tf.Tensor> = {};
   let inputSize = (o.chordEncoder ? CHORD_DEPTH[o.chordEncoder] : 0) + depth + (o.auxBits ?? 0);
+  const attention = o.attentionLength !== undefined;
+  const cellPrefix = attention ? 'rnn/attention_cell_wrapper/multi_rnn_cell/' : 'rnn/multi_rnn_cell/';
+  if (attention) {
+    // The wrapper projects [input, attention] (width + A) back to the input's width for the first layer.
+    const size = layers[0];
+    const a = 'rnn/attention_cell_wrapper/';
+    named[`${a}kernel`] = tf.randomNormal([inputSize + size, inputSize], 0, scale, 'float32', seed++);
+    named[`${a}bias`] = tf.randomNormal([inputSize], 0, 0.1, 'float32', seed++);
+    named[`${a}attention/attn_w`] = tf.randomNormal([1, 1, size, size], 0, scale, 'float32', seed++);
+    named[`${a}attention/attn_v`] = tf.randomNormal([size], 0, scale * 2, 'float32', seed++);
+    named[`${a}attention/kernel`] = tf.randomNormal([6 * size, size], 0, scale, 'float32', seed++);
+    // Magenta JS never adds this bias; a non-zero one shows the sampler ignores it too.
+    named[`${a}attention/bias`] = tf.randomNormal([size], 0, 1, 'float32', seed++);
+    named[`${a}attention_output_projection/kernel`] = tf.randomNormal([2 * size, size], 0, scale, 'float32', seed++);
+    named[`${a}attention_output_projection/bias`] = tf.randomNormal([size], 0, 0.1, 'float32', seed++);
+  }
   layers.forEach((units, l) => {
-    const prefix = `rnn/multi_rnn_cell/cell_${l}/basic_lstm_cell/`;
+    const prefix = `${cellPrefix}cell_${l}/basic_lstm_cell/`;
     named[`${prefix}kernel`] = tf.randomNormal([inputSize + units, 4 * units], 0, scale, 'float32', seed++);
     named[`${prefix}bias`] = tf.randomNormal([4 * units], 0, 0.1, 'float32', seed++);
     inputSize = units;
@@ -52,6 +70,7 @@ export async function writeRandomCheckpoint(dir: string, o: FixtureOptions = {})
   const config: Record<string, unknown> = { type: 'MusicRNN', dataConverter: { type: 'MelodyConverter', args: { minPitch, maxPitch } } };
   if (o.chordEncoder) config.chordEncoder = o.chordEncoder;
   if (o.auxBits) config.auxInputs = [{ type: 'BinaryCounter', args: { numBits: o.auxBits } }];
+  if (attention) config.attentionLength = o.attentionLength;
   writeFileSync(join(dir, 'config.json'), JSON.stringify(config));
 }
 
