@@ -35,6 +35,9 @@ const root = mkdtempSync(join(tmpdir(), 'pw-ckpt-'));
 beforeAll(async () => {
   await tf.setBackend('cpu');
   server = createServer((req, res) => {
+    // Node's global agent keeps sockets alive; a slow test step can outlast the server's keep-alive timeout
+    // and the next fetch then meets a closed socket (ECONNRESET). One request per connection avoids the race.
+    res.setHeader('connection', 'close');
     try {
       res.end(readFileSync(join(root, decodeURIComponent(req.url ?? '/'))));
     } catch {
