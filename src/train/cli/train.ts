@@ -15,6 +15,7 @@ const HELP = `npm run train -- [--kind melody|chord] [--corpus DIR] [--id NAME] 
   --corpus           a folder of MIDI files, or a POP909-style folder of song folders (found by its annotation files)
   --style            the style the checkpoint is listed under (default: pop for a POP909 folder, else folk)
   --hidden 256,256   LSTM layer sizes        --aux-bits 5     BinaryCounter bits (0 = none)
+  --attention N      Magenta's attention RNN over the last N outputs (needs --hidden H,H,H)
   --window 64        steps per window        --batch 64       windows per batch
   --lr 0.002         Adam learning rate      --clip 5         gradient global-norm clip
   --max-minutes 35   wall-clock budget       --patience 6     validations without improvement before stopping
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
     maxPitch: 83,
     auxBits: num(args, 'aux-bits', 5),
     hidden: str(args, 'hidden', '256,256').split(',').map(Number),
+    ...(args.attention ? { attentionLength: num(args, 'attention', 0) } : {}),
   };
   const backend = await useTrainingBackend(str(args, 'backend', 'wasm') === 'cpu' ? 'cpu' : 'wasm');
   const t0 = performance.now();

@@ -130,7 +130,7 @@ export function readPop909Song(name: string, files: SongFiles, range: { minPitch
   const sounding = soundingSteps(events);
 
   // Chords per step.
-  const chords: GridChord[] = new Array(events.length).fill(NO_CHORD);
+  const chords: GridChord[] = new Array<GridChord>(events.length).fill(NO_CHORD);
   for (const span of chordSpans) {
     const read = span.read;
     stats.chordLabels[read.reading]++;

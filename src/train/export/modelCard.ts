@@ -109,6 +109,53 @@ function table(rows: (string | number)[][]): string {
   return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...body.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
 
+const FEATURE_LABELS: Record<string, string> = {
+  pitchClassEntropy: 'pitch-class entropy (bits)',
+  pitchRange: 'pitch range (semitones)',
+  meanAbsInterval: 'mean absolute interval (semitones)',
+  notesPerBar: 'notes per bar',
+  meanInterOnset: 'mean inter-onset interval (steps)',
+  scaleConsistency: 'scale consistency',
+  grooveConsistency: 'groove consistency',
+  leapShare: 'share of leaps over 7 semitones',
+  motifReuse: 'motif reuse (of the primer)',
+};
+
+/** The card's evaluation section from eval.json (written by `npm run eval -- --write-card`). */
+function evaluationSection(evaluation: Json): string[] {
+  const where = evaluation.corpus
+    ? `${evaluation.corpus.split === 'validation' ? 'validation split of' : 'every tune of'} \`${evaluation.corpus.folder}\`, ${evaluation.corpus.tunes} whole tunes`
+    : 'validation split, whole tunes';
+  const lines = [`## Evaluation (${where})`, ''];
+  const rows: (string | number)[][] = [['model', 'NLL nats/event', 'next-event accuracy']];
+  rows.push(['this model', evaluation.model.nll.toFixed(4), `${(100 * evaluation.model.accuracy).toFixed(1)}%`]);
+  if (evaluation.withoutChords) rows.push(['this model fed "no chord" throughout', evaluation.withoutChords.nll.toFixed(4), `${(100 * evaluation.withoutChords.accuracy).toFixed(1)}%`]);
+  if (evaluation.compare) rows.push([`${String(evaluation.compare.checkpoint).replace(/^.*\//, '')} (same tunes)`, evaluation.compare.nll.toFixed(4), `${(100 * evaluation.compare.accuracy).toFixed(1)}%`]);
+  for (const g of evaluation.ngrams) rows.push([`KN ${g.order}-gram`, g.nll.toFixed(4), `${(100 * g.accuracy).toFixed(1)}%`]);
+  lines.push(table(rows), '', `NLL ${(100 * evaluation.reductionVsBestNgram).toFixed(1)}% below the best n-gram (order ${evaluation.bestNgramOrder}).`);
+  if (evaluation.withoutChords) lines.push(`With the tunes' chords ${(100 * (1 - evaluation.model.nll / evaluation.withoutChords.nll)).toFixed(1)}% below the same model fed no chords.`);
+  if (evaluation.compare) lines.push(`${(100 * (1 - evaluation.model.nll / evaluation.compare.nll)).toFixed(1)}% below ${evaluation.compare.checkpoint} on the same tunes.`);
+  lines.push('');
+  const m = evaluation.musicality;
+  if (m) {
+    const order = evaluation.bestNgramOrder;
+    lines.push(
+      `Musicality: after a two-bar primer (the first bar with a note on its downbeat, and the next) from each of ${m.prompts} tunes, ` +
+        `${m.samplesPerPrompt} phrases of ${m.bars} bars at temperature ${m.temperature} from this model and from the KN ${order}-gram, ` +
+        `against the tunes' real next ${m.bars} bars. Overlap: area shared by the Gaussian KDEs (Silverman bandwidth) of generated and real values.`,
+      '',
+    );
+    const featureRows: (string | number)[][] = [['feature (per 4-bar phrase)', 'real', 'this model', `KN ${order}-gram`, 'overlap: model', `overlap: KN ${order}`]];
+    m.model.features.forEach((f: Json, i: number) => {
+      const g = m.ngram.features[i];
+      featureRows.push([FEATURE_LABELS[f.feature] ?? f.feature, f.realMean.toFixed(3), f.generatedMean.toFixed(3), g.generatedMean.toFixed(3), f.overlap.toFixed(3), g.overlap.toFixed(3)]);
+    });
+    featureRows.push(['**mean overlapping area**', '', '', '', `**${m.model.meanOverlap.toFixed(3)}**`, m.ngram.meanOverlap.toFixed(3)]);
+    lines.push(table(featureRows), '');
+  }
+  return lines;
+}
+
 /** Writes MODEL_CARD.md into a checkpoint folder from the JSON files found there. */
 export function writeModelCard(dir: string): void {
   const config = readJson(join(dir, 'config.json'));
@@ -145,29 +192,7 @@ export function writeModelCard(dir: string): void {
       `), clip ${training.options.clipNorm}; best validation-window NLL ${r.bestValWindowNll.toFixed(4)} at step ${r.bestStep}; stopped by ${r.stoppedBy}.`,
     '',
   ];
-  if (evaluation) {
-    lines.push('## Evaluation (validation split, whole tunes)', '');
-    lines.push(
-      table([
-        ['model', 'NLL nats/event', 'next-event accuracy'],
-        [`this model`, evaluation.model.nll.toFixed(4), `${(100 * evaluation.model.accuracy).toFixed(1)}%`],
-        ...evaluation.ngrams.map((g: Json) => [`KN ${g.order}-gram`, g.nll.toFixed(4), `${(100 * g.accuracy).toFixed(1)}%`]),
-      ]),
-    );
-    lines.push('', `NLL ${(100 * evaluation.reductionVsBestNgram).toFixed(1)}% below the best n-gram (order ${evaluation.bestNgramOrder}).`, '');
-    lines.push(`Generated phrases (${evaluation.generation.count} x ${evaluation.generation.bars} bars after a one-bar primer, temperature ${evaluation.generation.temperature}) against ${evaluation.generation.bars}-bar stretches of the validation tunes:`, '');
-    const g = evaluation.generation;
-    lines.push(
-      table([
-        ['statistic', 'generated', 'corpus'],
-        ['pitch-class histogram distance (L1, 0..2)', g.pitchClassDistance.toFixed(3), '0'],
-        ['share of notes in key', g.generated.inKey.toFixed(3), g.corpus.inKey.toFixed(3)],
-        ['notes per bar', g.generated.notesPerBar.toFixed(2), g.corpus.notesPerBar.toFixed(2)],
-        ['repeated-bar ratio', g.generated.repeatedBars.toFixed(3), g.corpus.repeatedBars.toFixed(3)],
-      ]),
-      '',
-    );
-  }
+  if (evaluation) lines.push(...evaluationSection(evaluation));
   lines.push(
     '## Known limits',
     `- ${style.limits.idiom}`,

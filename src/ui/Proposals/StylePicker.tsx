@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { songStyle, stylePair, stylesOf } from '../../store/proposals/styles';
 import { useActions, useAppState } from '../AppContext';
 
@@ -18,7 +18,12 @@ export function StylePicker() {
   const styles = stylesOf(checkpoints);
   const [choosingUrl, setChoosingUrl] = useState(false);
   const [draft, setDraft] = useState(url);
-  useEffect(() => setDraft(url), [url]);
+  // A new URL from the store resets the field in this render (no effect, no second render pass).
+  const [seenUrl, setSeenUrl] = useState(url);
+  if (seenUrl !== url) {
+    setSeenUrl(url);
+    setDraft(url);
+  }
   const known = styles.some((s) => s.id === style);
   const showCustom = choosingUrl || url !== '' || !known;
   const pair = stylePair(style, checkpoints);
