@@ -53,6 +53,8 @@ export interface PackedSong {
   ts: [number, number];
   k: [string, string];
   in: [string, string, number, number, 0 | 1, 0 | 1];
+  /** The song's style, when it names one (links without it open in the default style). */
+  st?: string;
   c: number;
   u: number;
   p: PackedPhrase[];
@@ -102,6 +104,7 @@ export function packSong(song: Song): PackedSong {
       song.instruments.melodyMuted ? 1 : 0,
       song.instruments.chordsMuted ? 1 : 0,
     ],
+    ...(song.style !== undefined ? { st: song.style } : {}),
     c: song.createdAt,
     u: since(song.updatedAt),
     p: song.phrases.map((p): PackedPhrase => [
@@ -248,6 +251,7 @@ export function unpackSong(value: unknown, deps: SongDeps = {}): Song | null {
         melodyMuted: instruments[4] === 1,
         chordsMuted: instruments[5] === 1,
       },
+      ...(packed.st !== undefined ? { style: str(packed.st) } : {}),
       createdAt: created,
       updatedAt: created + num(packed.u),
       // Checked by validateSong like every other field (readIdeaCounts).

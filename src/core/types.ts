@@ -147,6 +147,15 @@ export interface IdeaCount {
 
 export type IdeaCounts = Partial<Record<IdeaKind, IdeaCount>>;
 
+/**
+ * The musical style whose models write for a song ('folk', 'pop'): an id of the checkpoint index, so a
+ * style added later needs no new song format. Absent means the default style.
+ */
+export type StyleId = string;
+
+/** The style of a song that names none (the first shipped models, trained on folk tunes). */
+export const DEFAULT_STYLE: StyleId = 'folk';
+
 export const SONG_SCHEMA_VERSION = 1;
 
 export interface Song {
@@ -161,8 +170,11 @@ export interface Song {
   phrases: Phrase[];
   arrangement: Section[];
   instruments: InstrumentSettings;
-  /** Taken ideas: counts of model proposals per kind. Kept with the song (autosave, project file), never sent anywhere. */
+  /** Taken ideas: counts of model proposals per kind. Kept with the song (autosave, project file, the song's own share links); the app sends them nowhere else. */
   ideas?: IdeaCounts;
+
+  /** Whose models Propose and the other model actions use; absent = DEFAULT_STYLE. */
+  style?: StyleId;
   createdAt: number;
   updatedAt: number;
 }

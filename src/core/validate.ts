@@ -50,6 +50,8 @@ export const VALIDATION_LIMITS = {
 } as const;
 
 const ORIGIN_KINDS: readonly OriginKind[] = ['empty', 'hand', 'proposed', 'mutated', 'imported', 'transformed', 'restored'];
+/** A style id: lower-case letters, digits and hyphens, as the checkpoint index names styles. */
+const STYLE_ID = /^[a-z][a-z0-9-]{0,31}$/;
 
 class Invalid extends Error {}
 
@@ -291,6 +293,13 @@ function readInstruments(song: Rec): InstrumentSettings {
   };
 }
 
+function readStyle(song: Rec): { style?: string } {
+  const style = get(song, 'style');
+  if (style === undefined) return {};
+  if (typeof style !== 'string' || !STYLE_ID.test(style)) fail('the style must be a short id such as folk or pop');
+  return { style };
+}
+
 function readSong(value: unknown): Song {
   const s = record(value, 'a song');
   const schemaVersion = get(s, 'schemaVersion');
@@ -338,6 +347,7 @@ function readSong(value: unknown): Song {
     arrangement,
     instruments: readInstruments(s),
     ...(ideas ? { ideas } : {}),
+    ...readStyle(s),
     createdAt: timestamp(s, 'createdAt', 'the creation time'),
     updatedAt: timestamp(s, 'updatedAt', 'the last change time'),
   };

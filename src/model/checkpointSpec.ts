@@ -21,6 +21,8 @@ export interface MelodyRnnSpec {
   auxBits: number;
   /** Units of each LSTM layer. */
   layers: number[];
+  /** Magenta's attention wrapper over the last N outputs (config.json `attentionLength`); absent for plain stacks. */
+  attentionLength?: number;
   /** The config as read, handed to mm.MusicRNN so it does not fetch it again. */
   config: Record<string, unknown>;
 }
@@ -35,6 +37,23 @@ export const CELL_KERNEL = (layer: number) => `rnn/multi_rnn_cell/cell_${layer}/
 export const CELL_BIAS = (layer: number) => `rnn/multi_rnn_cell/cell_${layer}/basic_lstm_cell/bias`;
 export const FC_WEIGHTS = 'fully_connected/weights';
 export const FC_BIASES = 'fully_connected/biases';
+
+/** Attention RNN variables (Magenta's AttentionCellWrapper): the LSTM stack moves under the wrapper's prefix. */
+export const ATTENTION_PREFIX = 'rnn/attention_cell_wrapper/';
+export const ATTENTION_CELL_KERNEL = (layer: number) => `${ATTENTION_PREFIX}multi_rnn_cell/cell_${layer}/basic_lstm_cell/kernel`;
+export const ATTENTION_CELL_BIAS = (layer: number) => `${ATTENTION_PREFIX}multi_rnn_cell/cell_${layer}/basic_lstm_cell/bias`;
+export const ATTENTION_VARS = {
+  inputKernel: `${ATTENTION_PREFIX}kernel`,
+  inputBias: `${ATTENTION_PREFIX}bias`,
+  w: `${ATTENTION_PREFIX}attention/attn_w`,
+  v: `${ATTENTION_PREFIX}attention/attn_v`,
+  queryKernel: `${ATTENTION_PREFIX}attention/kernel`,
+  queryBias: `${ATTENTION_PREFIX}attention/bias`,
+  outputKernel: `${ATTENTION_PREFIX}attention_output_projection/kernel`,
+  outputBias: `${ATTENTION_PREFIX}attention_output_projection/bias`,
+} as const;
+/** Magenta JS's AttentionWrapper reads the top layer's state as h[2]. */
+export const ATTENTION_LAYERS = 3;
 
 const CHORD_ENCODERS: ChordEncoderType[] = ['PitchChordEncoder', 'MajorMinorChordEncoder', 'TriadChordEncoder'];
 
@@ -59,8 +78,9 @@ export function parseMelodyRnnConfig(json: unknown): Omit<MelodyRnnSpec, 'layers
   if (!Number.isInteger(minPitch) || !Number.isInteger(maxPitch) || (minPitch as number) > (maxPitch as number)) {
     throw badFormat('config.json dataConverter.args needs integer minPitch <= maxPitch');
   }
-  if (config.attentionLength !== undefined) {
-    throw new ModelError('Attention MusicRNN checkpoints are not supported; use a basic (non-attention) melody model', 'wrong-type');
+  const attentionLength = config.attentionLength;
+  if (attentionLength !== undefined && (!Number.isInteger(attentionLength) || (attentionLength as number) < 1)) {
+    throw badFormat(`config.json attentionLength must be a positive whole number of steps, not ${JSON.stringify(attentionLength)}`);
   }
   let chordEncoder: ChordEncoderType | undefined;
   if (config.chordEncoder !== undefined) {
@@ -87,6 +107,7 @@ export function parseMelodyRnnConfig(json: unknown): Omit<MelodyRnnSpec, 'layers
     chordEncoder,
     chordDepth: chordEncoder ? chordEncodingDepth(chordEncoder) : 0,
     auxBits,
+    ...(attentionLength !== undefined ? { attentionLength: attentionLength as number } : {}),
     config,
   };
 }
@@ -111,17 +132,25 @@ export function parseWeightsManifest(json: unknown): ManifestWeight[] {
  */
 export function checkMelodyRnnWeights(config: Omit<MelodyRnnSpec, 'layers'>, weights: ManifestWeight[]): number[] {
   const byName = new Map(weights.map((w) => [w.name, w]));
-  if ([...byName.keys()].some((n) => n.includes('attention'))) {
-    throw new ModelError('Attention MusicRNN checkpoints are not supported; use a basic (non-attention) melody model', 'wrong-type');
+  const attention = byName.has(ATTENTION_VARS.inputKernel);
+  if (attention !== (config.attentionLength !== undefined)) {
+    throw badFormat(
+      attention
+        ? 'The weights are an attention RNN but config.json has no attentionLength'
+        : 'config.json sets attentionLength but the weights have no attention_cell_wrapper variables',
+    );
   }
-  if (!byName.has(CELL_KERNEL(0))) {
-    throw new ModelError(`weights_manifest.json has no ${CELL_KERNEL(0)}: not a MusicRNN checkpoint`, 'wrong-type');
+  const kernelName = attention ? ATTENTION_CELL_KERNEL : CELL_KERNEL;
+  const biasName = attention ? ATTENTION_CELL_BIAS : CELL_BIAS;
+  if (!byName.has(kernelName(0))) {
+    throw new ModelError(`weights_manifest.json has no ${kernelName(0)}: not a MusicRNN checkpoint`, 'wrong-type');
   }
   const layers: number[] = [];
-  let inputSize = config.chordDepth + config.depth + config.auxBits;
-  for (let l = 0; byName.has(CELL_KERNEL(l)); l++) {
-    const kernel = byName.get(CELL_KERNEL(l))!.shape;
-    const bias = byName.get(CELL_BIAS(l))?.shape;
+  const modelInput = config.chordDepth + config.depth + config.auxBits;
+  let inputSize = attention ? attentionInputSize(byName, modelInput) : modelInput;
+  for (let l = 0; byName.has(kernelName(l)); l++) {
+    const kernel = byName.get(kernelName(l))!.shape;
+    const bias = byName.get(biasName(l))?.shape;
     const units = kernel[1] / 4;
     if (kernel.length !== 2 || !Number.isInteger(units) || kernel[0] !== inputSize + units) {
       throw badFormat(
@@ -133,6 +162,7 @@ export function checkMelodyRnnWeights(config: Omit<MelodyRnnSpec, 'layers'>, wei
     layers.push(units);
     inputSize = units;
   }
+  if (attention) inputSize = checkAttentionWeights(byName, layers, modelInput);
   const fc = byName.get(FC_WEIGHTS)?.shape;
   const fcBias = byName.get(FC_BIASES)?.shape;
   if (!fc || fc[0] !== inputSize || fc[1] !== config.depth || !fcBias || fcBias[0] !== config.depth) {
@@ -145,4 +175,48 @@ export function checkMelodyRnnWeights(config: Omit<MelodyRnnSpec, 'layers'>, wei
     if (w.dtype && w.dtype !== 'float32') throw badFormat(`Weight ${w.name} is ${w.dtype}; only float32 is supported`);
   }
   return layers;
+}
+
+function shapeOf(byName: Map<string, ManifestWeight>, name: string): number[] {
+  const w = byName.get(name);
+  if (!w) throw badFormat(`The attention RNN has no ${name}`);
+  return w.shape;
+}
+
+const same = (a: number[], b: number[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** Width of the first LSTM layer's input: the wrapper's projection of [input, attention]. */
+function attentionInputSize(byName: Map<string, ManifestWeight>, modelInput: number): number {
+  const kernel = shapeOf(byName, ATTENTION_VARS.inputKernel);
+  if (kernel.length !== 2 || kernel[0] <= modelInput) {
+    throw badFormat(`${ATTENTION_VARS.inputKernel} has shape [${kernel.join(', ')}], expected [${modelInput} + attention size, projected size]`);
+  }
+  return kernel[1];
+}
+
+/**
+ * Checks the wrapper's variables against the layers, as Magenta JS uses them: three layers of one size (its
+ * AttentionWrapper reads h[2] and takes the first layer's size as the attention size). Returns the width of
+ * the output the fully connected layer reads (the attention size).
+ */
+function checkAttentionWeights(byName: Map<string, ManifestWeight>, layers: number[], modelInput: number): number {
+  if (layers.length !== ATTENTION_LAYERS || layers.some((u) => u !== layers[0])) {
+    throw badFormat(`An attention RNN needs ${ATTENTION_LAYERS} LSTM layers of one size for Magenta.js; this one has ${layers.join(', ')}`);
+  }
+  const size = layers[0];
+  const projected = attentionInputSize(byName, modelInput);
+  const expected: [string, number[]][] = [
+    [ATTENTION_VARS.inputKernel, [modelInput + size, projected]],
+    [ATTENTION_VARS.inputBias, [projected]],
+    [ATTENTION_VARS.w, [1, 1, size, size]],
+    [ATTENTION_VARS.v, [size]],
+    [ATTENTION_VARS.queryKernel, [2 * ATTENTION_LAYERS * size, size]],
+    [ATTENTION_VARS.outputKernel, [2 * size, size]],
+    [ATTENTION_VARS.outputBias, [size]],
+  ];
+  for (const [name, shape] of expected) {
+    const actual = shapeOf(byName, name);
+    if (!same(actual, shape)) throw badFormat(`${name} has shape [${actual.join(', ')}], expected [${shape.join(', ')}]`);
+  }
+  return size;
 }

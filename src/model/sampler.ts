@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { NO_EVENT, NOTE_OFF } from '../core/melodyEvents';
 import { eventLogProb } from './eventLogProb';
+import { AttentionMemory } from './attentionMemory';
 import { seededRandom } from './random';
 import { FREE, MUST_START_NOTE, type SamplingPlan } from './samplingPlan';
 
@@ -11,15 +12,36 @@ import { FREE, MUST_START_NOTE, type SamplingPlan } from './samplingPlan';
  * logits after the plan's constraints, with a seeded PRNG. Without constraints the distribution of each
  * step equals `mm.MusicRNN.continueSequenceAndReturnProbabilities` for the same primer.
  *
+ * Attention RNNs (Magenta's AttentionCellWrapper, as `music_rnn/attention.ts` runs it) add, per step: the
+ * projection of [input, last read-out] to the first layer, the query from every layer's c and h, the read-out
+ * over the last L outputs (attentionMemory.ts) and the output projection of [top h, read-out], which is what
+ * the fully connected layer reads and the memory keeps.
+ *
  * It runs synchronously (one `dataSync` per layer and per step): it is meant for the worker,
  * where blocking is harmless and a whole proposal takes tens of milliseconds.
  */
+
+/** The attention wrapper's variables (see checkpointSpec.ts ATTENTION_VARS). */
+export interface AttentionWeights {
+  /** Memory length L (config.json attentionLength). */
+  length: number;
+  inputKernel: tf.Tensor2D;
+  inputBias: tf.Tensor1D;
+  /** attn_w, a 1x1 convolution kernel [1, 1, A, A]. */
+  w: tf.Tensor4D;
+  v: tf.Tensor1D;
+  /** Query kernel [2 x layers x H, A]; its bias is never added (as in Magenta JS). */
+  queryKernel: tf.Tensor2D;
+  outputKernel: tf.Tensor2D;
+  outputBias: tf.Tensor1D;
+}
 
 /** The variables a MusicRNN checkpoint holds, as tensors owned by whoever loaded them. */
 export interface MelodyRnnWeights {
   cells: Array<{ kernel: tf.Tensor2D; bias: tf.Tensor1D }>;
   fcWeights: tf.Tensor2D;
   fcBiases: tf.Tensor1D;
+  attention?: AttentionWeights;
 }
 
 export interface SampledBatch {
@@ -36,6 +58,21 @@ interface RnnState {
   batch: number;
   c: Float32Array[];
   h: Float32Array[];
+  /** Attention RNNs: the memory, and the last output (what the fully connected layer reads). */
+  memory?: AttentionMemory;
+  output?: Float32Array;
+}
+
+/** The attention weights in the forms the hot loop uses. */
+interface AttentionParts {
+  weights: AttentionWeights;
+  size: number;
+  /** attn_w as [A, A], made once (the sampler owns this tensor). */
+  w: tf.Tensor2D;
+  v: Float32Array;
+  inputBias: Float32Array;
+  outputBias: Float32Array;
+  zeros: Float32Array;
 }
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
@@ -46,6 +83,7 @@ export class BatchSampler {
   /** The biases as JS arrays: adding them here saves one backend kernel per matrix product and step. */
   private readonly cellBiases: Float32Array[];
   private readonly fcBiases: Float32Array;
+  private readonly attention: AttentionParts | null;
   /** Scratch rows reused from step to step (keyed by use and size): no garbage in the hot loop. */
   private readonly scratch = new Map<string, Float32Array>();
 
@@ -55,6 +93,21 @@ export class BatchSampler {
     this.units = weights.cells.map((cell) => cell.bias.shape[0] / 4);
     this.cellBiases = weights.cells.map((cell) => cell.bias.dataSync() as Float32Array);
     this.fcBiases = weights.fcBiases.dataSync() as Float32Array;
+    const a = weights.attention;
+    if (a) {
+      const size = a.v.shape[0];
+      this.attention = {
+        weights: a,
+        size,
+        w: tf.reshape(a.w, [size, size]),
+        v: a.v.dataSync() as Float32Array,
+        inputBias: a.inputBias.dataSync() as Float32Array,
+        outputBias: a.outputBias.dataSync() as Float32Array,
+        zeros: new Float32Array(size),
+      };
+    } else {
+      this.attention = null;
+    }
   }
 
   /** Generates `plan.batch` candidates of `plan.steps` events in one batch. Leaves no tensor behind. */
@@ -69,7 +122,12 @@ export class BatchSampler {
     const current = new Int32Array(batch);
 
     // The primer is the same for every candidate: run it once and copy the state into every row.
-    let state: RnnState = { batch: 1, c: this.units.map((u) => new Float32Array(u)), h: this.units.map((u) => new Float32Array(u)) };
+    let state: RnnState = {
+      batch: 1,
+      c: this.units.map((u) => new Float32Array(u)),
+      h: this.units.map((u) => new Float32Array(u)),
+      ...(this.attention ? { memory: new AttentionMemory(1, this.attention.weights.length, this.attention.size) } : {}),
+    };
     for (let i = 0; i < primerEvents.length; i++) {
       current[0] = primerEvents[i];
       this.advance(state, this.inputRows(plan, 1, current, i));
@@ -77,7 +135,7 @@ export class BatchSampler {
     state = this.replicate(state, batch);
 
     for (let t = 0; t < steps; t++) {
-      const logits = this.matMul(state.h[state.h.length - 1], batch, this.weights.fcWeights, this.fcBiases);
+      const logits = this.matMul(state.output ?? state.h[state.h.length - 1], batch, this.weights.fcWeights, this.fcBiases);
       for (let b = 0; b < batch; b++) {
         const event = this.chooseEvent(plan, t, logits, b * depth, scratch, random());
         events[b][t] = event;
@@ -90,8 +148,10 @@ export class BatchSampler {
     return { events, probabilities, logProbs };
   }
 
-  /** Nothing to free today; kept so callers need not change if the sampler ever caches tensors. */
-  dispose(): void {}
+  /** Frees the one tensor the sampler makes itself (attn_w reshaped); the weights belong to the loader. */
+  dispose(): void {
+    this.attention?.w.dispose();
+  }
 
   /** A scratch array of `size` floats for `use`; its old contents are left in place. */
   private buffer(use: string, size: number): Float32Array {
@@ -125,7 +185,55 @@ export class BatchSampler {
       for (let b = 0; b < batch; b++) out.set(row, b * row.length);
       return out;
     };
-    return { batch, c: state.c.map(tile), h: state.h.map(tile) };
+    return {
+      batch,
+      c: state.c.map(tile),
+      h: state.h.map(tile),
+      ...(state.memory ? { memory: state.memory.replicate(batch) } : {}),
+      ...(state.output ? { output: tile(state.output) } : {}),
+    };
+  }
+
+  /** Rows [a | b] for each candidate, from two row-major blocks of `batch` rows. */
+  private joinRows(use: string, a: Float32Array, b: Float32Array, batch: number): Float32Array {
+    const wa = a.length / batch;
+    const wb = b.length / batch;
+    const rows = this.buffer(use, batch * (wa + wb));
+    for (let r = 0; r < batch; r++) {
+      rows.set(a.subarray(r * wa, (r + 1) * wa), r * (wa + wb));
+      rows.set(b.subarray(r * wb, (r + 1) * wb), r * (wa + wb) + wa);
+    }
+    return rows;
+  }
+
+  /** The attention wrapper's input: [input, last read-out] projected to the first layer's input width. */
+  private attentionInput(state: RnnState, input: Float32Array, parts: AttentionParts): Float32Array {
+    const rows = this.joinRows('attentionInput', input, state.memory!.attention, state.batch);
+    return this.matMul(rows, state.batch, parts.weights.inputKernel, parts.inputBias);
+  }
+
+  /** After the LSTM stack: query, read-out, output projection; the output is remembered and kept for the logits. */
+  private attentionOutput(state: RnnState, parts: AttentionParts): void {
+    const { batch } = state;
+    const memory = state.memory!;
+    const layers = this.units.length;
+    let width = 0;
+    for (const u of this.units) width += 2 * u;
+    const query = this.buffer('query', batch * width);
+    for (let b = 0; b < batch; b++) {
+      let at = b * width;
+      for (let l = 0; l < layers; l++) {
+        const u = this.units[l];
+        query.set(state.c[l].subarray(b * u, (b + 1) * u), at);
+        query.set(state.h[l].subarray(b * u, (b + 1) * u), at + u);
+        at += 2 * u;
+      }
+    }
+    memory.read(this.matMul(query, batch, parts.weights.queryKernel, parts.zeros), parts.v);
+    const rows = this.joinRows('attentionOutput', state.h[layers - 1], memory.attention, batch);
+    const output = this.matMul(rows, batch, parts.weights.outputKernel, parts.outputBias);
+    memory.push(output, this.matMul(output, batch, parts.w, parts.zeros));
+    state.output = output;
   }
 
   /**
@@ -136,7 +244,8 @@ export class BatchSampler {
    */
   private advance(state: RnnState, input: Float32Array): void {
     const { batch } = state;
-    let x = input;
+    const parts = this.attention;
+    let x = parts ? this.attentionInput(state, input, parts) : input;
     for (let l = 0; l < this.units.length; l++) {
       const units = this.units[l];
       const inWidth = x.length / batch;
@@ -159,6 +268,7 @@ export class BatchSampler {
       }
       x = h;
     }
+    if (parts) this.attentionOutput(state, parts);
   }
 
   /** Input rows [chord(i + 1) | one-hot(event) | aux(i)] for input step `i`, as Magenta concatenates them. */

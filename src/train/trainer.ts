@@ -10,7 +10,8 @@ import type { Corpus } from './corpus/readCorpus';
 import { inputSize, magentaConfig, type ModelSpec } from './data/modelSpec';
 import { allowedShifts, disposeBatch, makeBatch, tuneWindows, type Window } from './data/windows';
 import { readCheckpoint, writeCheckpoint } from './export/checkpointFiles';
-import { createRnnVariables, maskedCrossEntropy, rnnLogits, type RnnVariables } from './model/rnnGraph';
+import { createModelVariables, modelLogits, trainableVariables } from './model/modelGraph';
+import { maskedCrossEntropy, type RnnVariables } from './model/rnnGraph';
 import { createRng, shuffle } from './random';
 
 export interface TrainOptions {
@@ -66,7 +67,7 @@ export function windowNll(vars: Record<string, tf.Tensor>, spec: ModelSpec, wind
   let count = 0;
   for (let i = 0; i < windows.length; i += batchSize) {
     const batch = makeBatch(spec, windows.slice(i, i + batchSize), steps, inputSize(spec));
-    const loss = tf.tidy(() => maskedCrossEntropy(rnnLogits(vars, batch.inputs), batch.targets, batch.mask));
+    const loss = tf.tidy(() => maskedCrossEntropy(modelLogits(vars, spec, batch.inputs), batch.targets, batch.mask));
     total += loss.dataSync()[0] * batch.counted;
     count += batch.counted;
     loss.dispose();
@@ -115,8 +116,7 @@ async function saveState(stateDir: string, vars: RnnVariables, spec: ModelSpec, 
 export async function train(o: TrainOptions): Promise<Progress> {
   const { spec } = o;
   const inSize = inputSize(spec);
-  const depth = spec.maxPitch - spec.minPitch + 3;
-  let vars = createRnnVariables({ inputSize: inSize, hidden: spec.hidden, depth }, o.seed);
+  let vars = createModelVariables(spec, o.seed);
   let progress: Progress = {
     step: 0, epoch: 0, cursor: 0, bestValNll: Infinity, bestStep: 0, learningRate: o.learningRate,
     stale: 0, seconds: 0, eventsSeen: 0, rngState: o.seed, history: [],
@@ -140,7 +140,7 @@ export async function train(o: TrainOptions): Promise<Progress> {
   const allVal = tuneWindows(o.corpus.validation, o.windowSteps, 0);
   const valWindows = shuffle(allVal.slice(), createRng(12345)).slice(0, o.evalWindows);
   const batchesPerEpoch = Math.floor(trainWindows.length / o.batchSize);
-  o.log(`${trainWindows.length} training windows (${batchesPerEpoch} batches/epoch), ${valWindows.length} of ${allVal.length} validation windows; hidden ${spec.hidden.join('x')}, input ${inSize}, T ${o.windowSteps}, B ${o.batchSize}`);
+  o.log(`${trainWindows.length} training windows (${batchesPerEpoch} batches/epoch), ${valWindows.length} of ${allVal.length} validation windows; hidden ${spec.hidden.join('x')}${spec.attentionLength ? `, attention ${spec.attentionLength}` : ''}, input ${inSize}, T ${o.windowSteps}, B ${o.batchSize}`);
 
   let rng = createRng(progress.rngState);
   let order = shuffle(trainWindows.slice(), createRng(o.seed + progress.epoch));
@@ -166,8 +166,8 @@ export async function train(o: TrainOptions): Promise<Progress> {
     const rateNow = progress.learningRate * annealMultiplier(elapsed(), o.maxMinutes, o.annealMinutes ?? 0);
     setLearningRate(optimizer, rateNow);
     const { value, grads } = tf.variableGrads(
-      () => maskedCrossEntropy(rnnLogits(vars, batch.inputs), batch.targets, batch.mask),
-      Object.values(vars),
+      () => maskedCrossEntropy(modelLogits(vars, spec, batch.inputs), batch.targets, batch.mask),
+      trainableVariables(vars),
     );
     const clipped = clipByGlobalNorm(grads, o.clipNorm);
     optimizer.applyGradients(clipped as Parameters<typeof optimizer.applyGradients>[0]);

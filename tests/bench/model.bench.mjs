@@ -4,7 +4,8 @@
 // generating; and the worker's tensor count and heap growth over 500 proposals in a row.
 import { BENCH_PAGE, figure, median } from './lib.mjs';
 
-const CHECKPOINT = 'checkpoints/melody-rnn-v2';
+// Another checkpoint of public/checkpoints (a pop or chord model): PW_BENCH_CHECKPOINT=pop-melody-rnn-v1 npm run bench -- model
+const CHECKPOINT = `checkpoints/${process.env.PW_BENCH_CHECKPOINT ?? 'melody-rnn-v2'}`;
 const TIMED_RUNS = 7;
 const WORKER_RUNS = 7;
 const MEMORY_RUNS = Number(process.env.PW_BENCH_MEMORY_RUNS ?? 500);
@@ -87,6 +88,8 @@ export async function benchModel({ browser, url }) {
   const timing = await page.evaluate(async ({ runs, workerRuns }) => {
     const { store, actions, model } = window.__phrasewrightBench;
     actions.setProposalSettings({ candidates: 8, bars: 2, temperature: 1, primer: 'none', scaleLock: true, keepSeed: false });
+    // A chord model needs chords in the requests sent to the worker directly (Propose adds the tonic triad).
+    const chords = model().status().info.kind === 'chord' ? { chords: [{ start: 0, symbol: 'C' }] } : {};
     const longTasks = [];
     const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(e.duration)));
     observer.observe({ type: 'longtask' });
@@ -118,11 +121,11 @@ export async function benchModel({ browser, url }) {
     // The worker's own generating time for the same work, without messaging and rendering.
     const workerMs = [];
     // Alternated, so both sides see the same machine load.
-    const request = { candidates: 1, steps: 32, temperature: 1, seed: 7 };
+    const request = { candidates: 1, steps: 32, temperature: 1, seed: 7, ...chords };
     await model().baseline(request, 8); // warm-up of Magenta's own path
     const baselines = [];
     for (let i = 0; i < workerRuns; i++) {
-      workerMs.push((await model().propose({ candidates: 8, steps: 32, temperature: 1, seed: 50 + i, scalePitchClasses: [0, 2, 4, 5, 7, 9, 11] }).result).generateMs);
+      workerMs.push((await model().propose({ candidates: 8, steps: 32, temperature: 1, seed: 50 + i, scalePitchClasses: [0, 2, 4, 5, 7, 9, 11], ...chords }).result).generateMs);
       baselines.push(await model().baseline(request, 8));
     }
     return { times, baselines, workerMs, longest: longTasks.length ? Math.max(...longTasks) : 0, longCount: longTasks.length };
@@ -135,7 +138,8 @@ export async function benchModel({ browser, url }) {
     const { model } = window.__phrasewrightBench;
     const client = model();
     const before = await client.memory();
-    const request = { candidates: 8, steps: 32, temperature: 1, seed: 1, scalePitchClasses: [0, 2, 4, 5, 7, 9, 11] };
+    const chords = client.status().info.kind === 'chord' ? { chords: [{ start: 0, symbol: 'C' }] } : {};
+    const request = { candidates: 8, steps: 32, temperature: 1, seed: 1, scalePitchClasses: [0, 2, 4, 5, 7, 9, 11], ...chords };
     for (let i = 0; i < runs; i++) await client.propose({ ...request, seed: i + 1 }).result;
     const after = await client.memory();
     return { before, after };
@@ -150,7 +154,7 @@ export async function benchModel({ browser, url }) {
   const heapGrowthMb = heapBefore !== null && heapAfter !== null ? (heapAfter - heapBefore) / 2 ** 20 : null;
   const tensorBytesMb = (memory.after.numBytes - memory.before.numBytes) / 2 ** 20;
   return [
-    figure({ name: 'model load (melody-rnn-v2)', value: Math.round(load.wall), unit: 'ms', note: `backend ${load.backend}` }),
+    figure({ name: `model load (${CHECKPOINT.replace('checkpoints/', '')})`, value: Math.round(load.wall), unit: 'ms', note: `backend ${load.backend}` }),
     figure({
       name: '8 candidates x 2 bars, request to store',
       value: Math.round(propose),

@@ -2,7 +2,8 @@ import type { CheckpointEntry } from './types';
 
 /**
  * Reads public/checkpoints/index.json (written by the training pipeline) leniently: entries without an
- * id are skipped, a missing path defaults to checkpoints/<id>, a missing name to the id. Anything that is
+ * id are skipped, a missing path defaults to checkpoints/<id>, a missing name to the id, a missing style
+ * to none (read as folk, the style of the first shipped models). Anything that is
  * not an index gives an empty list, so a broken index never stops the app; the musician can still type a URL.
  */
 export function parseCheckpointIndex(data: unknown): CheckpointEntry[] {
@@ -19,6 +20,8 @@ export function parseCheckpointIndex(data: unknown): CheckpointEntry[] {
       kind: o.kind === 'chord' ? 'chord' : 'melody',
       ...(typeof o.description === 'string' ? { description: o.description } : {}),
       path: typeof o.path === 'string' && o.path ? o.path : `checkpoints/${o.id}`,
+      ...(typeof o.style === 'string' && o.style ? { style: o.style } : {}),
+      ...(typeof o.styleName === 'string' && o.styleName ? { styleName: o.styleName } : {}),
     });
   }
   return entries;

@@ -18,6 +18,7 @@ import type { ProposalKit } from './kit';
 import { createModelSession } from './modelSession';
 import { candidatesFromResult } from './candidates';
 import { previewAfterRemoval, steppedPreview } from './preview';
+import { chooseCheckpointUrl, songStyle, stylesOf } from './styles';
 import { buildProposalRequest, mutationLocks, scaleLockClasses } from './request';
 import { clampSettings, MAX_SEED } from './settings';
 import { proposalSpan } from './span';
@@ -44,7 +45,10 @@ export function createProposalActions(
   const clock = deps.clock ?? (() => performance.now());
   const session = createModelSession(ctx, transport, deps);
   const { fail, generate } = session;
-  const loadModel = (url = slice().settings.checkpointUrl) => session.loadModel(url);
+  // The typed URL, or the song's style's chord model (chords to follow) or melody model.
+  const checkpointFor = (hasChords: boolean) =>
+    chooseCheckpointUrl({ customUrl: slice().settings.checkpointUrl, style: songStyle(ctx.store.getState().song), checkpoints: slice().checkpoints, hasChords });
+  const loadModel = (url = checkpointFor(phraseHasChords())) => session.loadModel(url);
   const model = () => session.model();
   const unsubscribers: (() => void)[] = [];
 
@@ -72,6 +76,7 @@ export function createProposalActions(
       working--;
     }
   };
+  const phraseHasChords = () => (currentPhrase()?.chords?.length ?? 0) > 0;
 
   // Stopping the transport (or playing something else) ends an audition.
   unsubscribers.push(
@@ -215,6 +220,13 @@ export function createProposalActions(
       setSlice({ settings: clampSettings({ ...slice().settings, ...patch }) });
     },
 
+    setStyle(style) {
+      if (!stylesOf(slice().checkpoints).some((s) => s.id === style)) return { ok: false, reason: `No models of the style "${style}" are installed.` };
+      setSlice({ settings: { ...slice().settings, checkpointUrl: '' } });
+      changeSong(ctx, (song) => (song.style === style ? song : { ...song, style }));
+      return { ok: true };
+    },
+
     async loadCheckpointIndex() {
       let data: unknown = null;
       try {
@@ -222,13 +234,7 @@ export function createProposalActions(
       } catch {
         data = null; // no index: the musician types a URL
       }
-      const checkpoints = parseCheckpointIndex(data);
-      const settings = slice().settings;
-      const first = checkpoints.find((c) => c.kind === 'melody') ?? checkpoints[0];
-      setSlice({
-        checkpoints,
-        ...(settings.checkpointUrl === '' && first ? { settings: { ...settings, checkpointUrl: first.path } } : {}),
-      });
+      setSlice({ checkpoints: parseCheckpointIndex(data) });
     },
 
     loadModel,
@@ -316,7 +322,7 @@ export function createProposalActions(
         return;
       }
       await modelAction(async () => {
-        if (!(await loadModel())) return;
+        if (!(await loadModel(checkpointFor(parent.chords !== undefined)))) return;
         const seed = settings.seed;
         // Which beats are rewritten follows the seed, so a mutation can be repeated exactly.
         const beats = createRng(seed);

@@ -47,7 +47,10 @@ export interface ProposalSettings {
   mutation: MutationKind;
   /** Share of the steps a 'resample' mutation rewrites, 0.1..0.9. */
   mutateShare: number;
-  /** The checkpoint to use: an index entry's path or any URL the musician typed. */
+  /**
+   * A checkpoint URL the musician typed ("Other checkpoint URL…"); it overrides the song's style. Empty:
+   * the style's models are used (styles.ts).
+   */
   checkpointUrl: string;
   /** Draw the previewed candidate's probabilities on the grid under its ghost notes. */
   heatMap: boolean;
@@ -70,6 +73,10 @@ export interface CheckpointEntry {
   description?: string;
   /** Relative to the page, e.g. "checkpoints/melody-rnn-v2". */
   path: string;
+  /** The style it was trained on ('folk', 'pop'); absent in indexes from before styles (folk). */
+  style?: string;
+  /** How the style picker names that style ("Pop (POP909)"). */
+  styleName?: string;
 }
 
 export interface ProposalCandidate {
@@ -169,9 +176,14 @@ export type AcceptResult = { ok: true } | { ok: false; reason: string; overwrite
 
 export interface ProposalActions {
   setProposalSettings(patch: Partial<ProposalSettings>): void;
+  /**
+   * Sets the song's style (undoable, saved with the song) and drops a typed checkpoint URL, so the style's
+   * models write from the next Propose; refused when the index offers no such style.
+   */
+  setStyle(style: string): { ok: true } | { ok: false; reason: string };
   /** Fetches public/checkpoints/index.json into `proposals.checkpoints` (an absent index is an empty list). */
   loadCheckpointIndex(): Promise<void>;
-  /** Loads the chosen checkpoint (default: the settings' URL); failures become an alert, the sequencer works on. */
+  /** Loads a checkpoint (default: the one Propose would use now); failures become an alert, the sequencer works on. */
   loadModel(url?: string): Promise<boolean>;
   /**
    * Asks the model for candidates for the current phrase, written only where `proposalSpan` says (the

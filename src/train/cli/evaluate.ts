@@ -1,100 +1,162 @@
 /**
- * `npm run eval -- [--checkpoint DIR]`: scores a trained checkpoint on the validation split of its corpus
- * next to Kneser-Ney n-gram baselines (orders 1-6, trained on the same training split), then compares 100
- * generated phrases with the real continuations of the same primers. Writes eval.json and refreshes the
- * model card when the checkpoint has a training.json.
+ * `npm run eval -- [--checkpoint DIR] [--corpus DIR] [--compare DIR] [--write-card]`: scores a checkpoint
+ * next to Kneser-Ney n-gram baselines (orders 1..--max-order) and measures the musicality of its phrases
+ * against the real continuations, with the n-gram's phrases as a baseline in the same run. On the folder the
+ * model was trained on, the validation split is evaluated; on any other folder, every tune in it (no split),
+ * while the n-grams are still trained on the model's own training tunes (training.json) so the figures
+ * compare like for like. The last line is `RESULT {json}`. eval.json and MODEL_CARD.md are rewritten only
+ * with --write-card.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { useTrainingBackend } from '../backend';
-import { eventClass } from '../corpus/melodyEvents';
+import { classEvent, eventClass } from '../corpus/melodyEvents';
 import { CorpusFolderError, readCorpus } from '../corpus/readCorpus';
+import type { Tune } from '../corpus/tune';
 import { specFromConfig } from '../data/modelSpec';
 import { readCheckpoint } from '../export/checkpointFiles';
 import { updateCheckpointIndex, writeModelCard } from '../export/modelCard';
 import { generate } from '../eval/generate';
 import { KneserNeyModel, scoreNgram } from '../eval/kneserNey';
-import { diatonicKey, histogramDistance, pitchClassHistogram, phraseStats } from '../eval/phraseStats';
+import { FEATURE_LABELS } from '../eval/musicality/phraseFeatures';
+import { phrasePrompts, primerOf } from '../eval/musicality/prompts';
+import { musicalityReport, withoutChords } from '../eval/musicality/report';
+import { sampleNgram } from '../eval/ngramSample';
 import { scoreTunes } from '../eval/scoreModel';
 import { shapeOfVariables } from '../model/rnnGraph';
 import { createRng } from '../random';
 import { num, parseArgs, str } from './args';
 import { runEvalTask } from '../eval/tasks';
 
+const DEFAULT_CORPUS = '../shared/corpus/nottingham';
+
+function loadModel(dir: string) {
+  if (!existsSync(join(dir, 'config.json'))) throw new CorpusFolderError(`no checkpoint (config.json) in ${dir}`);
+  const { config, tensors } = readCheckpoint(dir);
+  const trainingFile = join(dir, 'training.json');
+  const training = existsSync(trainingFile) ? (JSON.parse(readFileSync(trainingFile, 'utf8')) as { corpus?: { folder?: string } }) : null;
+  return { dir, config, tensors, training, spec: specFromConfig(config, shapeOfVariables(tensors).hidden) };
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   if (args.task !== undefined) return runEvalTask(args);
   const dir = str(args, 'checkpoint', join('public/checkpoints', str(args, 'id', 'melody-rnn-v2')));
-  if (!existsSync(join(dir, 'config.json'))) throw new CorpusFolderError(`no checkpoint (config.json) in ${dir}`);
-  const trainingFile = join(dir, 'training.json');
-  const training = existsSync(trainingFile) ? (JSON.parse(readFileSync(trainingFile, 'utf8')) as { corpus: { folder: string } }) : null;
-  const corpusDir = str(args, 'corpus', training?.corpus.folder ?? '../shared/corpus/nottingham');
   const maxOrder = num(args, 'max-order', 6);
-  const phrases = num(args, 'phrases', 100);
+  const samples = num(args, 'samples', 3);
   const bars = num(args, 'bars', 4);
+  const primerBars = num(args, 'primer-bars', 2);
   const temperature = num(args, 'temperature', 1);
-  const rng = createRng(num(args, 'seed', 7));
+  const seed = num(args, 'seed', 7);
 
   await useTrainingBackend(str(args, 'backend', 'wasm') === 'cpu' ? 'cpu' : 'wasm');
-  const { config, tensors } = readCheckpoint(dir);
-  const spec = specFromConfig(config, shapeOfVariables(tensors).hidden);
-  const corpus = readCorpus(corpusDir, { minPitch: spec.minPitch, maxPitch: spec.maxPitch, requireChords: spec.kind === 'chord' });
-  console.log(`${dir}: ${spec.kind} model ${spec.hidden.join('x')}, aux ${spec.auxBits} bits; ${corpus.train.length} train / ${corpus.validation.length} validation tunes from ${corpusDir}`);
+  const model = loadModel(dir);
+  const { spec } = model;
+  const trainingFolder: string = model.training?.corpus?.folder ?? DEFAULT_CORPUS;
+  const corpusDir = str(args, 'corpus', trainingFolder);
+  const sameCorpus = resolve(corpusDir) === resolve(trainingFolder);
+  const readOptions = { minPitch: spec.minPitch, maxPitch: spec.maxPitch, requireChords: spec.kind === 'chord' };
+  const corpus = readCorpus(corpusDir, readOptions);
+  const tunes: Tune[] = sameCorpus ? corpus.validation : [...corpus.train, ...corpus.validation];
+  const ngramTunes = sameCorpus ? corpus.train : readCorpus(trainingFolder, readOptions).train;
+  if (tunes.length === 0) throw new CorpusFolderError(`no usable tunes in ${corpusDir} (${corpus.skipped.length} skipped)`);
+  console.log(
+    `${dir}: ${spec.kind} model ${spec.hidden.join('x')}${spec.attentionLength ? `, attention ${spec.attentionLength}` : ''}, aux ${spec.auxBits} bits\n` +
+      `evaluating ${tunes.length} tunes of ${corpusDir} (${sameCorpus ? 'its validation split' : 'every tune: not the training folder, no split'}); ` +
+      `n-grams trained on ${ngramTunes.length} training tunes of ${trainingFolder}`,
+  );
 
-  const classes = (tunes: typeof corpus.train) => tunes.map((t) => Array.from(t.events, (e) => eventClass(e, spec.minPitch)));
-  const trainSeqs = classes(corpus.train);
-  const valSeqs = classes(corpus.validation);
+  const classes = (list: Tune[]) => list.map((t) => Array.from(t.events, (e) => eventClass(e, spec.minPitch)));
   const depth = spec.maxPitch - spec.minPitch + 3;
+  const trainSeqs = classes(ngramTunes);
+  const evalSeqs = classes(tunes);
+  const ngramModels: KneserNeyModel[] = [];
   const ngrams = [];
   for (let order = 1; order <= maxOrder; order++) {
-    ngrams.push({ order, ...scoreNgram(new KneserNeyModel(order, depth, trainSeqs), valSeqs) });
+    ngramModels.push(new KneserNeyModel(order, depth, trainSeqs));
+    ngrams.push({ order, ...scoreNgram(ngramModels[order - 1], evalSeqs) });
   }
-  const t0 = performance.now();
-  const model = await scoreTunes(tensors, spec, corpus.validation);
   const best = ngrams.reduce((a, b) => (b.nll < a.nll ? b : a));
-  const reduction = 1 - model.nll / best.nll;
+  const t0 = performance.now();
+  const score = await scoreTunes(model.tensors, spec, tunes);
+  const seconds = (performance.now() - t0) / 1000;
+  const withoutChordsScore = spec.kind === 'chord' ? await scoreTunes(model.tensors, spec, withoutChords(tunes)) : null;
+  let compare: { checkpoint: string; nll: number; accuracy: number } | null = null;
+  if (typeof args.compare === 'string') {
+    const other = loadModel(args.compare);
+    compare = { checkpoint: other.dir, ...(await scoreTunes(other.tensors, other.spec, tunes)) };
+  }
+  const reduction = 1 - score.nll / best.nll;
 
-  console.log(`\nvalidation: ${model.events} predicted events in ${corpus.validation.length} whole tunes (model scored in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
-  console.log('model              NLL/event (nats)  next-event accuracy');
-  console.log(`this checkpoint    ${model.nll.toFixed(4).padStart(16)}  ${(100 * model.accuracy).toFixed(1).padStart(18)}%`);
-  for (const g of ngrams) console.log(`KN ${g.order}-gram         ${g.nll.toFixed(4).padStart(16)}  ${(100 * g.accuracy).toFixed(1).padStart(18)}%`);
-  console.log(`model NLL is ${(100 * reduction).toFixed(1)}% below the best n-gram (order ${best.order}); target: at least 30%`);
+  console.log(`\nNLL: ${score.events} predicted events in ${tunes.length} whole tunes (model scored in ${seconds.toFixed(1)} s)`);
+  console.log('model                          NLL/event (nats)  next-event accuracy');
+  const row = (name: string, s: { nll: number; accuracy: number }) =>
+    console.log(`${name.padEnd(30)} ${s.nll.toFixed(4).padStart(16)}  ${pct(s.accuracy).padStart(19)}`);
+  row('this checkpoint', score);
+  if (withoutChordsScore) row('this checkpoint, no chords', withoutChordsScore);
+  if (compare) row(compare.checkpoint.replace(/^public\/checkpoints\//, ''), compare);
+  for (const g of ngrams) row(`KN ${g.order}-gram`, g);
+  console.log(`model NLL is ${pct(reduction)} below the best n-gram (order ${best.order})`);
+  if (withoutChordsScore) console.log(`with the tunes' chords: ${pct(1 - score.nll / withoutChordsScore.nll)} below the same model fed "no chord"`);
+  if (compare) console.log(`${pct(1 - score.nll / compare.nll)} below ${compare.checkpoint} on the same tunes`);
 
-  // Phrases: one-bar primers from bar lines of validation tunes, `bars` bars of continuation.
-  const starts = corpus.validation.flatMap((tune) => {
-    const out: { tune: typeof tune; start: number }[] = [];
-    for (let s = 0; s + (bars + 1) * tune.stepsPerBar <= tune.events.length; s += tune.stepsPerBar) out.push({ tune, start: s });
-    return out;
+  // Musicality: `samples` phrases per prompt from the model (chords of the tune for chord models) and the best n-gram.
+  const prompts = phrasePrompts(tunes, primerBars, bars);
+  const rng = createRng(seed);
+  const requests = Array.from({ length: samples }, () =>
+    prompts.map((p) => ({ primer: primerOf(p), chords: p.tune.chords.slice(p.start, p.start + p.primerSteps + p.phraseSteps), steps: p.phraseSteps })),
+  ).flat();
+  const modelPhrases = await generate(model.tensors, spec, requests, temperature, rng);
+  const ngramModel = ngramModels[best.order - 1];
+  const ngramPhrases = requests.map((r) =>
+    Int16Array.from(sampleNgram(ngramModel, Array.from(r.primer, (e) => eventClass(e, spec.minPitch)), r.steps, temperature, rng), (k) => classEvent(k, spec.minPitch)),
+  );
+  const musicality = musicalityReport(prompts, modelPhrases, ngramPhrases, { samples, bars, temperature });
+  console.log(
+    `\nmusicality: ${prompts.length} prompts (${primerBars}-bar primer from the first bar with a downbeat note), ${samples} x ${bars}-bar phrases each at T=${temperature}, ` +
+      `against the real next ${bars} bars; overlapping area of Gaussian KDEs (Silverman bandwidth)`,
+  );
+  console.log(`${'feature'.padEnd(36)} ${'real'.padStart(7)} ${'model'.padStart(7)} ${`KN-${best.order}`.padStart(7)}  overlap: model  KN-${best.order}`);
+  musicality.model.features.forEach((f, i) => {
+    const g = musicality.ngram.features[i];
+    console.log(
+      `${FEATURE_LABELS[f.feature].padEnd(36)} ${f.realMean.toFixed(3).padStart(7)} ${f.generatedMean.toFixed(3).padStart(7)} ${g.generatedMean.toFixed(3).padStart(7)}  ${f.overlap.toFixed(3).padStart(14)}  ${g.overlap.toFixed(3).padStart(5)}`,
+    );
   });
-  const picks = Array.from({ length: phrases }, () => starts[Math.floor(rng.next() * starts.length)]);
-  const requests = picks.map(({ tune, start }) => ({
-    primer: tune.events.slice(start, start + tune.stepsPerBar),
-    chords: tune.chords.slice(start, start + (bars + 1) * tune.stepsPerBar),
-    steps: bars * tune.stepsPerBar,
-  }));
-  const generated = await generate(tensors, spec, requests, temperature, rng);
-  const real = picks.map(({ tune, start }) => tune.events.slice(start + tune.stepsPerBar, start + (bars + 1) * tune.stepsPerBar));
-  const describe = (events: Int16Array[]) => events.map((e, i) => ({ events: e, key: diatonicKey(picks[i].tune.events), stepsPerBar: picks[i].tune.stepsPerBar }));
-  const generation = {
-    count: phrases,
-    bars,
-    temperature,
-    pitchClassDistance: histogramDistance(pitchClassHistogram(generated), pitchClassHistogram(real)),
-    generated: phraseStats(describe(generated)),
-    corpus: phraseStats(describe(real)),
-  };
-  console.log(`\n${phrases} generated phrases (${bars} bars after a one-bar primer, T=${temperature}) vs the real continuations:`);
-  console.log(`pitch-class histogram L1 distance ${generation.pitchClassDistance.toFixed(3)}`);
-  console.log(`share of notes in key   generated ${generation.generated.inKey.toFixed(3)}   corpus ${generation.corpus.inKey.toFixed(3)}`);
-  console.log(`notes per bar           generated ${generation.generated.notesPerBar.toFixed(2)}    corpus ${generation.corpus.notesPerBar.toFixed(2)}`);
-  console.log(`repeated-bar ratio      generated ${generation.generated.repeatedBars.toFixed(3)}   corpus ${generation.corpus.repeatedBars.toFixed(3)}`);
+  console.log(`${'mean overlapping area'.padEnd(60)}  ${musicality.model.meanOverlap.toFixed(3).padStart(14)}  ${musicality.ngram.meanOverlap.toFixed(3).padStart(5)}`);
 
-  if (!args['no-write']) {
-    const evaluation = { model, ngrams, bestNgramOrder: best.order, reductionVsBestNgram: reduction, validationTunes: corpus.validation.length, generation };
+  if (args['write-card']) {
+    const evaluation = {
+      corpus: { folder: corpusDir, split: sameCorpus ? 'validation' : 'all', tunes: tunes.length, ngramTrainingTunes: ngramTunes.length },
+      model: score,
+      ...(withoutChordsScore ? { withoutChords: withoutChordsScore } : {}),
+      ...(compare ? { compare } : {}),
+      ngrams,
+      bestNgramOrder: best.order,
+      reductionVsBestNgram: reduction,
+      musicality,
+    };
     writeFileSync(join(dir, 'eval.json'), JSON.stringify(evaluation, null, 1) + '\n');
     writeModelCard(dir);
-    if (dir.startsWith('public/checkpoints/')) updateCheckpointIndex('public/checkpoints');
+    if (resolve(dir).startsWith(resolve('public/checkpoints'))) updateCheckpointIndex('public/checkpoints');
+    console.log(`\nwrote ${join(dir, 'eval.json')} and ${join(dir, 'MODEL_CARD.md')}`);
   }
+  const result = {
+    checkpoint: dir,
+    tunes: tunes.length,
+    nll: score.nll,
+    accuracy: score.accuracy,
+    bestNgramNll: best.nll,
+    bestNgramOrder: best.order,
+    meanOverlap: musicality.model.meanOverlap,
+    motifReuse: musicality.motifReuse,
+    motifReuseReal: musicality.motifReuseReal,
+    ...(withoutChordsScore ? { nllWithoutChords: withoutChordsScore.nll } : {}),
+    ...(compare ? { compareCheckpoint: compare.checkpoint, compareNll: compare.nll } : {}),
+  };
+  console.log(`RESULT ${JSON.stringify(result)}`);
 }
 
 main().catch((e) => {

@@ -11,8 +11,11 @@ import { updateCheckpointIndex, writeModelCard } from '../export/modelCard';
 import { train } from '../trainer';
 import { num, parseArgs, str } from './args';
 
-const HELP = `npm run train -- [--kind melody|chord] [--corpus DIR] [--id NAME] [--out DIR]
+const HELP = `npm run train -- [--kind melody|chord] [--corpus DIR] [--id NAME] [--out DIR] [--style folk|pop]
+  --corpus           a folder of MIDI files, or a POP909-style folder of song folders (found by its annotation files)
+  --style            the style the checkpoint is listed under (default: pop for a POP909 folder, else folk)
   --hidden 256,256   LSTM layer sizes        --aux-bits 5     BinaryCounter bits (0 = none)
+  --attention N      Magenta's attention RNN over the last N outputs (needs --hidden H,H,H)
   --window 64        steps per window        --batch 64       windows per batch
   --lr 0.002         Adam learning rate      --clip 5         gradient global-norm clip
   --max-minutes 35   wall-clock budget       --patience 6     validations without improvement before stopping
@@ -39,6 +42,7 @@ async function main(): Promise<void> {
     maxPitch: 83,
     auxBits: num(args, 'aux-bits', 5),
     hidden: str(args, 'hidden', '256,256').split(',').map(Number),
+    ...(args.attention ? { attentionLength: num(args, 'attention', 0) } : {}),
   };
   const backend = await useTrainingBackend(str(args, 'backend', 'wasm') === 'cpu' ? 'cpu' : 'wasm');
   const t0 = performance.now();
@@ -49,7 +53,9 @@ async function main(): Promise<void> {
       `${corpus.skipped.length} skipped, ${corpus.offGridNotes} of ${corpus.melodyNotes} melody notes off the sixteenth grid, ` +
       `${corpus.octaveShifted} tunes octave-shifted; read in ${((performance.now() - t0) / 1000).toFixed(1)} s; backend ${backend}`,
   );
+  for (const line of corpus.report) console.log(`  ${line}`);
   for (const s of corpus.skipped) console.log(`  skipped ${s.file}: ${s.reason}`);
+  const style = str(args, 'style', corpus.layout === 'pop909' ? 'pop' : 'folk');
   if (corpus.train.length === 0 || corpus.validation.length === 0) throw new Error(`not enough usable tunes in ${corpusDir} for a train/validation split`);
 
   const options = {
@@ -82,11 +88,14 @@ async function main(): Promise<void> {
   const previous = args.resume && existsSync(previousFile) ? (JSON.parse(readFileSync(previousFile, 'utf8')) as { commands?: string[] }) : null;
   const training = {
     id,
+    style,
     spec,
     command,
     commands: [...(previous?.commands ?? []), command],
     corpus: {
       folder: corpusDir,
+      layout: corpus.layout,
+      report: corpus.report,
       trainTunes: corpus.train.length,
       validationTunes: corpus.validation.length,
       trainSteps,

@@ -70,6 +70,25 @@ export function detectChord(mask: number, bass: number): GridChord {
   return best;
 }
 
+/**
+ * The supported chord on `root` closest to the pitch classes `mask`: most shared notes, fewest notes
+ * added or left out, ties to the simpler quality (C sus2 -> C, C 7sus4 -> Csus4, C9 -> C7, Cm6 -> Cm).
+ * The root is kept: it is what the harmony is heard on, and a user's symbol keeps it too.
+ */
+export function nearestChordOnRoot(root: number, mask: number): GridChord {
+  let best: GridChord = { root, mask: maskOf(root, QUALITIES[0].intervals) };
+  let bestScore = -Infinity;
+  for (const q of QUALITIES) {
+    const qm = maskOf(root, q.intervals);
+    const score = 4 * bitCount(qm & mask) - 4 * bitCount(mask & ~qm) - 1.5 * bitCount(qm & ~mask);
+    if (score > bestScore) {
+      bestScore = score;
+      best = { root, mask: qm };
+    }
+  }
+  return best;
+}
+
 /** The symbol of a detected chord ("F#m7", "N.C."). */
 export function chordSymbol(chord: GridChord): string {
   if (chord.root < 0) return 'N.C.';

@@ -1,11 +1,15 @@
 /**
- * Reads a folder of MIDI files into training and validation tunes, octave-shifted into the model's pitch
- * range. Bad files are skipped with a reason; one bad file never stops the run.
+ * Reads a corpus folder into training and validation tunes, octave-shifted into the model's pitch range:
+ * a folder of MIDI files (below), or a POP909-style folder of song folders with beat, chord and key
+ * annotations (readPop909.ts), told apart by the annotation files. Bad files are skipped with a reason;
+ * one bad file never stops the run.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { HOLD, RELEASE, pitchSpan } from './melodyEvents';
 import { tuneFromMidi, TuneError } from './midiTune';
+import { octaveShiftIntoRange } from './octaveShift';
+import { isPop909Folder, readPop909 } from './readPop909';
 import { isValidationFile } from './split';
 import type { Tune } from './tune';
 
@@ -18,26 +22,25 @@ export interface CorpusOptions {
   requireChords?: boolean;
 }
 
+export { octaveShiftIntoRange };
+
 export interface Corpus {
   folder: string;
+  /** 'midi-files': a folder of MIDI files; 'pop909': song folders with annotations. */
+  layout: 'midi-files' | 'pop909';
   train: Tune[];
   validation: Tune[];
   skipped: { file: string; reason: string }[];
   offGridNotes: number;
   melodyNotes: number;
   octaveShifted: number;
+  /** Lines saying what was read and changed, beyond the counts above (printed by train and eval). */
+  report: string[];
 }
 
 /** The missing-folder error: one line naming the folder. */
 export class CorpusFolderError extends Error {}
 
-/** Shift by whole octaves that puts the tune into [minPitch, maxPitch], preferring the smallest shift. */
-export function octaveShiftIntoRange(low: number, high: number, minPitch: number, maxPitch: number): number | null {
-  for (const k of [0, -1, 1, -2, 2, -3, 3]) {
-    if (low + 12 * k >= minPitch && high + 12 * k <= maxPitch) return 12 * k;
-  }
-  return null;
-}
 
 /** Every `.mid`/`.midi` file below `folder` (recursively), sorted for a stable order. */
 function midiFiles(folder: string): string[] {
@@ -55,7 +58,10 @@ export function readCorpus(folder: string, options: CorpusOptions): Corpus {
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
     throw new CorpusFolderError(`corpus folder not found: ${folder}`);
   }
-  const corpus: Corpus = { folder, train: [], validation: [], skipped: [], offGridNotes: 0, melodyNotes: 0, octaveShifted: 0 };
+  if (isPop909Folder(folder)) return readPop909(folder, options);
+  const corpus: Corpus = {
+    folder, layout: 'midi-files', train: [], validation: [], skipped: [], offGridNotes: 0, melodyNotes: 0, octaveShifted: 0, report: [],
+  };
   for (const path of midiFiles(folder)) {
     const file = path.slice(folder.length).replace(/^[/\\]+/, '');
     try {

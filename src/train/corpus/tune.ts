@@ -15,4 +15,13 @@ export interface Tune {
   /** Melody notes that did not start within a tenth of a step of the sixteenth grid. */
   offGridNotes: number;
   melodyNotes: number;
+  /** Annotated keys (POP909's key_audio.txt), each from its first step; absent for plain MIDI files. */
+  keys?: TuneKey[];
+}
+
+/** A key from step `start` on: tonic pitch class (0 = C) and mode. */
+export interface TuneKey {
+  start: number;
+  tonic: number;
+  mode: 'major' | 'minor';
 }

@@ -10,6 +10,8 @@ export interface ModelSpec {
   /** BinaryCounter bits (0 = no aux inputs). */
   auxBits: number;
   hidden: number[];
+  /** Magenta's attention wrapper over the last N outputs (absent: a plain LSTM stack). */
+  attentionLength?: number;
 }
 
 /** Width of one step's input: chord encoding (chord models) + event one-hot + aux bits. */
@@ -24,6 +26,7 @@ export function magentaConfig(spec: ModelSpec): Record<string, unknown> {
     dataConverter: { type: 'MelodyConverter', args: { minPitch: spec.minPitch, maxPitch: spec.maxPitch } },
     ...(spec.kind === 'chord' ? { chordEncoder: 'PitchChordEncoder' } : {}),
     ...(spec.auxBits > 0 ? { auxInputs: [{ type: 'BinaryCounter', args: { numBits: spec.auxBits } }] } : {}),
+    ...(spec.attentionLength ? { attentionLength: spec.attentionLength } : {}),
   };
 }
 
@@ -37,5 +40,6 @@ export function specFromConfig(config: Record<string, unknown>, hidden: number[]
     maxPitch: args.maxPitch,
     auxBits: aux?.[0]?.args.numBits ?? 0,
     hidden,
+    ...(typeof config.attentionLength === 'number' ? { attentionLength: config.attentionLength } : {}),
   };
 }

@@ -8,7 +8,7 @@ import type { GridChord } from '../corpus/chordSymbols';
 import { classEvent } from '../corpus/melodyEvents';
 import { inputSize, type ModelSpec } from '../data/modelSpec';
 import { writeStepInput } from '../data/stepFeatures';
-import { rnnStep, zeroState } from '../model/rnnStep';
+import { createStepper } from '../model/stepper';
 import type { Rng } from '../random';
 
 export interface GenerationRequest {
@@ -24,16 +24,15 @@ export async function generate(vars: Record<string, tf.Tensor>, spec: ModelSpec,
   const inSize = inputSize(spec);
   const total = Math.max(...requests.map((r) => r.primer.length + r.steps));
   const current = requests.map((r) => Array.from(r.primer));
-  let state = zeroState(vars, batch);
+  const stepper = createStepper(vars, batch, spec.attentionLength);
   const buf = new Float32Array(inSize * batch);
   for (let t = 0; t < total - 1; t++) {
     requests.forEach((r, b) => writeStepInput(spec, buf, batch, b, t, current[b][t] ?? -2, r.chords[t + 1]));
     const x = tf.tidy(() => tf.transpose(tf.tensor2d(buf, [inSize, batch])) as tf.Tensor2D);
-    const out = rnnStep(vars, x, state);
+    const out = stepper.step(x);
     x.dispose();
-    state = out.state;
-    const logProbs = (await out.logProbs.data()) as Float32Array;
-    out.logProbs.dispose();
+    const logProbs = (await out.data()) as Float32Array;
+    out.dispose();
     const depth = logProbs.length / batch;
     requests.forEach((r, b) => {
       if (t + 1 < r.primer.length || t + 1 >= r.primer.length + r.steps) return;
@@ -45,6 +44,6 @@ export async function generate(vars: Record<string, tf.Tensor>, spec: ModelSpec,
       current[b][t + 1] = classEvent(k, spec.minPitch);
     });
   }
-  tf.dispose([...state.c, ...state.h]);
+  stepper.dispose();
   return requests.map((r, b) => Int16Array.from(current[b].slice(r.primer.length, r.primer.length + r.steps)));
 }

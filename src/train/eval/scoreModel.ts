@@ -7,7 +7,7 @@ import { eventClass, HOLD } from '../corpus/melodyEvents';
 import type { Tune } from '../corpus/tune';
 import { inputSize, type ModelSpec } from '../data/modelSpec';
 import { writeStepInput } from '../data/stepFeatures';
-import { rnnStep, zeroState } from '../model/rnnStep';
+import { createStepper } from '../model/stepper';
 
 export interface Score {
   nll: number;
@@ -20,7 +20,7 @@ export async function scoreTunes(vars: Record<string, tf.Tensor>, spec: ModelSpe
   const batch = tunes.length;
   const length = Math.max(...tunes.map((t) => t.events.length));
   const inSize = inputSize(spec);
-  let state = zeroState(vars, batch);
+  const stepper = createStepper(vars, batch, spec.attentionLength);
   let nll = 0;
   let hits = 0;
   let events = 0;
@@ -28,11 +28,10 @@ export async function scoreTunes(vars: Record<string, tf.Tensor>, spec: ModelSpe
   for (let t = 0; t < length - 1; t++) {
     tunes.forEach((tune, b) => writeStepInput(spec, buf, batch, b, t, t < tune.events.length ? tune.events[t] : HOLD, tune.chords[t + 1]));
     const x = tf.tidy(() => tf.transpose(tf.tensor2d(buf, [inSize, batch])) as tf.Tensor2D);
-    const out = rnnStep(vars, x, state);
+    const out = stepper.step(x);
     x.dispose();
-    state = out.state;
-    const logProbs = (await out.logProbs.data()) as Float32Array;
-    out.logProbs.dispose();
+    const logProbs = (await out.data()) as Float32Array;
+    out.dispose();
     const depth = logProbs.length / batch;
     tunes.forEach((tune, b) => {
       if (t + 1 >= tune.events.length) return;
@@ -45,6 +44,6 @@ export async function scoreTunes(vars: Record<string, tf.Tensor>, spec: ModelSpe
       events++;
     });
   }
-  tf.dispose([...state.c, ...state.h]);
+  stepper.dispose();
   return { nll: nll / events, accuracy: hits / events, events };
 }

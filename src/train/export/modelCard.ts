@@ -18,19 +18,142 @@ function fileSize(path: string): number {
   return existsSync(path) ? statSync(path).size : 0;
 }
 
-const NAMES: Record<string, string> = { melody: 'Folk melody RNN', chord: 'Folk melody RNN over chords' };
+/** What a card and the index say about each style of training data. */
+interface StyleText {
+  /** The style picker's name. */
+  name: string;
+  /** First word of the model names ("Pop melody RNN"). */
+  label: string;
+  trainedOn: string;
+  licence: string;
+  limits: { idiom: string; chords: string };
+}
 
-function describe(kind: string, hidden: number[], auxBits: number): string {
+const STYLES: Record<string, StyleText> = {
+  folk: {
+    name: 'Folk (Nottingham)',
+    label: 'Folk',
+    trainedOn: 'Nottingham folk tunes',
+    licence:
+      'the Nottingham Music Database (Eric Foxley), cleaned MIDI version `jukedeck/nottingham-dataset`, GNU GPLv3. ' +
+      'These weights are derived from it; treat them as GPLv3-covered.',
+    limits: {
+      idiom: 'Folk idiom only (jigs, reels, hornpipes, waltzes, mostly major keys); it knows nothing of other styles.',
+      chords: 'Chords it saw are mostly I/IV/V/vi triads and dominant sevenths in G, D, A, C, F; rare chord types steer it weakly.',
+    },
+  },
+  pop: {
+    name: 'Pop (POP909)',
+    label: 'Pop',
+    trainedOn: 'POP909 pop songs',
+    licence:
+      'POP909 (Wang, Chen, Jiang, Zhang, Xu, Dai, Bin, Xia: "POP909: A Pop-song Dataset for Music Arrangement ' +
+      'Generation", ISMIR 2020; github.com/music-x-lab/POP909-Dataset), MIT licence, Copyright (c) 2020 Music X Lab. These weights are ' +
+      'derived from it and are shared under the same MIT terms, with this credit.',
+    limits: {
+      idiom:
+        'Pop idiom of one collection: Chinese pop songs, mostly 4/4 ballads and mid-tempo songs, sung melodies with long held notes ' +
+        'and syncopation; it writes neither folk dances nor other pop traditions well.',
+      chords:
+        'Chords it saw are the sung-pop vocabulary (I-V-vi-IV and relatives, in all twelve keys); sus2 was read as the major triad, ' +
+        '7sus4 as sus4 and slash chords in root position, so it does not tell those apart.',
+    },
+  },
+};
+
+function styleText(style: string | undefined): StyleText {
+  return STYLES[style ?? 'folk'] ?? { ...STYLES.folk, name: style ?? 'folk', label: style ?? 'Folk' };
+}
+
+function modelName(kind: string, style: string | undefined): string {
+  const label = styleText(style).label;
+  return kind === 'chord' ? `${label} melody RNN over chords` : `${label} melody RNN`;
+}
+
+function describe(kind: string, hidden: number[], auxBits: number, style?: string): string {
   const base =
     kind === 'chord'
       ? 'Continues a melody over a chord progression you give (one chord symbol per step group, e.g. per bar)'
       : 'Continues a melody, one sixteenth step at a time';
-  return `${base}; ${hidden.length}x${hidden[0]} LSTM${auxBits ? `, ${auxBits}-bit position counter` : ''}, trained on Nottingham folk tunes.`;
+  return `${base}; ${hidden.length}x${hidden[0]} LSTM${auxBits ? `, ${auxBits}-bit position counter` : ''}, trained on ${styleText(style).trainedOn}.`;
+}
+
+/** The Data section's lines for the corpus the checkpoint was trained on. */
+function dataLines(training: Json, kind: string): string[] {
+  const c = training.corpus;
+  const text = styleText(training.style);
+  const skipped = c.skipped.length ? ` (${c.skipped.map((s: Json) => `${s.file}: ${s.reason}`).join('; ')})` : '';
+  if (c.layout === 'pop909') {
+    return [
+      `- ${c.trainTunes} training and ${c.validationTunes} validation tunes (runs of whole bars) from \`${c.folder}\`, songs split by the hash of ` +
+        `their MIDI file name, ${c.trainSteps} training steps; ${c.skipped.length} songs skipped${skipped}.`,
+      '- What the reader did (MELODY track on the sixteenth grid of the annotated beats; bar lines and meter from the downbeats, not the ' +
+        'header; overlaps as in Magenta\'s melody extraction; chords from chord_midi.txt; keys from key_audio.txt):',
+      ...(c.report ?? []).map((line: string) => `  - ${line}`),
+      `- Augmented by random transposition up to ±${training.options.maxShift} semitones within range.`,
+      `- Data licence: ${text.licence}`,
+    ];
+  }
+  return [
+    `- ${c.trainTunes} training and ${c.validationTunes} validation tunes from \`${c.folder}\` (split by file-name hash), ` +
+      `${c.trainSteps} training steps; ${c.skipped.length} files skipped${skipped}.`,
+    `- Melody = highest voice, quantized to sixteenths (${c.offGridNotes} of ${c.melodyNotes} notes were off the grid, mostly triplets), ` +
+      `${c.octaveShifted} tunes moved by octaves into range; augmented by random transposition up to ±${training.options.maxShift} semitones within range.`,
+    ...(kind === 'chord' ? ['- Chords: one symbol per beat from the accompaniment track (major, minor, 7, m7, maj7, 6, dim, dim7, m7b5, aug, sus4).'] : []),
+    `- Data licence: ${text.licence}`,
+  ];
 }
 
 function table(rows: (string | number)[][]): string {
   const [head, ...body] = rows;
   return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...body.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+const FEATURE_LABELS: Record<string, string> = {
+  pitchClassEntropy: 'pitch-class entropy (bits)',
+  pitchRange: 'pitch range (semitones)',
+  meanAbsInterval: 'mean absolute interval (semitones)',
+  notesPerBar: 'notes per bar',
+  meanInterOnset: 'mean inter-onset interval (steps)',
+  scaleConsistency: 'scale consistency',
+  grooveConsistency: 'groove consistency',
+  leapShare: 'share of leaps over 7 semitones',
+  motifReuse: 'motif reuse (of the primer)',
+};
+
+/** The card's evaluation section from eval.json (written by `npm run eval -- --write-card`). */
+function evaluationSection(evaluation: Json): string[] {
+  const where = evaluation.corpus
+    ? `${evaluation.corpus.split === 'validation' ? 'validation split of' : 'every tune of'} \`${evaluation.corpus.folder}\`, ${evaluation.corpus.tunes} whole tunes`
+    : 'validation split, whole tunes';
+  const lines = [`## Evaluation (${where})`, ''];
+  const rows: (string | number)[][] = [['model', 'NLL nats/event', 'next-event accuracy']];
+  rows.push(['this model', evaluation.model.nll.toFixed(4), `${(100 * evaluation.model.accuracy).toFixed(1)}%`]);
+  if (evaluation.withoutChords) rows.push(['this model fed "no chord" throughout', evaluation.withoutChords.nll.toFixed(4), `${(100 * evaluation.withoutChords.accuracy).toFixed(1)}%`]);
+  if (evaluation.compare) rows.push([`${String(evaluation.compare.checkpoint).replace(/^.*\//, '')} (same tunes)`, evaluation.compare.nll.toFixed(4), `${(100 * evaluation.compare.accuracy).toFixed(1)}%`]);
+  for (const g of evaluation.ngrams) rows.push([`KN ${g.order}-gram`, g.nll.toFixed(4), `${(100 * g.accuracy).toFixed(1)}%`]);
+  lines.push(table(rows), '', `NLL ${(100 * evaluation.reductionVsBestNgram).toFixed(1)}% below the best n-gram (order ${evaluation.bestNgramOrder}).`);
+  if (evaluation.withoutChords) lines.push(`With the tunes' chords ${(100 * (1 - evaluation.model.nll / evaluation.withoutChords.nll)).toFixed(1)}% below the same model fed no chords.`);
+  if (evaluation.compare) lines.push(`${(100 * (1 - evaluation.model.nll / evaluation.compare.nll)).toFixed(1)}% below ${evaluation.compare.checkpoint} on the same tunes.`);
+  lines.push('');
+  const m = evaluation.musicality;
+  if (m) {
+    const order = evaluation.bestNgramOrder;
+    lines.push(
+      `Musicality: after a two-bar primer (the first bar with a note on its downbeat, and the next) from each of ${m.prompts} tunes, ` +
+        `${m.samplesPerPrompt} phrases of ${m.bars} bars at temperature ${m.temperature} from this model and from the KN ${order}-gram, ` +
+        `against the tunes' real next ${m.bars} bars. Overlap: area shared by the Gaussian KDEs (Silverman bandwidth) of generated and real values.`,
+      '',
+    );
+    const featureRows: (string | number)[][] = [['feature (per 4-bar phrase)', 'real', 'this model', `KN ${order}-gram`, 'overlap: model', `overlap: KN ${order}`]];
+    m.model.features.forEach((f: Json, i: number) => {
+      const g = m.ngram.features[i];
+      featureRows.push([FEATURE_LABELS[f.feature] ?? f.feature, f.realMean.toFixed(3), f.generatedMean.toFixed(3), g.generatedMean.toFixed(3), f.overlap.toFixed(3), g.overlap.toFixed(3)]);
+    });
+    featureRows.push(['**mean overlapping area**', '', '', '', `**${m.model.meanOverlap.toFixed(3)}**`, m.ngram.meanOverlap.toFixed(3)]);
+    lines.push(table(featureRows), '');
+  }
+  return lines;
 }
 
 /** Writes MODEL_CARD.md into a checkpoint folder from the JSON files found there. */
@@ -42,11 +165,11 @@ export function writeModelCard(dir: string): void {
   const spec = training.spec;
   const weights = fileSize(join(dir, 'weights.bin'));
   const r = training.result;
-  const c = training.corpus;
+  const style = styleText(training.style);
   const lines: string[] = [
-    `# ${training.id}: ${NAMES[spec.kind] ?? spec.kind}`,
+    `# ${training.id}: ${modelName(spec.kind, training.style)}`,
     '',
-    describe(spec.kind, spec.hidden, spec.auxBits),
+    describe(spec.kind, spec.hidden, spec.auxBits, training.style),
     '',
     '## Format',
     `- Magenta.js MusicRNN checkpoint: \`new mm.MusicRNN(url)\` (@magenta/music 1.23.1) loads this folder unchanged.`,
@@ -58,15 +181,7 @@ export function writeModelCard(dir: string): void {
     `- Start primers on a bar line: the position counter counts from the first primer step, as in training.`,
     '',
     '## Data',
-    `- ${c.trainTunes} training and ${c.validationTunes} validation tunes from \`${c.folder}\` (split by file-name hash), ` +
-      `${c.trainSteps} training steps; ${c.skipped.length} files skipped` +
-      (c.skipped.length ? ` (${c.skipped.map((s: Json) => `${s.file}: ${s.reason}`).join('; ')})` : '') +
-      '.',
-    `- Melody = highest voice, quantized to sixteenths (${c.offGridNotes} of ${c.melodyNotes} notes were off the grid, mostly triplets), ` +
-      `${c.octaveShifted} tunes moved by octaves into range; augmented by random transposition up to ±${training.options.maxShift} semitones within range.`,
-    ...(spec.kind === 'chord' ? ['- Chords: one symbol per beat from the accompaniment track (major, minor, 7, m7, maj7, 6, dim, dim7, m7b5, aug, sus4).'] : []),
-    '- Data licence: the Nottingham Music Database (Eric Foxley), cleaned MIDI version `jukedeck/nottingham-dataset`, GNU GPLv3. ' +
-      'These weights are derived from it; treat them as GPLv3-covered.',
+    ...dataLines(training, spec.kind),
     '',
     '## Training',
     `- Command${(training.commands ?? [training.command]).length > 1 ? 's, in order' : ''}: ${(training.commands ?? [training.command]).map((c: string) => `\`${c}\``).join(', then ')} (from the repository root; --resume continues from .train-cache/<id>).`,
@@ -77,40 +192,26 @@ export function writeModelCard(dir: string): void {
       `), clip ${training.options.clipNorm}; best validation-window NLL ${r.bestValWindowNll.toFixed(4)} at step ${r.bestStep}; stopped by ${r.stoppedBy}.`,
     '',
   ];
-  if (evaluation) {
-    lines.push('## Evaluation (validation split, whole tunes)', '');
-    lines.push(
-      table([
-        ['model', 'NLL nats/event', 'next-event accuracy'],
-        [`this model`, evaluation.model.nll.toFixed(4), `${(100 * evaluation.model.accuracy).toFixed(1)}%`],
-        ...evaluation.ngrams.map((g: Json) => [`KN ${g.order}-gram`, g.nll.toFixed(4), `${(100 * g.accuracy).toFixed(1)}%`]),
-      ]),
-    );
-    lines.push('', `NLL ${(100 * evaluation.reductionVsBestNgram).toFixed(1)}% below the best n-gram (order ${evaluation.bestNgramOrder}).`, '');
-    lines.push(`Generated phrases (${evaluation.generation.count} x ${evaluation.generation.bars} bars after a one-bar primer, temperature ${evaluation.generation.temperature}) against ${evaluation.generation.bars}-bar stretches of the validation tunes:`, '');
-    const g = evaluation.generation;
-    lines.push(
-      table([
-        ['statistic', 'generated', 'corpus'],
-        ['pitch-class histogram distance (L1, 0..2)', g.pitchClassDistance.toFixed(3), '0'],
-        ['share of notes in key', g.generated.inKey.toFixed(3), g.corpus.inKey.toFixed(3)],
-        ['notes per bar', g.generated.notesPerBar.toFixed(2), g.corpus.notesPerBar.toFixed(2)],
-        ['repeated-bar ratio', g.generated.repeatedBars.toFixed(3), g.corpus.repeatedBars.toFixed(3)],
-      ]),
-      '',
-    );
-  }
+  if (evaluation) lines.push(...evaluationSection(evaluation));
   lines.push(
     '## Known limits',
-    '- Folk idiom only (jigs, reels, hornpipes, waltzes, mostly major keys); it knows nothing of other styles.',
+    `- ${style.limits.idiom}`,
     '- Monophonic, sixteenth grid: triplets were rounded onto the grid; no dynamics.',
     `- Pitch range ${spec.minPitch}..${spec.maxPitch}: transpose primers into it by octaves.`,
-    spec.kind === 'chord'
-      ? '- Chords it saw are mostly I/IV/V/vi triads and dominant sevenths in G, D, A, C, F; rare chord types steer it weakly.'
-      : '- Without chords it keeps to a key well but does not plan a harmony.',
+    spec.kind === 'chord' ? `- ${style.limits.chords}` : '- Without chords it keeps to a key well but does not plan a harmony.',
     '',
   );
   writeFileSync(join(dir, 'MODEL_CARD.md'), lines.filter((l, i, all) => !(l === '' && all[i - 1] === '')).join('\n'));
+}
+
+/** LSTM sizes and counter bits from the files a checkpoint always has (for folders without a training.json). */
+function shapeFromFiles(dir: string, config: Json): { hidden: number[]; auxBits: number } {
+  const manifest: Json[] = readJson(join(dir, 'weights_manifest.json')) ?? [];
+  const biases = manifest
+    .flatMap((group: Json) => group.weights ?? [])
+    .filter((w: Json) => /cell_\d+\/basic_lstm_cell\/bias$/.test(w.name))
+    .map((w: Json) => w.shape[0] / 4);
+  return { hidden: biases, auxBits: config.auxInputs?.[0]?.args?.numBits ?? 0 };
 }
 
 /** Rewrites `root`/index.json from the checkpoint folders found under it. */
@@ -123,15 +224,17 @@ export function updateCheckpointIndex(root: string): void {
     const training = readJson(join(dir, 'training.json'));
     const evaluation = readJson(join(dir, 'eval.json'));
     const kind = config.chordEncoder ? 'chord' : 'melody';
-    const hidden: number[] = training?.spec.hidden ?? [];
-    const auxBits = training?.spec.auxBits ?? 0;
+    const { hidden, auxBits } = training ? training.spec : shapeFromFiles(dir, config);
     const weightsBytes = fileSize(join(dir, 'weights.bin'));
     const totalBytes = readdirSync(dir).reduce((s, f) => s + fileSize(join(dir, f)), 0);
+    const style: string = training?.style ?? 'folk';
     entries.push({
       id,
-      name: NAMES[kind] ?? id,
+      name: modelName(kind, style),
       kind,
-      description: describe(kind, hidden, auxBits),
+      style,
+      styleName: styleText(style).name,
+      description: describe(kind, hidden, auxBits, style),
       path: `checkpoints/${id}`,
       sizes: { weightsBytes, totalBytes },
       ...(evaluation ? { validationNll: Number(evaluation.model.nll.toFixed(4)) } : {}),

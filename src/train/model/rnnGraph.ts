@@ -8,7 +8,7 @@
  * concat([x, h]) · kernel.
  */
 import * as tf from '@tensorflow/tfjs';
-import { biasName, FC_BIASES, FC_WEIGHTS, kernelName } from './checkpointNames';
+import { ATT_INPUT_BIAS, biasName, cellBiasName, cellKernelName, FC_BIASES, FC_WEIGHTS, isAttentionCheckpoint, kernelName } from './checkpointNames';
 import { transposedMatMul } from './fastMatMul';
 
 export interface RnnShape {
@@ -46,12 +46,14 @@ export function createRnnVariables(shape: RnnShape, seed: number): RnnVariables 
   return vars;
 }
 
-/** Reads the layer sizes back from a set of checkpoint-named tensors. */
+/** Reads the layer sizes back from a set of checkpoint-named tensors (plain or attention RNN). */
 export function shapeOfVariables(vars: Record<string, tf.Tensor>): RnnShape {
+  const attention = isAttentionCheckpoint(Object.keys(vars));
   const hidden: number[] = [];
-  for (let l = 0; vars[kernelName(l)]; l++) hidden.push(vars[biasName(l)].shape[0] / 4);
-  const k0 = vars[kernelName(0)];
-  return { inputSize: k0.shape[0] - hidden[0], hidden, depth: vars[FC_BIASES].shape[0] };
+  for (let l = 0; vars[cellKernelName(l, attention)]; l++) hidden.push(vars[cellBiasName(l, attention)].shape[0] / 4);
+  // The attention wrapper projects [input, attention] back to the input's width before the first layer.
+  const inputSize = attention ? vars[ATT_INPUT_BIAS].shape[0] : vars[kernelName(0)].shape[0] - hidden[0];
+  return { inputSize, hidden, depth: vars[FC_BIASES].shape[0] };
 }
 
 /**

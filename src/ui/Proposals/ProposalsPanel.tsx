@@ -13,7 +13,7 @@ import { CandidateOrderSelect } from './CandidateOrderSelect';
 import { FillSelectionButton } from './FillSelectionButton';
 import { FillSettings } from './FillSettings';
 import { ModelActivity } from './ModelActivity';
-import { ModelPicker } from './ModelPicker';
+import { StylePicker } from './StylePicker';
 import { NumberField } from './NumberField';
 import { PreviewStatus } from './PreviewStatus';
 import './proposals.css';
@@ -25,7 +25,7 @@ const PRIMER_LABELS: Record<PrimerMode, string> = {
 };
 
 /**
- * The candidate rail beside the grid: what to ask (model, temperature, how many, how long, scale lock; more
+ * The candidate rail beside the grid: what to ask (style, temperature, how many, how long, scale lock; more
  * behind "More settings"), the Propose button, and the candidates as a compact list of small piano rolls.
  * The previewed one is drawn on the grid itself; a click on another previews it.
  */
@@ -78,7 +78,7 @@ export function ProposalsPanel() {
         <h2 className="panel-title">Ideas</h2>
         <PreviewStatus />
       </div>
-      <ModelPicker />
+      <StylePicker />
       <div className="propose-controls" role="group" aria-label="Proposal settings">
         <NumberField label="Temperature" value={settings.temperature} min={locks.temperature?.min ?? 0} max={locks.temperature?.max ?? 2} step={0.1} onCommit={(v) => actions.setProposalSettings({ temperature: v })} />
         <NumberField label="Candidates" value={settings.candidates} min={1} max={8} onCommit={(v) => actions.setProposalSettings({ candidates: v })} />

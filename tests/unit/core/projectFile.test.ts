@@ -10,6 +10,11 @@ describe('project files', () => {
     expect(parsed).toEqual({ ok: true, song });
   });
 
+  it('keeps the song’s style', () => {
+    const song = { ...typicalSong(7), style: 'pop' };
+    expect(parseProject(serializeProject(song))).toEqual({ ok: true, song });
+  });
+
   it('names its format and version in the envelope', () => {
     const file = JSON.parse(serializeProject(typicalSong()));
     expect(file.format).toBe('phrasewright-project');

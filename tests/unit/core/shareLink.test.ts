@@ -29,6 +29,13 @@ describe('share links', () => {
     expect(opened.song.phrases[0].history).toHaveLength(4);
   });
 
+  it('carry the song’s style, and open a link without one in the default style', async () => {
+    const pop = await decodeShareLink(await encodeShareLink({ ...typicalSong(3), style: 'pop' }));
+    expect(pop.ok && pop.song.style).toBe('pop');
+    const plain = await decodeShareLink(await encodeShareLink(typicalSong(3)));
+    expect(plain.ok && 'style' in plain.song).toBe(false);
+  });
+
   it('keep a typical 16-bar song under 2,000 characters', async () => {
     for (const seed of [1, 2, 3, 4, 5]) {
       const payload = await encodeShareLink(typicalSong(seed));

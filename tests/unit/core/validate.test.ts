@@ -52,6 +52,13 @@ describe('validateSong accepts', () => {
   it('an arrangement that is empty', () => {
     expect(validateSong({ ...goodSong(), arrangement: [] }).ok).toBe(true);
   });
+
+  it('a style the song remembers, or none (the default style)', () => {
+    const result = validateSong({ ...goodSong(), style: 'pop' });
+    expect(result.ok && result.song.style).toBe('pop');
+    const none = validateSong(goodSong());
+    expect(none.ok && 'style' in none.song).toBe(false);
+  });
 });
 
 describe('validateSong refuses, in plain words,', () => {
@@ -158,6 +165,12 @@ describe('validateSong refuses, in plain words,', () => {
     );
     expect(reasonAfter((s) => (s.arrangement[0].repeats = 0))).toMatch(/repeats must be a whole number between 1 and 16/);
     expect(reasonAfter((s) => (s.arrangement[1].transpose = 30))).toMatch(/between -24 and 24 semitones/);
+  });
+
+  it('a style that is not a short id', () => {
+    for (const style of ['Pop', '', 'x'.repeat(40), 3, '<b>pop</b>']) {
+      expect(reasonAfter((s) => (s.style = style))).toBe('the style must be a short id such as folk or pop');
+    }
   });
 
   it('unknown instruments and wild volumes', () => {

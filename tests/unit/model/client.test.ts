@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { writeFileSync, unlinkSync } from 'node:fs';
+import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMelodyRnn } from '../../../src/model/checkpoint';
 import { createModelClient, type WorkerLike } from '../../../src/model/client';
@@ -56,6 +56,12 @@ beforeAll(async () => {
   writeFileSync(`${server.root}/spa/config.json`, '<!doctype html><title>My app</title>');
   await writeRandomCheckpoint(`${server.root}/short`, { seed: 13 });
   writeFileSync(`${server.root}/short/weights.bin`, Buffer.alloc(100));
+  await writeRandomCheckpoint(`${server.root}/attention`, { seed: 14, layers: [8, 8, 8], attentionLength: 16, scale: 0.3 });
+  await writeRandomCheckpoint(`${server.root}/attention-two-layers`, { seed: 15, layers: [8, 8], attentionLength: 16 });
+  await writeRandomCheckpoint(`${server.root}/attention-no-length`, { seed: 16, layers: [8, 8, 8], attentionLength: 16 });
+  const config = JSON.parse(readFileSync(`${server.root}/attention-no-length/config.json`, 'utf8'));
+  delete config.attentionLength;
+  writeFileSync(`${server.root}/attention-no-length/config.json`, JSON.stringify(config));
 });
 
 afterAll(async () => {
@@ -91,6 +97,14 @@ describe('model client over the worker protocol', () => {
     client.dispose();
   });
 
+  it('loads and proposes with an attention RNN', async () => {
+    const client = createModelClient({ createWorker: inProcessWorker });
+    expect((await client.load(server.url('attention'))).layers).toEqual([8, 8, 8]);
+    const result = await client.propose(request).result;
+    expect(result.candidates).toHaveLength(4);
+    client.dispose();
+  });
+
   it('rejects a cancelled proposal at once and still answers the others', async () => {
     const client = createModelClient({ createWorker: inProcessWorker });
     await client.load(server.url('melody'));
@@ -117,6 +131,8 @@ describe('model client over the worker protocol', () => {
     ['garbled', 'bad-format', /not JSON/],
     ['spa', 'missing-file', /answered with a web page/],
     ['short', 'bad-format', /hold 100 bytes but the manifest describes/],
+    ['attention-two-layers', 'bad-format', /needs 3 LSTM layers of one size/],
+    ['attention-no-length', 'bad-format', /no attentionLength/],
   ])('a broken checkpoint (%s) fails with cause %s and a message naming it', async (path, cause, message) => {
     const client = createModelClient({ createWorker: inProcessWorker });
     await expect(client.load(server.url(path))).rejects.toMatchObject({ cause, message: expect.stringMatching(message) });

@@ -15,18 +15,22 @@ function setup(index: unknown = { checkpoints: [{ id: 'melody-rnn-v1', name: 'Me
 }
 
 describe('proposals slice', () => {
-  it('lists the checkpoints of the index and chooses the first melody model', async () => {
+  it('lists the checkpoints of the index, and Propose uses the melody model of the song’s style', async () => {
     const app = setup();
     await app.actions.loadCheckpointIndex();
     expect(app.proposals().checkpoints.map((c) => c.id)).toEqual(['melody-rnn-v1']);
-    expect(app.proposals().settings.checkpointUrl).toBe('checkpoints/melody-rnn-v1');
+    expect(app.proposals().settings.checkpointUrl).toBe(''); // no typed URL: the style decides
+    await app.actions.propose();
+    expect(app.model.loads).toEqual(['checkpoints/melody-rnn-v1']);
   });
 
-  it('an unreadable index is an empty list and leaves the URL for the musician to type', async () => {
+  it('an unreadable index is an empty list, and Propose asks for a URL', async () => {
     const app = setup('<html>');
     await app.actions.loadCheckpointIndex();
     expect(app.proposals().checkpoints).toEqual([]);
-    expect(app.proposals().settings.checkpointUrl).toBe('');
+    await app.actions.propose();
+    expect(app.state().notices.find((n) => n.id === 'model-failed')?.message).toMatch(/type a checkpoint URL/);
+    expect(app.model.loads).toEqual([]);
   });
 
   it('Propose loads the model on first use and gives the asked number of candidates', async () => {

@@ -29,6 +29,8 @@ export class FakeModelClient implements ModelClient {
   /** URLs that fail to load, with the cause they fail with. */
   broken = new Map<string, ModelError>();
   kind: ModelInfo['kind'] = 'melody';
+  /** Kinds of particular URLs (others load as `kind`). */
+  kinds = new Map<string, ModelInfo['kind']>();
   private current: ModelStatus = { kind: 'idle' };
   private listeners = new Set<(s: ModelStatus) => void>();
 
@@ -46,7 +48,7 @@ export class FakeModelClient implements ModelClient {
       this.set({ kind: 'failed', url, message: error.message, cause: error.cause });
       throw error;
     }
-    const info: ModelInfo = { url, kind: this.kind, range: { min: 48, max: 83 }, depth: 38, layers: [8], backend: 'fake', loadMs: 1 };
+    const info: ModelInfo = { url, kind: this.kinds.get(url) ?? this.kind, range: { min: 48, max: 83 }, depth: 38, layers: [8], backend: 'fake', loadMs: 1 };
     this.set({ kind: 'ready', info });
     return info;
   }

@@ -3,16 +3,18 @@
  * predicts the same next-step probabilities as the training graph, with and without chords.
  */
 import * as tf from '@tensorflow/tfjs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { melodyEventDepth } from '../../../src/core/melodyEvents';
 import { chordSymbol, type GridChord } from '../../../src/train/corpus/chordSymbols';
 import { eventsToNotes } from '../../../src/train/corpus/melodyEvents';
 import { inputSize, magentaConfig, type ModelSpec } from '../../../src/train/data/modelSpec';
 import { writeStepInput } from '../../../src/train/data/stepFeatures';
 import { writeCheckpoint } from '../../../src/train/export/checkpointFiles';
-import { createRnnVariables, rnnLogits } from '../../../src/train/model/rnnGraph';
+import { ATT_QUERY_BIAS } from '../../../src/train/model/checkpointNames';
+import { createModelVariables, modelLogits } from '../../../src/train/model/modelGraph';
+import { createStepper } from '../../../src/train/model/stepper';
 import { createRng } from '../../../src/train/random';
 import { serveFixtures, type FixtureServer } from '../../fixtures/checkpoints';
 import { makeTuneEvents } from './tinyCorpus';
@@ -36,9 +38,10 @@ afterAll(() => server.close());
 
 /** Random (seeded) weights everywhere, biases included, so a gate-order or forget-bias slip shows. */
 async function exportRandomModel(id: string, spec: ModelSpec): Promise<Record<string, tf.Tensor>> {
-  const vars = createRnnVariables({ inputSize: inputSize(spec), hidden: spec.hidden, depth: melodyEventDepth(spec) }, 3);
+  const vars = createModelVariables(spec, 3);
   let seed = 10;
-  for (const v of Object.values(vars)) v.assign(tf.randomUniform(v.shape, -0.6, 0.6, 'float32', seed++));
+  // Not the attention query bias: it is untrainable and stays zero (Magenta JS never adds it).
+  for (const v of Object.values(vars)) if (v.trainable) v.assign(tf.randomUniform(v.shape, -0.6, 0.6, 'float32', seed++));
   await writeCheckpoint(join(server.root, id), vars, magentaConfig(spec));
   return vars;
 }
@@ -50,7 +53,7 @@ function graphProbs(vars: Record<string, tf.Tensor>, spec: ModelSpec, events: In
     writeStepInput(spec, buf, 1, 0, t, e, chords[t + 1]);
     return tf.tensor2d(buf, [inputSize(spec), 1]);
   });
-  const probs = tf.tidy(() => tf.softmax(rnnLogits(vars, inputs)));
+  const probs = tf.tidy(() => tf.softmax(modelLogits(vars, spec, inputs)));
   const all = probs.dataSync() as Float32Array;
   tf.dispose([probs, ...inputs]);
   return all.slice(all.length - probs.shape[1]);
@@ -70,7 +73,55 @@ function maxDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return m;
 }
 
+/** The same, step by step through the evaluation stepper (batch-major, Magenta JS's own op sequence). */
+function stepperProbs(vars: Record<string, tf.Tensor>, spec: ModelSpec, events: Int16Array, chords: GridChord[]): Float32Array {
+  const stepper = createStepper(vars, 1, spec.attentionLength);
+  let last = new Float32Array(0);
+  events.forEach((e, t) => {
+    const buf = new Float32Array(inputSize(spec));
+    writeStepInput(spec, buf, 1, 0, t, e, chords[t + 1]);
+    const x = tf.tensor2d(buf, [1, inputSize(spec)]);
+    const logProbs = stepper.step(x);
+    last = Float32Array.from(logProbs.dataSync(), Math.exp);
+    tf.dispose([x, logProbs]);
+  });
+  stepper.dispose();
+  return last;
+}
+
 describe('exported checkpoint in mm.MusicRNN', () => {
+  it('attention RNN (3 layers, memory shorter than the primer): same probabilities in Magenta, the training graph and the stepper', async () => {
+    const spec: ModelSpec = { kind: 'melody', minPitch: 48, maxPitch: 83, auxBits: 3, hidden: [10, 10, 10], attentionLength: 6 };
+    const vars = await exportRandomModel('attention', spec);
+    const written = JSON.parse(readFileSync(join(server.root, 'attention', 'config.json'), 'utf8'));
+    expect(written.attentionLength).toBe(6);
+    expect(Array.from(vars[ATT_QUERY_BIAS].dataSync()).every((x) => x === 0)).toBe(true);
+    const { events } = makeTuneEvents(7, 2);
+    const primer = events.slice(0, 20);
+    const expected = graphProbs(vars, spec, primer, []);
+    const model = new MusicRNN(server.url('attention'));
+    await model.initialize();
+    const { probs } = await model.continueSequenceAndReturnProbabilities(primerSequence(primer), 1);
+    expect(maxDiff(probs[0], expected)).toBeLessThan(1e-5);
+    expect(maxDiff(stepperProbs(vars, spec, primer, []), expected)).toBeLessThan(1e-5);
+    expect(maxDiff(expected, graphProbs(vars, spec, primer.slice(0, 13), []))).toBeGreaterThan(1e-3);
+    model.dispose();
+  });
+
+  it('chord-conditioned attention RNN: same probabilities for the same chords', async () => {
+    const spec: ModelSpec = { kind: 'chord', minPitch: 48, maxPitch: 83, auxBits: 2, hidden: [8, 8, 8], attentionLength: 4 };
+    const vars = await exportRandomModel('chord-attention', spec);
+    const { events, chords } = makeTuneEvents(9, 2);
+    const primer = events.slice(0, 17);
+    const stepChords = chords.slice(0, primer.length + 1);
+    const expected = graphProbs(vars, spec, primer, stepChords);
+    const model = new MusicRNN(server.url('chord-attention'));
+    await model.initialize();
+    const { probs } = await model.continueSequenceAndReturnProbabilities(primerSequence(primer), 1, undefined, stepChords.map(chordSymbol));
+    expect(maxDiff(probs[0], expected)).toBeLessThan(1e-5);
+    model.dispose();
+  });
+
   it('melody model with a position counter: same next-step probabilities as the training graph', async () => {
     const spec: ModelSpec = { kind: 'melody', minPitch: 48, maxPitch: 83, auxBits: 3, hidden: [12, 10] };
     const vars = await exportRandomModel('melody', spec);

@@ -10,6 +10,7 @@ import { windowNll } from '../../../src/train/trainer';
 import { train } from '../../../src/train/trainer';
 import { tuneWindows } from '../../../src/train/data/windows';
 import { readCheckpoint } from '../../../src/train/export/checkpointFiles';
+import { ATT_QUERY_BIAS, ATT_V } from '../../../src/train/model/checkpointNames';
 import { writeTinyCorpus } from './tinyCorpus';
 
 beforeAll(async () => {
@@ -39,6 +40,27 @@ describe('training', () => {
     const { tensors } = readCheckpoint(join(root, 'ckpt'));
     const valWindows = tuneWindows(corpus.validation, 32, 0).slice(0, 16);
     expect(windowNll(tensors, spec, valWindows, 32, 8)).toBeCloseTo(second.bestValNll, 3);
+    tf.dispose(Object.values(tensors));
+  });
+
+  it('an attention RNN trains, resumes and exports a checkpoint whose query bias is still zero', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'pw-train-att-'));
+    const corpus = readCorpus(writeTinyCorpus(join(root, 'corpus'), 10, 5), { minPitch: 48, maxPitch: 83, validationFraction: 0.25 });
+    const spec: ModelSpec = { kind: 'melody', minPitch: 48, maxPitch: 83, auxBits: 2, hidden: [12, 12, 12], attentionLength: 8 };
+    const options = {
+      spec, corpus, outDir: join(root, 'ckpt'), stateDir: join(root, 'state'), windowSteps: 16, batchSize: 6,
+      learningRate: 0.02, clipNorm: 5, maxMinutes: 5, patience: 100, evalEvery: 4, evalWindows: 1000, maxShift: 2, seed: 2,
+      resume: false, log: () => {},
+    };
+    await train({ ...options, maxSteps: 4 });
+    const second = await train({ ...options, maxSteps: 12, resume: true });
+    expect(second.step).toBe(12);
+    expect(second.history[2].loss).toBeLessThan(second.history[0].loss);
+    const { config, tensors } = readCheckpoint(join(root, 'ckpt'));
+    expect(config.attentionLength).toBe(8);
+    expect(Array.from(tensors[ATT_QUERY_BIAS].dataSync()).every((x) => x === 0)).toBe(true);
+    expect(Array.from(tensors[ATT_V].dataSync()).some((x) => x !== 0)).toBe(true);
+    expect(windowNll(tensors, spec, tuneWindows(corpus.validation, 16, 0), 16, 6)).toBeCloseTo(second.bestValNll, 3);
     tf.dispose(Object.values(tensors));
   });
 });

@@ -1,0 +1,91 @@
+/**
+ * The attention state of Magenta's attention RNN for a batch of candidates, kept in JS between steps: the
+ * last L outputs of every candidate, their projections through attn_w (computed once per output, where
+ * Magenta JS re-convolves the whole memory each step: the same products), and the last read-out.
+ *
+ * Read-out, as `music_rnn/attention.ts` computes it: s_j = Σ_a v_a tanh(feature_j,a + y_a) over the L memory
+ * slots, w = softmax(s), d = Σ_j w_j output_j. Slots not yet written hold zeros: each scores Σ_a v_a tanh(y_a)
+ * and adds nothing to d, so they are counted rather than stored.
+ */
+export class AttentionMemory {
+  /** Last read-out of every candidate [batch x size]: part of the next step's input. */
+  readonly attention: Float32Array;
+  private readonly outputs: Float32Array;
+  private readonly features: Float32Array;
+  /** Slots written so far (all candidates advance together), capped at the length. */
+  private filled = 0;
+  /** The slot the next output goes to (a ring: the oldest is overwritten). */
+  private next = 0;
+  private readonly scores: Float64Array;
+  private readonly sum: Float64Array;
+
+  constructor(
+    readonly batch: number,
+    readonly length: number,
+    readonly size: number,
+  ) {
+    this.attention = new Float32Array(batch * size);
+    this.outputs = new Float32Array(batch * length * size);
+    this.features = new Float32Array(batch * length * size);
+    this.scores = new Float64Array(length);
+    this.sum = new Float64Array(size);
+  }
+
+  /** A memory for `batch` candidates, each a copy of this one's first row (the shared primer). */
+  replicate(batch: number): AttentionMemory {
+    const out = new AttentionMemory(batch, this.length, this.size);
+    const row = this.length * this.size;
+    for (let b = 0; b < batch; b++) {
+      out.attention.set(this.attention.subarray(0, this.size), b * this.size);
+      out.outputs.set(this.outputs.subarray(0, row), b * row);
+      out.features.set(this.features.subarray(0, row), b * row);
+    }
+    out.filled = this.filled;
+    out.next = this.next;
+    return out;
+  }
+
+  /** Computes every candidate's read-out from its query `y` [batch x size] into `attention`. */
+  read(y: Float32Array, v: Float32Array): void {
+    const { size, length, filled } = this;
+    const empty = length - filled;
+    for (let b = 0; b < this.batch; b++) {
+      const yb = b * size;
+      let emptyScore = 0;
+      if (empty > 0) for (let a = 0; a < size; a++) emptyScore += v[a] * Math.tanh(y[yb + a]);
+      let top = empty > 0 ? emptyScore : -Infinity;
+      for (let j = 0; j < filled; j++) {
+        const at = (b * length + j) * size;
+        let s = 0;
+        for (let a = 0; a < size; a++) s += v[a] * Math.tanh(this.features[at + a] + y[yb + a]);
+        this.scores[j] = s;
+        if (s > top) top = s;
+      }
+      let total = empty > 0 ? empty * Math.exp(emptyScore - top) : 0;
+      for (let j = 0; j < filled; j++) {
+        this.scores[j] = Math.exp(this.scores[j] - top);
+        total += this.scores[j];
+      }
+      const sum = this.sum;
+      sum.fill(0);
+      for (let j = 0; j < filled; j++) {
+        const weight = this.scores[j] / total;
+        const at = (b * length + j) * size;
+        for (let a = 0; a < size; a++) sum[a] += weight * this.outputs[at + a];
+      }
+      this.attention.set(sum, yb);
+    }
+  }
+
+  /** Remembers this step's outputs and their attn_w projections [batch x size] each. */
+  push(outputs: Float32Array, features: Float32Array): void {
+    const { size, length } = this;
+    for (let b = 0; b < this.batch; b++) {
+      const at = (b * length + this.next) * size;
+      this.outputs.set(outputs.subarray(b * size, (b + 1) * size), at);
+      this.features.set(features.subarray(b * size, (b + 1) * size), at);
+    }
+    this.next = (this.next + 1) % length;
+    this.filled = Math.min(length, this.filled + 1);
+  }
+}

@@ -1,0 +1,26 @@
+/**
+ * Motifs as the issue defines them: four consecutive notes, described by their 3 intervals and 3 onset gaps
+ * (so a motif is the same when transposed, not when its rhythm changes). Reuse is how much of a phrase is
+ * made of the primer's motifs, what a musician hears as the continuation remembering the opening.
+ */
+import type { GridNote } from '../../corpus/melodyEvents';
+
+/** The motif keys of every window of four consecutive notes, in order (with repeats). */
+export function motifKeys(notes: GridNote[]): string[] {
+  const keys: string[] = [];
+  for (let i = 0; i + 3 < notes.length; i++) {
+    const w = notes.slice(i, i + 4);
+    const iv = [1, 2, 3].map((k) => w[k].pitch - w[k - 1].pitch);
+    const gaps = [1, 2, 3].map((k) => w[k].start - w[k - 1].start);
+    keys.push(`${iv.join(',')}|${gaps.join(',')}`);
+  }
+  return keys;
+}
+
+/** Share of the phrase's four-note motifs that also occur in the primer; 0 when the phrase has none. */
+export function motifReuse(phrase: GridNote[], primer: GridNote[]): number {
+  const own = motifKeys(phrase);
+  if (own.length === 0) return 0;
+  const known = new Set(motifKeys(primer));
+  return own.filter((k) => known.has(k)).length / own.length;
+}

@@ -1,0 +1,40 @@
+/**
+ * Where musicality is measured in a tune: the first bar with a note on its downbeat and the bar after it are
+ * the primer (a musician's two-bar opening), and the four bars after those are the real continuation that
+ * generated phrases are compared with.
+ */
+import type { Tune } from '../../corpus/tune';
+
+export interface PhrasePrompt {
+  tune: Tune;
+  /** First step of the primer (a bar line). */
+  start: number;
+  primerSteps: number;
+  phraseSteps: number;
+}
+
+/** One prompt per tune long enough for primer + phrase after its first downbeat note; the rest are skipped. */
+export function phrasePrompts(tunes: Tune[], primerBars = 2, phraseBars = 4): PhrasePrompt[] {
+  const out: PhrasePrompt[] = [];
+  for (const tune of tunes) {
+    const bar = tune.stepsPerBar;
+    for (let start = 0; start + (primerBars + phraseBars) * bar <= tune.events.length; start += bar) {
+      if (tune.events[start] >= 0) {
+        out.push({ tune, start, primerSteps: primerBars * bar, phraseSteps: phraseBars * bar });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** The primer's events. */
+export function primerOf(p: PhrasePrompt): Int16Array {
+  return p.tune.events.slice(p.start, p.start + p.primerSteps);
+}
+
+/** The tune's real continuation of the primer. */
+export function realPhraseOf(p: PhrasePrompt): Int16Array {
+  const from = p.start + p.primerSteps;
+  return p.tune.events.slice(from, from + p.phraseSteps);
+}

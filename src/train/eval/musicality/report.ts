@@ -1,0 +1,60 @@
+/**
+ * Musicality of a model's phrases (issue 13): for each prompt (prompts.ts) the model writes `samples`
+ * phrases, an n-gram writes as many as a baseline, and both are compared feature by feature with the real
+ * continuations. Plain data in, plain data out; sampling is passed in.
+ */
+import { NO_CHORD } from '../../corpus/chordSymbols';
+import type { Tune } from '../../corpus/tune';
+import { compareFeatures, type Comparison } from './compare';
+import { phraseFeatures, type PhraseFeatures } from './phraseFeatures';
+import { primerOf, realPhraseOf, type PhrasePrompt } from './prompts';
+
+export interface MusicalityReport {
+  prompts: number;
+  samplesPerPrompt: number;
+  bars: number;
+  temperature: number;
+  model: Comparison;
+  ngram: Comparison;
+  /** Mean motif reuse of the model's phrases, the n-gram's and the real ones. */
+  motifReuse: number;
+  ngramMotifReuse: number;
+  motifReuseReal: number;
+}
+
+/** Features of phrases written after each prompt (`phrases[i]` continues `prompts[i % prompts.length]`). */
+export function featuresOf(prompts: PhrasePrompt[], phrases: ArrayLike<number>[]): PhraseFeatures[] {
+  return phrases.map((p, i) => {
+    const prompt = prompts[i % prompts.length];
+    return phraseFeatures(p, primerOf(prompt), prompt.tune.stepsPerBar);
+  });
+}
+
+/** The report from the model's and the n-gram's phrases (each `samples` rounds over the prompts). */
+export function musicalityReport(
+  prompts: PhrasePrompt[],
+  modelPhrases: ArrayLike<number>[],
+  ngramPhrases: ArrayLike<number>[],
+  o: { samples: number; bars: number; temperature: number },
+): MusicalityReport {
+  const real = featuresOf(prompts, prompts.map(realPhraseOf));
+  const model = compareFeatures(real, featuresOf(prompts, modelPhrases));
+  const ngram = compareFeatures(real, featuresOf(prompts, ngramPhrases));
+  const reuse = (c: Comparison) => c.features.find((f) => f.feature === 'motifReuse')!;
+  return {
+    prompts: prompts.length,
+    samplesPerPrompt: o.samples,
+    bars: o.bars,
+    temperature: o.temperature,
+    model,
+    ngram,
+    motifReuse: reuse(model).generatedMean,
+    ngramMotifReuse: reuse(ngram).generatedMean,
+    motifReuseReal: reuse(model).realMean,
+  };
+}
+
+/** Tunes with their chords replaced by "no chord" everywhere (a chord model's NLL without chords). */
+export function withoutChords(tunes: Tune[]): Tune[] {
+  return tunes.map((t) => ({ ...t, chords: t.chords.map(() => NO_CHORD) }));
+}

@@ -1,0 +1,155 @@
+/**
+ * Magenta's attention RNN for training: three basicLSTMCell layers of one size wrapped in the
+ * AttentionCellWrapper exactly as Magenta JS (`music_rnn/attention.ts`) runs it, on variables named and
+ * shaped as its checkpoint, so trained weights load into `new mm.MusicRNN(url)` unchanged. At every step:
+ *
+ *   x' = [x, a_prev] · Win + bin                      (a_prev: last step's attention read-out, 0 at first)
+ *   (c, h) = 3-layer LSTM(x', c, h)
+ *   y = [c0, h0, c1, h1, c2, h2] · Wq                  (no bias: Magenta JS loads attention/bias, never adds it)
+ *   s_j = v · tanh(o_j · Ww + y)  for the L remembered outputs o_j (zeros until L steps have passed)
+ *   a = Σ softmax(s)_j o_j
+ *   o = [h2, a] · Wout + bout                          (the step's output, fed to fully_connected and remembered)
+ *
+ * Layout as in rnnGraph.ts: everything per step is gate-major ([size, B]) for the wasm backend. The read-out
+ * (attentionRead.ts) has its own gradient, so memory does not grow with L x T.
+ */
+import * as tf from '@tensorflow/tfjs';
+import {
+  ATT_INPUT_BIAS,
+  ATT_INPUT_KERNEL,
+  ATT_OUTPUT_BIAS,
+  ATT_OUTPUT_KERNEL,
+  ATT_QUERY_BIAS,
+  ATT_QUERY_KERNEL,
+  ATT_V,
+  ATT_W,
+  attentionBiasName,
+  attentionKernelName,
+  FC_BIASES,
+  FC_WEIGHTS,
+} from './checkpointNames';
+import { attentionRead, shiftWindow } from './attentionRead';
+import { transposedMatMul } from './fastMatMul';
+import type { RnnShape, RnnVariables } from './rnnGraph';
+
+/** Layers Magenta JS's AttentionWrapper supports: it reads the top state as `h[2]`. */
+export const ATTENTION_LAYERS = 3;
+
+let modelCount = 0;
+
+/**
+ * A Glorot-uniform [rows, cols] block whose first `cols` rows are the identity instead: a projection of
+ * [x, extra] that starts out passing x through unchanged, with `extra` mixed in by small random weights.
+ */
+function identityOnTop(rows: number, cols: number, seed: number): tf.Tensor2D {
+  const limit = Math.sqrt(6 / (rows + cols));
+  return tf.tidy(() => tf.concat([tf.eye(cols), tf.randomUniform([rows - cols, cols], -limit, limit, 'float32', seed)], 0) as tf.Tensor2D);
+}
+
+/**
+ * Fresh variables for an attention RNN, keyed by checkpoint name: Glorot-uniform kernels and scoring vector,
+ * zero biases, and the two projections around the LSTM stack started as pass-throughs of the event input and
+ * of the top layer's h (identityOnTop). So the untrained model is a plain 3-layer LSTM that learns to use its
+ * memory, rather than one whose input first passes a random 171 -> 43 projection: a first run with Glorot
+ * projections learned far slower per step than the plain models (validation 1.33 nats after 900 steps where
+ * melody-rnn-v2 had 0.99). The query bias is created untrainable at zero, so the export holds it and Magenta JS
+ * (which ignores it) and TensorFlow (which adds it) mean the same model.
+ */
+export function createAttentionVariables(shape: RnnShape, seed: number): RnnVariables {
+  const { inputSize, hidden, depth } = shape;
+  if (hidden.length !== ATTENTION_LAYERS || hidden.some((h) => h !== hidden[0])) {
+    throw new Error(`an attention RNN needs ${ATTENTION_LAYERS} LSTM layers of one size (Magenta JS reads h[2]); got ${hidden.join(',')}`);
+  }
+  const size = hidden[0];
+  const suffix = `_a${++modelCount}`;
+  const vars: RnnVariables = {};
+  let s = seed;
+  const variable = (name: string, value: tf.Tensor, trainable = true) => {
+    vars[name] = tf.variable(value, trainable, name + suffix);
+  };
+  const glorot = (name: string, shape2: number[], fanIn: number, fanOut: number) => {
+    const limit = Math.sqrt(6 / (fanIn + fanOut));
+    variable(name, tf.randomUniform(shape2, -limit, limit, 'float32', s++));
+  };
+  const zeros = (name: string, n: number, trainable = true) => variable(name, tf.zeros([n]), trainable);
+  variable(ATT_INPUT_KERNEL, identityOnTop(inputSize + size, inputSize, s++));
+  zeros(ATT_INPUT_BIAS, inputSize);
+  let inSize = inputSize;
+  for (let l = 0; l < ATTENTION_LAYERS; l++) {
+    glorot(attentionKernelName(l), [inSize + size, 4 * size], inSize + size, 4 * size);
+    zeros(attentionBiasName(l), 4 * size);
+    inSize = size;
+  }
+  glorot(ATT_W, [1, 1, size, size], size, size);
+  glorot(ATT_V, [size], size, size);
+  glorot(ATT_QUERY_KERNEL, [2 * ATTENTION_LAYERS * size, size], 2 * ATTENTION_LAYERS * size, size);
+  zeros(ATT_QUERY_BIAS, size, false);
+  variable(ATT_OUTPUT_KERNEL, identityOnTop(2 * size, size, s++));
+  zeros(ATT_OUTPUT_BIAS, size);
+  glorot(FC_WEIGHTS, [size, depth], size, depth);
+  zeros(FC_BIASES, depth);
+  return vars;
+}
+
+/** [0 x H, 0 x H, 1 x H, 0 x H]: the forget bias of tf.basicLSTMCell in gate order i, j, f, o. */
+function forgetOffset(hSize: number): tf.Tensor1D {
+  const values = new Float32Array(4 * hSize);
+  values.fill(1, 2 * hSize, 3 * hSize);
+  return tf.tensor1d(values);
+}
+
+/**
+ * Logits for every step of a batch given as gate-major step inputs (`stepInputs[t]` is [inputSize, B]);
+ * returns [T * B, depth] where row t * B + b is step t of sequence b. State and memory start at zero.
+ */
+export function attentionLogits(vars: Record<string, tf.Tensor>, stepInputs: tf.Tensor2D[], attentionLength: number): tf.Tensor2D {
+  const batch = stepInputs[0].shape[1];
+  const size = vars[ATT_OUTPUT_BIAS].shape[0];
+  const product = (name: string, w: tf.Tensor2D = vars[name] as tf.Tensor2D) => {
+    const mm = transposedMatMul(w);
+    const wT = tf.transpose(w);
+    return (x: tf.Tensor2D) => mm(wT, x);
+  };
+  const column = (t: tf.Tensor) => tf.reshape(t, [t.shape[0]!, 1]);
+  const project = product(ATT_INPUT_KERNEL);
+  const projectBias = column(vars[ATT_INPUT_BIAS]);
+  const cells = Array.from({ length: ATTENTION_LAYERS }, (_, l) => ({
+    gates: product(attentionKernelName(l)),
+    bias: column(tf.add(vars[attentionBiasName(l)], forgetOffset(size))),
+  }));
+  const query = product(ATT_QUERY_KERNEL);
+  // Keys are kept doubled (attentionRead.ts): 2 o · Ww, made once per output, batch-major.
+  const keyWeights = tf.mul(tf.reshape(vars[ATT_W], [size, size]), 2) as tf.Tensor2D;
+  const v = vars[ATT_V] as tf.Tensor1D;
+  const output = product(ATT_OUTPUT_KERNEL);
+  const outputBias = column(vars[ATT_OUTPUT_BIAS]);
+
+  const c: tf.Tensor2D[] = cells.map(() => tf.zeros([size, batch]));
+  const h: tf.Tensor2D[] = cells.map(() => tf.zeros([size, batch]));
+  let attention: tf.Tensor2D = tf.zeros([size, batch]);
+  const outputs: tf.Tensor2D[] = [];
+  /** The last L outputs and their doubled keys, batch-major [B, L, A], zeros until written. */
+  let memory = tf.zeros([batch, attentionLength, size]) as tf.Tensor3D;
+  let keys = memory;
+  for (const x of stepInputs) {
+    let input = tf.add(project(tf.concat([x, attention], 0)), projectBias) as tf.Tensor2D;
+    cells.forEach((cell, l) => {
+      const z = tf.add(cell.gates(tf.concat([input, h[l]], 0)), cell.bias) as tf.Tensor2D;
+      const [i, j, f, o] = tf.split(z, 4, 0);
+      c[l] = tf.add(tf.mul(tf.sigmoid(i), tf.tanh(j)), tf.mul(c[l], tf.sigmoid(f)));
+      h[l] = tf.mul(tf.tanh(c[l]), tf.sigmoid(o));
+      input = h[l];
+    });
+    const y = query(tf.concat(c.flatMap((cl, l) => [cl, h[l]]), 0));
+    // Before the first output the memory is all zeros, and so is the read-out.
+    attention = outputs.length > 0 ? (tf.transpose(attentionRead(tf.transpose(tf.mul(y, 2)) as tf.Tensor2D, v, keys, memory)) as tf.Tensor2D) : attention;
+    const out = tf.add(output(tf.concat([h[ATTENTION_LAYERS - 1], attention], 0)), outputBias) as tf.Tensor2D;
+    outputs.push(out);
+    const outRows = tf.transpose(out) as tf.Tensor2D;
+    memory = shiftWindow(memory, outRows);
+    keys = shiftWindow(keys, tf.matMul(outRows, keyWeights));
+  }
+  const fc = product(FC_WEIGHTS);
+  const logitsT = tf.concat(outputs.map((o) => fc(o)), 1);
+  return tf.add(tf.transpose(logitsT), vars[FC_BIASES]) as tf.Tensor2D;
+}

@@ -1,0 +1,122 @@
+/**
+ * The shipped pop checkpoints load in Magenta's own MusicRNN (Node build, over HTTP as in the browser) and
+ * predict the same next-step probabilities as the training graph on a tune the POP909 reader made, the chord
+ * model over every chord quality that reader writes (so Magenta's chord-symbol parsing agrees with ours).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chordSymbol, transposeChord, type GridChord } from '../../../src/train/corpus/chordSymbols';
+import { readHarteChord } from '../../../src/train/corpus/harteChords';
+import { eventsToNotes } from '../../../src/train/corpus/melodyEvents';
+import { readCorpus } from '../../../src/train/corpus/readCorpus';
+import { inputSize, specFromConfig, type ModelSpec } from '../../../src/train/data/modelSpec';
+import { writeStepInput } from '../../../src/train/data/stepFeatures';
+import { readCheckpoint } from '../../../src/train/export/checkpointFiles';
+import { rnnLogits, shapeOfVariables } from '../../../src/train/model/rnnGraph';
+
+interface MagentaRnn {
+  initialize(): Promise<void>;
+  continueSequenceAndReturnProbabilities(seq: unknown, steps: number, temperature?: number, chords?: string[]): Promise<{ probs: Float32Array[] }>;
+  dispose(): void;
+}
+const require = createRequire(import.meta.url);
+const { MusicRNN } = require('@magenta/music/node/music_rnn.js') as { MusicRNN: new (url: string) => MagentaRnn };
+
+const ROOT = 'public/checkpoints';
+let server: Server;
+let baseUrl = '';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+  server = createServer((req, res) => {
+    try {
+      res.end(readFileSync(join(ROOT, decodeURIComponent(req.url ?? '/').replace(/\.\./g, ''))));
+    } catch {
+      res.statusCode = 404;
+      res.end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+});
+
+afterAll(() => server.close());
+
+/** A tune of the hand-made POP909 fixture, read by the POP909 reader: 5 bars with chords. */
+const tune = readCorpus('tests/fixtures/pop909', { minPitch: 48, maxPitch: 83, validationFraction: 0 }).train.find((t) => t.name === '001 bars 1-5')!;
+
+/** Next-step probabilities after the primer, by the training graph on the checkpoint's weights. */
+function graphProbs(vars: Record<string, tf.Tensor>, spec: ModelSpec, events: Int16Array, chords: GridChord[]): Float32Array {
+  const inputs = Array.from(events, (e, t) => {
+    const buf = new Float32Array(inputSize(spec));
+    writeStepInput(spec, buf, 1, 0, t, e, chords[t + 1]);
+    return tf.tensor2d(buf, [inputSize(spec), 1]);
+  });
+  const probs = tf.tidy(() => tf.softmax(rnnLogits(vars, inputs)));
+  const all = probs.dataSync() as Float32Array;
+  tf.dispose([probs, ...inputs]);
+  return all.slice(all.length - probs.shape[1]);
+}
+
+function primerSequence(events: Int16Array) {
+  return {
+    notes: eventsToNotes(events).map((n) => ({ pitch: n.pitch, quantizedStartStep: n.start, quantizedEndStep: n.end })),
+    quantizationInfo: { stepsPerQuarter: 4 },
+    totalQuantizedSteps: events.length,
+  };
+}
+
+function maxDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
+  return m;
+}
+
+function load(id: string) {
+  const { config, tensors } = readCheckpoint(join(ROOT, id));
+  return { spec: specFromConfig(config, shapeOfVariables(tensors).hidden), tensors };
+}
+
+// Two 2x128 models on tfjs's cpu backend, many primers: far slower than the tiny models of checkpointParity.
+const TIMEOUT_MS = 180_000;
+
+describe('shipped pop checkpoints in mm.MusicRNN', () => {
+  it('pop-melody-rnn-v1: same next-step probabilities as the training graph', async () => {
+    const { spec, tensors } = load('pop-melody-rnn-v1');
+    expect(spec.kind).toBe('melody');
+    const model = new MusicRNN(`${baseUrl}/pop-melody-rnn-v1`);
+    await model.initialize();
+    for (const steps of [16, 37, 64]) {
+      const primer = tune.events.slice(0, steps);
+      const { probs } = await model.continueSequenceAndReturnProbabilities(primerSequence(primer), 1);
+      expect(maxDiff(probs[0], graphProbs(tensors, spec, primer, []))).toBeLessThan(1e-5);
+    }
+    model.dispose();
+    tf.dispose(Object.values(tensors));
+  }, TIMEOUT_MS);
+
+  it('pop-chord-melody-rnn-v1: same probabilities over every chord quality the reader writes, in several roots', async () => {
+    const { spec, tensors } = load('pop-chord-melody-rnn-v1');
+    expect(spec.kind).toBe('chord');
+    const model = new MusicRNN(`${baseUrl}/pop-chord-melody-rnn-v1`);
+    await model.initialize();
+    await model.continueSequenceAndReturnProbabilities(primerSequence(tune.events.slice(0, 4)), 1, undefined, ['C', 'C', 'C', 'C', 'C']);
+    const labels = ['C:maj', 'A:min', 'G:7', 'D:min7', 'F:maj7', 'Bb:maj6', 'B:dim', 'C#:dim7', 'F#:hdim7', 'Ab:aug', 'E:sus4', 'N'];
+    const primer = tune.events.slice(0, 24);
+    for (const [i, label] of labels.entries()) {
+      const chord = transposeChord(readHarteChord(label).chord, i);
+      // One chord per step of primer + the generated step, so Magenta's even spreading maps chord i to step i.
+      const stepChords = [...tune.chords.slice(0, 20), ...Array<GridChord>(5).fill(chord)];
+      const expected = graphProbs(tensors, spec, primer, stepChords);
+      const { probs } = await model.continueSequenceAndReturnProbabilities(primerSequence(primer), 1, undefined, stepChords.map(chordSymbol));
+      expect(maxDiff(probs[0], expected), `${label} +${i} (${chordSymbol(chord)})`).toBeLessThan(1e-5);
+    }
+    model.dispose();
+    tf.dispose(Object.values(tensors));
+  }, TIMEOUT_MS);
+});
