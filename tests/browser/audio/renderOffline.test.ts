@@ -3,7 +3,7 @@ import { renderOffline } from '../../../src/audio/renderOffline';
 import { loadPianoSamples, type PianoSamples } from '../../../src/audio/pianoSamples';
 import { stepToSeconds } from '../../../src/core/time';
 import type { Song } from '../../../src/core/types';
-import { phraseWith, songWith } from '../../unit/core/playbackFixtures';
+import { phraseWith, songWith } from '../../fixtures/playbackFixtures';
 import { alignmentLag, findOnsets, rms } from './onsets';
 
 // Notes every third step, so on- and off-beat sixteenths alternate and every release has died before the

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseProject, PROJECT_MAX_CHARS, serializeProject } from '../../../src/core/projectFile';
 import { validateSong } from '../../../src/core/validate';
-import { typicalSong } from './smf/songFixtures';
+import { typicalSong } from '../../fixtures/songFixtures';
 
 describe('project files', () => {
   it('round-trips a song with history, chords and arrangement exactly', () => {

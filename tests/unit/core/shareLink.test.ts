@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeShareLink, encodeShareLink, SHARE_LINK_LIMITS } from '../../../src/core/shareLink';
 import { PACKED_VERSION } from '../../../src/core/shareLinkPacking';
 import type { NoteAuthor } from '../../../src/core/types';
-import { counterIds, typicalSong, withoutIds } from './smf/songFixtures';
+import { counterIds, typicalSong, withoutIds } from '../../fixtures/songFixtures';
 
 async function deflate(bytes: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await new Response(new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer());

@@ -1,4 +1,4 @@
-import { seededRandom } from '../core/smf/songFixtures';
+import { seededRandom } from '../../fixtures/random';
 
 /**
  * Seeded fuzzing without a framework: case i of a run uses seed `base + i`, so any failure names the one

@@ -9,7 +9,7 @@ import { makeApp } from '../store/fakes';
 import { createSong } from '../../../src/core/song';
 import { validateSong } from '../../../src/core/validate';
 import { line, noteOn, smf } from '../../fixtures/smf/smfBuilder';
-import { counterIds, typicalSong } from '../core/smf/songFixtures';
+import { counterIds, typicalSong } from '../../fixtures/songFixtures';
 import { fuzz, int, pick, type Random } from './fuzzHarness';
 
 /** Seeds that once failed; they run before the generated ones. */

@@ -7,7 +7,7 @@ import { importMidi } from '../../../src/core/smf/importMidi';
 import { chooseImportKey } from '../../../src/core/smf/importKey';
 import { createSong } from '../../../src/core/song';
 import { validateSong } from '../../../src/core/validate';
-import { counterIds, typicalSong } from '../core/smf/songFixtures';
+import { counterIds, typicalSong } from '../../fixtures/songFixtures';
 import { makeApp } from '../store/fakes';
 import { fuzz, int, pick, type Random } from './fuzzHarness';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseProject, serializeProject } from '../../../src/core/projectFile';
 import { validateSong } from '../../../src/core/validate';
-import { typicalSong } from '../core/smf/songFixtures';
+import { typicalSong } from '../../fixtures/songFixtures';
 import { fuzz, int, pick } from './fuzzHarness';
 import { mutateJson, mutateText } from './jsonMutations';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeShareLink, encodeShareLink } from '../../../src/core/shareLink';
 import { packSong } from '../../../src/core/shareLinkPacking';
 import { validateSong } from '../../../src/core/validate';
-import { typicalSong } from '../core/smf/songFixtures';
+import { typicalSong } from '../../fixtures/songFixtures';
 import { fuzz, int, pick, type Random } from './fuzzHarness';
 import { mutateJson, mutateText } from './jsonMutations';
 

@@ -6,7 +6,7 @@ import { resolveTimeline, timelineEventsBetween } from '../../../../src/core/pla
 import { importMidi } from '../../../../src/core/smf/importMidi';
 import { createPhrase, createSong } from '../../../../src/core/song';
 import type { Song, TimeSignature } from '../../../../src/core/types';
-import { counterIds, typicalSong } from '../smf/songFixtures';
+import { counterIds, typicalSong } from '../../../fixtures/songFixtures';
 import { verovioNotes } from './independentReader';
 import { schemaPresent, schemaProblems, xmllintPresent } from './xmllint';
 

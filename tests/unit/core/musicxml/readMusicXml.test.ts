@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { packMxl } from '../../../../src/core/musicxml/mxl';
 import { readMusicXmlFile } from '../../../../src/core/musicxml/readMusicXml';
 import { importMidi } from '../../../../src/core/smf/importMidi';
-import { counterIds } from '../smf/songFixtures';
+import { counterIds } from '../../../fixtures/songFixtures';
 
 const leadSheet = readFileSync(new URL('../../../fixtures/musicxml/lead-sheet.musicxml', import.meta.url));
 
