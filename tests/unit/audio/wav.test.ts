@@ -66,5 +66,5 @@ describe('WAV encoding', () => {
     const last = frames - 1;
     expect(view.getInt16(44 + last * 4, true)).toBe(floatToInt16(left[last]));
     expect(view.getInt16(44 + last * 4 + 2, true)).toBe(floatToInt16(left[last]));
-  });
+  }, 120_000); // 32 MB of samples: generous for a loaded machine (36 s beside two trainings)
 });

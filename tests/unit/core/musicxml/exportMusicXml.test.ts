@@ -63,7 +63,8 @@ describe.skipIf(!schemaPresent)('MusicXML export against the MusicXML 4.0 schema
   });
 });
 
-describe('MusicXML export read by an independent reader (Verovio)', () => {
+// The first test loads Verovio's wasm toolkit: generous for a loaded machine (it took 30 s beside two trainings).
+describe('MusicXML export read by an independent reader (Verovio)', { timeout: 120_000 }, () => {
   it.each(songs())('gives the same notes: $name', async ({ song }) => {
     const [melody] = await verovioNotes(songToMusicXml(song));
     expect(melody).toEqual(playedNotes(song));
