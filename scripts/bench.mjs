@@ -12,17 +12,20 @@ import { benchLoop } from '../tests/bench/loop.bench.mjs';
 import { benchAutosave } from '../tests/bench/autosave.bench.mjs';
 import { benchWav } from '../tests/bench/wav.bench.mjs';
 import { benchClassroom } from '../tests/bench/classroom.bench.mjs';
+import { benchInputs } from '../tests/bench/inputs.bench.mjs';
 
+// `node: true`: the suite runs in Node only (no build, no browser).
 const SUITES = [
   { id: 'startup', title: 'Start-up', run: benchStartup },
   { id: 'model', title: 'Model', run: benchModel },
   { id: 'fill', title: 'Fill and chords', run: benchFill },
-  { id: 'midi', title: 'MIDI and links', run: benchMidi },
+  { id: 'midi', title: 'MIDI and links', run: benchMidi, node: true },
   { id: 'edit', title: 'Editing', run: benchEdit },
   { id: 'loop', title: 'Writing loop', run: benchLoop },
   { id: 'autosave', title: 'Autosave', run: benchAutosave },
   { id: 'wav', title: 'WAV export', run: benchWav },
   { id: 'classroom', title: 'Classroom', run: benchClassroom },
+  { id: 'inputs', title: 'Untrusted input (Node)', run: benchInputs, node: true },
 ];
 
 // `npm run bench -- model edit` runs only those suites (while working on them) and leaves BENCHMARKS.md alone:
@@ -30,18 +33,22 @@ const SUITES = [
 const only = process.argv.slice(2);
 const chosen = only.length ? SUITES.filter((s) => only.includes(s.id)) : SUITES;
 
-// The bench build adds the bench entry (tests/bench/page/bench.html) beside the app.
-const build = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit', env: { ...process.env, PHRASEWRIGHT_BENCH: '1' } });
-if (build.status !== 0) process.exit(build.status ?? 1);
+// The bench build adds the bench entry (tests/bench/page/bench.html) beside the app. Node-only suites need
+// neither the build nor the browser.
+const needsBrowser = chosen.some((s) => !s.node);
+if (needsBrowser) {
+  const build = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit', env: { ...process.env, PHRASEWRIGHT_BENCH: '1' } });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
 
-const server = await serveDist();
-const browser = await launch();
+const server = needsBrowser ? await serveDist() : null;
+const browser = needsBrowser ? await launch() : null;
 const records = [];
 let misses = 0;
 try {
   for (const suite of chosen) {
     console.log(`\n== ${suite.title}`);
-    const figures = await suite.run({ browser, url: server.url });
+    const figures = await suite.run({ browser, url: server?.url });
     for (const f of figures) {
       const verdict = f.pass === null ? '' : f.pass ? 'ok' : 'MISSES TARGET';
       if (f.pass === false) misses++;
@@ -51,8 +58,8 @@ try {
     records.push({ suite, record: writeResult(suite.id, figures) });
   }
 } finally {
-  await browser.close();
-  await server.close();
+  await browser?.close();
+  await server?.close();
 }
 
 if (!only.length) updateBenchmarksMd(records);

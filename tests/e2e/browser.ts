@@ -69,6 +69,20 @@ export async function waitForAutosave(page: Page): Promise<void> {
   await page.getByText('Saved', { exact: true }).waitFor();
 }
 
+/**
+ * Waits until the page's main thread goes idle (requestIdleCallback: no task or frame work pending), after
+ * two frames so that work an event just scheduled has started. For tests that time something and must not
+ * start while a redraw is still running.
+ */
+export async function mainThreadIdle(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => requestIdleCallback(() => resolve(), { timeout: 10_000 }))),
+      ),
+  );
+}
+
 /** Reloads the page and waits until it shows the song it opened. */
 export async function reloadApp(page: Page): Promise<void> {
   await page.reload();

@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import { useAppSession } from './browser';
 import { cell, soundingCells } from './gridHelpers';
+import { storedSongs } from './storedSongs';
 
 const session = useAppSession();
 
@@ -58,9 +59,10 @@ test('after a reload the song comes back as it was left (autosave)', async () =>
   const tempo = page.getByRole('spinbutton', { name: 'Tempo' });
   await tempo.fill('96');
   await tempo.press('Enter');
-  await page.getByText('Saved', { exact: true }).waitFor();
-  // Autosave promises one second; wait a little past it to be sure the last change is written.
-  await page.waitForTimeout(1200);
+  // The condition a reload needs: the stored song holds every change (not "Saved" plus a guess at the time).
+  await expect
+    .poll(async () => (await storedSongs(page)).map((s) => [s.title, s.tempo, s.key.scale, s.phrases.flatMap((p) => p.notes).length]), { timeout: 15_000 })
+    .toEqual([['Reload tune', 96, 'dorian', 2]]);
 
   await page.reload();
   await page.getByRole('grid', { name: /^Phrase/ }).waitFor();

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { useAppSession, type AppPage } from './browser';
+import { mainThreadIdle, useAppSession, type AppPage } from './browser';
 import { cell, soundingCells } from './gridHelpers';
 import { openPanel } from './panels';
 
@@ -83,7 +83,7 @@ test('playback sends the phrase to the MIDI output at the right times', async ()
   await expect
     .poll(() => page.getByRole('region', { name: /^Notation of phrase/ }).locator('svg .abcjs-note').count(), { timeout: 15_000 })
     .toBe(3);
-  await page.waitForTimeout(300);
+  await mainThreadIdle(page);
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await expect.poll(async () => (await sent(page)).filter((m) => m.data[0] === 0x90).length, { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
   await page.getByRole('button', { name: 'Stop', exact: true }).click();

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { openPanel } from './panels';
 import { useAppSession } from './browser';
 import { cell, soundingCells } from './gridHelpers';
+import { storedNotes } from './storedSongs';
 
 const session = useAppSession();
 
@@ -65,8 +66,8 @@ test('an unreadable autosaved song is kept aside, a new song starts, and the raw
   const app = await session.open('/', context);
   const { page } = app;
   await cell(page, 'C4', 1).click();
-  await page.getByText('Saved', { exact: true }).waitFor();
-  await page.waitForTimeout(1200);
+  // The edit is in the stored record, so no autosave is left to write over the breakage below.
+  await expect.poll(() => storedNotes(page), { timeout: 15_000 }).toEqual([['60@0']]);
   // Break every stored song record behind the app's back.
   await page.evaluate(async () => {
     const dbs = await indexedDB.databases();

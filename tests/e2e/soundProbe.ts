@@ -65,6 +65,17 @@ export async function waitForSound(page: Page, threshold = 0.002, timeoutMs = 80
   return loudest;
 }
 
+/** The step the playhead line is drawn at (fractional, 0-based), or null while it is hidden. */
+export async function playheadStep(page: Page): Promise<number | null> {
+  return page.evaluate(() => {
+    const line = document.querySelector<HTMLElement>('.playhead');
+    const grid = document.querySelector<HTMLElement>('[role="grid"]');
+    if (!line || !grid || line.style.display === 'none') return null;
+    const m = /\*\s*([\d.]+)\)/.exec(line.style.left);
+    return m ? Number(m[1]) * Number(getComputedStyle(grid).getPropertyValue('--cols')) : null;
+  });
+}
+
 /**
  * Steps per second the playhead line moves, measured from its position on animation frames (the position
  * is drawn from the engine's audio clock, so this is the tempo the listener hears: 4 steps per beat).

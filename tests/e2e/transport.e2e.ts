@@ -39,8 +39,8 @@ test('Play makes sound at the audio output and Stop ends it', async () => {
 
   await page.getByRole('button', { name: 'Stop', exact: true }).click();
   await page.getByRole('button', { name: 'Play', exact: true }).waitFor();
-  await page.waitForTimeout(1500); // let the last note's release ring out
-  expect(await outputRms(page, 800)).toBeLessThan(0.002);
+  // The last note's release rings out, then the output stays silent.
+  await expect.poll(() => outputRms(page, 800), { timeout: 15_000 }).toBeLessThan(0.002);
   expect(app.errors).toEqual([]);
 });
 

@@ -4,7 +4,7 @@ import { createAudioEngine } from '../../../src/audio/engine';
 import { loadPianoSamples } from '../../../src/audio/pianoSamples';
 import type { AudioEngine, InstrumentStatus } from '../../../src/audio/types';
 import type { Song } from '../../../src/core/types';
-import { phraseWith, songWith } from '../../unit/core/playbackFixtures';
+import { phraseWith, songWith } from '../../fixtures/playbackFixtures';
 
 // The live engine in real Chromium, on the real audio clock: these tests wait in wall-clock time.
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { renderOffline } from '../../../src/audio/renderOffline';
-import { loadPianoSamples, type PianoSamples } from '../../../src/audio/pianoSamples';
+import { loadPianoSamples } from '../../../src/audio/pianoSamples';
 import { stepToSeconds } from '../../../src/core/time';
 import type { Song } from '../../../src/core/types';
-import { phraseWith, songWith } from '../../unit/core/playbackFixtures';
+import { phraseWith, songWith } from '../../fixtures/playbackFixtures';
 import { alignmentLag, findOnsets, rms } from './onsets';
 
 // Notes every third step, so on- and off-beat sixteenths alternate and every release has died before the
@@ -72,15 +72,16 @@ describe('renderOffline with a sharp synth', () => {
 });
 
 describe('renderOffline with the sampled piano', () => {
-  let piano: PianoSamples;
-
+  // Each test loads the samples it uses (the loader keeps no cache between calls), so no test depends on
+  // another having run first.
   it('loads the Salamander samples the app serves under /samples/piano/', async () => {
-    piano = await loadPianoSamples();
+    const piano = await loadPianoSamples();
     expect(Object.keys(piano.buffers)).toHaveLength(30);
     expect(piano.buffers.C4.duration).toBeGreaterThan(1);
   });
 
   it('starts each piano sample where tempo and swing place its note', async () => {
+    const piano = await loadPianoSamples();
     const song = songWith([sparse()], { tempo: 90, swing: 0.5 });
     const buffer = await renderOffline(song, { kind: 'phrase', phraseId: 'a' }, { melody: 'piano', piano, tail: 1 });
     // Pitch 72 is C5, one of the recorded notes, so the sampler plays that file unchanged at each onset.

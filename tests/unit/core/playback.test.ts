@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eventsBetween, localStep, resolveTimeline, type NotePlayback } from '../../../src/core/playback';
-import { loopA, phraseWith, songWith } from './playbackFixtures';
+import { loopA, phraseWith, songWith } from '../../fixtures/playbackFixtures';
 
 const notesOf = (events: ReturnType<typeof eventsBetween>) =>
   events.filter((e): e is NotePlayback => e.kind === 'note').map((e) => [e.step, e.pitch]);

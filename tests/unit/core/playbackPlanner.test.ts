@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { planWindow, playheadAt, startPlanner, type PlannerState, type TimedEvent } from '../../../src/core/playbackPlanner';
+import { seededRandom as seeded } from '../../fixtures/random';
 import type { Song } from '../../../src/core/types';
-import { loopA, phraseWith, songWith } from './playbackFixtures';
-
-/** A seeded generator (mulberry32) so the jittered tick tests are repeatable. */
-function seeded(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { loopA, phraseWith, songWith } from '../../fixtures/playbackFixtures';
 
 /** Drives the planner like the engine's ticker: a tick at each time, reading the song the callback gives. */
 function drive(start: number, ticks: number[], songAt: (now: number) => Song, lookAhead = 0.12, target = loopA) {

@@ -1,16 +1,6 @@
 import type { Note } from '../../../src/core/types';
 
-/** mulberry32: a tiny seeded generator so property-style tests are repeatable. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../../fixtures/random';
 
 /** A random monophonic melody: sorted, non-overlapping notes inside `totalSteps`, pitches in `low..high`. */
 export function randomMelody(random: () => number, totalSteps: number, low = 48, high = 84): Note[] {

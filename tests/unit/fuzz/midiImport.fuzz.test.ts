@@ -9,7 +9,7 @@ import { makeApp } from '../store/fakes';
 import { createSong } from '../../../src/core/song';
 import { validateSong } from '../../../src/core/validate';
 import { line, noteOn, smf } from '../../fixtures/smf/smfBuilder';
-import { counterIds, typicalSong } from '../core/smf/songFixtures';
+import { counterIds, typicalSong } from '../../fixtures/songFixtures';
 import { fuzz, int, pick, type Random } from './fuzzHarness';
 
 /** Seeds that once failed; they run before the generated ones. */
@@ -81,11 +81,11 @@ const MUTATIONS: Record<string, Mutation> = {
 };
 
 describe('fuzzing the MIDI importer', () => {
-  it(`refuses or imports ${COUNT} malformed files: never throws, never over 1 s, the open song unchanged, only valid songs come out`, async () => {
+  it(`refuses or imports ${COUNT} malformed files: never throws, the open song unchanged, only valid songs come out`, async () => {
     const names = Object.keys(MUTATIONS);
     const outcomes = { refused: 0, imported: 0 };
     const app = makeApp();
-    const failures = await fuzz({ base: 70_000, count: COUNT, regressionSeeds: REGRESSION_SEEDS }, (random) => {
+    const failures = await fuzz({ name: 'MIDI import', base: 70_000, count: COUNT, regressionSeeds: REGRESSION_SEEDS }, (random) => {
       let bytes = pick(random, seedsFiles);
       for (let n = int(random, 1, 3); n > 0; n--) bytes = MUTATIONS[pick(random, names)](bytes, random);
       // Through the store, as the Import button does: a refusal is an alert and the open song stays as it was.
@@ -120,5 +120,5 @@ describe('fuzzing the MIDI importer', () => {
     // The mix must exercise both paths, or the fuzzing proves little.
     expect(outcomes.refused).toBeGreaterThan(COUNT / 10);
     expect(outcomes.imported).toBeGreaterThan(COUNT / 20);
-  }, 120_000); // each case must still finish within CASE_BUDGET_MS
+  }, 120_000); // generous for a loaded machine; the per-case speed is a bench target (npm run bench -- inputs)
 });

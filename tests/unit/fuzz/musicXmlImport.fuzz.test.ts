@@ -7,7 +7,7 @@ import { importMidi } from '../../../src/core/smf/importMidi';
 import { chooseImportKey } from '../../../src/core/smf/importKey';
 import { createSong } from '../../../src/core/song';
 import { validateSong } from '../../../src/core/validate';
-import { counterIds, typicalSong } from '../core/smf/songFixtures';
+import { counterIds, typicalSong } from '../../fixtures/songFixtures';
 import { makeApp } from '../store/fakes';
 import { fuzz, int, pick, type Random } from './fuzzHarness';
 
@@ -90,12 +90,12 @@ const BYTE_MUTATIONS: Record<string, ByteMutation> = {
 };
 
 describe('fuzzing the MusicXML importer', () => {
-  it(`refuses or imports ${COUNT} damaged scores (.musicxml and .mxl): never throws, never over 1 s, the open song unchanged, only valid songs come out`, async () => {
+  it(`refuses or imports ${COUNT} damaged scores (.musicxml and .mxl): never throws, the open song unchanged, only valid songs come out`, async () => {
     const outcomes = { refused: 0, imported: 0 };
     const textNames = Object.keys(TEXT_MUTATIONS);
     const byteNames = Object.keys(BYTE_MUTATIONS);
     const app = makeApp();
-    const failures = await fuzz({ base: 90_000, count: COUNT, regressionSeeds: REGRESSION_SEEDS }, (random) => {
+    const failures = await fuzz({ name: 'MusicXML import', base: 90_000, count: COUNT, regressionSeeds: REGRESSION_SEEDS }, (random) => {
       let text = pick(random, texts);
       for (let n = int(random, 1, 3); n > 0; n--) text = TEXT_MUTATIONS[pick(random, textNames)](text, random);
       let bytes: Uint8Array = new TextEncoder().encode(text);
@@ -130,5 +130,5 @@ describe('fuzzing the MusicXML importer', () => {
     expect(failures).toEqual([]);
     expect(outcomes.refused).toBeGreaterThan(COUNT / 10);
     expect(outcomes.imported).toBeGreaterThan(COUNT / 10);
-  }, 180_000); // 1,200 scores of 25-100 KB; each case must still finish within CASE_BUDGET_MS
+  }, 180_000); // 1,200 scores of 25-100 KB, generous for a loaded machine; the per-case speed is a bench target (npm run bench -- inputs)
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeShareLink, encodeShareLink } from '../../../src/core/shareLink';
 import { packSong } from '../../../src/core/shareLinkPacking';
 import { validateSong } from '../../../src/core/validate';
-import { typicalSong } from '../core/smf/songFixtures';
+import { typicalSong } from '../../fixtures/songFixtures';
 import { fuzz, int, pick, type Random } from './fuzzHarness';
 import { mutateJson, mutateText } from './jsonMutations';
 
@@ -23,9 +23,9 @@ const songs = [1, 2, 3].map((seed) => typicalSong(seed));
 const payloads = await Promise.all(songs.map((s) => encodeShareLink(s)));
 
 describe('fuzzing the share link reader', () => {
-  it(`refuses or opens ${COUNT} broken links: never throws, never over 1 s, only valid songs come out`, async () => {
+  it(`refuses or opens ${COUNT} broken links: never throws, only valid songs come out`, async () => {
     const outcomes = { refused: 0, opened: 0 };
-    const failures = await fuzz({ base: 90_000, count: COUNT, regressionSeeds: REGRESSION_SEEDS }, async (random) => {
+    const failures = await fuzz({ name: 'share link', base: 90_000, count: COUNT, regressionSeeds: REGRESSION_SEEDS }, async (random) => {
       const kind = int(random, 0, 5);
       let fragment: string;
       if (kind === 0) fragment = Array.from({ length: int(random, 0, 3000) }, () => pick(random, [...ALPHABET])).join(''); // bad base64
@@ -49,5 +49,5 @@ describe('fuzzing the share link reader', () => {
     });
     expect(failures).toEqual([]);
     expect(outcomes.refused).toBeGreaterThan(COUNT / 2);
-  });
+  }, 120_000); // generous for a loaded machine; the per-case speed is a bench target (npm run bench -- inputs)
 });

@@ -3,7 +3,7 @@ import type { NotePlayback } from '../../../src/core/playback';
 import { planWindow, startPlanner, type PlannedWindow, type PlannerState, type TimedEvent } from '../../../src/core/playbackPlanner';
 import { createRng } from '../../../src/core/random';
 import { createMidiOutput, followClock, midiMessagesFor, type MidiSink } from '../../../src/midi/midiOutput';
-import { loopA, phraseWith, songWith } from '../core/playbackFixtures';
+import { loopA, phraseWith, songWith } from '../../fixtures/playbackFixtures';
 
 const note = (time: number, pitch: number, duration = 0.25): TimedEvent => ({
   event: { kind: 'note', step: 0, local: 0, length: 2, pitch, velocity: 100 } satisfies NotePlayback,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSong } from '../../../src/core/song';
 import type { Song } from '../../../src/core/types';
+import { counterIds } from '../../fixtures/songFixtures';
 import type { SongRepository } from '../../../src/store/types';
 import { freshIdbRepository, makeApp } from './fakes';
 
@@ -51,7 +52,7 @@ describe('storage full (QuotaExceededError)', () => {
     await app.actions.flushSave();
     const first = app.state().song;
     disk.full = true;
-    const incoming = createSong({ title: 'From a file', tempo: 150 }, { now: 1, newId: () => `file-${Math.random()}` });
+    const incoming = createSong({ title: 'From a file', tempo: 150 }, { now: 1, newId: counterIds('file') });
     await app.actions.addSong(incoming);
 
     expect(app.state().song.title).toBe('From a file');

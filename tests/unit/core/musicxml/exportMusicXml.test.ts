@@ -6,7 +6,7 @@ import { resolveTimeline, timelineEventsBetween } from '../../../../src/core/pla
 import { importMidi } from '../../../../src/core/smf/importMidi';
 import { createPhrase, createSong } from '../../../../src/core/song';
 import type { Song, TimeSignature } from '../../../../src/core/types';
-import { counterIds, typicalSong } from '../smf/songFixtures';
+import { counterIds, typicalSong } from '../../../fixtures/songFixtures';
 import { verovioNotes } from './independentReader';
 import { schemaPresent, schemaProblems, xmllintPresent } from './xmllint';
 
@@ -63,7 +63,8 @@ describe.skipIf(!schemaPresent)('MusicXML export against the MusicXML 4.0 schema
   });
 });
 
-describe('MusicXML export read by an independent reader (Verovio)', () => {
+// The first test loads Verovio's wasm toolkit: generous for a loaded machine (it took 30 s beside two trainings).
+describe('MusicXML export read by an independent reader (Verovio)', { timeout: 120_000 }, () => {
   it.each(songs())('gives the same notes: $name', async ({ song }) => {
     const [melody] = await verovioNotes(songToMusicXml(song));
     expect(melody).toEqual(playedNotes(song));

@@ -5,7 +5,7 @@ import { scanSmf } from '../../../../src/core/smf/smfScan';
 import { TonejsMidi } from '../../../../src/train/corpus/toneMidi';
 import { createPhrase, createSong } from '../../../../src/core/song';
 import type { KeySignature, Note, Song, TimeSignature } from '../../../../src/core/types';
-import { counterIds, typicalSong } from './songFixtures';
+import { counterIds, typicalSong } from '../../../fixtures/songFixtures';
 
 function song(init: { ts?: TimeSignature; key?: KeySignature; bars?: number; notes?: Note[]; repeats?: number; transpose?: number } = {}): Song {
   const newId = counterIds();

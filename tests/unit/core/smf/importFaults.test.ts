@@ -6,7 +6,7 @@ import { readMidiFile, type MidiImportPreview } from '../../../../src/core/smf/r
 import { detectKey } from '../../../../src/core/theory/keyDetection';
 import type { Note } from '../../../../src/core/types';
 import { keySignature, line, meta, noteOff, noteOn, program, smf, tempo, timeSignature, trackName } from '../../../fixtures/smf/smfBuilder';
-import { counterIds } from './songFixtures';
+import { counterIds } from '../../../fixtures/songFixtures';
 
 // Small hand-made files, one per fault a musician would notice after an import (issue 16).
 

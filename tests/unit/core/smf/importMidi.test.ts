@@ -9,7 +9,7 @@ import { createSong } from '../../../../src/core/song';
 import type { Song, TimeSignature } from '../../../../src/core/types';
 import { validateSong } from '../../../../src/core/validate';
 import { line, noteOff, noteOn, smf, tempo, trackName } from '../../../fixtures/smf/smfBuilder';
-import { counterIds, typicalSong } from './songFixtures';
+import { counterIds, typicalSong } from '../../../fixtures/songFixtures';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../../fixtures/smf/${name}`, import.meta.url)));
 
