@@ -119,6 +119,8 @@ export function updateCheckpointIndex(root: string): void {
     const dir = join(root, id);
     if (!statSync(dir).isDirectory() || !existsSync(join(dir, 'config.json'))) continue;
     const config = readJson(join(dir, 'config.json'));
+    // The MusicVAE is not a continuation model: the app loads it by its own path, the picker must not offer it.
+    if (config.type === 'MusicVAE') continue;
     const training = readJson(join(dir, 'training.json'));
     const evaluation = readJson(join(dir, 'eval.json'));
     const kind = config.chordEncoder ? 'chord' : 'melody';
