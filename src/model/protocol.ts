@@ -1,4 +1,5 @@
 import type { LoadProgress, ModelErrorCause, ModelInfo, ProposalRequest, ProposalResult } from './types';
+import type { VaeFromWorker, VaeToWorker } from './vae/vaeTypes';
 
 /**
  * The messages between the main thread (client.ts) and the model worker (worker.ts / host.ts). Every
@@ -13,7 +14,8 @@ export type ToWorker =
   /** For the bench: times the same work as `propose` done by `runs` sequential mm.MusicRNN.continueSequence calls. */
   | { type: 'baseline'; id: number; request: ProposalRequest; runs: number }
   /** For tests and the bench: tensor count and heap of the worker's tfjs engine. */
-  | { type: 'memory'; id: number };
+  | { type: 'memory'; id: number }
+  | VaeToWorker;
 
 export type FromWorker =
   | { type: 'progress'; id: number; progress: LoadProgress }
@@ -21,7 +23,8 @@ export type FromWorker =
   | { type: 'candidates'; id: number; result: ProposalResult }
   | { type: 'baseline'; id: number; totalMs: number; runs: number }
   | { type: 'memory'; id: number; numTensors: number; numBytes: number }
-  | { type: 'error'; id: number; message: string; cause: ModelErrorCause };
+  | { type: 'error'; id: number; message: string; cause: ModelErrorCause }
+  | VaeFromWorker;
 
 /** The two ends of a worker as the client and host see them (a Worker, a worker's `self`, or a test double). */
 export interface MessagePortLike<Out, In> {

@@ -10,6 +10,7 @@ import { selectBackend } from './backend';
 import { loadMelodyRnn, type MusicRnnConstructor } from './checkpoint';
 import { startModelHost } from './host';
 import type { FromWorker, MessagePortLike, ToWorker } from './protocol';
+import { loadMusicVae, type MusicVaeConstructor } from './vae/vaeLoad';
 
 /**
  * The model worker: the only place tfjs and Magenta run in the app. Everything it does is in host.ts;
@@ -32,6 +33,12 @@ startModelHost(self as unknown as MessagePortLike<FromWorker, ToWorker>, {
       MusicRNN: MusicRNN as unknown as MusicRnnConstructor,
       onProgress,
       trackDownload: progressFetch.track,
+    }),
+  // Magenta's MusicVAE is fetched only when Similar or Interpolate is first used.
+  loadVae: (url) =>
+    loadMusicVae(url, {
+      fetch: self.fetch.bind(self),
+      MusicVAE: async () => (await import('@magenta/music/esm/music_vae/model')).MusicVAE as unknown as MusicVaeConstructor,
     }),
   memory: () => {
     const m = tf.memory();
