@@ -3,6 +3,8 @@ import { createModelClient, type ModelDiagnostics } from '../model/client';
 import type { ModelClient } from '../model/types';
 import { createAppStore } from '../store';
 import { getAssignmentStore } from '../store/assignmentStore';
+import { getVaeStore } from '../store/proposals/vaeStore';
+import type { VaeClient } from '../model/vae/vaeTypes';
 import { songForPlayback } from '../store/proposals/audition';
 import type { AppStoreDeps } from '../store/types';
 import type { AppServices } from '../ui/AppContext';
@@ -40,7 +42,7 @@ export function composeApp(win: Window, deps: Omit<AppStoreDeps, 'engine'> = {})
     return createAudioEngine(() => songForPlayback(readSong!.getState()));
   });
   // The model client starts its worker (and fetches tfjs) only on the first Propose.
-  let modelClient: (ModelClient & ModelDiagnostics) | null = null;
+  let modelClient: (ModelClient & ModelDiagnostics & VaeClient) | null = null;
   const model = () => (modelClient ??= createModelClient());
   const { store, actions } = createAppStore({
     proposals: { model },
@@ -50,6 +52,8 @@ export function composeApp(win: Window, deps: Omit<AppStoreDeps, 'engine'> = {})
     engine,
   });
   readSong = store;
+  // Similar and Interpolate share the model worker (the MusicVAE loads beside the MusicRNN on first use).
+  getVaeStore({ app: { store, actions }, client: model });
   const ui = createUiSignals();
 
   const offShortcuts = installShortcuts(win, (command) => {

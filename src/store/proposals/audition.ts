@@ -9,13 +9,15 @@ import type { AppState } from '../types';
  */
 
 export const AUDITION_PHRASE_ID = 'proposal-audition';
+/** `auditioningId` while an interpolation path (proposals.pathAudition) is heard instead of a candidate. */
+export const PATH_AUDITION_ID = 'interpolation-path';
 
 /** The song as playback should hear it: with the auditioned candidate added when there is one. */
 export function songForPlayback(state: AppState): Song {
   const { song, proposals } = state;
   const id = proposals?.auditioningId;
   if (!id) return song;
-  const candidate = proposals.candidates.find((c) => c.id === id);
+  const candidate = id === PATH_AUDITION_ID ? proposals.pathAudition : proposals.candidates.find((c) => c.id === id);
   const current = song.phrases.find((p) => p.id === state.editor.currentPhraseId) ?? song.phrases[0];
   if (!candidate || !current) return song;
   const audition = {

@@ -91,8 +91,10 @@ export interface ProposalsState {
   modelId: string | null;
   checkpoints: CheckpointEntry[];
   activity: ProposalActivity;
-  /** The candidate being heard in context, if any. */
+  /** The candidate being heard in context, if any (PATH_AUDITION_ID: the interpolation path below). */
   auditioningId: string | null;
+  /** An interpolation path being auditioned (vaeActions.ts): A, the in-betweens and B as one phrase. */
+  pathAudition?: { notes: Note[]; bars: number; chords?: undefined } | null;
   /** The candidate whose probabilities are drawn over the grid (teaching view). */
   teachingId: string | null;
   /** Milliseconds the last Propose took from request to candidates in the store. */
