@@ -5,6 +5,8 @@ import { ExportBar } from './Export/ExportBar';
 import { PhraseGrid } from './Grid/PhraseGrid';
 import { HistoryPanel } from './History/HistoryPanel';
 import { HelpDialog } from './Help/HelpDialog';
+import { InterpolatePanel } from './Interpolate/InterpolatePanel';
+import { LatentMap } from './LatentMap/LatentMap';
 import { StepInput } from './Keyboard/StepInput';
 import { NotationPanel } from './Notation/NotationPanel';
 import { TheoryControls } from './Theory/TheoryControls';
@@ -72,6 +74,8 @@ export function App() {
         </div>
         <ExportBar />
         <ProposalsPanel />
+        <InterpolatePanel />
+        <LatentMap />
         <HistoryPanel />
         <AssignmentPanel />
       </main>

@@ -9,6 +9,7 @@ import { ModelActivity } from './ModelActivity';
 import { ModelPicker } from './ModelPicker';
 import { NumberField } from './NumberField';
 import { ProbabilityMap } from './ProbabilityMap';
+import { SimilarControls } from './SimilarControls';
 import './proposals.css';
 import { useAssignmentLocks } from '../Assignment/useAssignment';
 
@@ -108,6 +109,7 @@ export function ProposalsPanel() {
           />
         )}
       </div>
+      <SimilarControls />
       <ModelActivity />
       <ul className="candidate-list" role="list" aria-label="Proposals">
         {candidates.map((c) => (

@@ -1,0 +1,15 @@
+import { useMemo, useSyncExternalStore } from 'react';
+import { getVaeStore, type VaeState, type VaeStore } from '../../store/proposals/vaeStore';
+import { useServices } from '../AppContext';
+
+/** The page's VAE store (made in compose.ts with the model client; a bare one in isolated renders). */
+export function useVaeStore(): VaeStore {
+  const services = useServices();
+  return useMemo(() => getVaeStore({ app: services }), [services]);
+}
+
+/** One value of the VAE store's state; the selector must return a value of the state or a primitive. */
+export function useVaeState<T>(selector: (state: VaeState) => T): T {
+  const vae = useVaeStore();
+  return useSyncExternalStore(vae.subscribe, () => selector(vae.getState()));
+}
