@@ -9,6 +9,7 @@ import { benchModel } from '../tests/bench/model.bench.mjs';
 import { benchEdit } from '../tests/bench/edit.bench.mjs';
 import { benchAutosave } from '../tests/bench/autosave.bench.mjs';
 import { benchWav } from '../tests/bench/wav.bench.mjs';
+import { benchVae } from '../tests/bench/vae.bench.mjs';
 
 const SUITES = [
   { id: 'startup', title: 'Start-up', run: benchStartup },
@@ -17,6 +18,7 @@ const SUITES = [
   { id: 'edit', title: 'Editing', run: benchEdit },
   { id: 'autosave', title: 'Autosave', run: benchAutosave },
   { id: 'wav', title: 'WAV export', run: benchWav },
+  { id: 'vae', title: 'MusicVAE (Similar, Interpolate)', run: benchVae },
 ];
 
 // `npm run bench -- model edit` runs only those suites (while working on them) and leaves BENCHMARKS.md alone:

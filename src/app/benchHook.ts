@@ -1,12 +1,15 @@
 import type { ModelDiagnostics } from '../model/client';
 import type { ModelClient } from '../model/types';
 import type { AppActions, AppStore } from '../store/types';
+import type { VaeStore } from '../store/proposals/vaeStore';
 
 /** What `npm run bench` reaches from the page; never present in normal use. */
 export interface BenchHook {
   store: AppStore;
   actions: AppActions;
   model(): ModelClient & ModelDiagnostics;
+  /** Similar and Interpolate (tests/bench/vae.bench.mjs). */
+  vae?: () => VaeStore;
 }
 
 /**

@@ -53,7 +53,7 @@ export function composeApp(win: Window, deps: Omit<AppStoreDeps, 'engine'> = {})
   });
   readSong = store;
   // Similar and Interpolate share the model worker (the MusicVAE loads beside the MusicRNN on first use).
-  getVaeStore({ app: { store, actions }, client: model });
+  const vae = getVaeStore({ app: { store, actions }, client: model });
   const ui = createUiSignals();
 
   const offShortcuts = installShortcuts(win, (command) => {
@@ -85,7 +85,7 @@ export function composeApp(win: Window, deps: Omit<AppStoreDeps, 'engine'> = {})
     else await openSharedSong(win, actions);
   });
   void actions.loadCheckpointIndex();
-  installBenchHook(win, { store, actions, model });
+  installBenchHook(win, { store, actions, model, vae: () => vae });
   return {
     store,
     actions,

@@ -82,8 +82,18 @@ export async function loadMusicVae(checkpointUrl: string, deps: VaeLoadDependenc
     throw error;
   }
   if (codec.depth !== config.maxPitch - config.minPitch + 3) {
+    codec.dispose();
     vae.dispose();
     throw new ModelError(`The decoder writes ${codec.depth} classes, the MelodyConverter needs ${config.maxPitch - config.minPitch + 3}`, 'bad-format');
   }
-  return { url, minPitch: config.minPitch, maxPitch: config.maxPitch, codec, dispose: () => vae.dispose() };
+  return {
+    url,
+    minPitch: config.minPitch,
+    maxPitch: config.maxPitch,
+    codec,
+    dispose: () => {
+      codec.dispose();
+      vae.dispose();
+    },
+  };
 }
