@@ -94,7 +94,7 @@ export function createVaeActions(store: StoreApi<VaeState>, deps: Deps): VaeActi
   const nextNumber = () => proposals().candidates.reduce((n, c) => Math.max(n, c.number), 0) + 1;
 
   /** Adds candidates to the Proposals list (after `afterId` when given, else at its end). */
-  function addCandidates(made: MadePhrase[], meta: { action: (i: number) => string; seed: number; afterId?: string }): void {
+  function addCandidates(made: MadePhrase[], meta: { action: (i: number) => string; seed: number; afterId?: string; kind?: 'proposed' | 'mutated' }): void {
     const first = nextNumber();
     const scaleLock = proposals().settings.scaleLock;
     const fresh: ProposalCandidate[] = made.map((m, i) => ({
@@ -102,7 +102,7 @@ export function createVaeActions(store: StoreApi<VaeState>, deps: Deps): VaeActi
       number: first + i,
       notes: m.notes,
       bars: m.bars,
-      kind: 'proposed',
+      kind: meta.kind ?? 'proposed',
       action: meta.action(i),
       modelId,
       temperature: 0,
@@ -170,6 +170,8 @@ export function createVaeActions(store: StoreApi<VaeState>, deps: Deps): VaeActi
           action: (i) => `similar ${pct}% to ${source.label} (${i + 1} of ${made.length})`,
           seed,
           afterId: similarSource === 'phrase' ? undefined : similarSource,
+          // A variation of something that exists, as Mutate makes them.
+          kind: 'mutated',
         });
         set({ lastMs: { ...get().lastMs, similar: deps.clock() - started } });
       });

@@ -21,7 +21,8 @@ export const CandidateItem = memo(function CandidateItem({ candidate: c, stepsPe
     () => c.notes.map((n) => (c.lockedNotes.some((l) => l.start === n.start && l.pitch === n.pitch) ? 'locked' : 'plain')),
     [c.notes, c.lockedNotes],
   );
-  const origin = c.kind === 'mutated' ? c.action : `seed ${c.seed}, temperature ${c.temperature}`;
+  // Sampled proposals say how to repeat them; variations and MusicVAE candidates (no per-step probabilities) what made them.
+  const origin = c.kind === 'mutated' || !c.probabilities ? c.action : `seed ${c.seed}, temperature ${c.temperature}`;
   return (
     <li className={`candidate${auditioning ? ' is-auditioning' : ''}`} aria-label={label}>
       <div className="candidate-head">

@@ -45,7 +45,7 @@ describe('Similar', () => {
     await t.actions.similar();
     const c = t.app.state().proposals.candidates[0];
     t.app.actions.acceptCandidate(c.id);
-    expect(t.app.phrase().origin).toMatchObject({ kind: 'proposed', modelId: 'melody-vae-v1', action: expect.stringMatching(/^similar 90% to phrase A/) });
+    expect(t.app.phrase().origin).toMatchObject({ kind: 'mutated', modelId: 'melody-vae-v1', action: expect.stringMatching(/^similar 90% to phrase A/) });
     expect(t.app.phrase().history.at(-1)?.notes).toEqual(tune());
   });
 
