@@ -77,6 +77,8 @@ async function saveState(o: VaeTrainOptions, vars: VaeVariables, optimizer: tf.A
   const named: Record<string, tf.Tensor> = {};
   for (const w of await optimizer.getWeights()) named[w.name] = w.tensor;
   await writeCheckpoint(join(o.stateDir, 'optimizer'), named, { type: 'AdamState' });
+  // getWeights makes a fresh scalar for the iteration count each time; the moments are the optimizer's own.
+  named.iter?.dispose();
   writeFileSync(join(o.stateDir, 'progress.json'), JSON.stringify({ ...progress, spec: o.spec }, null, 1));
 }
 
