@@ -19,6 +19,7 @@ export const VAE_HELP = `npm run train -- --kind vae [--corpus DIR] [--id NAME] 
   --clip 1           gradient global-norm clip    --max-beta 0.2  final KL weight
   --beta-rate 0.9995 KL weight after n steps: max-beta * (1 - beta-rate^n)
   --free-bits 0      KL bits per window that cost nothing
+  --input-dropout 0  share of steps whose previous event the decoder does not hear in training (word dropout)
   --max-minutes 85   wall-clock budget            --anneal-minutes 20  rate decays 10x over the budget's last N minutes
   --patience 8       validations without improvement before stopping
   --eval-every 100   steps between validations    --eval-windows 512   validation windows scored
@@ -58,6 +59,7 @@ export async function trainVaeCommand(args: Args): Promise<void> {
     maxBeta: num(args, 'max-beta', 0.2),
     betaRate: num(args, 'beta-rate', 0.9995),
     freeBits: num(args, 'free-bits', 0),
+    inputDropout: num(args, 'input-dropout', 0),
     maxMinutes: num(args, 'max-minutes', 85),
     annealMinutes: num(args, 'anneal-minutes', 20),
     patience: num(args, 'patience', 8),

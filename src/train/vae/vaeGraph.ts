@@ -219,6 +219,12 @@ export interface VaeBatchTensors {
   targets: tf.Tensor1D;
   /** Standard normal noise for the reparameterised sample, [zSize, B]. */
   noise: tf.Tensor2D;
+  /**
+   * Per step, 1 where the decoder hears the previous event and 0 where it is dropped, [1, B] each ("word
+   * dropout", Bowman et al. 2016): a decoder that sometimes cannot lean on the previous event has to read
+   * the melody from z. Training only; the checkpoint and inference are unchanged.
+   */
+  keepPrevious?: tf.Tensor2D[];
 }
 
 export interface VaeLossParts {
@@ -239,7 +245,9 @@ export function vaeLoss(vars: Record<string, tf.Tensor>, batch: VaeBatchTensors,
   const { mu, sigma } = encodeColumns(vars, batch.steps);
   const z = tf.add(mu, tf.mul(sigma, batch.noise)) as tf.Tensor2D;
   const size = batch.steps[0].shape[0];
-  const previous = [tf.zeros([size, mu.shape[1]]) as tf.Tensor2D, ...batch.steps.slice(0, -1)];
+  const heard = [tf.zeros([size, mu.shape[1]]) as tf.Tensor2D, ...batch.steps.slice(0, -1)];
+  const keep = batch.keepPrevious;
+  const previous = keep ? heard.map((x, t) => (t === 0 ? x : (tf.mul(x, keep[t]) as tf.Tensor2D))) : heard;
   const logits = decoderLogits(vars, z, previous);
   const crossEntropy = tf.neg(tf.sum(tf.mul(tf.logSoftmax(logits), tf.oneHot(batch.targets, size))));
   const sequences = mu.shape[1];

@@ -31,6 +31,8 @@ export interface VaeTrainOptions {
   betaRate: number;
   /** KL (bits per sequence) that costs nothing. */
   freeBits: number;
+  /** Share of steps whose previous event the decoder does not hear in training (word dropout; 0 = none). */
+  inputDropout?: number;
   maxMinutes: number;
   annealMinutes: number;
   patience: number;
@@ -58,6 +60,11 @@ export interface VaeProgress {
   rngState: number;
   history: ({ step: number; loss: number; beta: number; seconds: number } & VaeValidation)[];
   stoppedBy?: string;
+}
+
+/** Seeded keep-masks ([1, B] per step) dropping each previous event with probability `rate`. */
+function dropoutMasks(steps: number, batch: number, rate: number, rng: { next(): number }): tf.Tensor2D[] {
+  return Array.from({ length: steps }, () => tf.tensor2d(Float32Array.from({ length: batch }, () => (rng.next() < rate ? 0 : 1)), [1, batch]));
 }
 
 /** beta after `step` steps. */
@@ -137,11 +144,12 @@ export async function trainVae(o: VaeTrainOptions): Promise<VaeProgress> {
     const beta = klWeight(progress.step, o.maxBeta, o.betaRate);
     const rateNow = progress.learningRate * annealMultiplier(elapsed(), o.maxMinutes, o.annealMinutes);
     setLearningRate(optimizer, rateNow);
-    const { value, grads } = tf.variableGrads(() => vaeLoss(vars, { ...batch, noise }, beta, freeNats).loss, Object.values(vars));
+    const keepPrevious = o.inputDropout ? dropoutMasks(spec.numSteps, picked.length, o.inputDropout, rng) : undefined;
+    const { value, grads } = tf.variableGrads(() => vaeLoss(vars, { ...batch, noise, keepPrevious }, beta, freeNats).loss, Object.values(vars));
     const clipped = clipByGlobalNorm(grads, o.clipNorm);
     optimizer.applyGradients(clipped as Parameters<typeof optimizer.applyGradients>[0]);
     const loss = (await value.data())[0];
-    tf.dispose([value, noise, ...Object.values(grads), ...Object.values(clipped)]);
+    tf.dispose([value, noise, ...(keepPrevious ?? []), ...Object.values(grads), ...Object.values(clipped)]);
     disposeVaeBatch(batch);
     progress.step++;
     progress.windowsSeen += picked.length;
