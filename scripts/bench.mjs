@@ -11,6 +11,7 @@ import { benchLoop } from '../tests/bench/loop.bench.mjs';
 import { benchAutosave } from '../tests/bench/autosave.bench.mjs';
 import { benchWav } from '../tests/bench/wav.bench.mjs';
 import { benchClassroom } from '../tests/bench/classroom.bench.mjs';
+import { benchVae } from '../tests/bench/vae.bench.mjs';
 
 const SUITES = [
   { id: 'startup', title: 'Start-up', run: benchStartup },
@@ -21,6 +22,7 @@ const SUITES = [
   { id: 'autosave', title: 'Autosave', run: benchAutosave },
   { id: 'wav', title: 'WAV export', run: benchWav },
   { id: 'classroom', title: 'Classroom', run: benchClassroom },
+  { id: 'vae', title: 'MusicVAE (Similar, Interpolate)', run: benchVae },
 ];
 
 // `npm run bench -- model edit` runs only those suites (while working on them) and leaves BENCHMARKS.md alone:

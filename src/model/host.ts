@@ -3,6 +3,8 @@ import { proposeCandidates } from './propose';
 import { resultTransferables, type FromWorker, type MessagePortLike, type ToWorker } from './protocol';
 import { BatchSampler } from './sampler';
 import { ModelError, type LoadProgress, type ModelErrorCause, type ModelInfo } from './types';
+import { createVaeHost } from './vae/vaeHost';
+import type { LoadedVae } from './vae/vaeLoad';
 
 /**
  * Throw-away proposals after a load (see warmUp): the batch sizes and primers the app asks for (8 and 4
@@ -29,6 +31,8 @@ export interface HostDependencies {
   load(checkpointUrl: string, onProgress: (progress: LoadProgress) => void): Promise<LoadedMelodyRnn>;
   memory(): { numTensors: number; numBytes: number };
   now?: () => number;
+  /** Loads the MusicVAE for Similar and Interpolate (vae/vaeHost.ts). */
+  loadVae?: (checkpointUrl: string, onProgress: (progress: LoadProgress) => void) => Promise<LoadedVae>;
 }
 
 function describe(error: unknown): { message: string; cause: ModelErrorCause } {
@@ -45,6 +49,7 @@ export function startModelHost(port: MessagePortLike<FromWorker, ToWorker>, deps
   let queue: Promise<void> = Promise.resolve();
 
   const post = (message: FromWorker, transfer?: Transferable[]) => port.postMessage(message, transfer);
+  const vae = createVaeHost({ prepareBackend: () => (backend ??= deps.prepareBackend()), load: deps.loadVae, now });
 
   const unload = () => {
     model?.sampler.dispose();
@@ -111,6 +116,9 @@ export function startModelHost(port: MessagePortLike<FromWorker, ToWorker>, deps
         return;
       case 'cancel':
         return;
+      case 'vae-load':
+      case 'vae':
+        return vae.handle(message, post);
     }
   }
 
@@ -137,5 +145,6 @@ export function startModelHost(port: MessagePortLike<FromWorker, ToWorker>, deps
   return () => {
     port.removeEventListener('message', onMessage);
     unload();
+    vae.dispose();
   };
 }

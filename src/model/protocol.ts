@@ -1,4 +1,5 @@
 import type { LoadProgress, ModelErrorCause, ModelInfo, ProposalRequest, ProposalResult } from './types';
+import type { VaeFromWorker, VaeToWorker } from './vae/vaeTypes';
 
 /**
  * The messages between the main thread (client.ts) and the model worker (worker.ts / host.ts). Every
@@ -11,14 +12,16 @@ export type ToWorker =
   | { type: 'propose'; id: number; request: ProposalRequest }
   | { type: 'cancel'; id: number }
   /** For tests and the bench: tensor count and heap of the worker's tfjs engine. */
-  | { type: 'memory'; id: number };
+  | { type: 'memory'; id: number }
+  | VaeToWorker;
 
 export type FromWorker =
   | { type: 'progress'; id: number; progress: LoadProgress }
   | { type: 'loaded'; id: number; info: ModelInfo }
   | { type: 'candidates'; id: number; result: ProposalResult }
   | { type: 'memory'; id: number; numTensors: number; numBytes: number }
-  | { type: 'error'; id: number; message: string; cause: ModelErrorCause };
+  | { type: 'error'; id: number; message: string; cause: ModelErrorCause }
+  | VaeFromWorker;
 
 /** The two ends of a worker as the client and host see them (a Worker, a worker's `self`, or a test double). */
 export interface MessagePortLike<Out, In> {

@@ -8,6 +8,7 @@ import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-t
 import { selectBackend } from './backend';
 import { loadMelodyRnn, type MusicRnnConstructor } from './checkpoint';
 import type { HostDependencies } from './host';
+import { loadMusicVae, type MusicVaeConstructor } from './vae/vaeLoad';
 
 /**
  * The browser pieces the model host runs on inside a worker: the wasm binaries served by the app,
@@ -29,6 +30,12 @@ export function browserHostDependencies(scope: { location: { href: string }; fet
         MusicRNN: MusicRNN as unknown as MusicRnnConstructor,
         onProgress,
         trackDownload: progressFetch.track,
+      }),
+    // Magenta's MusicVAE is fetched only when Similar or Interpolate is first used.
+    loadVae: (url) =>
+      loadMusicVae(url, {
+        fetch: scope.fetch.bind(scope),
+        MusicVAE: async () => (await import('@magenta/music/esm/music_vae/model')).MusicVAE as unknown as MusicVaeConstructor,
       }),
     memory: () => {
       const m = tf.memory();

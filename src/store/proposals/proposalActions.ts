@@ -9,7 +9,7 @@ import { changeSong, type StoreContext } from '../context';
 import type { AppActions, AppState } from '../types';
 import { acceptIntoPhrase, canAppend, overwrittenNotes } from './accept';
 import { AUDITION_PHRASE_ID } from './audition';
-import { fetchCheckpointIndex, parseCheckpointIndex } from './checkpointIndex';
+import { fetchCheckpointIndex, parseCheckpointIndex, vaeCheckpointIn } from './checkpointIndex';
 import { createModelSession } from './modelSession';
 import { candidatesFromResult } from './candidates';
 import { previewAfterRemoval, steppedPreview } from './preview';
@@ -179,6 +179,7 @@ export function createProposalActions(
       const first = checkpoints.find((c) => c.kind === 'melody') ?? checkpoints[0];
       setSlice({
         checkpoints,
+        vaeCheckpoint: vaeCheckpointIn(data),
         ...(settings.checkpointUrl === '' && first ? { settings: { ...settings, checkpointUrl: first.path } } : {}),
       });
     },

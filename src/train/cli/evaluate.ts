@@ -19,9 +19,11 @@ import { scoreTunes } from '../eval/scoreModel';
 import { shapeOfVariables } from '../model/rnnGraph';
 import { createRng } from '../random';
 import { num, parseArgs, str } from './args';
+import { evaluateVaeCommand } from './evaluateVae';
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  if (str(args, 'kind', 'melody') === 'vae') return evaluateVaeCommand(args);
   const dir = str(args, 'checkpoint', join('public/checkpoints', str(args, 'id', 'melody-rnn-v2')));
   if (!existsSync(join(dir, 'config.json'))) throw new CorpusFolderError(`no checkpoint (config.json) in ${dir}`);
   const trainingFile = join(dir, 'training.json');

@@ -10,8 +10,9 @@ import type { ModelSpec } from '../data/modelSpec';
 import { updateCheckpointIndex, writeModelCard } from '../export/modelCard';
 import { train } from '../trainer';
 import { num, parseArgs, str } from './args';
+import { trainVaeCommand } from './trainVae';
 
-const HELP = `npm run train -- [--kind melody|chord] [--corpus DIR] [--id NAME] [--out DIR]
+const HELP = `npm run train -- [--kind melody|chord|vae] [--corpus DIR] [--id NAME] [--out DIR]   (--kind vae --help: the MusicVAE's options)
   --hidden 256,256   LSTM layer sizes        --aux-bits 5     BinaryCounter bits (0 = none)
   --window 64        steps per window        --batch 64       windows per batch
   --lr 0.002         Adam learning rate      --clip 5         gradient global-norm clip
@@ -25,6 +26,7 @@ const HELP = `npm run train -- [--kind melody|chord] [--corpus DIR] [--id NAME] 
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  if (str(args, 'kind', 'melody') === 'vae') return trainVaeCommand(args);
   if (args.help) {
     console.log(HELP);
     return;
