@@ -13,6 +13,7 @@ import { benchAutosave } from '../tests/bench/autosave.bench.mjs';
 import { benchWav } from '../tests/bench/wav.bench.mjs';
 import { benchClassroom } from '../tests/bench/classroom.bench.mjs';
 import { benchInputs } from '../tests/bench/inputs.bench.mjs';
+import { benchVae } from '../tests/bench/vae.bench.mjs';
 
 // `node: true`: the suite runs in Node only (no build, no browser).
 const SUITES = [
@@ -26,6 +27,7 @@ const SUITES = [
   { id: 'wav', title: 'WAV export', run: benchWav },
   { id: 'classroom', title: 'Classroom', run: benchClassroom },
   { id: 'inputs', title: 'Untrusted input (Node)', run: benchInputs, node: true },
+  { id: 'vae', title: 'MusicVAE (Similar, Interpolate)', run: benchVae },
 ];
 
 // `npm run bench -- model edit` runs only those suites (while working on them) and leaves BENCHMARKS.md alone:

@@ -7,6 +7,8 @@ import { createAppStore } from '../store';
 import { createMidiController } from '../midi/midiController';
 import { requestMidiAccess } from '../midi/access';
 import { createAssignmentStore } from '../store/assignmentStore';
+import { createVaeStore } from '../store/proposals/vaeStore';
+import type { VaeClient } from '../model/vae/vaeTypes';
 import { songForPlayback } from '../store/proposals/audition';
 import type { AppStoreDeps } from '../store/types';
 import type { AppServices } from '../ui/AppContext';
@@ -51,6 +53,11 @@ async function songFromLink(
   };
 }
 
+export interface ComposeDeps extends Omit<AppStoreDeps, 'engine'> {
+  /** The MusicVAE behind Similar and Interpolate; by default the app's own model client (one worker for both). */
+  vae?: () => VaeClient;
+}
+
 export interface ComposedApp extends AppServices {
   engine: LazyAudioEngine;
   /** Loads the library and the last song; resolves when the app shows real data. */
@@ -60,11 +67,11 @@ export interface ComposedApp extends AppServices {
 
 /**
  * The composition root: one store, one audio engine reading the song from that store, the side stores (MIDI
- * devices, assignments), the UI signals, the keyboard shortcuts and the first-gesture audio unlock; `dispose`
+ * devices, assignments, the MusicVAE's Similar and Interpolate), the UI signals, the keyboard shortcuts and the first-gesture audio unlock; `dispose`
  * lets go of each. The engine (and Tone.js) loads lazily, after the
  * first paint, so it does not weigh on start-up.
  */
-export function composeApp(win: Window, deps: Omit<AppStoreDeps, 'engine'> = {}): ComposedApp {
+export function composeApp(win: Window, { vae: vaeClient, ...deps }: ComposeDeps = {}): ComposedApp {
   let readSong: AppServices['store'] | null = null;
   const engine = createLazyAudioEngine(async (): Promise<AudioEngine> => {
     const { createAudioEngine } = await import('../audio/engine');
@@ -72,7 +79,7 @@ export function composeApp(win: Window, deps: Omit<AppStoreDeps, 'engine'> = {})
     return createAudioEngine(() => songForPlayback(readSong!.getState()));
   });
   // The model client starts its worker (and fetches tfjs) only on the first Propose.
-  let modelClient: ModelClient | null = null;
+  let modelClient: (ModelClient & VaeClient) | null = null;
   const model = () => (modelClient ??= createModelClient());
   const { store, actions } = createAppStore({
     proposals: { model },
@@ -82,6 +89,8 @@ export function composeApp(win: Window, deps: Omit<AppStoreDeps, 'engine'> = {})
     engine,
   });
   readSong = store;
+  // Similar and Interpolate share the model worker (the MusicVAE loads beside the MusicRNN on first use).
+  const vae = createVaeStore({ app: { store, actions }, client: vaeClient ?? model });
   const ui = createUiSignals();
 
   const offShortcuts = installShortcuts(
@@ -114,12 +123,14 @@ export function composeApp(win: Window, deps: Omit<AppStoreDeps, 'engine'> = {})
     ui,
     midi,
     assignments,
+    vae,
     ready,
     dispose() {
       offShortcuts();
       offUnlock();
       midi.dispose();
       assignments.actions.dispose();
+      vae.actions.dispose();
       actions.dispose();
       engine.dispose();
       modelClient?.dispose();

@@ -1,19 +1,18 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { AppStoreDeps } from '../store/types';
 import { App } from '../ui/App';
 import { ServicesProvider } from '../ui/AppContext';
 import { OfflineProvider } from '../ui/Offline/OfflineNotice';
 import { themeSettings } from '../ui/Theme/themeSettings';
 import '../ui/theme.css';
-import { composeApp, type ComposedApp } from './compose';
+import { composeApp, type ComposeDeps, type ComposedApp } from './compose';
 import { registerServiceWorker } from './serviceWorkerRegistration';
 
 /**
  * Composes the app, renders it into #root and fetches the sound engine once the page is idle. The page's
  * entry (main.tsx) calls it; the bench entry (tests/bench/page) calls it with its own model client.
  */
-export function startApp(win: Window, deps: Omit<AppStoreDeps, 'engine'> = {}, options: { serviceWorker: boolean }): ComposedApp {
+export function startApp(win: Window, deps: ComposeDeps = {}, options: { serviceWorker: boolean }): ComposedApp {
   // Before the first render, so the page never flashes in the other theme.
   themeSettings.install(win);
   const app = composeApp(win, deps);

@@ -1,4 +1,6 @@
 import type { FromWorker, MessagePortLike, ToWorker } from './protocol';
+import { vaeClientMethods } from './vae/vaeClient';
+import type { VaeClient } from './vae/vaeTypes';
 import {
   ModelError,
   type FillResult,
@@ -55,7 +57,7 @@ function defaultWorker(): WorkerLike {
 }
 
 /** Creates the worker-backed client. @example const model = createModelClient(); await model.load('/checkpoints/melody'); */
-export function createModelClient(options: ModelClientOptions = {}): ModelClient & ModelDiagnostics {
+export function createModelClient(options: ModelClientOptions = {}): ModelClient & ModelDiagnostics & VaeClient {
   let worker: WorkerLike | null = null;
   let nextId = 1;
   let status: ModelStatus = { kind: 'idle' };
@@ -79,6 +81,7 @@ export function createModelClient(options: ModelClientOptions = {}): ModelClient
       if (message.id === loadingId && status.kind === 'loading') setStatus({ ...status, progress: message.progress });
       return;
     }
+    if (message.type === 'vae-progress') return;
     const waiter = waiters.get(message.id);
     if (!waiter) return; // cancelled, or the client was disposed
     waiters.delete(message.id);
@@ -167,6 +170,8 @@ export function createModelClient(options: ModelClientOptions = {}): ModelClient
       listeners.clear();
       status = { kind: 'idle' };
     },
+
+    ...vaeClientMethods({ send, nextId: () => nextId++, baseUrl }),
 
     async memory() {
       const reply = await send({ type: 'memory', id: nextId++ });

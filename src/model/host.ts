@@ -8,6 +8,8 @@ import { RnnRunner } from './rnnRunner';
 import { BatchSampler } from './sampler';
 import { scoreNotes } from './scoreNotes';
 import { ModelError, type LoadProgress, type ModelErrorCause, type ModelInfo } from './types';
+import { createVaeHost } from './vae/vaeHost';
+import type { LoadedVae } from './vae/vaeLoad';
 
 /**
  * Throw-away proposals after a load (see warmUp): the batch sizes and primers the app asks for (8 and 4
@@ -36,6 +38,8 @@ export interface HostDependencies {
   /** Reads a chord model's chord_prior.json (null when it has none); without it the chord search uses the model alone. */
   loadChordPrior?(checkpointUrl: string): Promise<ChordPrior | null>;
   now?: () => number;
+  /** Loads the MusicVAE for Similar and Interpolate (vae/vaeHost.ts). */
+  loadVae?: (checkpointUrl: string, onProgress: (progress: LoadProgress) => void) => Promise<LoadedVae>;
 }
 
 /** A loaded checkpoint with what runs it. */
@@ -64,6 +68,7 @@ export function startModelHost(port: MessagePortLike<FromWorker, ToWorker>, deps
   let queue: Promise<void> = Promise.resolve();
 
   const post = (message: FromWorker, transfer?: Transferable[]) => port.postMessage(message, transfer);
+  const vae = createVaeHost({ prepareBackend: () => (backend ??= deps.prepareBackend()), load: deps.loadVae, now });
 
   const release = (served: ServedModel) => {
     served.sampler.dispose();
@@ -183,6 +188,9 @@ export function startModelHost(port: MessagePortLike<FromWorker, ToWorker>, deps
         return;
       case 'cancel':
         return;
+      case 'vae-load':
+      case 'vae':
+        return vae.handle(message, post);
     }
   }
 
@@ -211,5 +219,6 @@ export function startModelHost(port: MessagePortLike<FromWorker, ToWorker>, deps
     unload();
     for (const m of extra.values()) void m.then(release, () => {});
     extra.clear();
+    vae.dispose();
   };
 }

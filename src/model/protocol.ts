@@ -11,6 +11,7 @@ import type {
   ScoreRequest,
   ScoreResult,
 } from './types';
+import type { VaeFromWorker, VaeToWorker } from './vae/vaeTypes';
 
 /**
  * The messages between the main thread (client.ts) and the model worker (worker.ts / host.ts). Every
@@ -26,7 +27,8 @@ export type ToWorker =
   | { type: 'score'; id: number; request: ScoreRequest }
   | { type: 'cancel'; id: number }
   /** For tests and the bench: tensor count and heap of the worker's tfjs engine. */
-  | { type: 'memory'; id: number };
+  | { type: 'memory'; id: number }
+  | VaeToWorker;
 
 export type FromWorker =
   | { type: 'progress'; id: number; progress: LoadProgress }
@@ -36,7 +38,8 @@ export type FromWorker =
   | { type: 'harmonized'; id: number; result: HarmonizeResult }
   | { type: 'scored'; id: number; result: ScoreResult }
   | { type: 'memory'; id: number; numTensors: number; numBytes: number }
-  | { type: 'error'; id: number; message: string; cause: ModelErrorCause };
+  | { type: 'error'; id: number; message: string; cause: ModelErrorCause }
+  | VaeFromWorker;
 
 /** The two ends of a worker as the client and host see them (a Worker, a worker's `self`, or a test double). */
 export interface MessagePortLike<Out, In> {

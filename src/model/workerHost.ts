@@ -9,6 +9,7 @@ import { selectBackend } from './backend';
 import { loadMelodyRnn, type MusicRnnConstructor } from './checkpoint';
 import { fetchChordPrior } from './chordPriorFile';
 import type { HostDependencies } from './host';
+import { loadMusicVae, type MusicVaeConstructor } from './vae/vaeLoad';
 
 /**
  * The browser pieces the model host runs on inside a worker: the wasm binaries served by the app,
@@ -32,6 +33,12 @@ export function browserHostDependencies(scope: { location: { href: string }; fet
         trackDownload: progressFetch.track,
       }),
     loadChordPrior: (url) => fetchChordPrior(scope.fetch.bind(scope), url),
+    // Magenta's MusicVAE is fetched only when Similar or Interpolate is first used.
+    loadVae: (url) =>
+      loadMusicVae(url, {
+        fetch: scope.fetch.bind(scope),
+        MusicVAE: async () => (await import('@magenta/music/esm/music_vae/model')).MusicVAE as unknown as MusicVaeConstructor,
+      }),
     memory: () => {
       const m = tf.memory();
       return { numTensors: m.numTensors, numBytes: m.numBytes };

@@ -89,11 +89,11 @@ export function annealMultiplier(elapsedSeconds: number, maxMinutes: number, ann
 }
 
 /** Adam keeps its rate in a protected field; changing it between steps is how tfjs schedules rates. */
-function setLearningRate(optimizer: tf.AdamOptimizer, rate: number): void {
+export function setLearningRate(optimizer: tf.AdamOptimizer, rate: number): void {
   (optimizer as unknown as { learningRate: number }).learningRate = rate;
 }
 
-function clipByGlobalNorm(grads: tf.NamedTensorMap, maxNorm: number): tf.NamedTensorMap {
+export function clipByGlobalNorm(grads: tf.NamedTensorMap, maxNorm: number): tf.NamedTensorMap {
   return tf.tidy(() => {
     const norm = tf.sqrt(tf.addN(Object.values(grads).map((g) => tf.sum(tf.square(g)))));
     const scale = tf.div(maxNorm, tf.maximum(norm, maxNorm));

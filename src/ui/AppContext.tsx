@@ -1,11 +1,12 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { AssignmentStore } from '../store/assignmentStore';
+import type { VaeStore } from '../store/proposals/vaeStore';
 import type { AppActions, AppState, AppStore, AudioEngine, MidiController } from '../store/types';
 import type { UiSignals } from './uiSignals';
 
 /**
  * What every component may reach: the store (read), the actions (write), the engine (playhead only), and
- * the side stores the composition root made for this page (MIDI devices, assignments).
+ * the side stores the composition root made for this page (MIDI devices, assignments, the MusicVAE's Similar and Interpolate).
  */
 export interface AppServices {
   store: AppStore;
@@ -14,6 +15,7 @@ export interface AppServices {
   ui: UiSignals;
   midi: MidiController;
   assignments: AssignmentStore;
+  vae: VaeStore;
 }
 
 const ServicesContext = createContext<AppServices | null>(null);

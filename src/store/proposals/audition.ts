@@ -17,6 +17,8 @@ import type { ProposalCandidate } from './types';
 export const AUDITION_PHRASE_ID = 'proposal-audition';
 /** `auditioningId` while the suggested chords are heard under the current phrase. */
 export const HARMONY_AUDITION_ID = 'suggested-chords';
+/** `auditioningId` while an interpolation path (proposals.pathAudition) is heard instead of a candidate. */
+export const PATH_AUDITION_ID = 'interpolation-path';
 
 // The engine asks for the song on every look-ahead window: the same inputs give the same object back.
 let cached: { song: Song; candidate: ProposalCandidate; result: Song } | null = null;
@@ -35,6 +37,7 @@ export function songForPlayback(state: AppState): Song {
     const chords = replaceChords(current.chords, suggested.slots[0].start, to, written, current.bars * stepsPerBar(song.timeSignature));
     return { ...song, phrases: [...song.phrases, { ...current, id: AUDITION_PHRASE_ID, chords, history: [] }] };
   }
+  if (id === PATH_AUDITION_ID) return songWithPath(state);
   const candidate = proposals.candidates.find((c) => c.id === id);
   if (!candidate) return song;
   if (cached && cached.song === song && cached.candidate === candidate) return cached.result;
@@ -51,5 +54,20 @@ export function songForPlayback(state: AppState): Song {
   };
   const result = { ...song, phrases: [...song.phrases, audition] };
   cached = { song, candidate, result };
+  return result;
+}
+
+let cachedPath: { song: Song; path: NonNullable<AppState['proposals']['pathAudition']>; result: Song } | null = null;
+
+/** The song with the interpolation path (A, the in-betweens, B) as the looping audition phrase, over the current phrase's chords. */
+function songWithPath(state: AppState): Song {
+  const { song, proposals } = state;
+  const path = proposals.pathAudition;
+  const current = selectCurrentPhrase(state);
+  if (!path || !current) return song;
+  if (cachedPath && cachedPath.song === song && cachedPath.path === path) return cachedPath.result;
+  const audition = { ...current, id: AUDITION_PHRASE_ID, bars: path.bars, notes: path.notes, history: [] };
+  const result = { ...song, phrases: [...song.phrases, audition] };
+  cachedPath = { song, path, result };
   return result;
 }

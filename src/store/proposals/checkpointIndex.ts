@@ -7,6 +7,18 @@ import type { CheckpointEntry } from './types';
  * not an index gives an empty list, so a broken index never stops the app; the musician can still type a URL.
  */
 export function parseCheckpointIndex(data: unknown): CheckpointEntry[] {
+  return parseEntries(data).filter((e) => e.kind !== 'vae');
+}
+
+/**
+ * The MusicVAE Similar and Interpolate use: the index's first entry of kind "vae" (the training pipeline
+ * lists the best first), or null when the index names none.
+ */
+export function vaeCheckpointIn(data: unknown): string | null {
+  return parseEntries(data).find((e) => e.kind === 'vae')?.path ?? null;
+}
+
+function parseEntries(data: unknown): CheckpointEntry[] {
   const list = (data as { checkpoints?: unknown } | null)?.checkpoints;
   if (!Array.isArray(list)) return [];
   const entries: CheckpointEntry[] = [];
@@ -17,7 +29,7 @@ export function parseCheckpointIndex(data: unknown): CheckpointEntry[] {
     entries.push({
       id: o.id,
       name: typeof o.name === 'string' && o.name ? o.name : o.id,
-      kind: o.kind === 'chord' ? 'chord' : 'melody',
+      kind: o.kind === 'chord' || o.kind === 'vae' ? o.kind : 'melody',
       ...(typeof o.description === 'string' ? { description: o.description } : {}),
       path: typeof o.path === 'string' && o.path ? o.path : `checkpoints/${o.id}`,
       ...(typeof o.style === 'string' && o.style ? { style: o.style } : {}),

@@ -10,7 +10,7 @@ import { changeSong, type StoreContext } from '../context';
 import type { AppActions, AppState } from '../types';
 import { acceptIntoPhrase, canAppend, overwrittenNotes } from './accept';
 import { AUDITION_PHRASE_ID } from './audition';
-import { fetchCheckpointIndex, parseCheckpointIndex } from './checkpointIndex';
+import { fetchCheckpointIndex, parseCheckpointIndex, vaeCheckpointIn } from './checkpointIndex';
 import { createFillActions } from './fillActions';
 import { createHarmonyActions } from './harmonyActions';
 import { countIdeas } from './ideaLedger';
@@ -234,7 +234,7 @@ export function createProposalActions(
       } catch {
         data = null; // no index: the musician types a URL
       }
-      setSlice({ checkpoints: parseCheckpointIndex(data) });
+      setSlice({ checkpoints: parseCheckpointIndex(data), vaeCheckpoint: vaeCheckpointIn(data) });
     },
 
     loadModel,

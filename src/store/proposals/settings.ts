@@ -34,6 +34,7 @@ export function initialProposalsState(seed = 1): ProposalsState {
     model: { kind: 'idle' },
     modelId: null,
     checkpoints: [],
+    vaeCheckpoint: null,
     activity: { kind: 'idle' },
     auditioningId: null,
     previewId: null,

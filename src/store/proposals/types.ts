@@ -69,7 +69,8 @@ export interface ProposalSettings {
 export interface CheckpointEntry {
   id: string;
   name: string;
-  kind: 'melody' | 'chord';
+  /** A continuation model (melody, chord) or the MusicVAE of Similar and Interpolate ('vae'). */
+  kind: 'melody' | 'chord' | 'vae';
   description?: string;
   /** Relative to the page, e.g. "checkpoints/melody-rnn-v2". */
   path: string;
@@ -147,12 +148,17 @@ export interface ProposalsState {
   model: ModelStatus;
   /** Checkpoint id or URL of the loaded (or loading) model. */
   modelId: string | null;
+  /** Continuation models the index offers (the picker's list); no MusicVAE among them. */
   checkpoints: CheckpointEntry[];
+  /** The MusicVAE the index names for Similar and Interpolate (its path), or null (vaeStore's default). */
+  vaeCheckpoint: string | null;
   activity: ProposalActivity;
-  /** The candidate being heard in context, if any. */
+  /** The candidate being heard in context, if any (PATH_AUDITION_ID: the interpolation path below). */
   auditioningId: string | null;
   /** The candidate drawn on the grid as ghost notes (the one Enter, Space, M and Delete act on), if any. */
   previewId: string | null;
+  /** An interpolation path being auditioned (vaeActions.ts): A, the in-betweens and B as one phrase. */
+  pathAudition?: { notes: Note[]; bars: number; chords?: undefined } | null;
   /** The candidate whose probabilities are drawn over the grid (teaching view). */
   teachingId: string | null;
   /** Milliseconds the last Propose took from request to candidates in the store. */
@@ -181,7 +187,7 @@ export interface ProposalActions {
    * models write from the next Propose; refused when the index offers no such style.
    */
   setStyle(style: string): { ok: true } | { ok: false; reason: string };
-  /** Fetches public/checkpoints/index.json into `proposals.checkpoints` (an absent index is an empty list). */
+  /** Fetches public/checkpoints/index.json into `proposals.checkpoints` and `vaeCheckpoint` (an absent index is an empty list). */
   loadCheckpointIndex(): Promise<void>;
   /** Loads a checkpoint (default: the one Propose would use now); failures become an alert, the sequencer works on. */
   loadModel(url?: string): Promise<boolean>;

@@ -27,6 +27,7 @@ import { shapeOfVariables } from '../model/rnnGraph';
 import { createRng } from '../random';
 import { num, parseArgs, str } from './args';
 import { runEvalTask } from '../eval/tasks';
+import { evaluateVaeCommand } from './evaluateVae';
 
 const DEFAULT_CORPUS = '../shared/corpus/nottingham';
 
@@ -43,6 +44,7 @@ const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   if (args.task !== undefined) return runEvalTask(args);
+  if (str(args, 'kind', 'melody') === 'vae') return evaluateVaeCommand(args);
   const dir = str(args, 'checkpoint', join('public/checkpoints', str(args, 'id', 'melody-rnn-v2')));
   const maxOrder = num(args, 'max-order', 6);
   const samples = num(args, 'samples', 3);

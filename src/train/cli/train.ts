@@ -10,8 +10,9 @@ import type { ModelSpec } from '../data/modelSpec';
 import { updateCheckpointIndex, writeModelCard } from '../export/modelCard';
 import { train } from '../trainer';
 import { num, parseArgs, str } from './args';
+import { trainVaeCommand } from './trainVae';
 
-const HELP = `npm run train -- [--kind melody|chord] [--corpus DIR] [--id NAME] [--out DIR] [--style folk|pop]
+const HELP = `npm run train -- [--kind melody|chord|vae] [--corpus DIR] [--id NAME] [--out DIR] [--style folk|pop]   (--kind vae --help: the MusicVAE's options)
   --corpus           a folder of MIDI files, or a POP909-style folder of song folders (found by its annotation files)
   --style            the style the checkpoint is listed under (default: pop for a POP909 folder, else folk)
   --hidden 256,256   LSTM layer sizes        --aux-bits 5     BinaryCounter bits (0 = none)
@@ -28,6 +29,7 @@ const HELP = `npm run train -- [--kind melody|chord] [--corpus DIR] [--id NAME] 
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  if (str(args, 'kind', 'melody') === 'vae') return trainVaeCommand(args);
   if (args.help) {
     console.log(HELP);
     return;

@@ -214,13 +214,38 @@ function shapeFromFiles(dir: string, config: Json): { hidden: number[]; auxBits:
   return { hidden: biases, auxBits: config.auxInputs?.[0]?.args?.numBits ?? 0 };
 }
 
-/** Rewrites `root`/index.json from the checkpoint folders found under it. */
+/** The index entry of a MusicVAE folder; `reconstruction` is eval.json's greedy figure, else training's best validation. */
+function vaeEntry(id: string, dir: string): Json {
+  const training = readJson(join(dir, 'training.json'));
+  const evaluation = readJson(join(dir, 'eval.json'));
+  const spec = training?.spec;
+  const reconstruction: number | undefined = evaluation?.reconstruction ?? training?.result?.bestValidation?.greedyAccuracy;
+  return {
+    id,
+    name: 'Folk 2-bar melody MusicVAE',
+    kind: 'vae',
+    description: `Similar and Interpolate: encodes two bars of 4/4 into a latent code and back${
+      spec ? `; ${spec.encoderHidden}-unit bidirectional encoder, ${spec.zSize}-d code, ${spec.decoderHidden.join('x')} decoder` : ''
+    }, trained on Nottingham folk tunes.`,
+    path: `checkpoints/${id}`,
+    sizes: { weightsBytes: fileSize(join(dir, 'weights.bin')), totalBytes: readdirSync(dir).reduce((s, f) => s + fileSize(join(dir, f)), 0) },
+    ...(reconstruction !== undefined ? { reconstruction: Number(reconstruction.toFixed(4)) } : {}),
+  };
+}
+
+/** Rewrites `root`/index.json from the checkpoint folders found under it (continuation models, then MusicVAEs best first). */
 export function updateCheckpointIndex(root: string): void {
   const entries: Json[] = [];
+  const vaes: Json[] = [];
   for (const id of readdirSync(root).sort()) {
     const dir = join(root, id);
     if (!statSync(dir).isDirectory() || !existsSync(join(dir, 'config.json'))) continue;
     const config = readJson(join(dir, 'config.json'));
+    // The MusicVAE is not a continuation model: listed apart (kind "vae"), the picker does not offer it.
+    if (config.type === 'MusicVAE') {
+      vaes.push(vaeEntry(id, dir));
+      continue;
+    }
     const training = readJson(join(dir, 'training.json'));
     const evaluation = readJson(join(dir, 'eval.json'));
     const kind = config.chordEncoder ? 'chord' : 'melody';
@@ -240,5 +265,7 @@ export function updateCheckpointIndex(root: string): void {
       ...(evaluation ? { validationNll: Number(evaluation.model.nll.toFixed(4)) } : {}),
     });
   }
-  writeFileSync(join(root, 'index.json'), JSON.stringify({ checkpoints: entries }, null, 2) + '\n');
+  // Similar and Interpolate use the first MusicVAE listed: the one that reconstructs best.
+  vaes.sort((a, b) => (b.reconstruction ?? 0) - (a.reconstruction ?? 0));
+  writeFileSync(join(root, 'index.json'), JSON.stringify({ checkpoints: [...entries, ...vaes] }, null, 2) + '\n');
 }

@@ -4,7 +4,9 @@ import { AssignmentPanel, AssignmentStatus } from '../Assignment/AssignmentPanel
 import { ChordPicker } from '../Chords/ChordPicker';
 import { ExportBar } from '../Export/ExportBar';
 import { HistoryPanel } from '../History/HistoryPanel';
+import { InterpolatePanel } from '../Interpolate/InterpolatePanel';
 import { StepInput } from '../Keyboard/StepInput';
+import { LatentMap } from '../LatentMap/LatentMap';
 import { MidiPanel } from '../Midi/MidiPanel';
 import { NotationPanel } from '../Notation/NotationPanel';
 import { TeachingView } from '../Proposals/TeachingView';
@@ -35,6 +37,18 @@ export const PANELS: readonly PanelDefinition[] = [
       <>
         <TheoryControls />
         <TeachingView />
+      </>
+    ),
+  },
+  {
+    id: 'interpolate',
+    label: 'Interpolate',
+    icon: '⇝',
+    hint: 'In-between phrases from one phrase to another (MusicVAE); the latent map',
+    render: () => (
+      <>
+        <InterpolatePanel />
+        <LatentMap />
       </>
     ),
   },

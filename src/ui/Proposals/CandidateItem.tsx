@@ -41,7 +41,8 @@ export const CandidateItem = memo(function CandidateItem(props: Props) {
     () => c.notes.map((n) => (c.lockedNotes.some((l) => l.start === n.start && l.pitch === n.pitch) ? 'locked' : 'plain')),
     [c.notes, c.lockedNotes],
   );
-  const origin = c.kind === 'mutated' ? c.action : `seed ${c.seed}, T ${c.temperature}`;
+  // Sampled proposals say how to repeat them; variations and MusicVAE candidates (no per-step probabilities) what made them.
+  const origin = c.kind === 'mutated' || !c.probabilities ? c.action : `seed ${c.seed}, T ${c.temperature}`;
   const where = `steps ${c.span.start + 1}–${c.span.end}`;
   return (
     <li

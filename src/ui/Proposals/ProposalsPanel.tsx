@@ -16,6 +16,7 @@ import { ModelActivity } from './ModelActivity';
 import { StylePicker } from './StylePicker';
 import { NumberField } from './NumberField';
 import { PreviewStatus } from './PreviewStatus';
+import { SimilarControls } from './SimilarControls';
 import './proposals.css';
 
 const PRIMER_LABELS: Record<PrimerMode, string> = {
@@ -26,7 +27,8 @@ const PRIMER_LABELS: Record<PrimerMode, string> = {
 
 /**
  * The candidate rail beside the grid: what to ask (style, temperature, how many, how long, scale lock; more
- * behind "More settings"), the Propose button, and the candidates as a compact list of small piano rolls.
+ * behind "More settings"), the Propose button, Similar (MusicVAE variations of the phrase or of the previewed
+ * candidate), and the candidates as a compact list of small piano rolls.
  * The previewed one is drawn on the grid itself; a click on another previews it.
  */
 export function ProposalsPanel() {
@@ -154,6 +156,7 @@ export function ProposalsPanel() {
         </button>
         <FillSelectionButton span={selection} busy={busy} blocked={locks.model} />
       </div>
+      <SimilarControls />
       <ModelActivity />
       <ul className="candidate-list" role="list" aria-label="Proposals">
         {candidates.map((c) => (

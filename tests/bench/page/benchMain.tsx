@@ -1,6 +1,8 @@
 import { startApp } from '../../../src/app/startApp';
 import { createModelClient, type ModelDiagnostics, type WorkerLike } from '../../../src/model/client';
 import type { ModelClient, ProposalRequest } from '../../../src/model/types';
+import type { VaeClient } from '../../../src/model/vae/vaeTypes';
+import type { VaeStore } from '../../../src/store/proposals/vaeStore';
 import type { AppActions, AppStore } from '../../../src/store/types';
 import type { BaselineReply, BaselineRequest } from './benchProtocol';
 
@@ -10,7 +12,7 @@ import type { BaselineReply, BaselineRequest } from './benchProtocol';
  * `window.__phrasewrightBench` for tests/bench/*.bench.mjs. None of this is in the shipped app.
  */
 
-export interface BenchModel extends ModelClient, ModelDiagnostics {
+export interface BenchModel extends ModelClient, ModelDiagnostics, VaeClient {
   /** Milliseconds for `runs` sequential mm.MusicRNN.continueSequence calls doing the request's work. */
   baseline(request: ProposalRequest, runs: number): Promise<number>;
 }
@@ -19,6 +21,8 @@ export interface BenchHook {
   store: AppStore;
   actions: AppActions;
   model(): BenchModel;
+  /** Similar and Interpolate (tests/bench/vae.bench.mjs). */
+  vae(): VaeStore;
 }
 
 let worker: Worker | null = null;
@@ -48,5 +52,10 @@ const model: BenchModel = Object.assign(client, {
   },
 });
 
-const app = startApp(window, { proposals: { model: () => model } }, { serviceWorker: false });
-(window as unknown as { __phrasewrightBench: BenchHook }).__phrasewrightBench = { store: app.store, actions: app.actions, model: () => model };
+const app = startApp(window, { proposals: { model: () => model }, vae: () => model }, { serviceWorker: false });
+(window as unknown as { __phrasewrightBench: BenchHook }).__phrasewrightBench = {
+  store: app.store,
+  actions: app.actions,
+  model: () => model,
+  vae: () => app.vae,
+};
