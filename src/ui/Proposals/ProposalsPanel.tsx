@@ -11,7 +11,7 @@ import { ModelActivity } from './ModelActivity';
 import { ModelPicker } from './ModelPicker';
 import { NumberField } from './NumberField';
 import { PreviewStatus } from './PreviewStatus';
-import { SimilarControls } from './SimilarControls';
+import { SimilarButton, SimilarSettings } from './SimilarControls';
 import './proposals.css';
 
 const PRIMER_LABELS: Record<PrimerMode, string> = {
@@ -22,8 +22,8 @@ const PRIMER_LABELS: Record<PrimerMode, string> = {
 
 /**
  * The candidate rail beside the grid: what to ask (model, temperature, how many, how long, scale lock; more
- * behind "More settings"), the Propose button, Similar (MusicVAE variations of the phrase or of the previewed
- * candidate), and the candidates as a compact list of small piano rolls.
+ * behind "More settings", Similar's too), the Propose button with Similar beside it (MusicVAE variations of the
+ * previewed candidate or of the phrase), and the candidates as a compact list of small piano rolls.
  * The previewed one is drawn on the grid itself; a click on another previews it.
  */
 export function ProposalsPanel() {
@@ -132,19 +132,22 @@ export function ProposalsPanel() {
               onCommit={(v) => actions.setProposalSettings({ mutateShare: v / 100 })}
             />
           )}
+          <SimilarSettings />
         </div>
       )}
-      <button
-        type="button"
-        className="primary propose-button"
-        aria-keyshortcuts="P"
-        disabled={busy || !!locks.model}
-        title={locks.model ?? 'Candidates for the selection, else after your last note (P)'}
-        onClick={() => void actions.propose()}
-      >
-        Propose <kbd aria-hidden="true">P</kbd>
-      </button>
-      <SimilarControls />
+      <div className="propose-row">
+        <button
+          type="button"
+          className="primary propose-button"
+          aria-keyshortcuts="P"
+          disabled={busy || !!locks.model}
+          title={locks.model ?? 'Candidates for the selection, else after your last note (P)'}
+          onClick={() => void actions.propose()}
+        >
+          Propose <kbd aria-hidden="true">P</kbd>
+        </button>
+        <SimilarButton />
+      </div>
       <ModelActivity />
       <ul className="candidate-list" role="list" aria-label="Proposals">
         {candidates.map((c) => (
