@@ -2,6 +2,7 @@ import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useAppSession } from './browser';
 import { cell } from './gridHelpers';
+import { openPanel } from './panels';
 
 // Similar and Interpolate through the UI contract, on the MusicVAE the app ships
 // (public/checkpoints/melody-vae-v1) running in the real model worker on the wasm backend.
@@ -29,20 +30,33 @@ async function twoPhraseSong(page: Page, { fillB = true } = {}): Promise<void> {
 test('Similar adds the asked number of candidates, which are accepted like any other', async () => {
   const { page, errors } = await session.open();
   for (const [pitch, step] of [['C4', 1], ['D4', 3], ['E4', 5], ['G4', 9], ['C5', 17]] as const) await cell(page, pitch, step).click();
+  // Similar sits beside Propose; its settings are with the mutation's under "More settings".
+  await page.getByRole('button', { name: 'More settings' }).click();
   const settings = page.getByRole('group', { name: 'Similar settings' });
   await settings.getByRole('spinbutton', { name: 'Count' }).fill('3');
   await settings.getByRole('spinbutton', { name: 'Count' }).blur();
   await settings.getByRole('slider', { name: 'Similarity' }).fill('0.8');
-  await settings.getByRole('button', { name: 'Similar' }).click();
+  await page.getByRole('button', { name: 'Similar', exact: true }).click();
   await expect.poll(() => proposals(page).count(), { timeout: MODEL_READY_MS }).toBe(3);
+  // The first variation is previewed on the grid as ghost notes, like any candidate.
+  expect(await proposals(page).first().getAttribute('aria-current')).toBe('true');
+  expect(await page.locator('[role="gridcell"][data-proposed="true"]').count()).toBeGreaterThan(0);
+  const before = await page.locator('[role="gridcell"][aria-selected="true"]').evaluateAll((cells) => cells.map((c) => c.getAttribute('aria-label')));
+  // A variation of the whole phrase replaces the notes written there, so Accept asks first.
   await proposals(page).first().getByRole('button', { name: 'Accept', exact: true }).click();
-  await page.getByRole('button', { name: 'Undo', exact: true }).waitFor();
+  await proposals(page).first().getByRole('button', { name: 'Replace them' }).click();
+  const undo = page.getByRole('button', { name: 'Undo', exact: true });
+  await undo.click();
+  await expect
+    .poll(() => page.locator('[role="gridcell"][aria-selected="true"]').evaluateAll((cells) => cells.map((c) => c.getAttribute('aria-label'))))
+    .toEqual(before);
   expect(errors).toEqual([]);
 }, TEST_TIMEOUT_MS);
 
 test('Interpolate between two phrases inserts N phrases between their sections, and Undo restores the song', async () => {
   const { page, errors } = await session.open();
   await twoPhraseSong(page);
+  await openPanel(page, 'Interpolate');
   const panel = interpolate(page);
   await panel.getByRole('combobox', { name: 'From' }).selectOption({ label: 'Phrase A' });
   await panel.getByRole('combobox', { name: 'To' }).selectOption({ label: 'Phrase B' });
@@ -64,6 +78,7 @@ test('Interpolate between two phrases inserts N phrases between their sections, 
 test('a phrase with no notes cannot be an end: the button says why', async () => {
   const { page } = await session.open();
   await twoPhraseSong(page, { fillB: false });
+  await openPanel(page, 'Interpolate');
   const panel = interpolate(page);
   await panel.getByRole('combobox', { name: 'From' }).selectOption({ label: 'Phrase A' });
   await panel.getByRole('combobox', { name: 'To' }).selectOption({ label: 'Phrase B' });

@@ -16,7 +16,7 @@ import { ModelActivity } from './ModelActivity';
 import { StylePicker } from './StylePicker';
 import { NumberField } from './NumberField';
 import { PreviewStatus } from './PreviewStatus';
-import { SimilarControls } from './SimilarControls';
+import { SimilarButton, SimilarSettings } from './SimilarControls';
 import './proposals.css';
 
 const PRIMER_LABELS: Record<PrimerMode, string> = {
@@ -27,8 +27,8 @@ const PRIMER_LABELS: Record<PrimerMode, string> = {
 
 /**
  * The candidate rail beside the grid: what to ask (style, temperature, how many, how long, scale lock; more
- * behind "More settings"), the Propose button, Similar (MusicVAE variations of the phrase or of the previewed
- * candidate), and the candidates as a compact list of small piano rolls.
+ * behind "More settings", Similar's too), the Propose button with Similar beside it (MusicVAE variations of the
+ * previewed candidate or of the phrase), and the candidates as a compact list of small piano rolls.
  * The previewed one is drawn on the grid itself; a click on another previews it.
  */
 export function ProposalsPanel() {
@@ -141,6 +141,7 @@ export function ProposalsPanel() {
           )}
           <FillSettings />
           <CandidateOrderSelect />
+          <SimilarSettings />
         </div>
       )}
       <div className="propose-row">
@@ -155,8 +156,8 @@ export function ProposalsPanel() {
           Propose <kbd aria-hidden="true">P</kbd>
         </button>
         <FillSelectionButton span={selection} busy={busy} blocked={locks.model} />
+        <SimilarButton />
       </div>
-      <SimilarControls />
       <ModelActivity />
       <ul className="candidate-list" role="list" aria-label="Proposals">
         {candidates.map((c) => (
