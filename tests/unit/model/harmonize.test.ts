@@ -26,7 +26,7 @@ beforeAll(async () => {
   server = await serveFixtures();
   await writeRandomCheckpoint(`${server.root}/chord`, { seed: 77, chordEncoder: 'PitchChordEncoder', auxBits: 5, layers: [16], scale: 1 });
   random = await loadFixture(server.url('chord'));
-  shipped = loadAppModel('public/checkpoints/chord-melody-rnn-v1');
+  shipped = loadAppModel('public/checkpoints/chord-melody-rnn-v2');
 }, 120_000);
 
 afterAll(async () => {

@@ -39,11 +39,10 @@ describe('Fill selection', () => {
 
   it('gives candidates for the span only, like proposed ones, and Accept changes only the span (one undo step)', async () => {
     const app = await setup(4);
-    const before = app.notes();
     await app.actions.fillSelection({ start: 16, end: 32 });
     const candidates = app.proposals().candidates;
     expect(candidates).toHaveLength(4);
-    const outside = (notes: typeof before) => notes.filter((n) => n.start < 16 || n.start >= 32);
+    const outside = (notes: ReturnType<typeof app.notes>) => notes.filter((n) => n.start < 16 || n.start >= 32);
     for (const c of candidates) {
       expect(c.idea).toBe('fill');
       expect(c.phraseId).toBe(app.phrase().id);
