@@ -95,11 +95,12 @@ test('a hand-back link opens the who-wrote-what report marking model notes and s
   const { page, errors } = await open(`/#${fragment}`);
   const report = page.getByRole('region', { name: 'Who wrote what' });
   await report.waitFor();
-  const items = await report.getByRole('list', { name: 'Notes of phrase A' }).getByRole('listitem').evaluateAll((li) => li.map((l) => l.textContent));
-  expect(items).toEqual(['C4 step 1: from the model', 'F4 step 5: from the model, changed by the student', 'E4 step 9: from the model', 'G4 step 13: by the student']);
+  await report.getByText('Notes one by one').click();
+  const items = () => report.getByRole('list', { name: 'Notes of phrase A' }).getByRole('listitem').evaluateAll((li) => li.map((l) => l.textContent));
+  await expect.poll(items).toEqual(['C4 step 1: from the model', 'F4 step 5: from the model, changed by the student', 'E4 step 9: from the model', 'G4 step 13: by the student']);
   expect(await report.innerText()).toMatch(/Phrase A: 4 notes — 2 by the student \(1 changed from the model\), 2 from the model\./);
   expect(await page.getByRole('textbox', { name: 'Song title' }).inputValue()).toBe('Handed back - Ada');
   expect(await cell(page, 'F4', 5).getAttribute('data-author')).toBe('student-changed-model');
-  expect(await page.getByRole('region', { name: 'Assignment' }).count()).toBe(0);
+  expect(await page.getByRole('region', { name: 'Assignment', exact: true }).count()).toBe(0);
   expect(ownErrors(errors)).toEqual([]);
 });

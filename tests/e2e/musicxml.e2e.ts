@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { readMusicXmlFile } from '../../src/core/musicxml/readMusicXml';
 import { useAppSession, type AppPage } from './browser';
 import { cell, soundingCells } from './gridHelpers';
+import { openPanel } from './panels';
 
 // MusicXML through the UI: "Export MusicXML" writes a score a notation program opens, "Import MusicXML"
 // brings a lead sheet in as a new song with its chord symbols in the chord picker.
@@ -17,6 +18,7 @@ async function download(page: Page, click: () => Promise<void>): Promise<{ name:
 }
 
 async function importMusicXml(page: Page, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+  await openPanel(page, 'Export');
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import MusicXML' }).click()]);
   await chooser.setFiles(file);
   const dialog = page.getByRole('dialog', { name: 'Import MusicXML' });
@@ -29,6 +31,7 @@ async function importMusicXml(page: Page, file: { name: string; mimeType: string
 async function chordPicker(page: Page) {
   const tab = page.getByRole('tab', { name: 'Chords' });
   if ((await tab.count()) > 0) await tab.click();
+  await openPanel(page, 'Chords');
   const picker = page.getByRole('region', { name: 'Chords' });
   await picker.waitFor();
   return picker;
@@ -41,6 +44,7 @@ test('Export MusicXML downloads a score that reads back to the same notes, and i
   await cell(page, 'C4', 1).click();
   await cell(page, 'E4', 5).click();
   await cell(page, 'G4', 9).click();
+  await openPanel(page, 'Export');
   await page.getByRole('button', { name: 'Export MusicXML' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export MusicXML' });
   await dialog.waitFor();
@@ -57,6 +61,7 @@ test('Export MusicXML downloads a score that reads back to the same notes, and i
 
   await importMusicXml(page, { name: file.name, mimeType: 'application/vnd.recordare.musicxml+xml', buffer: file.bytes });
   await page.getByText(/opened as a new song, "Round trip"/).waitFor();
+  await openPanel(page, 'Songs');
   await expect.poll(() => page.getByRole('list', { name: 'Songs' }).getByRole('listitem').count()).toBe(2);
   await expect.poll(() => soundingCells(page)).toEqual(expect.arrayContaining(['C4 step 1', 'E4 step 5', 'G4 step 9']));
   expect(errors).toEqual([]);
@@ -79,9 +84,11 @@ test('a lead sheet imported from MusicXML opens as a new song with its chords in
 test('a file that is not a score is an alert in plain words, and the song stays as it was', async () => {
   const { page } = await open();
   await cell(page, 'C4', 1).click();
+  await openPanel(page, 'Export');
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import MusicXML' }).click()]);
   await chooser.setFiles({ name: 'laughs.musicxml', mimeType: 'application/xml', buffer: Buffer.from('<!DOCTYPE a [<!ENTITY l "lol">]><score-partwise><work><work-title>&l;</work-title></work></score-partwise>') });
   await page.getByRole('alert').filter({ hasText: 'laughs.musicxml' }).filter({ hasText: 'entities' }).waitFor();
   expect(await soundingCells(page)).toEqual(['C4 step 1']);
+  await openPanel(page, 'Songs');
   expect(await page.getByRole('list', { name: 'Songs' }).getByRole('listitem').count()).toBe(1);
 });

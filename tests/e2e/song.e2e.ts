@@ -117,7 +117,8 @@ test('a share link opened in a new page adds the same song as a new song and cle
   expect(url).toMatch(/#song=[A-Za-z0-9_-]+$/);
   expect(url.length).toBeLessThan(2000);
 
-  const other = await open(url.slice(url.indexOf('/', 8)));
+  // The same browser (its song library already holds the song this page made): the link adds a song.
+  const other = await session.open(url.slice(url.indexOf('/', 8)), page.context());
   await other.page.getByText(/Opened the shared song "Shared <b>tune<\/b>" as a new song/).waitFor();
   await expect.poll(() => sectionLabels(other.page)).toEqual(['Section 1: phrase A', 'Section 2: phrase B']);
   expect(await other.page.getByRole('textbox', { name: 'Song title' }).inputValue()).toBe('Shared <b>tune</b>');

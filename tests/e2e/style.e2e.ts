@@ -15,11 +15,11 @@ const session = useAppSession(TEST_TIMEOUT_MS);
 const panel = (page: Page) => page.getByRole('region', { name: 'Model proposals' });
 const items = (page: Page) => page.getByRole('list', { name: 'Proposals' }).getByRole('listitem');
 const style = (page: Page) => panel(page).getByRole('combobox', { name: 'Model style' });
-const modelStatus = (page: Page) => panel(page).getByRole('status').filter({ hasText: /^Model / });
+const modelStatus = (page: Page) => panel(page).getByRole('status').filter({ hasText: / ready \(/ });
 
 async function proposeAndWaitFor(page: Page, modelId: string): Promise<void> {
   await panel(page).getByRole('button', { name: 'Propose' }).click();
-  await modelStatus(page).filter({ hasText: `Model ${modelId} ready` }).waitFor({ timeout: MODEL_READY_MS });
+  await modelStatus(page).filter({ hasText: `${modelId} ready` }).waitFor({ timeout: MODEL_READY_MS });
   await expect.poll(() => items(page).count(), { timeout: MODEL_READY_MS }).toBe(2);
 }
 
