@@ -61,8 +61,14 @@ const MAGENTA = {
   group: ['@magenta/*', '@tensorflow/*'],
   message: 'Magenta and tfjs belong to src/model (at run time) and src/train only.',
 };
-const REACT = { group: ['react', 'react-dom', 'react-dom/*', 'react/*'], message: 'React belongs to src/ui (and main.tsx).' };
-const ZUSTAND = { group: ['zustand', 'zustand/*', 'zundo'], message: 'Zustand belongs to src/store (and the MIDI controller).' };
+const REACT = {
+  group: ['react', 'react-dom', 'react-dom/*', 'react/*'],
+  message: 'React belongs to src/ui (and main.tsx).',
+};
+const ZUSTAND = {
+  group: ['zustand', 'zustand/*', 'zundo'],
+  message: 'Zustand belongs to src/store (and the MIDI controller).',
+};
 const NODE = { group: ['node:*'], message: 'Node built-ins only in src/train, src/build and tests.' };
 const restricted = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
@@ -96,13 +102,7 @@ export const roomRules = [
 
 export default tseslint.config(
   {
-    ignores: [
-      'dist/**',
-      'node_modules/**',
-      'public/**',
-      'tests/bench/results/**',
-      'tests/fixtures/smf/**',
-    ],
+    ignores: ['dist/**', 'node_modules/**', 'public/**', 'tests/bench/results/**', 'tests/fixtures/smf/**'],
   },
   js.configs.recommended,
   {

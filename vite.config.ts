@@ -44,7 +44,17 @@ export default defineConfig({
         // Everything the optimizer would otherwise find mid-run (it also crawls the app's entry): a late find
         // reloads the page under a running test, which once broke a whole file in CI.
         optimizeDeps: {
-          include: ['tone', 'tonal', 'abcjs', 'idb-keyval', 'react', 'react-dom', 'react-dom/client', 'zundo', 'zustand/vanilla'],
+          include: [
+            'tone',
+            'tonal',
+            'abcjs',
+            'idb-keyval',
+            'react',
+            'react-dom',
+            'react-dom/client',
+            'zundo',
+            'zustand/vanilla',
+          ],
         },
         test: {
           name: 'browser',

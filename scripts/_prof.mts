@@ -10,13 +10,25 @@ const trainable = Object.values(vars).filter((v) => v.trainable);
 const x = Array.from({ length: T }, () => tf.randomUniform([43, B]) as tf.Tensor2D);
 const y = tf.randomUniform([T * B], 0, 38, 'int32') as tf.Tensor1D;
 const m = tf.ones([T * B]) as tf.Tensor1D;
-const f = () => tf.tidy(() => { const { value, grads } = tf.variableGrads(() => maskedCrossEntropy(N > 0 ? attentionLogits(vars, x, N) : rnnLogits(vars, x), y, m), trainable); return [value, ...Object.values(grads)]; });
+const f = () =>
+  tf.tidy(() => {
+    const { value, grads } = tf.variableGrads(
+      () => maskedCrossEntropy(N > 0 ? attentionLogits(vars, x, N) : rnnLogits(vars, x), y, m),
+      trainable,
+    );
+    return [value, ...Object.values(grads)];
+  });
 tf.dispose(f());
 const t0 = performance.now();
 const info = await tf.profile(() => f());
 console.log('wall', (performance.now() - t0).toFixed(0), 'ms');
 const by = new Map<string, { ms: number; n: number }>();
-for (const k of info.kernels) { const e = by.get(k.name) ?? { ms: 0, n: 0 }; e.ms += Number(k.kernelTimeMs) || 0; e.n++; by.set(k.name, e); }
+for (const k of info.kernels) {
+  const e = by.get(k.name) ?? { ms: 0, n: 0 };
+  e.ms += Number(k.kernelTimeMs) || 0;
+  e.n++;
+  by.set(k.name, e);
+}
 const rows = [...by.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 22);
 const total = [...by.values()].reduce((s, e) => s + e.ms, 0);
 console.log('kernel total', total.toFixed(0), 'ms over', info.kernels.length, 'kernels');

@@ -20,5 +20,7 @@ for (let k = 0; k < Number(process.env.PROBE_STEPS ?? 3); k++) {
   const v = (await cost!.data())[0];
   cost!.dispose();
   const mem = (tf.memory() as { numBytes: number }).numBytes / 1e6;
-  console.log(`3x${H} attention ${N} T${T} B${B} step ${k}: ${(performance.now() - t0).toFixed(0)} ms loss ${v.toFixed(3)} tensors ${tf.memory().numTensors} ${mem.toFixed(0)} MB rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);
+  console.log(
+    `3x${H} attention ${N} T${T} B${B} step ${k}: ${(performance.now() - t0).toFixed(0)} ms loss ${v.toFixed(3)} tensors ${tf.memory().numTensors} ${mem.toFixed(0)} MB rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`,
+  );
 }

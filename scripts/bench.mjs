@@ -39,7 +39,10 @@ const chosen = only.length ? SUITES.filter((s) => only.includes(s.id)) : SUITES;
 // neither the build nor the browser.
 const needsBrowser = chosen.some((s) => !s.node);
 if (needsBrowser) {
-  const build = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit', env: { ...process.env, PHRASEWRIGHT_BENCH: '1' } });
+  const build = spawnSync('npx', ['vite', 'build'], {
+    stdio: 'inherit',
+    env: { ...process.env, PHRASEWRIGHT_BENCH: '1' },
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
@@ -54,7 +57,8 @@ try {
     for (const f of figures) {
       const verdict = f.pass === null ? '' : f.pass ? 'ok' : 'MISSES TARGET';
       if (f.pass === false) misses++;
-      const target = f.target === undefined ? '' : ` (target ${f.better === 'lower' ? '<=' : '>='} ${f.target} ${f.unit})`;
+      const target =
+        f.target === undefined ? '' : ` (target ${f.better === 'lower' ? '<=' : '>='} ${f.target} ${f.unit})`;
       console.log(`  ${f.name}: ${f.value} ${f.unit}${target} ${verdict}`);
     }
     records.push({ suite, record: writeResult(suite.id, figures) });

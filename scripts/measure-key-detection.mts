@@ -18,7 +18,9 @@ import { detectKey, sameTonic } from '../src/core/theory/keyDetection';
 import type { KeySignature } from '../src/core/types';
 
 const folder = resolve(process.argv[2] ?? '../shared/corpus/nottingham');
-const files = readdirSync(folder).filter((f) => /\.midi?$/i.test(f)).sort();
+const files = readdirSync(folder)
+  .filter((f) => /\.midi?$/i.test(f))
+  .sort();
 const name = (k: KeySignature) => `${k.tonic} ${k.scale}`;
 let measured = 0;
 let right = 0;
@@ -35,7 +37,9 @@ for (const file of files) {
   const { preview } = read;
   const ticksPerStep = preview.ppq / 4;
   const { notes } = quantizeToMelody(track.notes, { ticksPerStep });
-  const guess = detectKey(notes, { until: preview.keyChangeTicks === null ? undefined : preview.keyChangeTicks / ticksPerStep });
+  const guess = detectKey(notes, {
+    until: preview.keyChangeTicks === null ? undefined : preview.keyChangeTicks / ticksPerStep,
+  });
   measured++;
   const expected = preview.key as KeySignature;
   if (guess && sameTonic(guess.key, expected) && guess.key.scale === expected.scale) right++;
@@ -46,7 +50,11 @@ for (const file of files) {
   if (chooseImportKey(preview, track.index).contradicted) contradicted++;
 }
 const percent = (n: number) => (measured ? ((100 * n) / measured).toFixed(1) : '0.0');
-console.log(`key detection: ${right} of ${measured} tunes named as their key signature says (${percent(right)}%)${skipped ? `; ${skipped} files without a key signature or melody skipped` : ''}`);
+console.log(
+  `key detection: ${right} of ${measured} tunes named as their key signature says (${percent(right)}%)${skipped ? `; ${skipped} files without a key signature or melody skipped` : ''}`,
+);
 const top = [...misses].sort((a, b) => b[1] - a[1]).slice(0, 8);
 if (top.length) console.log(`commonest misses: ${top.map(([what, n]) => `${what} (${n})`).join('; ')}`);
-console.log(`the import would call the file's key contradicted by its melody for ${contradicted} tunes (${percent(contradicted)}%)`);
+console.log(
+  `the import would call the file's key contradicted by its melody for ${contradicted} tunes (${percent(contradicted)}%)`,
+);

@@ -36,12 +36,20 @@ async function songFromLink(
   const link = await assignments.actions.readLink(hash);
   if (link && link.ok) return { song: link.song, after: () => assignments.actions.adopt(link) };
   if (link && !link.ok) {
-    actions.notify({ id: 'assignment-link', kind: 'error', message: `Could not open the link: ${link.reason}. Your songs are unchanged.` });
+    actions.notify({
+      id: 'assignment-link',
+      kind: 'error',
+      message: `Could not open the link: ${link.reason}. Your songs are unchanged.`,
+    });
     return null;
   }
   const shared = await decodeShareLink(hash);
   if (!shared.ok) {
-    actions.notify({ id: 'share-link', kind: 'error', message: `Could not open the shared song: ${shared.reason}. Your songs are unchanged.` });
+    actions.notify({
+      id: 'share-link',
+      kind: 'error',
+      message: `Could not open the shared song: ${shared.reason}. Your songs are unchanged.`,
+    });
     return null;
   }
   const at = Date.now();
@@ -49,7 +57,11 @@ async function songFromLink(
   return {
     song,
     after: () =>
-      actions.notify({ id: 'share-link', kind: 'info', message: `Opened the shared song "${song.title}" as a new song; your other songs are unchanged.` }),
+      actions.notify({
+        id: 'share-link',
+        kind: 'info',
+        message: `Opened the shared song "${song.title}" as a new song; your other songs are unchanged.`,
+      }),
   };
 }
 

@@ -1,4 +1,11 @@
-import type { AudioEngine, AudioStatus, InstrumentStatus, PlaybackTarget, PlayheadPosition, PlayOptions } from '../audio/types';
+import type {
+  AudioEngine,
+  AudioStatus,
+  InstrumentStatus,
+  PlaybackTarget,
+  PlayheadPosition,
+  PlayOptions,
+} from '../audio/types';
 import type { PlannedWindow } from '../core/playbackPlanner';
 
 const STOPPED: PlayheadPosition = { step: null, time: 0 };
@@ -50,7 +57,8 @@ export function createLazyAudioEngine(load: () => Promise<AudioEngine>): LazyAud
   }
 
   function blocked(): AudioStatus {
-    const reason = loadError instanceof Error ? loadError.message : typeof loadError === 'string' ? loadError : 'unknown error';
+    const reason =
+      loadError instanceof Error ? loadError.message : typeof loadError === 'string' ? loadError : 'unknown error';
     return { kind: 'blocked', message: `the sound engine could not load (${reason})` };
   }
 

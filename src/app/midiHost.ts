@@ -17,7 +17,9 @@ export function midiSongHost({ store, actions }: { store: AppStore; actions: App
     currentPhrase() {
       const state = store.getState();
       const phrase = selectCurrentPhrase(state);
-      return phrase ? { id: phrase.id, notes: phrase.notes, steps: phraseSteps(phrase, state.song.timeSignature) } : null;
+      return phrase
+        ? { id: phrase.id, notes: phrase.notes, steps: phraseSteps(phrase, state.song.timeSignature) }
+        : null;
     },
     tempo: () => store.getState().song.tempo,
     beatsPerBar: () => store.getState().song.timeSignature.beats,

@@ -5,7 +5,10 @@ import type { UiSignals } from '../ui/uiSignals';
 import type { ShortcutCommand } from './shortcuts';
 
 /** What the app does for each keyboard command (shortcuts.ts decides which key means which command). */
-export function runShortcut(command: ShortcutCommand, { store, actions, ui }: { store: AppStore; actions: AppActions; ui: UiSignals }): void {
+export function runShortcut(
+  command: ShortcutCommand,
+  { store, actions, ui }: { store: AppStore; actions: AppActions; ui: UiSignals },
+): void {
   const previewed = () => visiblePreview(store.getState());
   switch (command) {
     case 'togglePlay':

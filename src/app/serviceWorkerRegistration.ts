@@ -53,10 +53,13 @@ export function registerServiceWorker(win: Window, enabled: boolean): OfflineSta
         const installing = registration.installing;
         installing?.addEventListener('statechange', () => {
           if (installing.state === 'installed') watchWaiting(registration);
-          if (installing.state === 'redundant' && !container.controller) set({ kind: 'failed', message: 'the files could not all be stored' });
+          if (installing.state === 'redundant' && !container.controller)
+            set({ kind: 'failed', message: 'the files could not all be stored' });
         });
       });
     })
-    .catch((error: unknown) => set({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }));
+    .catch((error: unknown) =>
+      set({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }),
+    );
   return status;
 }

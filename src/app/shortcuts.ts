@@ -74,12 +74,15 @@ export function focusKind(el: EventTarget | null): ShortcutEvent['target'] {
   if (tag === 'INPUT') {
     const type = (el as HTMLInputElement).type;
     // Checkboxes, radios and sliders take Space and arrows but have no text to undo.
-    return type === 'checkbox' || type === 'radio' || type === 'range' || type === 'button' || type === 'color' ? 'button' : 'text';
+    return type === 'checkbox' || type === 'radio' || type === 'range' || type === 'button' || type === 'color'
+      ? 'button'
+      : 'text';
   }
   if (tag === 'BUTTON' || tag === 'A' || tag === 'SUMMARY') return 'button';
   const role = el.getAttribute('role');
   if (role === 'gridcell') return 'cell';
-  if (role === 'button' || role === 'checkbox' || role === 'switch' || role === 'tab' || role === 'option') return 'button';
+  if (role === 'button' || role === 'checkbox' || role === 'switch' || role === 'tab' || role === 'option')
+    return 'button';
   return 'other';
 }
 
@@ -87,7 +90,11 @@ export function focusKind(el: EventTarget | null): ShortcutEvent['target'] {
  * Installs the shortcuts on `target` (the window); returns the uninstaller. `previewing` says whether ghost
  * notes are shown now (read at each key press).
  */
-export function installShortcuts(target: Window, run: (command: ShortcutCommand) => void, previewing: () => boolean = () => false): () => void {
+export function installShortcuts(
+  target: Window,
+  run: (command: ShortcutCommand) => void,
+  previewing: () => boolean = () => false,
+): () => void {
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.repeat && (e.key === ' ' || e.key === 'Enter')) return;
     const command = shortcutFor({

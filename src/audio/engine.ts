@@ -49,7 +49,9 @@ export function createAudioEngine(getSong: SongSource, options: AudioEngineOptio
   const instrumentListeners = new Set<(s: InstrumentStatus) => void>();
   const playingListeners = new Set<(playing: boolean) => void>();
   const planListeners = new Set<(window: PlannedWindow) => void>();
-  const loader = new InstrumentLoader(options.loadPiano ?? sharedPianoSamples, (s) => instrumentListeners.forEach((l) => l(s)));
+  const loader = new InstrumentLoader(options.loadPiano ?? sharedPianoSamples, (s) =>
+    instrumentListeners.forEach((l) => l(s)),
+  );
   const build = (id: Parameters<typeof createInstrument>[0]) => createInstrument(id, loader.pianoSamples);
 
   let status: AudioStatus = { kind: 'idle' };
@@ -108,7 +110,8 @@ export function createAudioEngine(getSong: SongSource, options: AudioEngineOptio
   function clockPair(now: number): ClockPair {
     const raw = context().rawContext as Partial<Pick<AudioContext, 'getOutputTimestamp'>>;
     const stamp = typeof raw.getOutputTimestamp === 'function' ? raw.getOutputTimestamp() : null;
-    if (stamp?.contextTime && stamp.performanceTime) return { audioTime: stamp.contextTime, performanceMs: stamp.performanceTime };
+    if (stamp?.contextTime && stamp.performanceTime)
+      return { audioTime: stamp.contextTime, performanceMs: stamp.performanceTime };
     return { audioTime: now, performanceMs: performance.now() };
   }
 

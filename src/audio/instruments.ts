@@ -37,8 +37,16 @@ interface SimpleSynthSpec {
 
 // Envelopes chosen by ear; square-lead keeps a 1 ms attack because the onset tests listen for it.
 const SIMPLE_SYNTHS: Record<'triangle-synth' | 'square-lead' | 'click', SimpleSynthSpec> = {
-  'triangle-synth': { wave: 'triangle', envelope: { attack: 0.004, decay: 0.15, sustain: 0.45, release: 0.25 }, volume: -3 },
-  'square-lead': { wave: 'square', envelope: { attack: 0.001, decay: 0.08, sustain: 0.55, release: 0.05 }, volume: -15 },
+  'triangle-synth': {
+    wave: 'triangle',
+    envelope: { attack: 0.004, decay: 0.15, sustain: 0.45, release: 0.25 },
+    volume: -3,
+  },
+  'square-lead': {
+    wave: 'square',
+    envelope: { attack: 0.001, decay: 0.08, sustain: 0.55, release: 0.05 },
+    volume: -15,
+  },
   click: { wave: 'sine', envelope: { attack: 0.001, decay: 0.035, sustain: 0, release: 0.01 }, volume: -6 },
 };
 
@@ -96,6 +104,7 @@ export function createInstrument(id: VoiceId, piano?: PianoSamples | null): Inst
 }
 
 function simpleSynthPool(spec: SimpleSynthSpec, output: Gain, size: number): VoicePool<Synth> {
-  const make = () => new Synth({ oscillator: { type: spec.wave }, envelope: spec.envelope, volume: spec.volume }).connect(output);
+  const make = () =>
+    new Synth({ oscillator: { type: spec.wave }, envelope: spec.envelope, volume: spec.volume }).connect(output);
   return new VoicePool(make, size, spec.envelope.release);
 }

@@ -50,7 +50,8 @@ export function playTimedEvent(mixer: Mixer, { event, time, duration }: TimedEve
       mixer.melody.play(event.pitch, time, duration, event.velocity / 127);
       break;
     case 'chord':
-      for (const pitch of voiceChord(event.symbol, event.transpose)) mixer.chords.play(pitch, time, duration, CHORD_VELOCITY);
+      for (const pitch of voiceChord(event.symbol, event.transpose))
+        mixer.chords.play(pitch, time, duration, CHORD_VELOCITY);
       break;
     case 'click':
       mixer.click.play(event.accent ? CLICK_PITCH.accent : CLICK_PITCH.beat, time, 0.03, event.accent ? 1 : 0.6);

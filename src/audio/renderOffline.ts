@@ -41,7 +41,11 @@ export interface RenderOptions {
  * Renders `target` of `song` offline and returns the audio.
  * @example const buffer = await renderOffline(song, { kind: 'song' }, { tail: 2 });
  */
-export async function renderOffline(song: Song, target: PlaybackTarget, opts: RenderOptions = {}): Promise<AudioBuffer> {
+export async function renderOffline(
+  song: Song,
+  target: PlaybackTarget,
+  opts: RenderOptions = {},
+): Promise<AudioBuffer> {
   const timeline = resolveTimeline(song, target);
   if (!timeline) throw new Error('There is nothing to render: the phrase or section is gone.');
   const steps = timeline.length * (timeline.loop ? Math.max(1, Math.round(opts.cycles ?? 1)) : 1);

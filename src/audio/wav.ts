@@ -74,7 +74,13 @@ export function encodeWav(source: PcmSource, options: WavOptions = {}): Uint8Arr
 }
 
 /** The header fields of WAV bytes and their samples as floats, for checks and tests. */
-export function decodeWav(bytes: Uint8Array): { sampleRate: number; channels: number; bitsPerSample: number; frames: number; samples: Float32Array[] } {
+export function decodeWav(bytes: Uint8Array): {
+  sampleRate: number;
+  channels: number;
+  bitsPerSample: number;
+  frames: number;
+  samples: Float32Array[];
+} {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const text = (at: number) => String.fromCharCode(...bytes.subarray(at, at + 4));
   if (bytes.length < HEADER_BYTES || text(0) !== 'RIFF' || text(8) !== 'WAVE') throw new Error('not a WAV file');
@@ -85,7 +91,8 @@ export function decodeWav(bytes: Uint8Array): { sampleRate: number; channels: nu
   const frames = dataBytes / (channels * (bitsPerSample / 8));
   const samples = Array.from({ length: channels }, () => new Float32Array(frames));
   for (let i = 0; i < frames; i++) {
-    for (let c = 0; c < channels; c++) samples[c][i] = view.getInt16(HEADER_BYTES + (i * channels + c) * 2, true) / 0x8000;
+    for (let c = 0; c < channels; c++)
+      samples[c][i] = view.getInt16(HEADER_BYTES + (i * channels + c) * 2, true) / 0x8000;
   }
   return { sampleRate, channels, bitsPerSample, frames, samples };
 }

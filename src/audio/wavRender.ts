@@ -125,7 +125,15 @@ export async function renderSongWav(song: Song, opts: WavRenderOptions = {}): Pr
     if (inChunk.length > 0) {
       // Render up to the song's end at most: what rings past it is cut (and faded) anyway.
       const seconds = Math.min(last - start + CHUNK_TAIL, duration - start + END_FADE);
-      await renderChunk(song, inChunk, Math.max(seconds, 0.05), resolve, piano, out, Math.round(start * WAV_SAMPLE_RATE));
+      await renderChunk(
+        song,
+        inChunk,
+        Math.max(seconds, 0.05),
+        resolve,
+        piano,
+        out,
+        Math.round(start * WAV_SAMPLE_RATE),
+      );
     }
     opts.onProgress?.((k + 1) / chunks);
     if (opts.signal?.aborted) throw abortError();
@@ -133,5 +141,8 @@ export async function renderSongWav(song: Song, opts: WavRenderOptions = {}): Pr
     await new Promise((r) => setTimeout(r, 0));
     if (opts.signal?.aborted) throw abortError();
   }
-  return encodeWav({ sampleRate: WAV_SAMPLE_RATE, numberOfChannels: CHANNELS, length: frames, getChannelData: (c) => out[c] }, { frames, fadeOut: END_FADE });
+  return encodeWav(
+    { sampleRate: WAV_SAMPLE_RATE, numberOfChannels: CHANNELS, length: frames, getChannelData: (c) => out[c] },
+    { frames, fadeOut: END_FADE },
+  );
 }

@@ -72,7 +72,13 @@ export function contentSecurityPolicyPlugin(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(): HtmlTagDescriptor[] {
-        return [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: META_POLICY }, injectTo: 'head-prepend' }];
+        return [
+          {
+            tag: 'meta',
+            attrs: { 'http-equiv': 'Content-Security-Policy', content: META_POLICY },
+            injectTo: 'head-prepend',
+          },
+        ];
       },
     },
     configurePreviewServer(server) {

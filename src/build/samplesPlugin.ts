@@ -28,7 +28,10 @@ export function listServedSamples(samplesDir: string, projectRoot: string): Serv
     const set = JSON.parse(readFileSync(path.join(samplesDir, entry.map), 'utf8')) as SampleSet;
     const packageDir = path.dirname(requireFromRoot.resolve(`${set.source.package}/package.json`));
     for (const [note, file] of Object.entries(set.samples)) {
-      served.push({ url: sampleSetPath(set.id) + servedSampleName(note, file), file: path.join(packageDir, set.source.dir, file) });
+      served.push({
+        url: sampleSetPath(set.id) + servedSampleName(note, file),
+        file: path.join(packageDir, set.source.dir, file),
+      });
     }
   }
   return served;

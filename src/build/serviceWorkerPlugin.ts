@@ -59,7 +59,9 @@ export function serviceWorkerPlugin(): Plugin {
       handler() {
         const { files, version, bytes } = precacheManifest(outDir);
         writeFileSync(path.join(outDir, SERVICE_WORKER_FILE), serviceWorkerSource({ version, base, files }));
-        this.info?.(`service worker ${version}: ${files.length} files, ${(bytes / 1024 / 1024).toFixed(1)} MB precached`);
+        this.info?.(
+          `service worker ${version}: ${files.length} files, ${(bytes / 1024 / 1024).toFixed(1)} MB precached`,
+        );
       },
     },
   };

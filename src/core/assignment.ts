@@ -62,8 +62,14 @@ export const STUDENT_NAME_MAX = 80;
  * STUDENT_NAME_MAX characters. It is only ever shown as text (React escapes it; no markup runs).
  */
 export function cleanStudentName(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  return String(name).replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, STUDENT_NAME_MAX);
+  return (
+    String(name)
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+      .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, STUDENT_NAME_MAX)
+  );
 }
 
 /** The title of a hand-back opened by the teacher: "<assignment> - <student>". */
@@ -157,11 +163,16 @@ export function checkTemplate(value: unknown): AssignmentTemplate | null {
   if (t.v !== ASSIGNMENT_VERSION) return null;
   if (t.id !== undefined && !(typeof t.id === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(t.id))) return null;
   if (t.title !== undefined && typeof t.title !== 'string') return null;
-  if (typeof t.lockKey !== 'boolean' || typeof t.lockScale !== 'boolean' || typeof t.modelAllowed !== 'boolean') return null;
+  if (typeof t.lockKey !== 'boolean' || typeof t.lockScale !== 'boolean' || typeof t.modelAllowed !== 'boolean')
+    return null;
   if (!key || typeof key.tonic !== 'string' || !isKeyTonic(key.tonic)) return null;
   if (!SCALE_NAMES.includes(key.scale as ScaleName)) return null;
   const bars = t.bars;
-  if (bars !== null && !(Number.isInteger(bars) && (bars as number) >= LIMITS.bars.min && (bars as number) <= LIMITS.bars.max)) return null;
+  if (
+    bars !== null &&
+    !(Number.isInteger(bars) && (bars as number) >= LIMITS.bars.min && (bars as number) <= LIMITS.bars.max)
+  )
+    return null;
   if (!temperature || !isNum(temperature.min) || !isNum(temperature.max)) return null;
   const { min, max } = temperature;
   if (min < TEMPERATURE_LIMITS.min || max > TEMPERATURE_LIMITS.max || min > max) return null;
@@ -217,7 +228,11 @@ export function checkHandBack(value: unknown): HandBackInfo | null {
 
 /** The hand-back as plain data: the settings with the student's name and the time beside them. */
 export function handBackData(info: HandBackInfo): Record<string, unknown> {
-  return { ...info.template, student: cleanStudentName(info.student), ...(info.handedBackAt === null ? {} : { at: info.handedBackAt }) };
+  return {
+    ...info.template,
+    student: cleanStudentName(info.student),
+    ...(info.handedBackAt === null ? {} : { at: info.handedBackAt }),
+  };
 }
 
 /** The template a token carries, or null when the token is broken. */
@@ -235,7 +250,11 @@ export function decodeTemplate(token: string): AssignmentTemplate | null {
  * The URL fragment (without "#") for an assignment or a hand-back of it.
  * @example location.hash = await encodeAssignmentLink(song, template, 'assignment')
  */
-export async function encodeAssignmentLink(song: Song, template: AssignmentTemplate, kind: AssignmentLinkKind): Promise<string> {
+export async function encodeAssignmentLink(
+  song: Song,
+  template: AssignmentTemplate,
+  kind: AssignmentLinkKind,
+): Promise<string> {
   if (kind === 'handback') return encodeHandBackLink(song, { template, student: '', handedBackAt: null });
   // Everything the teacher wrote is "given": the student's report tells it apart from their own notes.
   const songPayload = await encodeShareLink(markGiven(song));

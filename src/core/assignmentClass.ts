@@ -30,7 +30,8 @@ const MELODY_IDEAS = ['continue', 'fill', 'mutate'] as const;
  */
 export function proposalCounts(song: Pick<Song, 'phrases' | 'ideas'>): ProposalCounts {
   let accepted = 0;
-  for (const p of song.phrases) for (const v of [...p.history, p]) if (v.origin.kind === 'proposed' || v.origin.kind === 'mutated') accepted += 1;
+  for (const p of song.phrases)
+    for (const v of [...p.history, p]) if (v.origin.kind === 'proposed' || v.origin.kind === 'mutated') accepted += 1;
   const made = song.ideas ? MELODY_IDEAS.reduce((sum, kind) => sum + ideaCount(song, kind).made, 0) : null;
   return { made, accepted };
 }
@@ -41,7 +42,8 @@ export function temperaturesUsed(song: Pick<Song, 'phrases'>): number[] {
   for (const p of song.phrases) {
     for (const v of [...p.history, p]) {
       const t = v.origin.temperature;
-      if ((v.origin.kind === 'proposed' || v.origin.kind === 'mutated') && typeof t === 'number') used.add(Math.round(t * 100) / 100);
+      if ((v.origin.kind === 'proposed' || v.origin.kind === 'mutated') && typeof t === 'number')
+        used.add(Math.round(t * 100) / 100);
     }
   }
   return [...used].sort((a, b) => a - b);
@@ -100,7 +102,8 @@ export function classAssignment(rows: readonly ClassRow[]): HandBackInfo['templa
 
 /** What makes two hand-backs the same: the assignment, the student and the time (or the whole input). */
 function handBackKey(info: HandBackInfo, raw: string): string {
-  if (info.student && info.handedBackAt !== null) return `${info.template.id ?? ''}|${info.student.toLowerCase()}|${info.handedBackAt}`;
+  if (info.student && info.handedBackAt !== null)
+    return `${info.template.id ?? ''}|${info.student.toLowerCase()}|${info.handedBackAt}`;
   return `raw|${raw.trim()}`;
 }
 
@@ -109,19 +112,37 @@ function handBackKey(info: HandBackInfo, raw: string): string {
  * when it answers another assignment than the one the class view is about, or when the same hand-back is
  * already loaded; otherwise a row with its figures.
  */
-export function admitHandBack(rows: readonly ClassRow[], read: HandBackRead, source: string, raw: string, id: string): ClassRow {
+export function admitHandBack(
+  rows: readonly ClassRow[],
+  read: HandBackRead,
+  source: string,
+  raw: string,
+  id: string,
+): ClassRow {
   if (!read.ok) return { id, source, ok: false, reason: sentence(read.reason) };
   const { handBack, song } = read;
   const student = handBack.student;
   const assignment = classAssignment(rows);
   if (assignment?.id && handBack.template.id && assignment.id !== handBack.template.id) {
     const theirs = handBack.template.title ? ` ("${handBack.template.title}")` : '';
-    return { id, source, ok: false, student, reason: `This is a hand-back of another assignment${theirs}, not of "${assignment.title ?? 'this one'}".` };
+    return {
+      id,
+      source,
+      ok: false,
+      student,
+      reason: `This is a hand-back of another assignment${theirs}, not of "${assignment.title ?? 'this one'}".`,
+    };
   }
   const key = handBackKey(handBack, raw);
   const twin = rows.find((r) => r.ok && r.key === key);
   if (twin && twin.ok) {
-    return { id, source, ok: false, student, reason: `A duplicate: ${twin.stats.student || 'this'} hand-back is already loaded (${twin.source}).` };
+    return {
+      id,
+      source,
+      ok: false,
+      student,
+      reason: `A duplicate: ${twin.stats.student || 'this'} hand-back is already loaded (${twin.source}).`,
+    };
   }
   return { id, source, ok: true, song, handBack, stats: classStats(song, handBack), key };
 }
@@ -133,7 +154,16 @@ function sentence(text: string): string {
 }
 
 /** The columns the class view sorts by. */
-export type ClassColumn = 'student' | 'handedBackAt' | 'phrases' | 'byStudent' | 'byModel' | 'given' | 'proposalsMade' | 'proposalsAccepted' | 'temperature';
+export type ClassColumn =
+  | 'student'
+  | 'handedBackAt'
+  | 'phrases'
+  | 'byStudent'
+  | 'byModel'
+  | 'given'
+  | 'proposalsMade'
+  | 'proposalsAccepted'
+  | 'temperature';
 
 function sortValue(row: ClassRow, column: ClassColumn): string | number | null {
   if (!row.ok) return column === 'student' ? (row.student || row.source).toLowerCase() : null;
@@ -144,13 +174,19 @@ function sortValue(row: ClassRow, column: ClassColumn): string | number | null {
 }
 
 /** The rows sorted by `column`; rows without a value (and rows in error) go last either way. Stable. */
-export function sortClassRows(rows: readonly ClassRow[], column: ClassColumn, direction: 'ascending' | 'descending'): ClassRow[] {
+export function sortClassRows(
+  rows: readonly ClassRow[],
+  column: ClassColumn,
+  direction: 'ascending' | 'descending',
+): ClassRow[] {
   const sign = direction === 'ascending' ? 1 : -1;
   return rows
     .map((row, index) => ({ row, index, value: sortValue(row, column) }))
     .sort((a, b) => {
-      if (a.value === null || b.value === null) return a.value === b.value ? a.index - b.index : a.value === null ? 1 : -1;
-      const order = typeof a.value === 'string' ? a.value.localeCompare(String(b.value)) : a.value - (b.value as number);
+      if (a.value === null || b.value === null)
+        return a.value === b.value ? a.index - b.index : a.value === null ? 1 : -1;
+      const order =
+        typeof a.value === 'string' ? a.value.localeCompare(String(b.value)) : a.value - (b.value as number);
       return order === 0 ? a.index - b.index : sign * order;
     })
     .map((x) => x.row);
@@ -198,7 +234,11 @@ export function classViewCsv(rows: readonly ClassRow[]): string {
   const lines = [CSV_HEADER.map(csvField).join(',')];
   for (const r of rows) {
     if (!r.ok) {
-      lines.push([r.student || r.source, '', '', '', '', '', '', '', '', '', '', '', '', r.reason].map((v) => csvField(v)).join(','));
+      lines.push(
+        [r.student || r.source, '', '', '', '', '', '', '', '', '', '', '', '', r.reason]
+          .map((v) => csvField(v))
+          .join(','),
+      );
       continue;
     }
     const s = r.stats;

@@ -19,7 +19,11 @@ export function serializeHandBack(song: Song, info: HandBackInfo): string {
 
 /** A file name for the hand-back: "<title> - <student>.phrasewright.json", made safe for any disk. */
 export function handBackFileName(songTitle: string, student: string): string {
-  const base = `${songTitle} - ${student || 'student'}`.replace(/[^\p{L}\p{N} ._-]+/gu, '').replace(/\s+/g, ' ').trim().slice(0, 100);
+  const base = `${songTitle} - ${student || 'student'}`
+    .replace(/[^\p{L}\p{N} ._-]+/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 100);
   return `${base || 'hand-back'}.phrasewright.json`;
 }
 
@@ -34,9 +38,11 @@ export function parseHandBackFile(text: string): HandBackRead {
     return { ok: false, reason: 'the file could not be read' };
   }
   const raw = Object.prototype.hasOwnProperty.call(envelope, 'handback') ? envelope.handback : undefined;
-  if (raw === undefined) return { ok: false, reason: 'it is a project file, not a hand-back (it carries no student and no assignment)' };
+  if (raw === undefined)
+    return { ok: false, reason: 'it is a project file, not a hand-back (it carries no student and no assignment)' };
   const version = typeof raw === 'object' && raw !== null ? (raw as { v?: unknown }).v : undefined;
-  if (typeof version === 'number' && version > 1) return { ok: false, reason: 'the hand-back was made by a newer Phrasewright' };
+  if (typeof version === 'number' && version > 1)
+    return { ok: false, reason: 'the hand-back was made by a newer Phrasewright' };
   const handBack = checkHandBack(raw);
   if (!handBack) return { ok: false, reason: 'the hand-back is damaged: its assignment settings cannot be read' };
   return { ok: true, song: parsed.song, handBack };
@@ -46,16 +52,25 @@ export function parseHandBackFile(text: string): HandBackRead {
  * A hand-back from a pasted link (anything with "#song=…&handback=…" in it) or from a file's text.
  * @example await readHandBack({ kind: 'link', text: 'https://…/#song=…&handback=…' })
  */
-export async function readHandBack(input: { kind: 'link' | 'file'; text: string }, deps: SongDeps = {}): Promise<HandBackRead> {
+export async function readHandBack(
+  input: { kind: 'link' | 'file'; text: string },
+  deps: SongDeps = {},
+): Promise<HandBackRead> {
   if (input.kind === 'file') return parseHandBackFile(input.text);
   const text = input.text.trim();
   const hash = text.indexOf('#');
   const fragment = hash >= 0 ? text.slice(hash + 1) : text;
   const kind = assignmentLinkKind(fragment);
   if (kind === null) {
-    return { ok: false, reason: /(^|&)song=/.test(fragment) ? 'it is a share link, not a hand-back' : 'it is not a Phrasewright hand-back link' };
+    return {
+      ok: false,
+      reason: /(^|&)song=/.test(fragment)
+        ? 'it is a share link, not a hand-back'
+        : 'it is not a Phrasewright hand-back link',
+    };
   }
-  if (kind === 'assignment') return { ok: false, reason: 'it is the assignment link itself, not a student’s hand-back' };
+  if (kind === 'assignment')
+    return { ok: false, reason: 'it is the assignment link itself, not a student’s hand-back' };
   const opened = await decodeAssignmentLink(fragment, deps);
   if (!opened.ok) return opened;
   if (opened.kind !== 'handback') return { ok: false, reason: 'it is not a hand-back' };

@@ -10,7 +10,14 @@ import type { Note, NoteAuthor, Phrase, Song, Steps } from './types';
  */
 
 /** Every author a note can have, in the order the report lists them. */
-export const NOTE_AUTHORS: readonly NoteAuthor[] = ['given', 'student-changed-given', 'student', 'student-changed-model', 'model', 'imported'];
+export const NOTE_AUTHORS: readonly NoteAuthor[] = [
+  'given',
+  'student-changed-given',
+  'student',
+  'student-changed-model',
+  'model',
+  'imported',
+];
 
 export type AuthorOrUnknown = NoteAuthor | 'unknown';
 
@@ -127,7 +134,13 @@ export function markGiven(song: Song): Song {
     ...song,
     phrases: song.phrases.map((p): Phrase => {
       const { chords } = p;
-      return { ...p, notes: markAll(p.notes, 'given'), ...(chords ? { chords } : {}), origin: { kind: 'imported', action: 'given by the assignment' }, history: [] };
+      return {
+        ...p,
+        notes: markAll(p.notes, 'given'),
+        ...(chords ? { chords } : {}),
+        origin: { kind: 'imported', action: 'given by the assignment' },
+        history: [],
+      };
     }),
   };
 }

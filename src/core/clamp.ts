@@ -11,7 +11,9 @@ export interface Clamped {
  */
 export function clampWithReason(value: number, range: { min: number; max: number }, what: string): Clamped {
   if (typeof value !== 'number' || Number.isNaN(value)) return { value: null, reason: `${what} must be a number.` };
-  if (value < range.min) return { value: range.min, reason: `${what} must be at least ${range.min}; set to ${range.min}.` };
-  if (value > range.max) return { value: range.max, reason: `${what} must be at most ${range.max}; set to ${range.max}.` };
+  if (value < range.min)
+    return { value: range.min, reason: `${what} must be at least ${range.min}; set to ${range.min}.` };
+  if (value > range.max)
+    return { value: range.max, reason: `${what} must be at most ${range.max}; set to ${range.max}.` };
   return { value, reason: null };
 }

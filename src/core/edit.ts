@@ -81,7 +81,10 @@ export function toggleNoteAt(
   const cleared = clearFrom(notes, step);
   const next = cleared.filter((n) => n.start > step).reduce((at, n) => Math.min(at, n.start), totalSteps);
   const wanted = Number.isFinite(length) ? Math.max(1, Math.round(length)) : 1;
-  return normalizeMonophonic([...cleared, { pitch, start: step, length: Math.min(wanted, next - step), velocity }], totalSteps);
+  return normalizeMonophonic(
+    [...cleared, { pitch, start: step, length: Math.min(wanted, next - step), velocity }],
+    totalSteps,
+  );
 }
 
 /** Removes the note that starts at `start` (no change when none does). */

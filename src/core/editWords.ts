@@ -16,7 +16,9 @@ export function describeEdit(before: readonly Note[], after: readonly Note[]): s
   const removed = before.filter((n) => !now.has(key(n)));
   if (added.length === 1 && removed.length === 1) {
     const [from, to] = [removed[0], added[0]];
-    return from.pitch === to.pitch ? `moved ${pitchName(to.pitch)} in time` : `moved ${pitchName(from.pitch)} to ${pitchName(to.pitch)}`;
+    return from.pitch === to.pitch
+      ? `moved ${pitchName(to.pitch)} in time`
+      : `moved ${pitchName(from.pitch)} to ${pitchName(to.pitch)}`;
   }
   const parts: string[] = [];
   if (added.length) parts.push(`added ${added.map((n) => pitchName(n.pitch)).join(', ')}`);
@@ -25,7 +27,8 @@ export function describeEdit(before: readonly Note[], after: readonly Note[]): s
     const old = was.get(key(n));
     return old && old.length !== n.length;
   });
-  for (const n of resized) parts.push(`made ${pitchName(n.pitch)} ${n.length > was.get(key(n))!.length ? 'longer' : 'shorter'}`);
+  for (const n of resized)
+    parts.push(`made ${pitchName(n.pitch)} ${n.length > was.get(key(n))!.length ? 'longer' : 'shorter'}`);
   return parts.join(', ');
 }
 

@@ -16,7 +16,9 @@ export interface PhraseState {
 
 function sameNote(a: Note, b: Note): boolean {
   // A change of author alone is a change too (see core/authorship).
-  return a.pitch === b.pitch && a.start === b.start && a.length === b.length && a.velocity === b.velocity && a.by === b.by;
+  return (
+    a.pitch === b.pitch && a.start === b.start && a.length === b.length && a.velocity === b.velocity && a.by === b.by
+  );
 }
 
 function sameNotes(a: readonly Note[], b: readonly Note[]): boolean {

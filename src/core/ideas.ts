@@ -50,7 +50,8 @@ export function readIdeaCounts(value: unknown): IdeaCounts | string {
     const count = { ...ZERO };
     for (const field of ['made', 'auditioned', 'accepted'] as const) {
       const n = Object.prototype.hasOwnProperty.call(raw, field) ? (raw as Record<string, unknown>)[field] : 0;
-      if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > MAX_IDEA_COUNT) return `the ${kind} ${field} count must be a whole number from 0`;
+      if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > MAX_IDEA_COUNT)
+        return `the ${kind} ${field} count must be a whole number from 0`;
       count[field] = n;
     }
     out[kind] = count;

@@ -14,9 +14,7 @@ import type { ChordEvent, MidiPitch, Phrase, Song, Steps, Velocity } from './typ
 
 /** What to play; the same shape as the audio room's PlaybackTarget, restated so core imports nothing. */
 export type PlaybackTargetSpec =
-  | { kind: 'phrase'; phraseId: string }
-  | { kind: 'song' }
-  | { kind: 'section'; sectionId: string };
+  { kind: 'phrase'; phraseId: string } | { kind: 'song' } | { kind: 'section'; sectionId: string };
 
 /** One phrase placed on the target's step line. */
 export interface TimelineSegment {
@@ -148,7 +146,8 @@ export function timelineEventsBetween(
   const events: PlaybackEvent[] = [];
   for (let cycle = firstCycle; cycle <= lastCycle; cycle++) {
     const base = cycleStart + cycle * length;
-    const inWindow = (local: Steps) => local >= 0 && local < length && base + local >= fromStep && base + local < toStep;
+    const inWindow = (local: Steps) =>
+      local >= 0 && local < length && base + local >= fromStep && base + local < toStep;
     for (const segment of timeline.segments) {
       if (base + segment.offset >= toStep || base + segment.offset + segment.length <= fromStep) continue;
       for (const note of segment.phrase.notes) {
@@ -186,7 +185,10 @@ export function timelineEventsBetween(
 }
 
 /** Chords sound from their start to the next chord or the phrase end; "N.C." and blanks are silences. */
-function chordSpans(chords: ChordEvent[] | undefined, phraseLength: Steps): { start: Steps; length: Steps; symbol: string }[] {
+function chordSpans(
+  chords: ChordEvent[] | undefined,
+  phraseLength: Steps,
+): { start: Steps; length: Steps; symbol: string }[] {
   if (!chords || chords.length === 0) return [];
   const sorted = chords.filter((c) => c.start >= 0 && c.start < phraseLength).sort((a, b) => a.start - b.start);
   const spans: { start: Steps; length: Steps; symbol: string }[] = [];

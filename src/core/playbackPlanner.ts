@@ -206,7 +206,6 @@ function anchorForStep(anchors: TempoAnchor[], step: Steps): TempoAnchor {
   return found;
 }
 
-
 /**
  * Every event from step 0 to `toStep` at the song's tempo, with step 0 at `startTime`: the whole plan at
  * once, for offline renders and export, where no clock moves.

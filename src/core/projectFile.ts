@@ -36,7 +36,10 @@ export function serializeProject(song: Song): string {
 export function parseProject(text: string): ProjectParseResult {
   if (typeof text !== 'string') return { ok: false, reason: 'the project file could not be read' };
   if (text.length > PROJECT_MAX_CHARS) {
-    return { ok: false, reason: `the file is larger than ${PROJECT_MAX_CHARS / 1024 / 1024} MB, too large for a project file` };
+    return {
+      ok: false,
+      reason: `the file is larger than ${PROJECT_MAX_CHARS / 1024 / 1024} MB, too large for a project file`,
+    };
   }
   if (text.trim() === '') return { ok: false, reason: 'the file is empty' };
   let data: unknown;

@@ -23,7 +23,11 @@ export const SHARE_LINK_KEY = 'song';
 
 export type ShareLinkResult = { ok: true; song: Song } | { ok: false; reason: string };
 
-async function pipeThrough(bytes: Uint8Array, transform: CompressionStream | DecompressionStream, cap: number): Promise<Uint8Array | 'too large'> {
+async function pipeThrough(
+  bytes: Uint8Array,
+  transform: CompressionStream | DecompressionStream,
+  cap: number,
+): Promise<Uint8Array | 'too large'> {
   const writer = transform.writable.getWriter();
   // Errors surface on the reading side; the writer's own promises are only silenced here.
   writer.write(bytes as Uint8Array<ArrayBuffer>).catch(() => undefined);
@@ -73,10 +77,12 @@ function fromBase64Url(text: string): Uint8Array | null {
  */
 export async function encodeShareLink(song: Song): Promise<string> {
   const json = new TextEncoder().encode(JSON.stringify(packSong(song)));
-  if (json.length > SHARE_LINK_LIMITS.inflatedBytes) throw new Error('the song is too large for a share link; save a project file instead');
+  if (json.length > SHARE_LINK_LIMITS.inflatedBytes)
+    throw new Error('the song is too large for a share link; save a project file instead');
   const compressed = await pipeThrough(json, new CompressionStream('deflate-raw'), Number.POSITIVE_INFINITY);
   const payload = toBase64Url(compressed as Uint8Array);
-  if (payload.length > SHARE_LINK_LIMITS.payloadChars) throw new Error('the song is too large for a share link; save a project file instead');
+  if (payload.length > SHARE_LINK_LIMITS.payloadChars)
+    throw new Error('the song is too large for a share link; save a project file instead');
   return payload;
 }
 
@@ -101,7 +107,8 @@ export async function decodeShareLink(fragment: string, deps: SongDeps = {}): Pr
     if (payload === '') return broken('it holds no song');
     if (payload.length > SHARE_LINK_LIMITS.payloadChars) return broken('it is longer than any song link can be');
     const compressed = fromBase64Url(payload);
-    if (!compressed || compressed.length === 0) return broken('it was cut or changed on the way (it is not valid base64url)');
+    if (!compressed || compressed.length === 0)
+      return broken('it was cut or changed on the way (it is not valid base64url)');
     let inflated: Uint8Array | 'too large';
     try {
       inflated = await pipeThrough(compressed, new DecompressionStream('deflate-raw'), SHARE_LINK_LIMITS.inflatedBytes);

@@ -1,7 +1,16 @@
 import { isNoteAuthor } from './authorship';
 import { newId as defaultNewId } from './id';
 import { phraseColorFor, type SongDeps } from './song';
-import { SONG_SCHEMA_VERSION, type ChordEvent, type Note, type NoteAuthor, type Phrase, type IdeaCounts, type PhraseOrigin, type Song } from './types';
+import {
+  SONG_SCHEMA_VERSION,
+  type ChordEvent,
+  type Note,
+  type NoteAuthor,
+  type Phrase,
+  type IdeaCounts,
+  type PhraseOrigin,
+  type Song,
+} from './types';
 
 /**
  * The compact shape a song takes inside a share link, before compression. Everything is kept, history
@@ -27,7 +36,17 @@ type PackedChords = (number | string)[] | 0;
 /** One letter a note (see AUTHOR_LETTERS); 0 when no note has an author. */
 type PackedAuthors = string | 0;
 type PackedVersion = [PackedNotes, PackedChords, PhraseOrigin, number, PackedAuthors?];
-type PackedPhrase = [string, string | 0, number, PackedNotes, PackedChords, PhraseOrigin, PackedVersion[], number | null, PackedAuthors?];
+type PackedPhrase = [
+  string,
+  string | 0,
+  number,
+  PackedNotes,
+  PackedChords,
+  PhraseOrigin,
+  PackedVersion[],
+  number | null,
+  PackedAuthors?,
+];
 
 const AUTHOR_LETTERS: Record<NoteAuthor, string> = {
   given: 'g',
@@ -37,7 +56,9 @@ const AUTHOR_LETTERS: Record<NoteAuthor, string> = {
   'student-changed-given': 'h',
   imported: 'i',
 };
-const LETTER_AUTHORS = new Map(Object.entries(AUTHOR_LETTERS).map(([author, letter]) => [letter, author as NoteAuthor]));
+const LETTER_AUTHORS = new Map(
+  Object.entries(AUTHOR_LETTERS).map(([author, letter]) => [letter, author as NoteAuthor]),
+);
 const UNKNOWN_LETTER = '.';
 
 function packAuthors(notes: readonly Note[]): PackedAuthors {
@@ -114,7 +135,13 @@ export function packSong(song: Song): PackedSong {
       packNotes(p.notes),
       packChords(p.chords),
       p.origin,
-      p.history.map((v): PackedVersion => [packNotes(v.notes), packChords(v.chords), v.origin, since(v.at), packAuthors(v.notes)]),
+      p.history.map((v): PackedVersion => [
+        packNotes(v.notes),
+        packChords(v.chords),
+        v.origin,
+        since(v.at),
+        packAuthors(v.notes),
+      ]),
       p.updatedAt === undefined ? null : since(p.updatedAt),
       packAuthors(p.notes),
     ]),
@@ -231,7 +258,12 @@ export function unpackSong(value: unknown, deps: SongDeps = {}): Song | null {
     for (let i = 0; i < flatSections.length; i += 3) {
       const phrase = phrases[num(flatSections[i])];
       check(phrase !== undefined);
-      arrangement.push({ id: makeId(), phraseId: phrase.id, repeats: num(flatSections[i + 1]), transpose: num(flatSections[i + 2]) });
+      arrangement.push({
+        id: makeId(),
+        phraseId: phrase.id,
+        repeats: num(flatSections[i + 1]),
+        transpose: num(flatSections[i + 2]),
+      });
     }
     return {
       schemaVersion: SONG_SCHEMA_VERSION,

@@ -87,7 +87,8 @@ export function createSong(init: Partial<Song> = {}, deps: SongDeps = {}): Song 
   const makeId = deps.newId ?? defaultNewId;
   const phrases = init.phrases ?? [createPhrase('A', 2, { now, newId: makeId })];
   const arrangement =
-    init.arrangement ?? (phrases.length > 0 ? [{ id: makeId(), phraseId: phrases[0].id, repeats: 1, transpose: 0 }] : []);
+    init.arrangement ??
+    (phrases.length > 0 ? [{ id: makeId(), phraseId: phrases[0].id, repeats: 1, transpose: 0 }] : []);
   return {
     schemaVersion: SONG_SCHEMA_VERSION,
     id: makeId(),

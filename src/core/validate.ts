@@ -49,7 +49,15 @@ export const VALIDATION_LIMITS = {
   beatUnits: [2, 4, 8, 16],
 } as const;
 
-const ORIGIN_KINDS: readonly OriginKind[] = ['empty', 'hand', 'proposed', 'mutated', 'imported', 'transformed', 'restored'];
+const ORIGIN_KINDS: readonly OriginKind[] = [
+  'empty',
+  'hand',
+  'proposed',
+  'mutated',
+  'imported',
+  'transformed',
+  'restored',
+];
 /** A style id: lower-case letters, digits and hyphens, as the checkpoint index names styles. */
 const STYLE_ID = /^[a-z][a-z0-9-]{0,31}$/;
 
@@ -205,7 +213,8 @@ function readPlainData(value: unknown, what: string, budget: { nodes: number }, 
 function readOrigin(owner: Rec, what: string): PhraseOrigin {
   const o = record(get(owner, 'origin'), `${what} origin`);
   const origin: PhraseOrigin = { kind: oneOf(o, 'kind', `${what} origin kind`, ORIGIN_KINDS) };
-  if (get(o, 'modelId') !== undefined) origin.modelId = text(o, 'modelId', `${what} model id`, VALIDATION_LIMITS.textLength);
+  if (get(o, 'modelId') !== undefined)
+    origin.modelId = text(o, 'modelId', `${what} model id`, VALIDATION_LIMITS.textLength);
   if (get(o, 'temperature') !== undefined) origin.temperature = number(o, 'temperature', `${what} temperature`, 0, 100);
   if (get(o, 'seed') !== undefined) {
     origin.seed = number(o, 'seed', `${what} seed`, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
@@ -304,7 +313,9 @@ function readSong(value: unknown): Song {
   const s = record(value, 'a song');
   const schemaVersion = get(s, 'schemaVersion');
   if (typeof schemaVersion === 'number' && schemaVersion > SONG_SCHEMA_VERSION) {
-    fail(`this song was saved by a newer Phrasewright (format ${schemaVersion}); this one reads format ${SONG_SCHEMA_VERSION}`);
+    fail(
+      `this song was saved by a newer Phrasewright (format ${schemaVersion}); this one reads format ${SONG_SCHEMA_VERSION}`,
+    );
   }
   if (schemaVersion !== SONG_SCHEMA_VERSION) fail(`the song format version must be ${SONG_SCHEMA_VERSION}`);
   const timeSignature = readTimeSignature(s);
@@ -325,7 +336,14 @@ function readSong(value: unknown): Song {
       id: id(a, 'id', `${what} id`),
       phraseId: id(a, 'phraseId', `${what} phrase`),
       repeats: integer(a, 'repeats', `${what} repeats`, LIMITS.repeats.min, LIMITS.repeats.max),
-      transpose: integer(a, 'transpose', `${what} transposition`, LIMITS.transpose.min, LIMITS.transpose.max, ' semitones'),
+      transpose: integer(
+        a,
+        'transpose',
+        `${what} transposition`,
+        LIMITS.transpose.min,
+        LIMITS.transpose.max,
+        ' semitones',
+      ),
     };
     if (!phraseIds.has(section.phraseId)) fail(`${what} refers to a phrase that is not in the song`);
     if (sectionIds.has(section.id)) fail(`two sections share the id ${JSON.stringify(section.id)}`);

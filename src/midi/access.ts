@@ -22,7 +22,8 @@ export interface MidiConnection {
   clear(outputId: string): void;
 }
 
-export type MidiAccessResult = { ok: true; connection: MidiConnection } | { ok: false; reason: string; unsupported: boolean };
+export type MidiAccessResult =
+  { ok: true; connection: MidiConnection } | { ok: false; reason: string; unsupported: boolean };
 
 function portsOf(map: MIDIInputMap | MIDIOutputMap): MidiPort[] {
   const ports: MidiPort[] = [];
@@ -70,12 +71,20 @@ export function wrapMidiAccess(access: MIDIAccess): MidiConnection {
 /** Asks the browser for MIDI access. Never throws. */
 export async function requestMidiAccess(nav: Navigator): Promise<MidiAccessResult> {
   if (typeof nav.requestMIDIAccess !== 'function') {
-    return { ok: false, unsupported: true, reason: 'This browser has no Web MIDI: use Chrome or Edge to play in from a MIDI keyboard.' };
+    return {
+      ok: false,
+      unsupported: true,
+      reason: 'This browser has no Web MIDI: use Chrome or Edge to play in from a MIDI keyboard.',
+    };
   }
   try {
     return { ok: true, connection: wrapMidiAccess(await nav.requestMIDIAccess({ sysex: false })) };
   } catch (error) {
     const why = error instanceof Error && error.message ? ` (${error.message})` : '';
-    return { ok: false, unsupported: false, reason: `MIDI access was refused${why}: allow MIDI for this site in the browser's settings.` };
+    return {
+      ok: false,
+      unsupported: false,
+      reason: `MIDI access was refused${why}: allow MIDI for this site in the browser's settings.`,
+    };
   }
 }

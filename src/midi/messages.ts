@@ -5,7 +5,9 @@ import type { MidiPitch, Velocity } from '../core/types';
  * a note-on with velocity 0 is a note-off (running keyboards send it that way).
  */
 
-export type MidiNoteMessage = { kind: 'note-on'; pitch: MidiPitch; velocity: Velocity; channel: number } | { kind: 'note-off'; pitch: MidiPitch; channel: number };
+export type MidiNoteMessage =
+  | { kind: 'note-on'; pitch: MidiPitch; velocity: Velocity; channel: number }
+  | { kind: 'note-off'; pitch: MidiPitch; channel: number };
 
 /** The note message in `data`, or null for anything else (clock, controllers, sysex, garbage). */
 export function parseMidiMessage(data: ArrayLike<number>): MidiNoteMessage | null {

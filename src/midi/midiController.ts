@@ -153,7 +153,9 @@ export function createMidiController({ host, player, request, now }: MidiControl
     if (!key || recording.kind !== 'recording') return;
     held.delete(message.pitch);
     const offStep = playheadStepAt(timeStamp, current.steps) ?? key.onStep + 1;
-    host.writeNote(quantizeHeldKey({ pitch: message.pitch, velocity: key.velocity, onStep: key.onStep, offStep }, current.steps));
+    host.writeNote(
+      quantizeHeldKey({ pitch: message.pitch, velocity: key.velocity, onStep: key.onStep, offStep }, current.steps),
+    );
   }
 
   /**

@@ -41,13 +41,21 @@ export function followClock(map: ClockMap | null, pair: ClockPair, toleranceMs =
  * Note-on and note-off messages for the notes among `events`, on the performance.now() clock through `map`.
  * Notes already due (before `notBefore`) are sent at once rather than dropped; clicks and chords are not sent.
  */
-export function midiMessagesFor(events: readonly TimedEvent[], map: ClockMap, notBefore: number, channel = 0): TimedMidiMessage[] {
+export function midiMessagesFor(
+  events: readonly TimedEvent[],
+  map: ClockMap,
+  notBefore: number,
+  channel = 0,
+): TimedMidiMessage[] {
   const out: TimedMidiMessage[] = [];
   for (const { event, time, duration } of events) {
     if (event.kind !== 'note') continue;
     const on = Math.max(notBefore, time * 1000 + map.offsetMs);
     const off = Math.max(on + 1, (time + duration) * 1000 + map.offsetMs - RELEASE_GAP_MS);
-    out.push({ data: noteOn(event.pitch, event.velocity, channel), at: on }, { data: noteOff(event.pitch, channel), at: off });
+    out.push(
+      { data: noteOn(event.pitch, event.velocity, channel), at: on },
+      { data: noteOff(event.pitch, channel), at: off },
+    );
   }
   return out.sort((a, b) => a.at - b.at);
 }

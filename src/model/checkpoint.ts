@@ -26,7 +26,12 @@ import { ModelError, type LoadProgress } from './types';
 export interface MusicRnnLike {
   initialize(): Promise<void>;
   dispose(): void;
-  continueSequence(sequence: unknown, steps: number, temperature?: number, chordProgression?: string[]): Promise<unknown>;
+  continueSequence(
+    sequence: unknown,
+    steps: number,
+    temperature?: number,
+    chordProgression?: string[],
+  ): Promise<unknown>;
 }
 export type MusicRnnConstructor = new (checkpointUrl: string, spec?: never) => MusicRnnLike;
 
@@ -95,7 +100,11 @@ async function checkWeightFiles(fetchFn: typeof fetch, url: string, groups: Weig
       } catch {
         return;
       }
-      if (response.status === 404 || response.status === 410 || /text\/html/.test(response.headers.get('content-type') ?? '')) {
+      if (
+        response.status === 404 ||
+        response.status === 410 ||
+        /text\/html/.test(response.headers.get('content-type') ?? '')
+      ) {
         throw new ModelError(`Weights file ${path} not found at ${fileUrl} (HTTP ${response.status})`, 'missing-file');
       }
       if (!response.ok) return;
@@ -105,7 +114,10 @@ async function checkWeightFiles(fetchFn: typeof fetch, url: string, groups: Weig
     }
     const total = sizes.reduce((a, b) => a + b, 0);
     if (Number.isFinite(total) && total !== expected) {
-      throw new ModelError(`Weights files ${group.paths.join(', ')} hold ${total} bytes but the manifest describes ${expected}`, 'bad-format');
+      throw new ModelError(
+        `Weights files ${group.paths.join(', ')} hold ${total} bytes but the manifest describes ${expected}`,
+        'bad-format',
+      );
     }
   }
 }
@@ -137,7 +149,9 @@ export async function loadMelodyRnn(checkpointUrl: string, deps: LoadDependencie
     const message = (error as Error).message ?? String(error);
     const missing = /404|status code|fetch|network/i.test(message);
     throw new ModelError(
-      missing ? `Weights of ${url} could not be downloaded: ${message}` : `Weights of ${url} could not be read: ${message}`,
+      missing
+        ? `Weights of ${url} could not be downloaded: ${message}`
+        : `Weights of ${url} could not be read: ${message}`,
       missing ? 'missing-file' : 'bad-format',
     );
   } finally {
@@ -150,7 +164,10 @@ export async function loadMelodyRnn(checkpointUrl: string, deps: LoadDependencie
   const kernelName = attention ? ATTENTION_CELL_KERNEL : CELL_KERNEL;
   const biasName = attention ? ATTENTION_CELL_BIAS : CELL_BIAS;
   const weights: MelodyRnnWeights = {
-    cells: layers.map((_, l) => ({ kernel: vars[kernelName(l)] as tf.Tensor2D, bias: vars[biasName(l)] as tf.Tensor1D })),
+    cells: layers.map((_, l) => ({
+      kernel: vars[kernelName(l)] as tf.Tensor2D,
+      bias: vars[biasName(l)] as tf.Tensor1D,
+    })),
     fcWeights: vars[FC_WEIGHTS] as tf.Tensor2D,
     fcBiases: vars[FC_BIASES] as tf.Tensor1D,
     ...(attention

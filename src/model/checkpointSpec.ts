@@ -40,8 +40,10 @@ export const FC_BIASES = 'fully_connected/biases';
 
 /** Attention RNN variables (Magenta's AttentionCellWrapper): the LSTM stack moves under the wrapper's prefix. */
 export const ATTENTION_PREFIX = 'rnn/attention_cell_wrapper/';
-export const ATTENTION_CELL_KERNEL = (layer: number) => `${ATTENTION_PREFIX}multi_rnn_cell/cell_${layer}/basic_lstm_cell/kernel`;
-export const ATTENTION_CELL_BIAS = (layer: number) => `${ATTENTION_PREFIX}multi_rnn_cell/cell_${layer}/basic_lstm_cell/bias`;
+export const ATTENTION_CELL_KERNEL = (layer: number) =>
+  `${ATTENTION_PREFIX}multi_rnn_cell/cell_${layer}/basic_lstm_cell/kernel`;
+export const ATTENTION_CELL_BIAS = (layer: number) =>
+  `${ATTENTION_PREFIX}multi_rnn_cell/cell_${layer}/basic_lstm_cell/bias`;
 export const ATTENTION_VARS = {
   inputKernel: `${ATTENTION_PREFIX}kernel`,
   inputBias: `${ATTENTION_PREFIX}bias`,
@@ -66,12 +68,18 @@ export function parseMelodyRnnConfig(json: unknown): Omit<MelodyRnnSpec, 'layers
   if (typeof json !== 'object' || json === null) throw badFormat('config.json is not a JSON object');
   const config = json as Record<string, unknown>;
   if (config.type !== 'MusicRNN') {
-    throw new ModelError(`The checkpoint is a ${typeof config.type === 'string' ? config.type : 'model of unknown type'}, not a MusicRNN`, 'wrong-type');
+    throw new ModelError(
+      `The checkpoint is a ${typeof config.type === 'string' ? config.type : 'model of unknown type'}, not a MusicRNN`,
+      'wrong-type',
+    );
   }
   const converter = config.dataConverter as { type?: unknown; args?: Record<string, unknown> } | undefined;
   if (!converter || typeof converter !== 'object') throw badFormat('config.json has no dataConverter');
   if (converter.type !== 'MelodyConverter') {
-    throw new ModelError(`The checkpoint is a ${String(converter.type)} model, not a melody (MelodyConverter) model`, 'wrong-type');
+    throw new ModelError(
+      `The checkpoint is a ${String(converter.type)} model, not a melody (MelodyConverter) model`,
+      'wrong-type',
+    );
   }
   const minPitch = converter.args?.minPitch;
   const maxPitch = converter.args?.maxPitch;
@@ -80,7 +88,9 @@ export function parseMelodyRnnConfig(json: unknown): Omit<MelodyRnnSpec, 'layers
   }
   const attentionLength = config.attentionLength;
   if (attentionLength !== undefined && (!Number.isInteger(attentionLength) || (attentionLength as number) < 1)) {
-    throw badFormat(`config.json attentionLength must be a positive whole number of steps, not ${JSON.stringify(attentionLength)}`);
+    throw badFormat(
+      `config.json attentionLength must be a positive whole number of steps, not ${JSON.stringify(attentionLength)}`,
+    );
   }
   let chordEncoder: ChordEncoderType | undefined;
   if (config.chordEncoder !== undefined) {
@@ -114,7 +124,8 @@ export function parseMelodyRnnConfig(json: unknown): Omit<MelodyRnnSpec, 'layers
 
 /** Flattens weights_manifest.json into its weight specs; throws a ModelError when it is not a manifest. */
 export function parseWeightsManifest(json: unknown): ManifestWeight[] {
-  if (!Array.isArray(json) || json.length === 0) throw badFormat('weights_manifest.json is not a list of weight groups');
+  if (!Array.isArray(json) || json.length === 0)
+    throw badFormat('weights_manifest.json is not a list of weight groups');
   const weights: ManifestWeight[] = [];
   for (const group of json as unknown[]) {
     const { paths, weights: groupWeights } = (group ?? {}) as { paths?: unknown; weights?: unknown };
@@ -158,7 +169,8 @@ export function checkMelodyRnnWeights(config: Omit<MelodyRnnSpec, 'layers'>, wei
           `(chords ${config.chordDepth} + events ${config.depth} + aux ${config.auxBits})`,
       );
     }
-    if (!bias || bias.length !== 1 || bias[0] !== kernel[1]) throw badFormat(`Layer ${l} bias is missing or has the wrong shape`);
+    if (!bias || bias.length !== 1 || bias[0] !== kernel[1])
+      throw badFormat(`Layer ${l} bias is missing or has the wrong shape`);
     layers.push(units);
     inputSize = units;
   }
@@ -189,7 +201,9 @@ const same = (a: number[], b: number[]) => a.length === b.length && a.every((x, 
 function attentionInputSize(byName: Map<string, ManifestWeight>, modelInput: number): number {
   const kernel = shapeOf(byName, ATTENTION_VARS.inputKernel);
   if (kernel.length !== 2 || kernel[0] <= modelInput) {
-    throw badFormat(`${ATTENTION_VARS.inputKernel} has shape [${kernel.join(', ')}], expected [${modelInput} + attention size, projected size]`);
+    throw badFormat(
+      `${ATTENTION_VARS.inputKernel} has shape [${kernel.join(', ')}], expected [${modelInput} + attention size, projected size]`,
+    );
   }
   return kernel[1];
 }
@@ -201,7 +215,9 @@ function attentionInputSize(byName: Map<string, ManifestWeight>, modelInput: num
  */
 function checkAttentionWeights(byName: Map<string, ManifestWeight>, layers: number[], modelInput: number): number {
   if (layers.length !== ATTENTION_LAYERS || layers.some((u) => u !== layers[0])) {
-    throw badFormat(`An attention RNN needs ${ATTENTION_LAYERS} LSTM layers of one size for Magenta.js; this one has ${layers.join(', ')}`);
+    throw badFormat(
+      `An attention RNN needs ${ATTENTION_LAYERS} LSTM layers of one size for Magenta.js; this one has ${layers.join(', ')}`,
+    );
   }
   const size = layers[0];
   const projected = attentionInputSize(byName, modelInput);
@@ -216,7 +232,8 @@ function checkAttentionWeights(byName: Map<string, ManifestWeight>, layers: numb
   ];
   for (const [name, shape] of expected) {
     const actual = shapeOf(byName, name);
-    if (!same(actual, shape)) throw badFormat(`${name} has shape [${actual.join(', ')}], expected [${shape.join(', ')}]`);
+    if (!same(actual, shape))
+      throw badFormat(`${name} has shape [${actual.join(', ')}], expected [${shape.join(', ')}]`);
   }
   return size;
 }

@@ -53,7 +53,10 @@ interface Waiter {
 }
 
 function defaultWorker(): WorkerLike {
-  return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'phrasewright-model' }) as WorkerLike;
+  return new Worker(new URL('./worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'phrasewright-model',
+  }) as WorkerLike;
 }
 
 /** Creates the worker-backed client. @example const model = createModelClient(); await model.load('/checkpoints/melody'); */
@@ -95,7 +98,8 @@ export function createModelClient(options: ModelClientOptions = {}): ModelClient
     worker.addEventListener('message', onMessage);
     worker.addEventListener('error', (event: ErrorEvent) => {
       const error = new ModelError(`The model worker failed: ${event.message || 'it could not start'}`, 'internal');
-      if (status.kind === 'loading') setStatus({ kind: 'failed', url: status.url, message: error.message, cause: error.cause });
+      if (status.kind === 'loading')
+        setStatus({ kind: 'failed', url: status.url, message: error.message, cause: error.cause });
       failAll(error);
     });
     return worker;
@@ -111,7 +115,8 @@ export function createModelClient(options: ModelClientOptions = {}): ModelClient
   function ask<K extends keyof ResultOf>(message: ToWorker, expected: K): Pending<ResultOf[K]> {
     const { id } = message;
     const result = send(message).then((reply) => {
-      if (reply.type !== expected) throw new ModelError(`Unexpected reply ${reply.type} to ${message.type}`, 'internal');
+      if (reply.type !== expected)
+        throw new ModelError(`Unexpected reply ${reply.type} to ${message.type}`, 'internal');
       return (reply as unknown as { result: ResultOf[K] }).result;
     });
     return {
@@ -128,7 +133,9 @@ export function createModelClient(options: ModelClientOptions = {}): ModelClient
 
   /** A request naming its checkpoint names it absolutely (the worker resolves against its own script). */
   function absolute<R extends { checkpointUrl?: string }>(request: R): R {
-    return request.checkpointUrl ? { ...request, checkpointUrl: new URL(request.checkpointUrl, baseUrl()).href.replace(/\/+$/, '') } : request;
+    return request.checkpointUrl
+      ? { ...request, checkpointUrl: new URL(request.checkpointUrl, baseUrl()).href.replace(/\/+$/, '') }
+      : request;
   }
 
   const baseUrl = () => options.baseUrl ?? (typeof location !== 'undefined' ? location.href : 'http://localhost/');
@@ -138,7 +145,11 @@ export function createModelClient(options: ModelClientOptions = {}): ModelClient
       const url = new URL(checkpointUrl, baseUrl()).href.replace(/\/+$/, '');
       const id = nextId++;
       loadingId = id;
-      setStatus({ kind: 'loading', url, progress: { stage: 'backend', fraction: 0, message: 'Starting the model engine' } });
+      setStatus({
+        kind: 'loading',
+        url,
+        progress: { stage: 'backend', fraction: 0, message: 'Starting the model engine' },
+      });
       try {
         const reply = await send({ type: 'load', id, checkpointUrl: url });
         if (reply.type !== 'loaded') throw new ModelError(`Unexpected reply ${reply.type} to load`, 'internal');

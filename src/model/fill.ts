@@ -54,7 +54,12 @@ export function eventsAfter(after: Int32Array, primer: Int32Array, span: Int32Ar
 }
 
 /** Samples `candidates x oversample` continuations of the span and scores each by what follows. */
-export function sampleAndScoreFill(model: Pick<LoadedMelodyRnn, 'spec'>, sampler: BatchSampler, runner: RnnRunner, request: FillRequest): ScoredFillBatch {
+export function sampleAndScoreFill(
+  model: Pick<LoadedMelodyRnn, 'spec'>,
+  sampler: BatchSampler,
+  runner: RnnRunner,
+  request: FillRequest,
+): ScoredFillBatch {
   const spec = model.spec;
   const oversample = Math.max(1, Math.min(8, Math.floor(request.oversample)));
   const after = request.after && request.after.steps > 0 ? request.after : null;
@@ -76,7 +81,14 @@ export function sampleAndScoreFill(model: Pick<LoadedMelodyRnn, 'spec'>, sampler
     ? [
         ...chordsPerStep(request.primer?.chords, primer.length),
         ...chordsPerStep(request.chords, plan.steps),
-        ...chordsPerStep(after.chords?.length ? after.chords : request.chords?.length ? [{ start: 0, symbol: lastChord(request) }] : [], after.steps),
+        ...chordsPerStep(
+          after.chords?.length
+            ? after.chords
+            : request.chords?.length
+              ? [{ start: 0, symbol: lastChord(request) }]
+              : [],
+          after.steps,
+        ),
       ]
     : undefined;
   const scored = scoreContinuations(runner, spec, { prefix: primer, rows, chords });
@@ -94,7 +106,12 @@ function lastChord(request: FillRequest): string {
  * distinct ones drawn without replacement in proportion to exp(log-likelihood of what follows) ('resample',
  * seeded). Without anything after the span, the first `count` distinct ones in sampled order.
  */
-export function chooseFills(batch: Pick<ScoredFillBatch, 'events' | 'afterLogProbs'>, count: number, selection: 'best' | 'resample', seed: number): number[] {
+export function chooseFills(
+  batch: Pick<ScoredFillBatch, 'events' | 'afterLogProbs'>,
+  count: number,
+  selection: 'best' | 'resample',
+  seed: number,
+): number[] {
   const byKey = new Map<string, number>();
   batch.events.forEach((events, i) => {
     const key = events.join(',');
@@ -149,7 +166,16 @@ export function fillCandidates(
     notes: candidateNotes(batch.events[i], honoured, spec),
     events: batch.events[i],
     meanLogProb: sumRange(batch.spanLogProbs[i], 0, batch.plan.steps) / batch.plan.steps,
-    ...(batch.probabilities ? { probabilities: { minPitch: spec.minPitch, depth: spec.depth, steps: batch.plan.steps, values: batch.probabilities[i] } } : {}),
+    ...(batch.probabilities
+      ? {
+          probabilities: {
+            minPitch: spec.minPitch,
+            depth: spec.depth,
+            steps: batch.plan.steps,
+            values: batch.probabilities[i],
+          },
+        }
+      : {}),
     ...(plain ? {} : { fit: { perStep: perStep(i), plainPerStep } }),
   }));
   return { candidates, request: honoured, generateMs: now() - started, plain, sampled: batch.events.length };

@@ -38,8 +38,10 @@ function check(request: HarmonizeRequest, spec: MelodyRnnSpec): void {
   if (!Number.isInteger(slotSteps) || slotSteps < 1 || !Number.isInteger(steps) || steps < slotSteps || steps > 4096) {
     throw new ModelError(`Cannot harmonize ${steps} steps in slots of ${slotSteps}`, 'bad-request');
   }
-  if (!Number.isInteger(barSteps) || barSteps < 1 || barSteps > 64) throw new ModelError(`Bad bar length ${barSteps}`, 'bad-request');
-  if (vocabulary.length === 0 || vocabulary.length > 64) throw new ModelError('The chord vocabulary must hold 1..64 chords', 'bad-request');
+  if (!Number.isInteger(barSteps) || barSteps < 1 || barSteps > 64)
+    throw new ModelError(`Bad bar length ${barSteps}`, 'bad-request');
+  if (vocabulary.length === 0 || vocabulary.length > 64)
+    throw new ModelError('The chord vocabulary must hold 1..64 chords', 'bad-request');
   if (request.notes.length === 0) throw new ModelError('A melody with no notes cannot be harmonized', 'bad-request');
 }
 
@@ -61,7 +63,8 @@ export function harmonizeMelody(
   const events = encodeMelodyEvents(request.notes, total, specRange(spec), { fold: true });
   const transitions = new TransitionPrior(prior, request.family, slotSteps * 2 <= barSteps ? 'halfBar' : 'bar');
   const classes = vocabulary.map((s) => symbolClass(s, request.tonic));
-  if (classes.some((c) => c === null)) throw new ModelError(`Unknown chord in the vocabulary: ${vocabulary[classes.indexOf(null)]}`, 'bad-request');
+  if (classes.some((c) => c === null))
+    throw new ModelError(`Unknown chord in the vocabulary: ${vocabulary[classes.indexOf(null)]}`, 'bad-request');
   const chordRows = new ChordRows(spec);
   const encoded = vocabulary.map((s) => chordRows.encode(s));
 
@@ -75,7 +78,10 @@ export function harmonizeMelody(
   for (let slot = 0; slot < slots; slot++) {
     const from = slot * slotSteps;
     // Every beam extended by every chord: row b * V + c.
-    const expanded = runner.select(state, beams.flatMap((b) => Array.from({ length: V }, () => b.row)));
+    const expanded = runner.select(
+      state,
+      beams.flatMap((b) => Array.from({ length: V }, () => b.row)),
+    );
     const modelScores = new Float64Array(beams.length * V);
     const inputs = new Float32Array(expanded.batch * runner.inputWidth);
     const units = runner.units[runner.units.length - 1];
@@ -90,14 +96,16 @@ export function harmonizeMelody(
     // The melody is known: the output layer runs once over the whole slot.
     const logProbs = runner.logProbsOf(tops, slotSteps * expanded.batch);
     for (let s = 0; s < slotSteps; s++) {
-      for (let r = 0; r < expanded.batch; r++) modelScores[r] += logProbs[(s * expanded.batch + r) * depth + events[from + s]];
+      for (let r = 0; r < expanded.batch; r++)
+        modelScores[r] += logProbs[(s * expanded.batch + r) * depth + events[from + s]];
     }
     const candidates: Beam[] = [];
     beams.forEach((beam, b) => {
       const scores = new Float64Array(V);
       for (let c = 0; c < V; c++) {
         const last = beam.chords[beam.chords.length - 1];
-        let priorStep = last === undefined ? transitions.start(classes[c]!) : transitions.transition(classes[last]!, classes[c]!);
+        let priorStep =
+          last === undefined ? transitions.start(classes[c]!) : transitions.transition(classes[last]!, classes[c]!);
         if (slot === slots - 1 && request.endsSong) priorStep += transitions.end(classes[c]!);
         const model = modelScores[b * V + c];
         scores[c] = beam.score + model + weight * priorStep;
@@ -113,7 +121,10 @@ export function harmonizeMelody(
     });
     candidates.sort((a, b) => b.score - a.score);
     const kept = candidates.slice(0, beamWidth);
-    state = runner.select(expanded, kept.map((k) => k.row));
+    state = runner.select(
+      expanded,
+      kept.map((k) => k.row),
+    );
     beams = kept.map((k, i) => ({ ...k, row: i }));
   }
 
@@ -125,9 +136,16 @@ export function harmonizeMelody(
     const next = best.chords[slot + 1];
     const ranked = Array.from({ length: V }, (_, k) => k)
       .filter((k) => k !== c)
-      .map((k) => ({ k, score: scores[k] + (next === undefined ? 0 : weight * transitions.transition(classes[k]!, classes[next]!)) }))
+      .map((k) => ({
+        k,
+        score: scores[k] + (next === undefined ? 0 : weight * transitions.transition(classes[k]!, classes[next]!)),
+      }))
       .sort((a, b) => b.score - a.score);
-    return { start: slot * slotSteps, best: vocabulary[c], alternatives: ranked.slice(0, 2).map((r) => vocabulary[r.k]) };
+    return {
+      start: slot * slotSteps,
+      best: vocabulary[c],
+      alternatives: ranked.slice(0, 2).map((r) => vocabulary[r.k]),
+    };
   });
   return {
     slots: result,

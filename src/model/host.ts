@@ -81,7 +81,11 @@ export function startModelHost(port: MessagePortLike<FromWorker, ToWorker>, deps
     model = null;
   };
 
-  const serve = (loaded: LoadedMelodyRnn): ServedModel => ({ loaded, sampler: new BatchSampler(loaded.weights), runner: new RnnRunner(loaded.weights) });
+  const serve = (loaded: LoadedMelodyRnn): ServedModel => ({
+    loaded,
+    sampler: new BatchSampler(loaded.weights),
+    runner: new RnnRunner(loaded.weights),
+  });
 
   const requireModel = () => {
     if (!model) throw new ModelError('No model is loaded: load a checkpoint first', 'not-loaded');
@@ -127,8 +131,15 @@ export function startModelHost(port: MessagePortLike<FromWorker, ToWorker>, deps
     const chords = loaded.spec.chordEncoder ? [{ start: 0, symbol: 'C' }] : undefined;
     const note = (pitch: number, start: number) => ({ pitch, start, length: 2, velocity: 96 });
     WARM_UP_SHAPES.forEach(({ candidates, primerSteps }, i) => {
-      const primer = primerSteps ? { notes: [note(64, 0), note(67, 4), note(72, 8)], steps: primerSteps, chords } : null;
-      proposeCandidates(loaded, sampler, { candidates, steps: 32, temperature: 1, seed: i + 1, chords, primer, startWithNote: !primer }, now);
+      const primer = primerSteps
+        ? { notes: [note(64, 0), note(67, 4), note(72, 8)], steps: primerSteps, chords }
+        : null;
+      proposeCandidates(
+        loaded,
+        sampler,
+        { candidates, steps: 32, temperature: 1, seed: i + 1, chords, primer, startWithNote: !primer },
+        now,
+      );
     });
   }
 
@@ -175,7 +186,11 @@ export function startModelHost(port: MessagePortLike<FromWorker, ToWorker>, deps
       case 'harmonize': {
         const { loaded, runner } = await modelFor(message.request.checkpointUrl);
         const prior = await priorFor(loaded.url);
-        post({ type: 'harmonized', id: message.id, result: harmonizeMelody(runner, loaded.spec, prior, message.request, now) });
+        post({
+          type: 'harmonized',
+          id: message.id,
+          result: harmonizeMelody(runner, loaded.spec, prior, message.request, now),
+        });
         return;
       }
       case 'score': {

@@ -53,7 +53,11 @@ export class RnnRunner {
 
   /** The zero state Magenta starts every sequence from. */
   zero(batch: number): RnnRows {
-    return { batch, c: this.units.map((u) => new Float32Array(u * batch)), h: this.units.map((u) => new Float32Array(u * batch)) };
+    return {
+      batch,
+      c: this.units.map((u) => new Float32Array(u * batch)),
+      h: this.units.map((u) => new Float32Array(u * batch)),
+    };
   }
 
   /** A new state whose row i is row `rows[i]` of `state` (rows may repeat: a one-row state can be tiled). */
@@ -63,7 +67,11 @@ export class RnnRunner {
       for (let i = 0; i < rows.length; i++) out.set(layer.subarray(rows[i] * units, (rows[i] + 1) * units), i * units);
       return out;
     };
-    return { batch: rows.length, c: state.c.map((l, k) => pick(l, this.units[k])), h: state.h.map((l, k) => pick(l, this.units[k])) };
+    return {
+      batch: rows.length,
+      c: state.c.map((l, k) => pick(l, this.units[k])),
+      h: state.h.map((l, k) => pick(l, this.units[k])),
+    };
   }
 
   /** Advances every row on its input row (`batch × inputWidth` floats) in place. */

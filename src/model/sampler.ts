@@ -116,7 +116,9 @@ export class BatchSampler {
     const depth = this.depth;
     const random = seededRandom(plan.seed);
     const events = Array.from({ length: batch }, () => new Int32Array(steps));
-    const probabilities = plan.returnProbabilities ? Array.from({ length: batch }, () => new Float32Array(steps * depth)) : null;
+    const probabilities = plan.returnProbabilities
+      ? Array.from({ length: batch }, () => new Float32Array(steps * depth))
+      : null;
     const logProbs = Array.from({ length: batch }, () => new Float32Array(steps));
     const scratch = new Float64Array(depth);
     const current = new Int32Array(batch);
@@ -135,7 +137,12 @@ export class BatchSampler {
     state = this.replicate(state, batch);
 
     for (let t = 0; t < steps; t++) {
-      const logits = this.matMul(state.output ?? state.h[state.h.length - 1], batch, this.weights.fcWeights, this.fcBiases);
+      const logits = this.matMul(
+        state.output ?? state.h[state.h.length - 1],
+        batch,
+        this.weights.fcWeights,
+        this.fcBiases,
+      );
       for (let b = 0; b < batch; b++) {
         const event = this.chooseEvent(plan, t, logits, b * depth, scratch, random());
         events[b][t] = event;
@@ -293,12 +300,22 @@ export class BatchSampler {
    * is 0, which picks the most likely event as Magenta does). A locked step takes its forced event; `out`
    * then shows what the model itself would have drawn, for the teaching view.
    */
-  private chooseEvent(plan: SamplingPlan, t: number, logits: Float32Array, at: number, out: Float64Array, u: number): number {
+  private chooseEvent(
+    plan: SamplingPlan,
+    t: number,
+    logits: Float32Array,
+    at: number,
+    out: Float64Array,
+    u: number,
+  ): number {
     const depth = this.depth;
     const mustChange = plan.mustChange[t];
     const mask = plan.stepMasks?.[t];
     const banned = (k: number) =>
-      !plan.allowed[k] || (mask != null && !mask[k]) || (mustChange !== 0 && k === NO_EVENT) || (mustChange === MUST_START_NOTE && k === NOTE_OFF);
+      !plan.allowed[k] ||
+      (mask != null && !mask[k]) ||
+      (mustChange !== 0 && k === NO_EVENT) ||
+      (mustChange === MUST_START_NOTE && k === NOTE_OFF);
     const temperature = plan.temperature > 0 ? plan.temperature : 1;
     let max = -Infinity;
     let best = -1;

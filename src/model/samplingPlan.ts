@@ -100,8 +100,10 @@ export function planSampling(request: ProposalRequest, spec: MelodyRnnSpec, maxB
   if (!Number.isInteger(candidates) || candidates < 1 || candidates > maxBatch) {
     throw badRequest(`Candidates must be 1..${maxBatch}, got ${candidates}`);
   }
-  if (!Number.isInteger(steps) || steps < 1 || steps > MAX_STEPS) throw badRequest(`Steps must be 1..${MAX_STEPS}, got ${steps}`);
-  if (!(temperature >= 0) || !Number.isFinite(temperature)) throw badRequest(`Temperature must be 0 or more, got ${temperature}`);
+  if (!Number.isInteger(steps) || steps < 1 || steps > MAX_STEPS)
+    throw badRequest(`Steps must be 1..${MAX_STEPS}, got ${steps}`);
+  if (!(temperature >= 0) || !Number.isFinite(temperature))
+    throw badRequest(`Temperature must be 0 or more, got ${temperature}`);
   if (!Number.isFinite(seed)) throw badRequest(`Seed must be a number, got ${seed}`);
   if (spec.chordEncoder && !request.chords?.length) {
     throw badRequest('This model is chord-conditioned: give the phrase at least one chord');
@@ -128,7 +130,9 @@ export function planSampling(request: ProposalRequest, spec: MelodyRnnSpec, maxB
   const allowed = new Uint8Array(spec.depth);
   allowed[NO_EVENT] = 1;
   allowed[NOTE_OFF] = 1;
-  const pcs = new Set((request.scalePitchClasses ?? [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]).map((p) => ((p % 12) + 12) % 12));
+  const pcs = new Set(
+    (request.scalePitchClasses ?? [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]).map((p) => ((p % 12) + 12) % 12),
+  );
   const low = Math.max(spec.minPitch, request.range?.min ?? -Infinity);
   const high = Math.min(spec.maxPitch, request.range?.max ?? Infinity);
   for (let pitch = low; pitch <= high; pitch++) {
@@ -182,6 +186,8 @@ export function planSampling(request: ProposalRequest, spec: MelodyRnnSpec, maxB
 export function candidateNotes(events: Int32Array, request: ProposalRequest, spec: MelodyRnnSpec): Note[] {
   const locked = request.lockedNotes ?? [];
   const lockedStarts = new Set(locked.map((n) => n.start));
-  const written = decodeMelodyEvents(events, specRange(spec), request.velocity ?? 96).filter((n) => !lockedStarts.has(n.start));
+  const written = decodeMelodyEvents(events, specRange(spec), request.velocity ?? 96).filter(
+    (n) => !lockedStarts.has(n.start),
+  );
   return [...written, ...locked.map((n) => ({ ...n }))].sort((a, b) => a.start - b.start);
 }

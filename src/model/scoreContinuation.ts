@@ -28,7 +28,14 @@ export class ChordRows {
  * Writes input row `row` of `out` (rows of `runner.inputWidth` floats): `chord` is the encoding of the chord
  * at step + 1, `event` the event at `step`, and the aux counter counts `step` from the sequence start.
  */
-export function writeInputRow(out: Float32Array, row: number, spec: MelodyRnnSpec, chord: Float32Array, event: number, step: number): void {
+export function writeInputRow(
+  out: Float32Array,
+  row: number,
+  spec: MelodyRnnSpec,
+  chord: Float32Array,
+  event: number,
+  step: number,
+): void {
   const width = spec.chordDepth + spec.depth + spec.auxBits;
   const at = row * width;
   out.fill(0, at, at + width);
@@ -47,7 +54,13 @@ export interface ContinuationsToScore {
 }
 
 /** The state after feeding `prefix` (with its chords) from zero, one row. */
-export function feedPrefix(runner: RnnRunner, spec: MelodyRnnSpec, chordRows: ChordRows, prefix: Int32Array, chords?: readonly string[]): RnnRows {
+export function feedPrefix(
+  runner: RnnRunner,
+  spec: MelodyRnnSpec,
+  chordRows: ChordRows,
+  prefix: Int32Array,
+  chords?: readonly string[],
+): RnnRows {
   const state = runner.zero(1);
   const input = new Float32Array(runner.inputWidth);
   for (let i = 0; i < prefix.length; i++) {
@@ -61,13 +74,20 @@ export function feedPrefix(runner: RnnRunner, spec: MelodyRnnSpec, chordRows: Ch
  * For every row, the model's log-probability of each of its events given the prefix and the row's earlier
  * events: `result[r][j] = log p(rows[r][j] | prefix, rows[r][0..j-1])`. Rows advance as one batch.
  */
-export function scoreContinuations(runner: RnnRunner, spec: MelodyRnnSpec, input: ContinuationsToScore): Float32Array[] {
+export function scoreContinuations(
+  runner: RnnRunner,
+  spec: MelodyRnnSpec,
+  input: ContinuationsToScore,
+): Float32Array[] {
   const { prefix, rows, chords } = input;
   if (prefix.length < 1) throw new RangeError('scoreContinuations needs at least one prefix event');
   const length = rows[0]?.length ?? 0;
   if (rows.some((r) => r.length !== length)) throw new RangeError('scoreContinuations needs rows of one length');
   const chordRows = new ChordRows(spec);
-  const state = runner.select(feedPrefix(runner, spec, chordRows, prefix, chords), rows.map(() => 0));
+  const state = runner.select(
+    feedPrefix(runner, spec, chordRows, prefix, chords),
+    rows.map(() => 0),
+  );
   const out = rows.map(() => new Float32Array(length));
   const inputs = new Float32Array(rows.length * runner.inputWidth);
   const depth = runner.depth;
@@ -83,7 +103,8 @@ export function scoreContinuations(runner: RnnRunner, spec: MelodyRnnSpec, input
     runner.advance(state, inputs);
   }
   const logProbs = length > 0 ? runner.logProbsOf(tops, length * rows.length) : new Float32Array(0);
-  for (let j = 0; j < length; j++) rows.forEach((row, r) => (out[r][j] = logProbs[(j * rows.length + r) * depth + row[j]]));
+  for (let j = 0; j < length; j++)
+    rows.forEach((row, r) => (out[r][j] = logProbs[(j * rows.length + r) * depth + row[j]]));
   return out;
 }
 

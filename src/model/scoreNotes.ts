@@ -16,9 +16,14 @@ export function scoreNotes(runner: RnnRunner, spec: MelodyRnnSpec, request: Scor
   if (!(steps >= 1 && steps <= 1024)) throw new ModelError(`Cannot score ${request.steps} steps`, 'bad-request');
   const range = specRange(spec);
   const primer = request.primer;
-  const prefix = primer && primer.steps >= 1 ? encodeMelodyEvents(primer.notes, Math.floor(primer.steps), range, { fold: true }) : new Int32Array(1);
+  const prefix =
+    primer && primer.steps >= 1
+      ? encodeMelodyEvents(primer.notes, Math.floor(primer.steps), range, { fold: true })
+      : new Int32Array(1);
   const events = encodeMelodyEvents(request.notes, steps, range, { fold: true });
-  const chords = spec.chordEncoder ? [...chordsPerStep(primer?.chords, prefix.length), ...chordsPerStep(request.chords, steps)] : undefined;
+  const chords = spec.chordEncoder
+    ? [...chordsPerStep(primer?.chords, prefix.length), ...chordsPerStep(request.chords, steps)]
+    : undefined;
   const [logProbs] = scoreContinuations(runner, spec, { prefix, rows: [events], chords });
   return { meanLogProb: sumRange(logProbs, 0, steps) / steps };
 }

@@ -37,7 +37,8 @@ export function browserHostDependencies(scope: { location: { href: string }; fet
     loadVae: (url) =>
       loadMusicVae(url, {
         fetch: scope.fetch.bind(scope),
-        MusicVAE: async () => (await import('@magenta/music/esm/music_vae/model')).MusicVAE as unknown as MusicVaeConstructor,
+        MusicVAE: async () =>
+          (await import('@magenta/music/esm/music_vae/model')).MusicVAE as unknown as MusicVaeConstructor,
       }),
     memory: () => {
       const m = tf.memory();

@@ -50,11 +50,18 @@ export function createAppStore(deps: AppStoreDeps = {}): AppStoreHandle {
   const repository = deps.repository ?? defaultSongRepository(now);
 
   const store = createStore<AppState>()(
-    temporal(() => initialAppState(createSong({}, { now: now(), newId }), Math.floor((deps.proposals?.random ?? Math.random)() * 2 ** 31)), {
-      partialize: (state) => ({ song: state.song }),
-      equality: (past, current) => past.song === current.song,
-      limit: UNDO_LIMIT,
-    }),
+    temporal(
+      () =>
+        initialAppState(
+          createSong({}, { now: now(), newId }),
+          Math.floor((deps.proposals?.random ?? Math.random)() * 2 ** 31),
+        ),
+      {
+        partialize: (state) => ({ song: state.song }),
+        equality: (past, current) => past.song === current.song,
+        limit: UNDO_LIMIT,
+      },
+    ),
   ) as AppStore;
 
   const history = createUndoHistory(store);
@@ -87,7 +94,12 @@ export function createAppStore(deps: AppStoreDeps = {}): AppStoreHandle {
         message:
           `Could not save "${song.title}": ${full ? 'the browser storage is full' : errorMessage(error)}. ` +
           'The last saved version is kept; download this version to keep your latest changes.',
-        action: { label: 'Download the unsaved song', kind: 'download', filename: `${safeFileName(song.title)}.json`, data: JSON.stringify(song) },
+        action: {
+          label: 'Download the unsaved song',
+          kind: 'download',
+          filename: `${safeFileName(song.title)}.json`,
+          data: JSON.stringify(song),
+        },
       });
     },
   });
@@ -121,7 +133,8 @@ export function createAppStore(deps: AppStoreDeps = {}): AppStoreHandle {
     );
     // A song played to its end stops by itself: the Play button must say so.
     const offPlaying = engine.onPlayingChange?.((playing) => {
-      if (!playing && store.getState().transport.playing) store.setState({ transport: { ...store.getState().transport, playing: false } });
+      if (!playing && store.getState().transport.playing)
+        store.setState({ transport: { ...store.getState().transport, playing: false } });
     });
     if (offPlaying) engineUnsubscribers.push(offPlaying);
   }

@@ -101,7 +101,8 @@ function loadRemembered(): Record<string, AssignmentTemplate> {
 
 function loadStudents(): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [id, value] of Object.entries(readStorage(STUDENTS_KEY))) if (typeof value === 'string') out[id] = cleanStudentName(value);
+  for (const [id, value] of Object.entries(readStorage(STUDENTS_KEY)))
+    if (typeof value === 'string') out[id] = cleanStudentName(value);
   return out;
 }
 
@@ -114,7 +115,10 @@ function remember(key: string, value: object): void {
 }
 
 /** Creates the assignment store and keeps the open song inside its assignment's locks. */
-export function createAssignmentStore(app: { store: AppStore; actions: AppActions }, deps: { now?: () => number; newId?: () => string } = {}): AssignmentStore {
+export function createAssignmentStore(
+  app: { store: AppStore; actions: AppActions },
+  deps: { now?: () => number; newId?: () => string } = {},
+): AssignmentStore {
   const now = deps.now ?? Date.now;
   const makeId = deps.newId ?? newId;
   const store = createStore<AssignmentState>()(() => ({
@@ -141,7 +145,12 @@ export function createAssignmentStore(app: { store: AppStore; actions: AppAction
     if (allowed !== temperature) app.actions.setProposalSettings({ temperature: allowed });
   }
   const offApp = app.store.subscribe((state, previous) => {
-    if (state.song !== previous.song || state.editor !== previous.editor || state.proposals.settings !== previous.proposals.settings) enforce();
+    if (
+      state.song !== previous.song ||
+      state.editor !== previous.editor ||
+      state.proposals.settings !== previous.proposals.settings
+    )
+      enforce();
   });
   const offSelf = store.subscribe(enforce);
 
@@ -156,10 +165,22 @@ export function createAssignmentStore(app: { store: AppStore; actions: AppAction
       const bySong = { ...store.getState().bySong, [id]: link.template };
       remember(STORAGE_KEY, bySong);
       store.setState({ bySong });
-      app.actions.notify({ id: 'assignment-link', kind: 'info', message: `Opened the assignment "${link.song.title}" as a new song.` });
+      app.actions.notify({
+        id: 'assignment-link',
+        kind: 'info',
+        message: `Opened the assignment "${link.song.title}" as a new song.`,
+      });
     } else {
-      store.setState({ reportOpen: true, handbackSongId: id, handBacks: { ...store.getState().handBacks, [id]: link.handBack } });
-      app.actions.notify({ id: 'assignment-link', kind: 'info', message: `Opened ${link.handBack.student || 'a student'}'s hand-back: see who wrote what in the Classroom panel.` });
+      store.setState({
+        reportOpen: true,
+        handbackSongId: id,
+        handBacks: { ...store.getState().handBacks, [id]: link.handBack },
+      });
+      app.actions.notify({
+        id: 'assignment-link',
+        kind: 'info',
+        message: `Opened ${link.handBack.student || 'a student'}'s hand-back: see who wrote what in the Classroom panel.`,
+      });
     }
   }
 
@@ -196,7 +217,11 @@ export function createAssignmentStore(app: { store: AppStore; actions: AppAction
       const read = await readLink(fragment);
       if (read === null) return false;
       if (!read.ok) {
-        app.actions.notify({ id: 'assignment-link', kind: 'error', message: `Could not open the link: ${read.reason}. Your songs are unchanged.` });
+        app.actions.notify({
+          id: 'assignment-link',
+          kind: 'error',
+          message: `Could not open the link: ${read.reason}. Your songs are unchanged.`,
+        });
         return true;
       }
       await app.actions.addSong(read.song);
@@ -207,11 +232,23 @@ export function createAssignmentStore(app: { store: AppStore; actions: AppAction
     async openHandBack(song, info) {
       const opened = handBackSong(song, info);
       await app.actions.addSong(opened);
-      store.setState({ reportOpen: true, handbackSongId: opened.id, handBacks: { ...store.getState().handBacks, [opened.id]: info } });
+      store.setState({
+        reportOpen: true,
+        handbackSongId: opened.id,
+        handBacks: { ...store.getState().handBacks, [opened.id]: info },
+      });
     },
     makeAssignmentLink(template) {
       const song = app.store.getState().song;
-      return encodeAssignmentLink(song, { ...template, id: template.id ?? makeId().replace(/-/g, '').slice(0, 16), title: template.title ?? song.title }, 'assignment');
+      return encodeAssignmentLink(
+        song,
+        {
+          ...template,
+          id: template.id ?? makeId().replace(/-/g, '').slice(0, 16),
+          title: template.title ?? song.title,
+        },
+        'assignment',
+      );
     },
     handBack,
     makeHandBackLink: async () => (await handBack()).fragment,

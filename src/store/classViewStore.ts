@@ -51,7 +51,9 @@ export function createClassViewStore(assignments: AssignmentStore): ClassViewSto
   async function admit(incoming: Incoming[]): Promise<void> {
     store.setState({ reading: store.getState().reading + incoming.length });
     // Read in parallel (inflating a link is the slow part), judge in the order given.
-    const results = await Promise.all(incoming.map((i) => i.read.catch((): HandBackRead => ({ ok: false, reason: 'it could not be read' }))));
+    const results = await Promise.all(
+      incoming.map((i) => i.read.catch((): HandBackRead => ({ ok: false, reason: 'it could not be read' }))),
+    );
     const rows = [...store.getState().rows];
     results.forEach((read, k) => rows.push(admitHandBack(rows, read, incoming[k].source, incoming[k].raw, newId())));
     store.setState({ rows, reading: Math.max(0, store.getState().reading - incoming.length) });
@@ -63,10 +65,14 @@ export function createClassViewStore(assignments: AssignmentStore): ClassViewSto
         .split(/\r?\n/)
         .map((l) => l.trim())
         .filter(Boolean);
-      return admit(lines.map((raw) => ({ source: `link ${++linkCount}`, raw, read: readHandBack({ kind: 'link', text: raw }) })));
+      return admit(
+        lines.map((raw) => ({ source: `link ${++linkCount}`, raw, read: readHandBack({ kind: 'link', text: raw }) })),
+      );
     },
     addFiles(files) {
-      return admit(files.map((f) => ({ source: f.name, raw: f.text, read: readHandBack({ kind: 'file', text: f.text }) })));
+      return admit(
+        files.map((f) => ({ source: f.name, raw: f.text, read: readHandBack({ kind: 'file', text: f.text }) })),
+      );
     },
     remove(rowId) {
       store.setState({ rows: store.getState().rows.filter((r) => r.id !== rowId) });
@@ -76,7 +82,8 @@ export function createClassViewStore(assignments: AssignmentStore): ClassViewSto
     },
     sortBy(column) {
       const current = store.getState().sort;
-      const direction: SortDirection = current?.column === column && current.direction === 'ascending' ? 'descending' : 'ascending';
+      const direction: SortDirection =
+        current?.column === column && current.direction === 'ascending' ? 'descending' : 'ascending';
       store.setState({ sort: { column, direction } });
     },
     sorted() {

@@ -62,7 +62,13 @@ export interface Progress {
 }
 
 /** Mean validation NLL (nats/event) over the given windows, by the training graph, no gradients. */
-export function windowNll(vars: Record<string, tf.Tensor>, spec: ModelSpec, windows: Window[], steps: number, batchSize: number): number {
+export function windowNll(
+  vars: Record<string, tf.Tensor>,
+  spec: ModelSpec,
+  windows: Window[],
+  steps: number,
+  batchSize: number,
+): number {
   let total = 0;
   let count = 0;
   for (let i = 0; i < windows.length; i += batchSize) {
@@ -103,7 +109,13 @@ export function clipByGlobalNorm(grads: tf.NamedTensorMap, maxNorm: number): tf.
   });
 }
 
-async function saveState(stateDir: string, vars: RnnVariables, spec: ModelSpec, optimizer: tf.AdamOptimizer, progress: Progress): Promise<void> {
+async function saveState(
+  stateDir: string,
+  vars: RnnVariables,
+  spec: ModelSpec,
+  optimizer: tf.AdamOptimizer,
+  progress: Progress,
+): Promise<void> {
   mkdirSync(stateDir, { recursive: true });
   await writeCheckpoint(join(stateDir, 'last'), vars, magentaConfig(spec));
   const named: Record<string, tf.Tensor> = {};
@@ -118,8 +130,17 @@ export async function train(o: TrainOptions): Promise<Progress> {
   const inSize = inputSize(spec);
   let vars = createModelVariables(spec, o.seed);
   let progress: Progress = {
-    step: 0, epoch: 0, cursor: 0, bestValNll: Infinity, bestStep: 0, learningRate: o.learningRate,
-    stale: 0, seconds: 0, eventsSeen: 0, rngState: o.seed, history: [],
+    step: 0,
+    epoch: 0,
+    cursor: 0,
+    bestValNll: Infinity,
+    bestStep: 0,
+    learningRate: o.learningRate,
+    stale: 0,
+    seconds: 0,
+    eventsSeen: 0,
+    rngState: o.seed,
+    history: [],
   };
   const optimizer = tf.train.adam(o.learningRate);
   const progressFile = join(o.stateDir, 'progress.json');
@@ -140,7 +161,9 @@ export async function train(o: TrainOptions): Promise<Progress> {
   const allVal = tuneWindows(o.corpus.validation, o.windowSteps, 0);
   const valWindows = shuffle(allVal.slice(), createRng(12345)).slice(0, o.evalWindows);
   const batchesPerEpoch = Math.floor(trainWindows.length / o.batchSize);
-  o.log(`${trainWindows.length} training windows (${batchesPerEpoch} batches/epoch), ${valWindows.length} of ${allVal.length} validation windows; hidden ${spec.hidden.join('x')}${spec.attentionLength ? `, attention ${spec.attentionLength}` : ''}, input ${inSize}, T ${o.windowSteps}, B ${o.batchSize}`);
+  o.log(
+    `${trainWindows.length} training windows (${batchesPerEpoch} batches/epoch), ${valWindows.length} of ${allVal.length} validation windows; hidden ${spec.hidden.join('x')}${spec.attentionLength ? `, attention ${spec.attentionLength}` : ''}, input ${inSize}, T ${o.windowSteps}, B ${o.batchSize}`,
+  );
 
   let rng = createRng(progress.rngState);
   let order = shuffle(trainWindows.slice(), createRng(o.seed + progress.epoch));
@@ -203,10 +226,11 @@ export async function train(o: TrainOptions): Promise<Progress> {
       o.log(
         `epoch ${progress.epoch} step ${progress.step} loss ${(windowLoss / windowSteps).toFixed(4)} val NLL ${valNll.toFixed(4)}` +
           ` (best ${progress.bestValNll.toFixed(4)} @${progress.bestStep}) ${rate.toFixed(2)} steps/s` +
-          ` ${((rate * o.batchSize * o.windowSteps) | 0)} ev/s lr ${rateNow.toExponential(1)} time left ${(left / 60).toFixed(1)} min`,
+          ` ${(rate * o.batchSize * o.windowSteps) | 0} ev/s lr ${rateNow.toExponential(1)} time left ${(left / 60).toFixed(1)} min`,
       );
       progress.rngState = rng.state();
-      if (progress.stale >= o.patience) progress.stoppedBy = `early stop: ${o.patience} validations without improvement`;
+      if (progress.stale >= o.patience)
+        progress.stoppedBy = `early stop: ${o.patience} validations without improvement`;
       else if (outOfTime) progress.stoppedBy = `time budget of ${o.maxMinutes} min`;
       else if (atMax) progress.stoppedBy = `max steps ${o.maxSteps}`;
       await saveState(o.stateDir, vars, spec, optimizer, progress);
@@ -216,13 +240,17 @@ export async function train(o: TrainOptions): Promise<Progress> {
       if (progress.stoppedBy) break;
     } else if (progress.step % 10 === 0) {
       const rate = windowSteps / ((performance.now() - windowStart) / 1000);
-      o.log(`epoch ${progress.epoch} step ${progress.step} loss ${lastLoss.toFixed(4)} ${rate.toFixed(2)} steps/s time left ${(Math.max(0, o.maxMinutes * 60 - elapsed()) / 60).toFixed(1)} min`);
+      o.log(
+        `epoch ${progress.epoch} step ${progress.step} loss ${lastLoss.toFixed(4)} ${rate.toFixed(2)} steps/s time left ${(Math.max(0, o.maxMinutes * 60 - elapsed()) / 60).toFixed(1)} min`,
+      );
     }
   }
   rng = createRng(0);
   tf.dispose(Object.values(vars));
   vars = {};
   optimizer.dispose();
-  o.log(`stopped (${progress.stoppedBy}) after ${progress.step} steps, ${(progress.seconds / 60).toFixed(1)} min; best val NLL ${progress.bestValNll.toFixed(4)} at step ${progress.bestStep}`);
+  o.log(
+    `stopped (${progress.stoppedBy}) after ${progress.step} steps, ${(progress.seconds / 60).toFixed(1)} min; best val NLL ${progress.bestValNll.toFixed(4)} at step ${progress.bestStep}`,
+  );
   return progress;
 }

@@ -13,39 +13,57 @@ const load = (path) => tsImport(path, import.meta.url);
 async function handBackLinks(url) {
   const assignment = await load('../../src/core/assignment.ts');
   const fixtures = await load('../unit/core/smf/songFixtures.ts');
-  const template = { ...assignment.openTemplate({ tonic: 'C', scale: 'major' }), id: 'bench-class', title: 'Bench assignment' };
+  const template = {
+    ...assignment.openTemplate({ tonic: 'C', scale: 'major' }),
+    id: 'bench-class',
+    title: 'Bench assignment',
+  };
   const links = [];
   for (let i = 0; i < STUDENTS; i++) {
     const song = fixtures.typicalSong(i + 1);
-    const authored = { ...song, phrases: song.phrases.map((p) => ({ ...p, notes: p.notes.map((n, j) => ({ ...n, by: AUTHORS[(i + j) % AUTHORS.length] })) })) };
-    const fragment = await assignment.encodeHandBackLink(authored, { template, student: `Student ${i + 1}`, handedBackAt: 1_700_000_000_000 + i * 60_000 });
+    const authored = {
+      ...song,
+      phrases: song.phrases.map((p) => ({
+        ...p,
+        notes: p.notes.map((n, j) => ({ ...n, by: AUTHORS[(i + j) % AUTHORS.length] })),
+      })),
+    };
+    const fragment = await assignment.encodeHandBackLink(authored, {
+      template,
+      student: `Student ${i + 1}`,
+      handedBackAt: 1_700_000_000_000 + i * 60_000,
+    });
     links.push(`${url}#${fragment}`);
   }
   return links;
 }
 
 async function loadTime(page, text) {
-  return page.evaluate(async ({ text, expected }) => {
-    const view = document.querySelector('[aria-label="Class view"]');
-    const field = view.querySelector('textarea');
-    // The textarea is React-controlled: set its value the way typing would.
-    Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value').set.call(field, text);
-    field.dispatchEvent(new Event('input', { bubbles: true }));
-    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-    const add = [...view.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Add');
-    const t0 = performance.now();
-    add.click();
-    await new Promise((resolve) => {
-      const check = () => (view.querySelectorAll('tbody tr').length >= expected ? resolve() : requestAnimationFrame(check));
-      check();
-    });
-    // The frame that paints the rows.
-    await new Promise((r) => requestAnimationFrame(() => r()));
-    const ms = performance.now() - t0;
-    const problems = view.querySelectorAll('tbody tr[data-problem]').length;
-    [...view.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Clear').click();
-    return { ms, problems };
-  }, { text, expected: STUDENTS });
+  return page.evaluate(
+    async ({ text, expected }) => {
+      const view = document.querySelector('[aria-label="Class view"]');
+      const field = view.querySelector('textarea');
+      // The textarea is React-controlled: set its value the way typing would.
+      Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value').set.call(field, text);
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      const add = [...view.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Add');
+      const t0 = performance.now();
+      add.click();
+      await new Promise((resolve) => {
+        const check = () =>
+          view.querySelectorAll('tbody tr').length >= expected ? resolve() : requestAnimationFrame(check);
+        check();
+      });
+      // The frame that paints the rows.
+      await new Promise((r) => requestAnimationFrame(() => r()));
+      const ms = performance.now() - t0;
+      const problems = view.querySelectorAll('tbody tr[data-problem]').length;
+      [...view.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Clear').click();
+      return { ms, problems };
+    },
+    { text, expected: STUDENTS },
+  );
 }
 
 export async function benchClassroom({ browser, url }) {

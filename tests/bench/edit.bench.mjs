@@ -25,7 +25,9 @@ async function clickLatencies(page) {
   // A row away from the song's notes, and the odd steps (2, 4, ...) where no note starts. The cells are found
   // first and then clicked by position at a steady musician's pace (one note every PACE_MS), so the figure is
   // the app's own: Playwright's locator work in a 9,000-element page would otherwise set the rhythm.
-  const pitch = await page.evaluate(() => document.querySelector('[role="gridcell"]').getAttribute('aria-label').split(' ')[0]);
+  const pitch = await page.evaluate(
+    () => document.querySelector('[role="gridcell"]').getAttribute('aria-label').split(' ')[0],
+  );
   const boxes = [];
   for (let i = 0; i < CLICKS; i++) {
     const step = 2 + 2 * (i % 16); // within the default song's 2 bars too

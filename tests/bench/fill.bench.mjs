@@ -18,7 +18,15 @@ export async function benchFill({ browser, url }) {
     async ({ melody, runs }) => {
       const { store, actions } = window.__phrasewrightBench;
       await actions.loadCheckpointIndex();
-      actions.setProposalSettings({ checkpointUrl: melody, candidates: 8, temperature: 1, primer: 'none', scaleLock: true, keepSeed: false, fillOversample: 4 });
+      actions.setProposalSettings({
+        checkpointUrl: melody,
+        candidates: 8,
+        temperature: 1,
+        primer: 'none',
+        scaleLock: true,
+        keepSeed: false,
+        fillOversample: 4,
+      });
       if (!(await actions.loadModel(melody))) throw new Error(`fill bench: ${melody} did not load`);
       // A 4-bar phrase with a note on every beat, then a second phrase of 8 bars for the chords.
       const tune = [67, 69, 71, 72, 74, 72, 71, 69, 67, 64, 62, 64, 67, 66, 67, 67];
@@ -29,7 +37,8 @@ export async function benchFill({ browser, url }) {
       const fillOnce = async () => {
         await actions.fillSelection({ start: 16, end: 32 });
         const { lastFillMs, candidates } = store.getState().proposals;
-        if (candidates.length === 0) throw new Error(`fill bench: no candidates: ${JSON.stringify(store.getState().notices)}`);
+        if (candidates.length === 0)
+          throw new Error(`fill bench: no candidates: ${JSON.stringify(store.getState().notices)}`);
         return { ms: lastFillMs, count: candidates.length };
       };
       await fillOnce(); // warm-up

@@ -56,11 +56,18 @@ async function shareLinks() {
   const bomb = await zipBombPayload();
   const overlong = overlongPayload();
   return [
-    await slowestOf('share link decode, zip bomb (16 MB of zeros in a 16 KB link)', [{ name: 'zip bomb', run: async () => refused(await decodeShareLink(bomb), 'zip bomb') }], 1000),
+    await slowestOf(
+      'share link decode, zip bomb (16 MB of zeros in a 16 KB link)',
+      [{ name: 'zip bomb', run: async () => refused(await decodeShareLink(bomb), 'zip bomb') }],
+      1000,
+    ),
     await slowestOf(
       'share link decode, other broken links',
       [
-        ...BROKEN_FRAGMENTS.map(([what, fragment]) => ({ name: what, run: async () => refused(await decodeShareLink(fragment), what) })),
+        ...BROKEN_FRAGMENTS.map(([what, fragment]) => ({
+          name: what,
+          run: async () => refused(await decodeShareLink(fragment), what),
+        })),
         { name: 'longer than any link', run: async () => refused(await decodeShareLink(overlong), 'overlong') },
       ],
       1000,
@@ -78,9 +85,17 @@ async function projectFiles() {
     if (!result.ok) throw new Error(`the typical project did not open: ${result.reason}`);
   };
   return [
-    await slowestOf('project file over the 32 MB cap, refused', [{ name: 'over the cap', run: () => refused(parseProject(oversized), 'oversized') }], 500),
-    await slowestOf('project file nested 100,000 deep, refused', [{ name: 'deep nesting', run: () => refused(parseProject(deep), 'deep') }]),
-    await slowestOf(`project file load, typical song with history (${Math.round(typical.length / 1024)} KB)`, [{ name: 'typical', run: () => opened(parseProject(typical)) }]),
+    await slowestOf(
+      'project file over the 32 MB cap, refused',
+      [{ name: 'over the cap', run: () => refused(parseProject(oversized), 'oversized') }],
+      500,
+    ),
+    await slowestOf('project file nested 100,000 deep, refused', [
+      { name: 'deep nesting', run: () => refused(parseProject(deep), 'deep') },
+    ]),
+    await slowestOf(`project file load, typical song with history (${Math.round(typical.length / 1024)} KB)`, [
+      { name: 'typical', run: () => opened(parseProject(typical)) },
+    ]),
   ];
 }
 
@@ -117,7 +132,13 @@ async function wav() {
   const frames = 44_100 * 180;
   const left = Float32Array.from({ length: frames }, (_, i) => Math.sin(i / 20));
   const source = { sampleRate: 44_100, numberOfChannels: 2, length: frames, getChannelData: () => left };
-  return [await slowestOf('WAV encode, 3 minutes of 44.1 kHz stereo to 16-bit PCM', [{ name: '3 min stereo', run: () => encodeWav(source) }], 2000)];
+  return [
+    await slowestOf(
+      'WAV encode, 3 minutes of 44.1 kHz stereo to 16-bit PCM',
+      [{ name: '3 min stereo', run: () => encodeWav(source) }],
+      2000,
+    ),
+  ];
 }
 
 /**
@@ -134,7 +155,10 @@ function fuzz() {
     });
     if (run.status !== 0) throw new Error('the fuzz suites failed; fix them before reading their timings');
     if (!existsSync(file)) throw new Error('the fuzz suites wrote no timings');
-    const lines = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const lines = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     return lines.map((t) =>
       figure({
         name: `fuzz, slowest single input: ${t.name}`,
@@ -150,5 +174,12 @@ function fuzz() {
 }
 
 export async function benchInputs() {
-  return [...(await shareLinks()), ...(await projectFiles()), ...(await midiFiles()), ...(await musicXml()), ...(await wav()), ...fuzz()];
+  return [
+    ...(await shareLinks()),
+    ...(await projectFiles()),
+    ...(await midiFiles()),
+    ...(await musicXml()),
+    ...(await wav()),
+    ...fuzz(),
+  ];
 }

@@ -30,7 +30,12 @@ export async function injectLargeSong(page, { phrases, bars } = LARGE_SONG) {
         name: `P${i + 1}`,
         bars,
         history: [],
-        notes: Array.from({ length: (bars * stepsPerBar) / 2 }, (_, k) => ({ pitch: 60 + ((k + i) % 12), start: 2 * k, length: 1, velocity: 96 })),
+        notes: Array.from({ length: (bars * stepsPerBar) / 2 }, (_, k) => ({
+          pitch: 60 + ((k + i) % 12),
+          start: 2 * k,
+          length: 1,
+          velocity: 96,
+        })),
       }));
       const song = {
         ...template,

@@ -46,7 +46,12 @@ async function injectCandidates(page) {
       number: i + 1,
       phraseId: phrase.id,
       span,
-      notes: Array.from({ length: 8 }, (_, k) => ({ pitch: 62 + ((i * 3 + k * 5) % 14), start: k * 4, length: 2 + ((i + k) % 2), velocity: 96 })),
+      notes: Array.from({ length: 8 }, (_, k) => ({
+        pitch: 62 + ((i * 3 + k * 5) % 14),
+        start: k * 4,
+        length: 2 + ((i + k) % 2),
+        velocity: 96,
+      })),
       bars: 2,
       kind: 'proposed',
       action: `proposal ${i + 1} of 8`,
@@ -66,7 +71,9 @@ async function injectCandidates(page) {
 async function switchLatencies(page) {
   await injectCandidates(page);
   await installGhostTimer(page);
-  await page.evaluate(() => (document.activeElement instanceof HTMLElement ? document.activeElement.blur() : undefined));
+  await page.evaluate(() =>
+    document.activeElement instanceof HTMLElement ? document.activeElement.blur() : undefined,
+  );
   await page.waitForTimeout(1000); // the rail's rolls and the timeline settle after the injection
   for (let i = 0; i < SWITCHES; i++) {
     const started = Date.now();
@@ -83,7 +90,9 @@ async function settle(page) {
     () =>
       new Promise((resolve) => {
         let last = performance.now();
-        const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => (last = Math.max(last, e.startTime + e.duration))));
+        const observer = new PerformanceObserver((list) =>
+          list.getEntries().forEach((e) => (last = Math.max(last, e.startTime + e.duration))),
+        );
         observer.observe({ type: 'longtask', buffered: true });
         const started = performance.now();
         const check = () => {
@@ -101,7 +110,14 @@ async function settle(page) {
 async function modelActionLatencies(page) {
   const loaded = await page.evaluate(async (checkpoint) => {
     const { actions } = window.__phrasewrightBench;
-    actions.setProposalSettings({ checkpointUrl: checkpoint, candidates: 4, bars: 2, primer: 'previous', mutation: 'resample', keepSeed: false });
+    actions.setProposalSettings({
+      checkpointUrl: checkpoint,
+      candidates: 4,
+      bars: 2,
+      primer: 'previous',
+      mutation: 'resample',
+      keepSeed: false,
+    });
     return actions.loadModel(checkpoint);
   }, CHECKPOINT);
   if (!loaded) throw new Error(`loop bench: ${CHECKPOINT} did not load`);
@@ -110,7 +126,8 @@ async function modelActionLatencies(page) {
   await installGhostTimer(page);
   const propose = page.getByRole('button', { name: 'Propose', exact: true });
   const results = { propose: [], mutate: [] };
-  const idle = () => page.waitForFunction(() => window.__phrasewrightBench.store.getState().proposals.activity.kind === 'idle');
+  const idle = () =>
+    page.waitForFunction(() => window.__phrasewrightBench.store.getState().proposals.activity.kind === 'idle');
   // One of each first, unmeasured, as a musician's first clicks after the load are.
   for (let i = -1; i < MODEL_RUNS; i++) {
     let n = await page.evaluate(() => window.__ghostLatencies.length);
@@ -120,7 +137,12 @@ async function modelActionLatencies(page) {
     if (i >= 0) results.propose.push(await page.evaluate(() => window.__ghostLatencies.at(-1)));
     await page.waitForTimeout(PACE_MS);
     n = await page.evaluate(() => window.__ghostLatencies.length);
-    await page.getByRole('list', { name: 'Proposals' }).getByRole('listitem').first().getByRole('button', { name: 'Mutate', exact: true }).click();
+    await page
+      .getByRole('list', { name: 'Proposals' })
+      .getByRole('listitem')
+      .first()
+      .getByRole('button', { name: 'Mutate', exact: true })
+      .click();
     await page.waitForFunction((k) => window.__ghostLatencies.length > k, n, { timeout: 20_000 });
     await idle();
     if (i >= 0) results.mutate.push(await page.evaluate(() => window.__ghostLatencies.at(-1)));

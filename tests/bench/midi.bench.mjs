@@ -39,10 +39,20 @@ function bigSong(core) {
   const chords = ['C', 'Am', 'F', 'G', 'Em', 'Dm', 'G7', 'C'];
   const phrases = Array.from({ length: 64 }, (_, p) => ({
     ...createPhrase(core.song.phraseNameAt(p), 8, { now: 1, newId }),
-    notes: Array.from({ length: 128 }, (_, i) => ({ pitch: 55 + ((i * 7 + p) % 24), start: i, length: 1, velocity: 90 })),
+    notes: Array.from({ length: 128 }, (_, i) => ({
+      pitch: 55 + ((i * 7 + p) % 24),
+      start: i,
+      length: 1,
+      velocity: 90,
+    })),
     chords: chords.map((symbol, bar) => ({ start: bar * 16, symbol })),
   }));
-  const arrangement = Array.from({ length: 391 }, (_, s) => ({ id: newId(), phraseId: phrases[s % 64].id, repeats: 2, transpose: (s % 5) - 2 }));
+  const arrangement = Array.from({ length: 391 }, (_, s) => ({
+    id: newId(),
+    phraseId: phrases[s % 64].id,
+    repeats: 2,
+    transpose: (s % 5) - 2,
+  }));
   return createSong({ phrases, arrangement }, { now: 1, newId });
 }
 
@@ -121,5 +131,6 @@ export async function benchMidi() {
 
 // `node tests/bench/midi.bench.mjs` runs this suite alone.
 if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const f of await benchMidi()) console.log(`${f.name}: ${f.value} ${f.unit} (target ${f.target}) ${f.pass ? 'ok' : 'MISSES'}`);
+  for (const f of await benchMidi())
+    console.log(`${f.name}: ${f.value} ${f.unit} (target ${f.target}) ${f.pass ? 'ok' : 'MISSES'}`);
 }

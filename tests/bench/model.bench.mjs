@@ -72,7 +72,9 @@ export async function benchModel({ browser, url }) {
     () =>
       new Promise((resolve) => {
         let last = performance.now();
-        const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => (last = Math.max(last, e.startTime + e.duration))));
+        const observer = new PerformanceObserver((list) =>
+          list.getEntries().forEach((e) => (last = Math.max(last, e.startTime + e.duration))),
+        );
         observer.observe({ type: 'longtask', buffered: true });
         const started = performance.now();
         const check = () => {
@@ -85,51 +87,81 @@ export async function benchModel({ browser, url }) {
       }),
   );
 
-  const timing = await page.evaluate(async ({ runs, workerRuns }) => {
-    const { store, actions, model } = window.__phrasewrightBench;
-    actions.setProposalSettings({ candidates: 8, bars: 2, temperature: 1, primer: 'none', scaleLock: true, keepSeed: false });
-    // A chord model needs chords in the requests sent to the worker directly (Propose adds the tonic triad).
-    const chords = model().status().info.kind === 'chord' ? { chords: [{ start: 0, symbol: 'C' }] } : {};
-    const longTasks = [];
-    const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(e.duration)));
-    observer.observe({ type: 'longtask' });
-    const proposeOnce = () =>
-      new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no candidates after 20 s: ${JSON.stringify(store.getState().notices)}`)), 20_000);
-        const before = store.getState().proposals.candidates;
-        const t0 = performance.now();
-        const off = store.subscribe((s) => {
-          if (s.proposals.candidates !== before && s.proposals.candidates.length === 8) {
-            off();
-            clearTimeout(timer);
-            resolve(performance.now() - t0);
-          }
-        });
-        void actions.propose();
+  const timing = await page.evaluate(
+    async ({ runs, workerRuns }) => {
+      const { store, actions, model } = window.__phrasewrightBench;
+      actions.setProposalSettings({
+        candidates: 8,
+        bars: 2,
+        temperature: 1,
+        primer: 'none',
+        scaleLock: true,
+        keepSeed: false,
       });
-    await proposeOnce(); // warm-up: kernels compiled, buffers sized
-    longTasks.length = 0;
-    const times = [];
-    // Each proposal starts from a settled page, as a musician's click does (the previous candidates drawn).
-    const settled = () => new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout: 1000 }));
-    for (let i = 0; i < runs; i++) {
-      await settled();
-      times.push(await proposeOnce());
-    }
-    await new Promise((r) => setTimeout(r, 100)); // let the observer deliver
-    observer.disconnect();
-    // The worker's own generating time for the same work, without messaging and rendering.
-    const workerMs = [];
-    // Alternated, so both sides see the same machine load.
-    const request = { candidates: 1, steps: 32, temperature: 1, seed: 7, ...chords };
-    await model().baseline(request, 8); // warm-up of Magenta's own path
-    const baselines = [];
-    for (let i = 0; i < workerRuns; i++) {
-      workerMs.push((await model().propose({ candidates: 8, steps: 32, temperature: 1, seed: 50 + i, scalePitchClasses: [0, 2, 4, 5, 7, 9, 11], ...chords }).result).generateMs);
-      baselines.push(await model().baseline(request, 8));
-    }
-    return { times, baselines, workerMs, longest: longTasks.length ? Math.max(...longTasks) : 0, longCount: longTasks.length };
-  }, { runs: TIMED_RUNS, workerRuns: WORKER_RUNS });
+      // A chord model needs chords in the requests sent to the worker directly (Propose adds the tonic triad).
+      const chords = model().status().info.kind === 'chord' ? { chords: [{ start: 0, symbol: 'C' }] } : {};
+      const longTasks = [];
+      const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(e.duration)));
+      observer.observe({ type: 'longtask' });
+      const proposeOnce = () =>
+        new Promise((resolve, reject) => {
+          const timer = setTimeout(
+            () => reject(new Error(`no candidates after 20 s: ${JSON.stringify(store.getState().notices)}`)),
+            20_000,
+          );
+          const before = store.getState().proposals.candidates;
+          const t0 = performance.now();
+          const off = store.subscribe((s) => {
+            if (s.proposals.candidates !== before && s.proposals.candidates.length === 8) {
+              off();
+              clearTimeout(timer);
+              resolve(performance.now() - t0);
+            }
+          });
+          void actions.propose();
+        });
+      await proposeOnce(); // warm-up: kernels compiled, buffers sized
+      longTasks.length = 0;
+      const times = [];
+      // Each proposal starts from a settled page, as a musician's click does (the previous candidates drawn).
+      const settled = () => new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout: 1000 }));
+      for (let i = 0; i < runs; i++) {
+        await settled();
+        times.push(await proposeOnce());
+      }
+      await new Promise((r) => setTimeout(r, 100)); // let the observer deliver
+      observer.disconnect();
+      // The worker's own generating time for the same work, without messaging and rendering.
+      const workerMs = [];
+      // Alternated, so both sides see the same machine load.
+      const request = { candidates: 1, steps: 32, temperature: 1, seed: 7, ...chords };
+      await model().baseline(request, 8); // warm-up of Magenta's own path
+      const baselines = [];
+      for (let i = 0; i < workerRuns; i++) {
+        workerMs.push(
+          (
+            await model().propose({
+              candidates: 8,
+              steps: 32,
+              temperature: 1,
+              seed: 50 + i,
+              scalePitchClasses: [0, 2, 4, 5, 7, 9, 11],
+              ...chords,
+            }).result
+          ).generateMs,
+        );
+        baselines.push(await model().baseline(request, 8));
+      }
+      return {
+        times,
+        baselines,
+        workerMs,
+        longest: longTasks.length ? Math.max(...longTasks) : 0,
+        longCount: longTasks.length,
+      };
+    },
+    { runs: TIMED_RUNS, workerRuns: WORKER_RUNS },
+  );
 
   log('timed', timing);
   const heapBefore = await workerHeap(browser);
@@ -139,7 +171,14 @@ export async function benchModel({ browser, url }) {
     const client = model();
     const before = await client.memory();
     const chords = client.status().info.kind === 'chord' ? { chords: [{ start: 0, symbol: 'C' }] } : {};
-    const request = { candidates: 8, steps: 32, temperature: 1, seed: 1, scalePitchClasses: [0, 2, 4, 5, 7, 9, 11], ...chords };
+    const request = {
+      candidates: 8,
+      steps: 32,
+      temperature: 1,
+      seed: 1,
+      scalePitchClasses: [0, 2, 4, 5, 7, 9, 11],
+      ...chords,
+    };
     for (let i = 0; i < runs; i++) await client.propose({ ...request, seed: i + 1 }).result;
     const after = await client.memory();
     return { before, after };
@@ -154,7 +193,12 @@ export async function benchModel({ browser, url }) {
   const heapGrowthMb = heapBefore !== null && heapAfter !== null ? (heapAfter - heapBefore) / 2 ** 20 : null;
   const tensorBytesMb = (memory.after.numBytes - memory.before.numBytes) / 2 ** 20;
   return [
-    figure({ name: `model load (${CHECKPOINT.replace('checkpoints/', '')})`, value: Math.round(load.wall), unit: 'ms', note: `backend ${load.backend}` }),
+    figure({
+      name: `model load (${CHECKPOINT.replace('checkpoints/', '')})`,
+      value: Math.round(load.wall),
+      unit: 'ms',
+      note: `backend ${load.backend}`,
+    }),
     figure({
       name: '8 candidates x 2 bars, request to store',
       value: Math.round(propose),
@@ -191,7 +235,10 @@ export async function benchModel({ browser, url }) {
       value: heapGrowthMb === null ? Number(tensorBytesMb.toFixed(2)) : Number(heapGrowthMb.toFixed(2)),
       unit: 'MB',
       target: 20,
-      note: heapGrowthMb === null ? 'worker JS heap unreachable: tfjs tensor bytes instead' : 'JS heap after forced GC (CDP Runtime.getHeapUsage)',
+      note:
+        heapGrowthMb === null
+          ? 'worker JS heap unreachable: tfjs tensor bytes instead'
+          : 'JS heap after forced GC (CDP Runtime.getHeapUsage)',
     }),
   ];
 }

@@ -50,7 +50,12 @@ export async function benchStartup({ browser, url }) {
       target: 250,
       note: `${scripts.length} script(s); tfjs and Magenta must not be among them`,
     }),
-    figure({ name: 'first contentful paint', value: Math.round(median(runs.map((r) => r.fcp))), unit: 'ms', target: 1000 }),
+    figure({
+      name: 'first contentful paint',
+      value: Math.round(median(runs.map((r) => r.fcp))),
+      unit: 'ms',
+      target: 1000,
+    }),
     figure({
       name: 'time to first render (grid in DOM)',
       value: Math.round(median(runs.map((r) => r.gridAt))),

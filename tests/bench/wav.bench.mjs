@@ -16,15 +16,32 @@ async function threeMinuteSong() {
   const chords = ['C', 'Am', 'F', 'G', 'Em', 'Dm', 'G7', 'C'];
   const verse = {
     ...createPhrase('A', 8, { now: 1, newId }),
-    notes: Array.from({ length: 64 }, (_, i) => ({ pitch: 60 + ((i * 5) % 12), start: i * 2, length: 2, velocity: 90 })),
+    notes: Array.from({ length: 64 }, (_, i) => ({
+      pitch: 60 + ((i * 5) % 12),
+      start: i * 2,
+      length: 2,
+      velocity: 90,
+    })),
     chords: chords.map((symbol, bar) => ({ start: bar * 16, symbol })),
   };
-  const ending = { ...createPhrase('B', 2, { now: 1, newId }), notes: [{ pitch: 60, start: 0, length: 32, velocity: 90 }], chords: [{ start: 0, symbol: 'C' }] };
+  const ending = {
+    ...createPhrase('B', 2, { now: 1, newId }),
+    notes: [{ pitch: 60, start: 0, length: 32, velocity: 90 }],
+    chords: [{ start: 0, symbol: 'C' }],
+  };
   const arrangement = [
-    ...Array.from({ length: 11 }, (_, i) => ({ id: newId(), phraseId: verse.id, repeats: 1, transpose: i % 3 === 2 ? 5 : 0 })),
+    ...Array.from({ length: 11 }, (_, i) => ({
+      id: newId(),
+      phraseId: verse.id,
+      repeats: 1,
+      transpose: i % 3 === 2 ? 5 : 0,
+    })),
     { id: newId(), phraseId: ending.id, repeats: 1, transpose: 0 },
   ];
-  const song = createSong({ title: 'Bench three minutes', tempo: 120, phrases: [verse, ending], arrangement }, { now: 1, newId });
+  const song = createSong(
+    { title: 'Bench three minutes', tempo: 120, phrases: [verse, ending], arrangement },
+    { now: 1, newId },
+  );
   return serializeProject(song);
 }
 
@@ -46,8 +63,15 @@ export async function benchWav({ browser, url }) {
   const page = await context.newPage();
   await page.goto(url);
   await page.getByRole('grid', { name: /^Phrase/ }).waitFor();
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open project' }).click()]);
-  await chooser.setFiles({ name: 'bench.phrasewright.json', mimeType: 'application/json', buffer: Buffer.from(project) });
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: 'Open project' }).click(),
+  ]);
+  await chooser.setFiles({
+    name: 'bench.phrasewright.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(project),
+  });
   await page.getByText(/as a new song/).waitFor();
   const cold = await exportOnce(page);
   const warm = [];

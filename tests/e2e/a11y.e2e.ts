@@ -25,39 +25,76 @@ interface Finding {
 async function seriousViolations(page: Page): Promise<Finding[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            o: object,
+          ) => Promise<{
+            violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
+          }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => String(n.target)) }));
+      .map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        targets: v.nodes.slice(0, 5).map((n) => String(n.target)),
+      }));
   });
 }
 
-test('the app has no serious or critical axe violations', async () => {
-  // The app's CSP refuses inline scripts, axe's included: only the test's context bypasses it.
-  const app = await session.open('/', await session.newContext({ bypassCSP: true }));
-  const { page } = app;
-  await openPanel(page, 'Notation');
-  await page.getByRole('region', { name: /^Notation/ }).locator('svg').waitFor({ timeout: 30_000 });
-  expect(await seriousViolations(page)).toEqual([]);
-}, TIMEOUT_MS);
+test(
+  'the app has no serious or critical axe violations',
+  async () => {
+    // The app's CSP refuses inline scripts, axe's included: only the test's context bypasses it.
+    const app = await session.open('/', await session.newContext({ bypassCSP: true }));
+    const { page } = app;
+    await openPanel(page, 'Notation');
+    await page
+      .getByRole('region', { name: /^Notation/ })
+      .locator('svg')
+      .waitFor({ timeout: 30_000 });
+    expect(await seriousViolations(page)).toEqual([]);
+  },
+  TIMEOUT_MS,
+);
 
-test('no serious or critical axe violations with notes, the theory overlay and the help panel', async () => {
-  // The app's CSP refuses inline scripts, axe's included: only the test's context bypasses it.
-  const app = await session.open('/', await session.newContext({ bypassCSP: true }));
-  const { page } = app;
-  for (const [pitch, step] of [['C4', 1], ['E4', 3], ['G4', 5], ['B4', 7]] as const) await cell(page, pitch, step).click();
-  await openPanel(page, 'Theory');
-  await page.getByRole('combobox', { name: 'Note labels' }).selectOption('degrees');
-  await page.getByRole('checkbox', { name: 'Chord tones' }).check();
-  await page.getByRole('checkbox', { name: 'Intervals' }).check();
-  expect(await seriousViolations(page)).toEqual([]);
-  await openPanel(page, 'Notation');
-  await page.getByRole('region', { name: /^Notation/ }).locator('svg .abcjs-annotation').first().waitFor({ timeout: 30_000 });
-  expect(await seriousViolations(page)).toEqual([]);
-  await page.keyboard.press('Escape');
-  await page.getByRole('button', { name: /^Shortcuts/ }).focus();
-  await page.keyboard.press('Enter');
-  await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
-  expect(await seriousViolations(page)).toEqual([]);
-}, TIMEOUT_MS);
+test(
+  'no serious or critical axe violations with notes, the theory overlay and the help panel',
+  async () => {
+    // The app's CSP refuses inline scripts, axe's included: only the test's context bypasses it.
+    const app = await session.open('/', await session.newContext({ bypassCSP: true }));
+    const { page } = app;
+    for (const [pitch, step] of [
+      ['C4', 1],
+      ['E4', 3],
+      ['G4', 5],
+      ['B4', 7],
+    ] as const)
+      await cell(page, pitch, step).click();
+    await openPanel(page, 'Theory');
+    await page.getByRole('combobox', { name: 'Note labels' }).selectOption('degrees');
+    await page.getByRole('checkbox', { name: 'Chord tones' }).check();
+    await page.getByRole('checkbox', { name: 'Intervals' }).check();
+    expect(await seriousViolations(page)).toEqual([]);
+    await openPanel(page, 'Notation');
+    await page
+      .getByRole('region', { name: /^Notation/ })
+      .locator('svg .abcjs-annotation')
+      .first()
+      .waitFor({ timeout: 30_000 });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: /^Shortcuts/ }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  },
+  TIMEOUT_MS,
+);

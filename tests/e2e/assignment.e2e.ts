@@ -23,7 +23,8 @@ async function giveName(page: Page, name = 'Ada'): Promise<void> {
   await dialog.getByRole('button', { name: 'Start' }).click();
   await dialog.waitFor({ state: 'hidden' });
 }
-const temperature = (page: Page) => page.getByRole('region', { name: 'Model proposals' }).getByRole('spinbutton', { name: 'Temperature' });
+const temperature = (page: Page) =>
+  page.getByRole('region', { name: 'Model proposals' }).getByRole('spinbutton', { name: 'Temperature' });
 
 test('an assignment link locks the key, scale, phrase length and temperature range it was made with', async () => {
   const teacher = await open();
@@ -87,18 +88,54 @@ test('an assignment without the model disables Propose and says why', async () =
 test('a hand-back link opens the who-wrote-what report marking model notes and student notes', async () => {
   const note = (pitch: number, start: number, by: Note['by']): Note => ({ pitch, start, length: 2, velocity: 96, by });
   let phrase = createPhrase('A', 1, { now: 1 });
-  phrase = commitVersion(phrase, { notes: [note(60, 0, 'model'), note(62, 4, 'model'), note(64, 8, 'model')], origin: { kind: 'proposed', modelId: 'melody-rnn-v2', temperature: 1, seed: 3 } }, 2);
+  phrase = commitVersion(
+    phrase,
+    {
+      notes: [note(60, 0, 'model'), note(62, 4, 'model'), note(64, 8, 'model')],
+      origin: { kind: 'proposed', modelId: 'melody-rnn-v2', temperature: 1, seed: 3 },
+    },
+    2,
+  );
   // The student keeps C4 and E4, moves D4 up to F4, and adds G4.
-  phrase = commitVersion(phrase, { notes: [note(60, 0, 'model'), note(65, 4, 'student-changed-model'), note(64, 8, 'model'), note(67, 12, 'student')], origin: { kind: 'hand', action: 'toggle note' } }, 3);
+  phrase = commitVersion(
+    phrase,
+    {
+      notes: [
+        note(60, 0, 'model'),
+        note(65, 4, 'student-changed-model'),
+        note(64, 8, 'model'),
+        note(67, 12, 'student'),
+      ],
+      origin: { kind: 'hand', action: 'toggle note' },
+    },
+    3,
+  );
   const song = createSong({ title: 'Handed back', phrases: [phrase] });
-  const fragment = await encodeHandBackLink(song, { template: { ...openTemplate(song.key), title: 'Handed back' }, student: 'Ada', handedBackAt: 4 });
+  const fragment = await encodeHandBackLink(song, {
+    template: { ...openTemplate(song.key), title: 'Handed back' },
+    student: 'Ada',
+    handedBackAt: 4,
+  });
   const { page, errors } = await open(`/#${fragment}`);
   const report = page.getByRole('region', { name: 'Who wrote what' });
   await report.waitFor();
   await report.getByText('Notes one by one').click();
-  const items = () => report.getByRole('list', { name: 'Notes of phrase A' }).getByRole('listitem').evaluateAll((li) => li.map((l) => l.textContent));
-  await expect.poll(items).toEqual(['C4 step 1: from the model', 'F4 step 5: from the model, changed by the student', 'E4 step 9: from the model', 'G4 step 13: by the student']);
-  expect(await report.innerText()).toMatch(/Phrase A: 4 notes — 2 by the student \(1 changed from the model\), 2 from the model\./);
+  const items = () =>
+    report
+      .getByRole('list', { name: 'Notes of phrase A' })
+      .getByRole('listitem')
+      .evaluateAll((li) => li.map((l) => l.textContent));
+  await expect
+    .poll(items)
+    .toEqual([
+      'C4 step 1: from the model',
+      'F4 step 5: from the model, changed by the student',
+      'E4 step 9: from the model',
+      'G4 step 13: by the student',
+    ]);
+  expect(await report.innerText()).toMatch(
+    /Phrase A: 4 notes — 2 by the student \(1 changed from the model\), 2 from the model\./,
+  );
   expect(await page.getByRole('textbox', { name: 'Song title' }).inputValue()).toBe('Handed back - Ada');
   expect(await cell(page, 'F4', 5).getAttribute('data-author')).toBe('student-changed-model');
   expect(await page.getByRole('region', { name: 'Assignment', exact: true }).count()).toBe(0);

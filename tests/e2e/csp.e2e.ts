@@ -25,7 +25,8 @@ async function recordViolations(context: BrowserContext): Promise<void> {
   });
 }
 
-const violations = (page: Page) => page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
+const violations = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
 
 test('the production page carries the policy: no inline script, no eval beyond wasm', async () => {
   const response = await fetch(new URL('/', (await import('vitest')).inject('baseUrl')));
@@ -96,7 +97,14 @@ test('a full session (edit, play, propose, export MIDI, help) raises no CSP viol
   await expect.poll(() => items.count(), { timeout: MODEL_READY_MS }).toBeGreaterThan(0);
   // The model must have run on wasm: a blocked compile would fall back to webgl/cpu without a word. The rail's
   // status names the backend ("… ready (wasm)"); the app has no bench hook since bench code left the build.
-  await expect.poll(() => page.getByRole('status').filter({ hasText: / ready \(/ }).textContent()).toMatch(/ ready \((follows chords, )?wasm\)/);
+  await expect
+    .poll(() =>
+      page
+        .getByRole('status')
+        .filter({ hasText: / ready \(/ })
+        .textContent(),
+    )
+    .toMatch(/ ready \((follows chords, )?wasm\)/);
 
   await openPanel(page, 'Export');
   const download = page.waitForEvent('download');

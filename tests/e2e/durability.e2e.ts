@@ -77,7 +77,10 @@ test('a second tab on the same song is told, works on a copy, and neither tab ov
   await waitForAutosave(first.page);
 
   const second: AppPage = await session.open('/', context);
-  await second.page.getByRole('status').filter({ hasText: /is open in another tab.*works on a copy/ }).waitFor();
+  await second.page
+    .getByRole('status')
+    .filter({ hasText: /is open in another tab.*works on a copy/ })
+    .waitFor();
   expect(await soundingCells(second.page)).toEqual(['C4 step 1']);
 
   await cell(second.page, 'E4', 3).click();
@@ -115,7 +118,10 @@ test('an unreadable record is quarantined with its raw text, never deleted', asy
     return keys[0] as string;
   });
   await page.reload();
-  await page.getByRole('alert').filter({ hasText: /kept aside, not deleted/ }).waitFor();
+  await page
+    .getByRole('alert')
+    .filter({ hasText: /kept aside, not deleted/ })
+    .waitFor();
   const kept = await page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((res, rej) => {
       const r = indexedDB.open('phrasewright-quarantine');

@@ -69,94 +69,112 @@ async function selectSteps(page: Page, from: number, to: number, steps: number):
   await page.mouse.up();
 }
 
-test('Fill selection: the candidates differ from the phrase only inside the selected bar; Accept, then Undo restores', async () => {
-  const app = await session.open('/');
-  const { page } = app;
-  await page.getByRole('combobox', { name: 'Phrase length' }).selectOption({ label: '3 bars' });
-  await chooseModel(page);
-  // A melody on every beat of three bars, written through the grid.
-  const tune = ['C4', 'E4', 'G4', 'E4', 'F4', 'A4', 'C5', 'A4', 'G4', 'B4', 'D5', 'B4'];
-  for (let i = 0; i < tune.length; i++) await cell(page, tune[i], 1 + i * 4).click();
-  const before = await soundingCells(page);
-  const outside = (cells: string[]) => cells.filter((c) => stepOf(c) < 17 || stepOf(c) > 32);
+test(
+  'Fill selection: the candidates differ from the phrase only inside the selected bar; Accept, then Undo restores',
+  async () => {
+    const app = await session.open('/');
+    const { page } = app;
+    await page.getByRole('combobox', { name: 'Phrase length' }).selectOption({ label: '3 bars' });
+    await chooseModel(page);
+    // A melody on every beat of three bars, written through the grid.
+    const tune = ['C4', 'E4', 'G4', 'E4', 'F4', 'A4', 'C5', 'A4', 'G4', 'B4', 'D5', 'B4'];
+    for (let i = 0; i < tune.length; i++) await cell(page, tune[i], 1 + i * 4).click();
+    const before = await soundingCells(page);
+    const outside = (cells: string[]) => cells.filter((c) => stepOf(c) < 17 || stepOf(c) > 32);
 
-  // Without a selection there is nothing to fill, and the button says why.
-  expect(await fillButton(page).isDisabled()).toBe(true);
-  expect(await fillButton(page).getAttribute('title')).toMatch(/Select steps first/);
+    // Without a selection there is nothing to fill, and the button says why.
+    expect(await fillButton(page).isDisabled()).toBe(true);
+    expect(await fillButton(page).getAttribute('title')).toMatch(/Select steps first/);
 
-  // Select bar 2 (steps 17-32) on the bar ruler and fill it.
-  await selectSteps(page, 17, 32, 48);
-  await expect.poll(() => fillButton(page).isDisabled()).toBe(false);
-  await rail(page).getByRole('spinbutton', { name: 'Candidates' }).fill('3');
-  await rail(page).getByRole('spinbutton', { name: 'Candidates' }).blur();
-  await fillButton(page).click();
-  await expect.poll(() => items(page).count(), { timeout: MODEL_READY_MS }).toBe(3);
-  for (let i = 0; i < 3; i++) {
-    const item = items(page).nth(i);
-    await item.click();
-    await expect.poll(() => item.getAttribute('aria-current')).toBe('true');
-    // The ghost notes sit inside the bar; the candidate's own roll covers the bar only.
-    const ghosts = await ghostCells(page);
-    expect(ghosts.length).toBeGreaterThan(0);
-    for (const name of ghosts) expect(stepOf(name)).toBeGreaterThanOrEqual(17);
-    for (const name of ghosts) expect(stepOf(name)).toBeLessThanOrEqual(32);
-    for (const note of await rollNotes(item)) expect(firstStep(note)).toBeLessThanOrEqual(16);
-    // Each fill says how well it leads into bar 3, against a plain continuation, and how sure the model is.
-    await item.getByText(/leads in .* vs plain .*/).waitFor();
-    await item.getByText(/^(safe|typical|adventurous) · /).waitFor();
-  }
+    // Select bar 2 (steps 17-32) on the bar ruler and fill it.
+    await selectSteps(page, 17, 32, 48);
+    await expect.poll(() => fillButton(page).isDisabled()).toBe(false);
+    await rail(page).getByRole('spinbutton', { name: 'Candidates' }).fill('3');
+    await rail(page).getByRole('spinbutton', { name: 'Candidates' }).blur();
+    await fillButton(page).click();
+    await expect.poll(() => items(page).count(), { timeout: MODEL_READY_MS }).toBe(3);
+    for (let i = 0; i < 3; i++) {
+      const item = items(page).nth(i);
+      await item.click();
+      await expect.poll(() => item.getAttribute('aria-current')).toBe('true');
+      // The ghost notes sit inside the bar; the candidate's own roll covers the bar only.
+      const ghosts = await ghostCells(page);
+      expect(ghosts.length).toBeGreaterThan(0);
+      for (const name of ghosts) expect(stepOf(name)).toBeGreaterThanOrEqual(17);
+      for (const name of ghosts) expect(stepOf(name)).toBeLessThanOrEqual(32);
+      for (const note of await rollNotes(item)) expect(firstStep(note)).toBeLessThanOrEqual(16);
+      // Each fill says how well it leads into bar 3, against a plain continuation, and how sure the model is.
+      await item.getByText(/leads in .* vs plain .*/).waitFor();
+      await item.getByText(/^(safe|typical|adventurous) · /).waitFor();
+    }
 
-  // Accept replaces the musician's four notes in bar 2, so it asks first; "Replace them" (focused) confirms.
-  await items(page).first().click();
-  const chosen = await ghostCells(page);
-  await items(page).first().getByRole('button', { name: 'Accept', exact: true }).click();
-  await page.getByRole('alert').filter({ hasText: /replaces 4 notes you wrote in steps 17-32/ }).waitFor();
-  await page.keyboard.press('Enter');
-  await expect.poll(() => ghostCells(page)).toEqual([]);
-  const accepted = await soundingCells(page);
-  expect(outside(accepted)).toEqual(outside(before));
-  for (const name of chosen) expect(accepted).toContain(name);
-  await page.getByRole('button', { name: 'Undo' }).click();
-  await expect.poll(() => soundingCells(page)).toEqual(before);
-  expect(app.errors).toEqual([]);
-}, TEST_TIMEOUT_MS);
+    // Accept replaces the musician's four notes in bar 2, so it asks first; "Replace them" (focused) confirms.
+    await items(page).first().click();
+    const chosen = await ghostCells(page);
+    await items(page).first().getByRole('button', { name: 'Accept', exact: true }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /replaces 4 notes you wrote in steps 17-32/ })
+      .waitFor();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => ghostCells(page)).toEqual([]);
+    const accepted = await soundingCells(page);
+    expect(outside(accepted)).toEqual(outside(before));
+    for (const name of chosen) expect(accepted).toContain(name);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => soundingCells(page)).toEqual(before);
+    expect(app.errors).toEqual([]);
+  },
+  TEST_TIMEOUT_MS,
+);
 
-test('Suggest chords: a chord per bar from the chord model, written by Accept chords; Undo restores', async () => {
-  const app = await session.open('/');
-  const { page } = app;
-  const tune = ['C4', 'E4', 'G4', 'C5', 'G4', 'B4', 'D5', 'B4'];
-  for (let i = 0; i < tune.length; i++) await cell(page, tune[i], 1 + i * 4).click();
-  await showTab(page, 'Chords');
-  const chords = page.getByRole('region', { name: 'Chords' });
-  const barInput = (bar: number) => chords.getByRole('combobox', { name: `Bar ${bar} chords` }).or(chords.getByRole('textbox', { name: `Bar ${bar} chords` }));
-  expect(await barInput(1).inputValue()).toBe('');
+test(
+  'Suggest chords: a chord per bar from the chord model, written by Accept chords; Undo restores',
+  async () => {
+    const app = await session.open('/');
+    const { page } = app;
+    const tune = ['C4', 'E4', 'G4', 'C5', 'G4', 'B4', 'D5', 'B4'];
+    for (let i = 0; i < tune.length; i++) await cell(page, tune[i], 1 + i * 4).click();
+    await showTab(page, 'Chords');
+    const chords = page.getByRole('region', { name: 'Chords' });
+    const barInput = (bar: number) =>
+      chords
+        .getByRole('combobox', { name: `Bar ${bar} chords` })
+        .or(chords.getByRole('textbox', { name: `Bar ${bar} chords` }));
+    expect(await barInput(1).inputValue()).toBe('');
 
-  await chords.getByRole('button', { name: 'Suggest chords' }).click();
-  const suggestion = page.getByRole('region', { name: 'Suggested chords' });
-  await suggestion.waitFor({ timeout: MODEL_READY_MS });
-  // Each bar: the best chord (pressed) and the next best two.
-  const slots = suggestion.getByRole('listitem');
-  await expect.poll(() => slots.count()).toBe(2);
-  for (const slot of await slots.all()) expect(await slot.getByRole('button').count()).toBe(3);
-  await suggestion.getByRole('button', { name: 'Accept chords' }).click();
-  await expect.poll(() => barInput(1).inputValue()).not.toBe('');
-  expect(await barInput(2).inputValue()).not.toBe('');
-  expect((await barInput(1).inputValue()).split(' ')).toHaveLength(1);
+    await chords.getByRole('button', { name: 'Suggest chords' }).click();
+    const suggestion = page.getByRole('region', { name: 'Suggested chords' });
+    await suggestion.waitFor({ timeout: MODEL_READY_MS });
+    // Each bar: the best chord (pressed) and the next best two.
+    const slots = suggestion.getByRole('listitem');
+    await expect.poll(() => slots.count()).toBe(2);
+    for (const slot of await slots.all()) expect(await slot.getByRole('button').count()).toBe(3);
+    await suggestion.getByRole('button', { name: 'Accept chords' }).click();
+    await expect.poll(() => barInput(1).inputValue()).not.toBe('');
+    expect(await barInput(2).inputValue()).not.toBe('');
+    expect((await barInput(1).inputValue()).split(' ')).toHaveLength(1);
 
-  await page.getByRole('button', { name: 'Undo' }).click();
-  await expect.poll(() => barInput(1).inputValue()).toBe('');
-  expect(await barInput(2).inputValue()).toBe('');
-  expect(app.errors).toEqual([]);
-}, TEST_TIMEOUT_MS);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => barInput(1).inputValue()).toBe('');
+    expect(await barInput(2).inputValue()).toBe('');
+    expect(app.errors).toEqual([]);
+  },
+  TEST_TIMEOUT_MS,
+);
 
-test('Suggest chords on a phrase with no notes is not offered, and says why', async () => {
-  const app = await session.open('/');
-  const { page } = app;
-  await showTab(page, 'Chords');
-  const chords = page.getByRole('region', { name: 'Chords' });
-  const button = chords.getByRole('button', { name: 'Suggest chords' });
-  await expect.poll(() => button.isDisabled()).toBe(true);
-  expect(await button.getAttribute('aria-describedby')).toBeTruthy();
-  await chords.getByText(/has no notes/).waitFor();
-  expect(app.errors).toEqual([]);
-}, TEST_TIMEOUT_MS);
+test(
+  'Suggest chords on a phrase with no notes is not offered, and says why',
+  async () => {
+    const app = await session.open('/');
+    const { page } = app;
+    await showTab(page, 'Chords');
+    const chords = page.getByRole('region', { name: 'Chords' });
+    const button = chords.getByRole('button', { name: 'Suggest chords' });
+    await expect.poll(() => button.isDisabled()).toBe(true);
+    expect(await button.getAttribute('aria-describedby')).toBeTruthy();
+    await chords.getByText(/has no notes/).waitFor();
+    expect(app.errors).toEqual([]);
+  },
+  TEST_TIMEOUT_MS,
+);

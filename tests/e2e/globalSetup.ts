@@ -12,7 +12,8 @@ export async function setup({ provide }: { provide: (key: 'baseUrl', value: stri
         '(or set PHRASEWRIGHT_CHROMIUM). Browser tests are never skipped silently.',
     );
   }
-  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run "vite build" first (npm run test:e2e does).');
+  if (!existsSync('dist/index.html'))
+    throw new Error('dist/ is missing: run "vite build" first (npm run test:e2e does).');
   server = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'warn' });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('vite preview did not report a URL');

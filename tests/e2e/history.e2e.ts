@@ -61,7 +61,11 @@ test('after a reload the song comes back as it was left (autosave)', async () =>
   await tempo.press('Enter');
   // The condition a reload needs: the stored song holds every change (not "Saved" plus a guess at the time).
   await expect
-    .poll(async () => (await storedSongs(page)).map((s) => [s.title, s.tempo, s.key.scale, s.phrases.flatMap((p) => p.notes).length]), { timeout: 15_000 })
+    .poll(
+      async () =>
+        (await storedSongs(page)).map((s) => [s.title, s.tempo, s.key.scale, s.phrases.flatMap((p) => p.notes).length]),
+      { timeout: 15_000 },
+    )
     .toEqual([['Reload tune', 96, 'dorian', 2]]);
 
   await page.reload();

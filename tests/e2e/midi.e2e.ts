@@ -15,7 +15,12 @@ interface SentMessage {
 async function installFakeMidi(context: BrowserContext): Promise<void> {
   await context.addInitScript(() => {
     const sent: { data: number[]; at: number }[] = [];
-    const input = { id: 'fake-in', name: 'Fake Keys', manufacturer: 'Test', onmidimessage: null as null | ((e: unknown) => void) };
+    const input = {
+      id: 'fake-in',
+      name: 'Fake Keys',
+      manufacturer: 'Test',
+      onmidimessage: null as null | ((e: unknown) => void),
+    };
     const output = {
       id: 'fake-out',
       name: 'Fake Synth',
@@ -25,7 +30,12 @@ async function installFakeMidi(context: BrowserContext): Promise<void> {
       },
       clear() {},
     };
-    const access = { inputs: new Map([[input.id, input]]), outputs: new Map([[output.id, output]]), onstatechange: null, sysexEnabled: false };
+    const access = {
+      inputs: new Map([[input.id, input]]),
+      outputs: new Map([[output.id, output]]),
+      onstatechange: null,
+      sysexEnabled: false,
+    };
     (window as unknown as { __midi: unknown }).__midi = {
       sent,
       key(data: number[]) {
@@ -36,8 +46,10 @@ async function installFakeMidi(context: BrowserContext): Promise<void> {
   });
 }
 
-const key = (page: Page, data: number[]) => page.evaluate((d) => (window as unknown as { __midi: { key(d: number[]): void } }).__midi.key(d), data);
-const sent = (page: Page) => page.evaluate(() => (window as unknown as { __midi: { sent: SentMessage[] } }).__midi.sent);
+const key = (page: Page, data: number[]) =>
+  page.evaluate((d) => (window as unknown as { __midi: { key(d: number[]): void } }).__midi.key(d), data);
+const sent = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __midi: { sent: SentMessage[] } }).__midi.sent);
 /** Console errors except the build's inline-style CSP reports, which the grid raises and another issue owns. */
 const ownErrors = (errors: string[]) => errors.filter((e) => !e.includes('Content Security Policy'));
 
@@ -60,12 +72,16 @@ async function openWithFakeMidi(): Promise<AppPage> {
 test('keys played on a MIDI keyboard become notes in the grid, one after another', async () => {
   const app = await openWithFakeMidi();
   const { page } = app;
-  await expect(panel(page).getByRole('combobox', { name: 'MIDI input' }).locator('option', { hasText: 'Fake Keys' }).count()).resolves.toBe(1);
+  await expect(
+    panel(page).getByRole('combobox', { name: 'MIDI input' }).locator('option', { hasText: 'Fake Keys' }).count(),
+  ).resolves.toBe(1);
   await key(page, [0x90, 60, 100]);
   await key(page, [0x80, 60, 0]);
   await key(page, [0x90, 64, 100]);
   await key(page, [0x90, 64, 0]); // note-on at velocity 0 is a release
-  await expect.poll(() => soundingCells(page)).toEqual(expect.arrayContaining(['C4 step 1', 'C4 step 2', 'E4 step 3', 'E4 step 4']));
+  await expect
+    .poll(() => soundingCells(page))
+    .toEqual(expect.arrayContaining(['C4 step 1', 'C4 step 2', 'E4 step 3', 'E4 step 4']));
   expect(await soundingCells(page)).toHaveLength(4);
   await panel(page).getByText('Next step 5').waitFor();
   expect(ownErrors(app.errors)).toEqual([]);
@@ -81,11 +97,20 @@ test('playback sends the phrase to the MIDI output at the right times', async ()
   // Let the staff redraw that follows the edits finish first: this test times the MIDI clock, not start-up jank.
   await openPanel(page, 'Notation');
   await expect
-    .poll(() => page.getByRole('region', { name: /^Notation of phrase/ }).locator('svg .abcjs-note').count(), { timeout: 15_000 })
+    .poll(
+      () =>
+        page
+          .getByRole('region', { name: /^Notation of phrase/ })
+          .locator('svg .abcjs-note')
+          .count(),
+      { timeout: 15_000 },
+    )
     .toBe(3);
   await mainThreadIdle(page);
   await page.getByRole('button', { name: 'Play', exact: true }).click();
-  await expect.poll(async () => (await sent(page)).filter((m) => m.data[0] === 0x90).length, { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
+  await expect
+    .poll(async () => (await sent(page)).filter((m) => m.data[0] === 0x90).length, { timeout: 10_000 })
+    .toBeGreaterThanOrEqual(3);
   await page.getByRole('button', { name: 'Stop', exact: true }).click();
   const messages = await sent(page);
   const ons = messages.filter((m) => m.data[0] === 0x90).slice(0, 3);
@@ -104,7 +129,9 @@ test('playback sends the phrase to the MIDI output at the right times', async ()
 
 test('without Web MIDI the panel says so', async () => {
   const context = await session.newContext();
-  await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'requestMIDIAccess', { value: undefined, configurable: true }));
+  await context.addInitScript(() =>
+    Object.defineProperty(Navigator.prototype, 'requestMIDIAccess', { value: undefined, configurable: true }),
+  );
   const app = await session.open('/', context);
   await openPanel(app.page, 'MIDI');
   await expect.poll(() => panel(app.page).getByRole('status').innerText()).toMatch(/no Web MIDI/);

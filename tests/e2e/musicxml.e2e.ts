@@ -19,7 +19,10 @@ async function download(page: Page, click: () => Promise<void>): Promise<{ name:
 
 async function importMusicXml(page: Page, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
   await openPanel(page, 'Export');
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import MusicXML' }).click()]);
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: 'Import MusicXML' }).click(),
+  ]);
   await chooser.setFiles(file);
   const dialog = page.getByRole('dialog', { name: 'Import MusicXML' });
   await dialog.waitFor();
@@ -59,7 +62,11 @@ test('Export MusicXML downloads a score that reads back to the same notes, and i
     [67, 8],
   ]);
 
-  await importMusicXml(page, { name: file.name, mimeType: 'application/vnd.recordare.musicxml+xml', buffer: file.bytes });
+  await importMusicXml(page, {
+    name: file.name,
+    mimeType: 'application/vnd.recordare.musicxml+xml',
+    buffer: file.bytes,
+  });
   await page.getByText(/opened as a new song, "Round trip"/).waitFor();
   await openPanel(page, 'Songs');
   await expect.poll(() => page.getByRole('list', { name: 'Songs' }).getByRole('listitem').count()).toBe(2);
@@ -70,12 +77,18 @@ test('Export MusicXML downloads a score that reads back to the same notes, and i
 test('a lead sheet imported from MusicXML opens as a new song with its chords in the chord picker', async () => {
   const { page, errors } = await open();
   const leadSheet = readFileSync('tests/fixtures/musicxml/lead-sheet.musicxml');
-  await importMusicXml(page, { name: 'lead-sheet.musicxml', mimeType: 'application/vnd.recordare.musicxml+xml', buffer: leadSheet });
+  await importMusicXml(page, {
+    name: 'lead-sheet.musicxml',
+    mimeType: 'application/vnd.recordare.musicxml+xml',
+    buffer: leadSheet,
+  });
   await page.getByText(/opened as a new song, "Lead Sheet Tune", in F major, 4\/4, 100 BPM/).waitFor();
   expect(await page.getByRole('textbox', { name: 'Song title' }).inputValue()).toBe('Lead Sheet Tune');
   const picker = await chordPicker(page);
   const bars = ['Bar 2 chords', 'Bar 3 chords', 'Bar 4 chords', 'Bar 5 chords'];
-  await expect.poll(() => Promise.all(bars.map((name) => picker.getByRole('combobox', { name }).inputValue()))).toEqual(['F', 'Gm7', 'C7', 'F']);
+  await expect
+    .poll(() => Promise.all(bars.map((name) => picker.getByRole('combobox', { name }).inputValue())))
+    .toEqual(['F', 'Gm7', 'C7', 'F']);
   // The pickup bar (bar 1) has no chord.
   expect(await picker.getByRole('combobox', { name: 'Bar 1 chords' }).inputValue()).toBe('');
   expect(errors).toEqual([]);
@@ -85,8 +98,17 @@ test('a file that is not a score is an alert in plain words, and the song stays 
   const { page } = await open();
   await cell(page, 'C4', 1).click();
   await openPanel(page, 'Export');
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import MusicXML' }).click()]);
-  await chooser.setFiles({ name: 'laughs.musicxml', mimeType: 'application/xml', buffer: Buffer.from('<!DOCTYPE a [<!ENTITY l "lol">]><score-partwise><work><work-title>&l;</work-title></work></score-partwise>') });
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: 'Import MusicXML' }).click(),
+  ]);
+  await chooser.setFiles({
+    name: 'laughs.musicxml',
+    mimeType: 'application/xml',
+    buffer: Buffer.from(
+      '<!DOCTYPE a [<!ENTITY l "lol">]><score-partwise><work><work-title>&l;</work-title></work></score-partwise>',
+    ),
+  });
   await page.getByRole('alert').filter({ hasText: 'laughs.musicxml' }).filter({ hasText: 'entities' }).waitFor();
   expect(await soundingCells(page)).toEqual(['C4 step 1']);
   await openPanel(page, 'Songs');

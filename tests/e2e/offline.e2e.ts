@@ -20,7 +20,10 @@ async function waitUntilControlled(page: Page): Promise<void> {
 
 test('after one visit the app loads, plays and proposes with the network off', async () => {
   // The bundled model is always in the build; without it this test would prove nothing about proposing.
-  if (!existsSync(MODEL_MANIFEST)) throw new Error(`${MODEL_MANIFEST} is missing: the build has no bundled model (run "npx vite build" from a full checkout).`);
+  if (!existsSync(MODEL_MANIFEST))
+    throw new Error(
+      `${MODEL_MANIFEST} is missing: the build has no bundled model (run "npx vite build" from a full checkout).`,
+    );
   const context = await session.newContext();
   await installSoundProbe(context);
   const { page, errors } = await session.open('/', context);
@@ -62,6 +65,12 @@ test('after one visit the app loads, plays and proposes with the network off', a
     .toBeGreaterThan(0);
   expect(errors).toEqual([]);
   // Really offline: the network refuses what the worker does not hold.
-  await expect(page.evaluate(() => fetch('/not-stored.txt').then((r) => r.status).catch(() => 'failed'))).resolves.toBe('failed');
+  await expect(
+    page.evaluate(() =>
+      fetch('/not-stored.txt')
+        .then((r) => r.status)
+        .catch(() => 'failed'),
+    ),
+  ).resolves.toBe('failed');
   await context.close();
 }, 120_000);

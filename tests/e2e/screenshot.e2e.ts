@@ -37,45 +37,54 @@ async function writeMelody(page: Page, melody: typeof MELODY): Promise<void> {
   }
 }
 
-test('the writing loop is captured for the README: a phrase, a candidate as ghost notes, the rail and the timeline', async () => {
-  const context = await session.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: 'dark' });
-  const { page, errors } = await session.open('/', context);
-  const title = page.getByRole('textbox', { name: 'Song title' });
-  await title.fill('Morning tune');
-  await title.press('Enter');
-  await page.getByRole('combobox', { name: 'Phrase length' }).selectOption({ label: '4 bars' });
-  await writeMelody(page, MELODY);
-  // A second phrase, answering the first, so the timeline shows a song.
-  await page.getByRole('button', { name: 'New phrase' }).click();
-  await page.getByRole('grid', { name: /^Phrase B/ }).waitFor();
-  await writeMelody(page, [
-    ['G4', 1, 2],
-    ['A4', 3, 2],
-    ['B4', 5, 2],
-    ['C5', 7, 4],
-    ['B4', 11, 2],
-    ['G4', 13, 4],
-  ]);
-  await page.getByRole('button', { name: 'Add phrase B to the song' }).click();
-  await page.getByRole('list', { name: 'Arrangement' }).getByRole('listitem').first().click();
-  await page.getByRole('grid', { name: /^Phrase A/ }).waitFor();
-  const rail = page.getByRole('region', { name: 'Model proposals' });
-  await rail.getByRole('button', { name: 'More settings' }).click();
-  await rail.getByRole('spinbutton', { name: 'Seed' }).fill('20');
-  await rail.getByRole('checkbox', { name: 'Keep seed' }).check();
-  await rail.getByRole('button', { name: 'More settings' }).click();
-  await rail.getByRole('button', { name: 'Propose', exact: true }).click();
-  await expect.poll(() => page.locator('[data-proposed="true"]').count(), { timeout: 90_000 }).toBeGreaterThan(0);
-  await page.getByText(/Loading/).waitFor({ state: 'hidden', timeout: 15_000 }).catch(() => undefined);
-  await page.mouse.move(1, 1); // no hover highlight in the picture
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  mkdirSync('tests/e2e/.artifacts', { recursive: true });
-  await page.screenshot({ path: ARTIFACT });
-  if (process.env.UPDATE_SCREENSHOT === '1') {
-    mkdirSync('docs', { recursive: true });
-    copyFileSync(ARTIFACT, 'docs/screenshot.png');
-  }
-  expect(statSync(ARTIFACT).size).toBeGreaterThan(20_000);
-  await expect(page.getByRole('gridcell', { name: 'C5 step 25', exact: true }).getAttribute('aria-selected')).resolves.toBe('true');
-  expect(errors).toEqual([]);
-}, TIMEOUT_MS);
+test(
+  'the writing loop is captured for the README: a phrase, a candidate as ghost notes, the rail and the timeline',
+  async () => {
+    const context = await session.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: 'dark' });
+    const { page, errors } = await session.open('/', context);
+    const title = page.getByRole('textbox', { name: 'Song title' });
+    await title.fill('Morning tune');
+    await title.press('Enter');
+    await page.getByRole('combobox', { name: 'Phrase length' }).selectOption({ label: '4 bars' });
+    await writeMelody(page, MELODY);
+    // A second phrase, answering the first, so the timeline shows a song.
+    await page.getByRole('button', { name: 'New phrase' }).click();
+    await page.getByRole('grid', { name: /^Phrase B/ }).waitFor();
+    await writeMelody(page, [
+      ['G4', 1, 2],
+      ['A4', 3, 2],
+      ['B4', 5, 2],
+      ['C5', 7, 4],
+      ['B4', 11, 2],
+      ['G4', 13, 4],
+    ]);
+    await page.getByRole('button', { name: 'Add phrase B to the song' }).click();
+    await page.getByRole('list', { name: 'Arrangement' }).getByRole('listitem').first().click();
+    await page.getByRole('grid', { name: /^Phrase A/ }).waitFor();
+    const rail = page.getByRole('region', { name: 'Model proposals' });
+    await rail.getByRole('button', { name: 'More settings' }).click();
+    await rail.getByRole('spinbutton', { name: 'Seed' }).fill('20');
+    await rail.getByRole('checkbox', { name: 'Keep seed' }).check();
+    await rail.getByRole('button', { name: 'More settings' }).click();
+    await rail.getByRole('button', { name: 'Propose', exact: true }).click();
+    await expect.poll(() => page.locator('[data-proposed="true"]').count(), { timeout: 90_000 }).toBeGreaterThan(0);
+    await page
+      .getByText(/Loading/)
+      .waitFor({ state: 'hidden', timeout: 15_000 })
+      .catch(() => undefined);
+    await page.mouse.move(1, 1); // no hover highlight in the picture
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    mkdirSync('tests/e2e/.artifacts', { recursive: true });
+    await page.screenshot({ path: ARTIFACT });
+    if (process.env.UPDATE_SCREENSHOT === '1') {
+      mkdirSync('docs', { recursive: true });
+      copyFileSync(ARTIFACT, 'docs/screenshot.png');
+    }
+    expect(statSync(ARTIFACT).size).toBeGreaterThan(20_000);
+    await expect(
+      page.getByRole('gridcell', { name: 'C5 step 25', exact: true }).getAttribute('aria-selected'),
+    ).resolves.toBe('true');
+    expect(errors).toEqual([]);
+  },
+  TIMEOUT_MS,
+);

@@ -42,7 +42,8 @@ async function watchedContext(): Promise<{ context: BrowserContext; dialogs: str
       for (const r of records) {
         for (const node of Array.from(r.addedNodes)) {
           if (!(node instanceof Element)) continue;
-          for (const e of [node, ...Array.from(node.querySelectorAll('*'))]) if (suspicious(e)) made.push(e.outerHTML.slice(0, 80));
+          for (const e of [node, ...Array.from(node.querySelectorAll('*'))])
+            if (suspicious(e)) made.push(e.outerHTML.slice(0, 80));
         }
       }
     }).observe(document, { childList: true, subtree: true });
@@ -86,7 +87,10 @@ test('a share link whose song title and phrase names hold markup and script show
   const payload = await encodeShareLink(hostileSong());
   const app = await session.open(`/#song=${payload}`, context);
   const { page } = app;
-  await page.getByRole('textbox', { name: 'Song title' }).and(page.locator(`[value="${TITLE.replace(/"/g, '\\"')}"]`)).waitFor();
+  await page
+    .getByRole('textbox', { name: 'Song title' })
+    .and(page.locator(`[value="${TITLE.replace(/"/g, '\\"')}"]`))
+    .waitFor();
   // The timeline and the phrase bin follow a new song in a deferred render: wait for every name.
   await expect.poll(() => rendering(page)).toEqual(SAFE);
   expect(dialogs).toEqual([]);
@@ -100,8 +104,17 @@ test('a project file whose song title and phrase names hold markup and script sh
   await openPanel(page, 'Export');
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Open project' }).click();
-  await (await chooser).setFiles({ name: 'hostile.phrasewright.json', mimeType: 'application/json', buffer: Buffer.from(serializeProject(hostileSong())) });
-  await page.getByRole('textbox', { name: 'Song title' }).and(page.locator(`[value="${TITLE.replace(/"/g, '\\"')}"]`)).waitFor();
+  await (
+    await chooser
+  ).setFiles({
+    name: 'hostile.phrasewright.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(serializeProject(hostileSong())),
+  });
+  await page
+    .getByRole('textbox', { name: 'Song title' })
+    .and(page.locator(`[value="${TITLE.replace(/"/g, '\\"')}"]`))
+    .waitFor();
   await expect.poll(() => rendering(page)).toEqual(SAFE);
   expect(dialogs).toEqual([]);
   expect(app.errors).toEqual([]);

@@ -8,10 +8,14 @@ import { useAppSession, type AppPage } from './browser';
 import { cell } from './gridHelpers';
 
 const session = useAppSession();
-const open = async (path = '/'): Promise<AppPage> => session.open(path, await session.newContext({ acceptDownloads: true }));
+const open = async (path = '/'): Promise<AppPage> =>
+  session.open(path, await session.newContext({ acceptDownloads: true }));
 
 const arrangement = (page: Page) => page.getByRole('list', { name: 'Arrangement' });
-const sectionLabels = (page: Page) => arrangement(page).getByRole('listitem').evaluateAll((items) => items.map((i) => i.getAttribute('aria-label')));
+const sectionLabels = (page: Page) =>
+  arrangement(page)
+    .getByRole('listitem')
+    .evaluateAll((items) => items.map((i) => i.getAttribute('aria-label')));
 
 /** Two 2-bar phrases in 4/4 at 110 BPM: A = C4 (step 1), E4 (step 5); B = G4 (step 1); arranged A then B. */
 async function buildTwoSectionSong(page: Page): Promise<void> {
@@ -24,7 +28,11 @@ async function buildTwoSectionSong(page: Page): Promise<void> {
   await expect.poll(() => sectionLabels(page)).toEqual(['Section 1: phrase A', 'Section 2: phrase B']);
 }
 
-async function downloadOf(page: Page, click: () => Promise<void>, timeout = 30_000): Promise<{ name: string; bytes: Buffer }> {
+async function downloadOf(
+  page: Page,
+  click: () => Promise<void>,
+  timeout = 30_000,
+): Promise<{ name: string; bytes: Buffer }> {
   const [download] = await Promise.all([page.waitForEvent('download', { timeout }), click()]);
   const path = await download.path();
   return { name: download.suggestedFilename(), bytes: readFileSync(path) };
@@ -57,7 +65,11 @@ test('Export WAV shows progress and downloads 44.1 kHz 16-bit stereo audio exact
     page.waitForEvent('download', { timeout: 60_000 }),
     (async () => {
       await page.getByRole('button', { name: 'Export WAV' }).click();
-      await page.getByRole('dialog', { name: 'Export WAV' }).getByRole('progressbar').waitFor({ timeout: 10_000 }).catch(() => undefined);
+      await page
+        .getByRole('dialog', { name: 'Export WAV' })
+        .getByRole('progressbar')
+        .waitFor({ timeout: 10_000 })
+        .catch(() => undefined);
     })(),
   ]);
   const wav = decodeWav(new Uint8Array(readFileSync(await download.path())));
@@ -68,7 +80,7 @@ test('Export WAV shows progress and downloads 44.1 kHz 16-bit stereo audio exact
   for (const x of wav.samples[0]) peak = Math.max(peak, Math.abs(x));
   expect(peak).toBeGreaterThan(0.01);
   // The second phrase's G4 sounds at its start (4.36 s): not silent there either.
-  const at = Math.round((32 * 60) / 110 / 4 * wav.sampleRate) + 2000;
+  const at = Math.round(((32 * 60) / 110 / 4) * wav.sampleRate) + 2000;
   let later = 0;
   for (let i = at; i < at + 4000; i++) later = Math.max(later, Math.abs(wav.samples[1][i]));
   expect(later).toBeGreaterThan(0.005);
@@ -139,11 +151,17 @@ test('a broken or hostile share link is an alert in plain words, and nothing run
 test('an imported MIDI file becomes phrases in the Arrangement', async () => {
   const { page } = await open();
   await openPanel(page, 'Export');
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import MIDI' }).click()]);
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: 'Import MIDI' }).click(),
+  ]);
   await chooser.setFiles('tests/fixtures/smf/two-tracks-waltz.mid');
   const dialog = page.getByRole('dialog', { name: 'Import MIDI' });
   await dialog.waitFor();
-  const tracks = await dialog.getByRole('group', { name: 'Track' }).getByRole('radio').evaluateAll((r) => r.map((x) => x.parentElement?.textContent ?? ''));
+  const tracks = await dialog
+    .getByRole('group', { name: 'Track' })
+    .getByRole('radio')
+    .evaluateAll((r) => r.map((x) => x.parentElement?.textContent ?? ''));
   expect(tracks.length).toBe(2);
   for (const t of tracks) expect(t).toMatch(/\d+ notes?/);
   await dialog.getByRole('combobox', { name: 'Split every' }).selectOption('2');
@@ -164,14 +182,24 @@ test('a bad project file gives an alert and leaves the song as it was; a good on
   await buildTwoSectionSong(page);
   const before = await sectionLabels(page);
   await openPanel(page, 'Export');
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open project' }).click()]);
-  await chooser.setFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"phrasewright-project","schemaVersion":1,"song":{"tempo":"fast"}}') });
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: 'Open project' }).click(),
+  ]);
+  await chooser.setFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"format":"phrasewright-project","schemaVersion":1,"song":{"tempo":"fast"}}'),
+  });
   await page.getByRole('alert').filter({ hasText: 'broken.json' }).waitFor();
   expect(await sectionLabels(page)).toEqual(before);
 
   const saved = await downloadOf(page, () => page.getByRole('button', { name: 'Save project' }).click());
   expect(saved.name).toMatch(/\.json$/);
-  const [again] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open project' }).click()]);
+  const [again] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: 'Open project' }).click(),
+  ]);
   await again.setFiles({ name: 'saved.json', mimeType: 'application/json', buffer: saved.bytes });
   await page.getByText(/as a new song/).waitFor();
   expect(await sectionLabels(page)).toEqual(before);
@@ -192,7 +220,9 @@ test('sections reorder by keyboard (Alt+Arrow) and Undo puts them back; looping 
   await expect.poll(() => sectionLabels(page)).toEqual(['Section 1: phrase B', 'Section 2: phrase A']);
 
   await page.getByRole('button', { name: 'Loop section 2' }).click();
-  await expect.poll(() => arrangement(page).locator('[aria-current="true"]').getAttribute('aria-label'), { timeout: 10_000 }).toBe('Section 2: phrase A');
+  await expect
+    .poll(() => arrangement(page).locator('[aria-current="true"]').getAttribute('aria-label'), { timeout: 10_000 })
+    .toBe('Section 2: phrase A');
   await page.getByRole('button', { name: 'Loop section 2' }).click();
   await page.getByRole('button', { name: 'Play song' }).click();
   await expect.poll(() => arrangement(page).locator('[aria-current="true"]').count(), { timeout: 10_000 }).toBe(1);

@@ -8,7 +8,8 @@ import { storedNotes } from './storedSongs';
 const session = useAppSession();
 
 const songList = (page: Page) => page.getByRole('list', { name: 'Songs' });
-const songTitles = (page: Page) => songList(page).getByRole('listitem').locator('.song-open, .rename-input').allInnerTexts();
+const songTitles = (page: Page) =>
+  songList(page).getByRole('listitem').locator('.song-open, .rename-input').allInnerTexts();
 
 async function setTitle(page: Page, title: string) {
   const field = page.getByRole('textbox', { name: 'Song title' });

@@ -14,7 +14,11 @@ export async function installSoundProbe(target: Page | BrowserContext): Promise<
     const connect = AudioNode.prototype.connect as (this: AudioNode, ...args: unknown[]) => unknown;
     AudioNode.prototype.connect = function (this: AudioNode, ...args: unknown[]) {
       const [destination] = args;
-      if (destination instanceof AudioDestinationNode && !(this instanceof AnalyserNode) && !(this as { __probeMute?: boolean }).__probeMute) {
+      if (
+        destination instanceof AudioDestinationNode &&
+        !(this instanceof AnalyserNode) &&
+        !(this as { __probeMute?: boolean }).__probeMute
+      ) {
         let tap = taps.get(destination.context);
         if (!tap) {
           tap = destination.context.createAnalyser();

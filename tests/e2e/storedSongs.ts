@@ -39,5 +39,7 @@ export async function storedSongs(page: Page): Promise<Song[]> {
 
 /** Each stored song's notes as "pitch@start" strings (every phrase), sorted: what a grid edit changes. */
 export async function storedNotes(page: Page): Promise<string[][]> {
-  return (await storedSongs(page)).map((song) => song.phrases.flatMap((p) => p.notes.map((n) => `${n.pitch}@${n.start}`)).sort());
+  return (await storedSongs(page)).map((song) =>
+    song.phrases.flatMap((p) => p.notes.map((n) => `${n.pitch}@${n.start}`)).sort(),
+  );
 }

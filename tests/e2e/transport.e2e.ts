@@ -83,11 +83,21 @@ test('an out-of-range tempo is clamped and the reason is shown beside the field'
   await tempo.fill('12');
   await tempo.blur();
   await expect(tempo.inputValue()).resolves.toBe('40');
-  await expect(page.getByRole('status').filter({ hasText: /at least 40/ }).isVisible()).resolves.toBe(true);
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: /at least 40/ })
+      .isVisible(),
+  ).resolves.toBe(true);
 
   await tempo.fill('128');
   await tempo.press('Enter');
-  await expect(page.getByRole('status').filter({ hasText: /Tempo must/ }).count()).resolves.toBe(0);
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: /Tempo must/ })
+      .count(),
+  ).resolves.toBe(0);
   expect(app.errors).toEqual([]);
 });
 

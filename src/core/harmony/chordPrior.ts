@@ -35,18 +35,28 @@ const BACKOFF = 2;
 const sum = (counts: Record<string, number> | undefined) => Object.values(counts ?? {}).reduce((s, n) => s + n, 0);
 
 function isCounts(value: unknown): value is Record<string, number> {
-  return typeof value === 'object' && value !== null && Object.values(value).every((n) => typeof n === 'number' && Number.isFinite(n) && n >= 0);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Object.values(value).every((n) => typeof n === 'number' && Number.isFinite(n) && n >= 0)
+  );
 }
 
 /** Checks a parsed chord_prior.json; throws an Error naming what is wrong. */
 export function parseChordPrior(json: unknown): ChordPrior {
   const prior = json as Partial<ChordPrior> | null;
-  if (!prior || prior.format !== 'phrasewright-chord-prior' || prior.version !== 1) throw new Error('not a phrasewright chord prior (format/version)');
+  if (!prior || prior.format !== 'phrasewright-chord-prior' || prior.version !== 1)
+    throw new Error('not a phrasewright chord prior (format/version)');
   if (typeof prior.families !== 'object' || prior.families === null) throw new Error('chord prior has no families');
   for (const [family, slots] of Object.entries(prior.families)) {
     for (const [slot, counts] of Object.entries(slots ?? {})) {
       const c = counts as TransitionCounts;
-      if (!isCounts(c?.start) || !isCounts(c?.end) || typeof c.next !== 'object' || !Object.values(c.next).every(isCounts)) {
+      if (
+        !isCounts(c?.start) ||
+        !isCounts(c?.end) ||
+        typeof c.next !== 'object' ||
+        !Object.values(c.next).every(isCounts)
+      ) {
         throw new Error(`chord prior ${family}/${slot} counts are malformed`);
       }
     }

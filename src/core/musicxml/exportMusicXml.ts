@@ -62,13 +62,25 @@ interface Event {
 }
 
 /** A part's events split at bar lines, with rests filling the gaps. */
-function measuresOf(spans: { start: Steps; length: Steps; pitches: number[]; velocity?: number }[], bar: Steps, measures: number): Event[][] {
+function measuresOf(
+  spans: { start: Steps; length: Steps; pitches: number[]; velocity?: number }[],
+  bar: Steps,
+  measures: number,
+): Event[][] {
   const out: Event[][] = Array.from({ length: measures }, () => []);
   for (const s of spans) {
     for (let m = Math.floor(s.start / bar); m < measures && m * bar < s.start + s.length; m++) {
       const from = Math.max(s.start, m * bar);
       const to = Math.min(s.start + s.length, (m + 1) * bar);
-      if (to > from) out[m].push({ start: from - m * bar, length: to - from, pitches: s.pitches, velocity: s.velocity, tiedIn: from > s.start, tiedOut: to < s.start + s.length });
+      if (to > from)
+        out[m].push({
+          start: from - m * bar,
+          length: to - from,
+          pitches: s.pitches,
+          velocity: s.velocity,
+          tiedIn: from > s.start,
+          tiedOut: to < s.start + s.length,
+        });
     }
   }
   return out.map((events) => {
@@ -91,7 +103,13 @@ interface MeasureExtras {
   directions: XmlElement[];
 }
 
-function noteElements(e: Event, bar: Steps, key: { fifths: number; minor: boolean }, accidentals: MeasureAccidentals, extras: MeasureExtras): XmlElement[] {
+function noteElements(
+  e: Event,
+  bar: Steps,
+  key: { fifths: number; minor: boolean },
+  accidentals: MeasureAccidentals,
+  extras: MeasureExtras,
+): XmlElement[] {
   const out: XmlElement[] = [];
   if (e.pitches.length === 0 && e.length === bar && e.start === 0) {
     for (const h of extras.harmonies) out.push(harmonyElement(h.symbol, h.start));
@@ -101,12 +119,15 @@ function noteElements(e: Event, bar: Steps, key: { fifths: number; minor: boolea
   let at = e.start;
   const values = noteValues(e.length);
   values.forEach(([steps, type, dots], i) => {
-    for (const h of extras.harmonies) if (h.start >= at && h.start < at + steps) out.push(harmonyElement(h.symbol, h.start - at));
+    for (const h of extras.harmonies)
+      if (h.start >= at && h.start < at + steps) out.push(harmonyElement(h.symbol, h.start - at));
     const tieStart = i < values.length - 1 || e.tiedOut;
     const tieStop = i > 0 || e.tiedIn;
     const dotElements = Array.from({ length: dots }, () => el('dot'));
     if (e.pitches.length === 0) {
-      out.push(el('note', {}, el('rest'), el('duration', {}, steps), el('voice', {}, 1), el('type', {}, type), ...dotElements));
+      out.push(
+        el('note', {}, el('rest'), el('duration', {}, steps), el('voice', {}, 1), el('type', {}, type), ...dotElements),
+      );
     }
     e.pitches.forEach((pitch, p) => {
       const spelled = spellPitch(pitch, key.fifths, key.minor);
@@ -117,7 +138,13 @@ function noteElements(e: Event, bar: Steps, key: { fifths: number; minor: boolea
           'note',
           { dynamics },
           p > 0 ? el('chord') : null,
-          el('pitch', {}, el('step', {}, spelled.step), spelled.alter !== 0 ? el('alter', {}, spelled.alter) : null, el('octave', {}, spelled.octave)),
+          el(
+            'pitch',
+            {},
+            el('step', {}, spelled.step),
+            spelled.alter !== 0 ? el('alter', {}, spelled.alter) : null,
+            el('octave', {}, spelled.octave),
+          ),
           el('duration', {}, steps),
           tieStop ? el('tie', { type: 'stop' }) : null,
           tieStart ? el('tie', { type: 'start' }) : null,
@@ -126,7 +153,12 @@ function noteElements(e: Event, bar: Steps, key: { fifths: number; minor: boolea
           ...dotElements,
           accidental ? el('accidental', {}, accidental) : null,
           tieStart || tieStop
-            ? el('notations', {}, tieStop ? el('tied', { type: 'stop' }) : null, tieStart ? el('tied', { type: 'start' }) : null)
+            ? el(
+                'notations',
+                {},
+                tieStop ? el('tied', { type: 'stop' }) : null,
+                tieStart ? el('tied', { type: 'start' }) : null,
+              )
             : null,
         ),
       );
@@ -147,8 +179,15 @@ export function songToMusicXml(song: Song, options: MusicXmlExportOptions = {}):
   const melody: { start: Steps; length: Steps; pitches: number[]; velocity: number }[] = [];
   const chords: { start: Steps; length: Steps; symbol: string; transpose: number }[] = [];
   for (const event of events) {
-    if (event.kind === 'note') melody.push({ start: event.step, length: event.length, pitches: [event.pitch], velocity: event.velocity });
-    else if (event.kind === 'chord') chords.push({ start: event.step, length: event.length, symbol: transposeChordSymbol(event.symbol, event.transpose), transpose: event.transpose });
+    if (event.kind === 'note')
+      melody.push({ start: event.step, length: event.length, pitches: [event.pitch], velocity: event.velocity });
+    else if (event.kind === 'chord')
+      chords.push({
+        start: event.step,
+        length: event.length,
+        symbol: transposeChordSymbol(event.symbol, event.transpose),
+        transpose: event.transpose,
+      });
   }
   melody.sort((a, b) => a.start - b.start);
   // One line: a note ends where the next begins (phrases are monophonic; this guards the seams).
@@ -159,7 +198,14 @@ export function songToMusicXml(song: Song, options: MusicXmlExportOptions = {}):
 
   const signature = toMidiKeySignature(song.key);
   const key = { fifths: signature?.sharps ?? 0, minor: signature?.minor ?? false };
-  const modeByScale: Partial<Record<string, string>> = { dorian: 'dorian', phrygian: 'phrygian', lydian: 'lydian', mixolydian: 'mixolydian', locrian: 'locrian', chromatic: 'none' };
+  const modeByScale: Partial<Record<string, string>> = {
+    dorian: 'dorian',
+    phrygian: 'phrygian',
+    lydian: 'lydian',
+    mixolydian: 'mixolydian',
+    locrian: 'locrian',
+    chromatic: 'none',
+  };
   const mode = modeByScale[song.key.scale] ?? (key.minor ? 'minor' : 'major');
   const attributes = (clef: [string, number]) =>
     el(
@@ -170,7 +216,16 @@ export function songToMusicXml(song: Song, options: MusicXmlExportOptions = {}):
       el('time', {}, el('beats', {}, ts.beats), el('beat-type', {}, ts.beatUnit)),
       el('clef', {}, el('sign', {}, clef[0]), el('line', {}, clef[1])),
     );
-  const swing = song.swing > 0 ? el('swing', {}, el('first', {}, Math.round((3 + song.swing) * 20)), el('second', {}, Math.round((3 - song.swing) * 20)), el('swing-type', {}, '16th')) : null;
+  const swing =
+    song.swing > 0
+      ? el(
+          'swing',
+          {},
+          el('first', {}, Math.round((3 + song.swing) * 20)),
+          el('second', {}, Math.round((3 - song.swing) * 20)),
+          el('swing-type', {}, '16th'),
+        )
+      : null;
   const tempo = el(
     'direction',
     { placement: 'above' },
@@ -178,14 +233,20 @@ export function songToMusicXml(song: Song, options: MusicXmlExportOptions = {}):
     el('sound', { tempo: song.tempo }, swing),
   );
   const marks = new Map<number, string>();
-  for (const start of sectionStarts(song)) if (start.step % bar === 0 && !marks.has(start.step / bar)) marks.set(start.step / bar, start.text);
+  for (const start of sectionStarts(song))
+    if (start.step % bar === 0 && !marks.has(start.step / bar)) marks.set(start.step / bar, start.text);
 
   const part = (id: string, spans: Event[][], clef: [string, number], withHarmony: boolean) => {
     const measureElements = spans.map((events, m) => {
-      const harmonies = withHarmony ? chords.filter((c) => c.start >= m * bar && c.start < (m + 1) * bar).map((c) => ({ start: c.start - m * bar, symbol: c.symbol })) : [];
+      const harmonies = withHarmony
+        ? chords
+            .filter((c) => c.start >= m * bar && c.start < (m + 1) * bar)
+            .map((c) => ({ start: c.start - m * bar, symbol: c.symbol }))
+        : [];
       const directions: XmlElement[] = [];
       const mark = marks.get(m);
-      if (withHarmony && mark !== undefined) directions.push(el('direction', { placement: 'above' }, el('direction-type', {}, el('rehearsal', {}, mark))));
+      if (withHarmony && mark !== undefined)
+        directions.push(el('direction', { placement: 'above' }, el('direction-type', {}, el('rehearsal', {}, mark))));
       if (m === 0) directions.push(tempo);
       const accidentals = new MeasureAccidentals(keyAlterations(key.fifths));
       const notes = events.flatMap((e) => noteElements(e, bar, key, accidentals, { harmonies, directions }));

@@ -80,7 +80,10 @@ export function transposeChordSymbol(symbol: string, semitones: number): string 
   if (!parsed) return symbol;
   const move = (name: string) => {
     const midi = (Note.chroma(name) as number) + semitones + 120;
-    const names = semitones > 0 ? ['C', 'C#', 'D', 'D#', 'E', 'F', 'F#', 'G', 'G#', 'A', 'A#', 'B'] : ['C', 'Db', 'D', 'Eb', 'E', 'F', 'Gb', 'G', 'Ab', 'A', 'Bb', 'B'];
+    const names =
+      semitones > 0
+        ? ['C', 'C#', 'D', 'D#', 'E', 'F', 'F#', 'G', 'G#', 'A', 'A#', 'B']
+        : ['C', 'Db', 'D', 'Eb', 'E', 'F', 'Gb', 'G', 'Ab', 'A', 'Bb', 'B'];
     return names[midi % 12];
   };
   const slash = symbol.lastIndexOf('/');
@@ -95,7 +98,13 @@ export function harmonyElement(symbol: string, offset = 0): XmlElement {
   const offsetElement = offset > 0 ? el('offset', {}, offset) : null;
   const parsed = isNoChord(symbol) ? null : parseChordSymbol(symbol);
   if (!parsed) {
-    return el('harmony', {}, el('root', {}, el('root-step', {}, 'C')), el('kind', { text: 'N.C.' }, 'none'), offsetElement);
+    return el(
+      'harmony',
+      {},
+      el('root', {}, el('root-step', {}, 'C')),
+      el('kind', { text: 'N.C.' }, 'none'),
+      offsetElement,
+    );
   }
   const slash = symbol.lastIndexOf('/');
   const upper = (slash > 0 ? symbol.slice(0, slash) : symbol).trim();
@@ -109,7 +118,9 @@ export function harmonyElement(symbol: string, offset = 0): XmlElement {
     {},
     el('root', {}, el('root-step', {}, root.step), root.alter !== 0 ? el('root-alter', {}, root.alter) : null),
     el('kind', { text: suffix }, kind),
-    bass ? el('bass', {}, el('bass-step', {}, bass.step), bass.alter !== 0 ? el('bass-alter', {}, bass.alter) : null) : null,
+    bass
+      ? el('bass', {}, el('bass-step', {}, bass.step), bass.alter !== 0 ? el('bass-alter', {}, bass.alter) : null)
+      : null,
     offsetElement,
   );
 }
@@ -123,8 +134,15 @@ export function harmonySymbol(harmony: XmlElement): string | null {
   if (!/^[A-G]$/.test(step)) return null;
   const root = noteName(step, Math.round(numberOf(child(harmony, 'root', 'root-alter')) ?? 0));
   const bassStep = textOf(child(harmony, 'bass', 'bass-step'));
-  const bass = /^[A-G]$/.test(bassStep) ? `/${noteName(bassStep, Math.round(numberOf(child(harmony, 'bass', 'bass-alter')) ?? 0))}` : '';
+  const bass = /^[A-G]$/.test(bassStep)
+    ? `/${noteName(bassStep, Math.round(numberOf(child(harmony, 'bass', 'bass-alter')) ?? 0))}`
+    : '';
   const text = kindElement?.attributes.text;
-  const candidates = [text !== undefined ? `${root}${text}${bass}` : null, `${root}${SUFFIX_BY_KIND[kind] ?? ''}${bass}`, `${root}${SUFFIX_BY_KIND[kind] ?? ''}`, root];
+  const candidates = [
+    text !== undefined ? `${root}${text}${bass}` : null,
+    `${root}${SUFFIX_BY_KIND[kind] ?? ''}${bass}`,
+    `${root}${SUFFIX_BY_KIND[kind] ?? ''}`,
+    root,
+  ];
   return candidates.find((c): c is string => c !== null && isChordSymbol(c)) ?? null;
 }

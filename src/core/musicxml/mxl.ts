@@ -41,7 +41,8 @@ function declaredEntries(bytes: Uint8Array): number | null {
     let entries = view.getUint16(at + 10, true);
     if (at >= 20 && view.getUint32(at - 20, true) === 0x07064b50) {
       const zip64End = Number(view.getBigUint64(at - 12, true));
-      if (zip64End + 40 <= bytes.length && view.getUint32(zip64End, true) === 0x06064b50) entries = Number(view.getBigUint64(zip64End + 32, true));
+      if (zip64End + 40 <= bytes.length && view.getUint32(zip64End, true) === 0x06064b50)
+        entries = Number(view.getBigUint64(zip64End + 32, true));
     }
     return entries;
   }
@@ -54,8 +55,10 @@ export type MxlResult = { ok: true; xml: string } | { ok: false; reason: string 
 export function unpackMxl(bytes: Uint8Array): MxlResult {
   try {
     const entries = declaredEntries(bytes);
-    if (entries === null) return { ok: false, reason: 'the compressed MusicXML file is damaged (its zip directory is missing)' };
-    if (entries > MAX_ENTRIES) return { ok: false, reason: `the compressed file holds more than ${MAX_ENTRIES} files, not a score` };
+    if (entries === null)
+      return { ok: false, reason: 'the compressed MusicXML file is damaged (its zip directory is missing)' };
+    if (entries > MAX_ENTRIES)
+      return { ok: false, reason: `the compressed file holds more than ${MAX_ENTRIES} files, not a score` };
     let tooLarge = false;
     const read = (name: string) => {
       const files = unzipSync(bytes, {
@@ -69,12 +72,13 @@ export function unpackMxl(bytes: Uint8Array): MxlResult {
     };
     const containerBytes = read('META-INF/container.xml');
     if (tooLarge) return { ok: false, reason: 'the compressed file unpacks to more than 20 MB, too large for a score' };
-    if (!containerBytes) return { ok: false, reason: 'the .mxl file has no META-INF/container.xml, so the score in it cannot be found' };
+    if (!containerBytes)
+      return { ok: false, reason: 'the .mxl file has no META-INF/container.xml, so the score in it cannot be found' };
     const container = parseXml(strFromU8(containerBytes));
     if (!container.ok) return { ok: false, reason: `the .mxl file's container is unreadable: ${container.reason}` };
     const rootfile = childrenNamed(child(container.root, 'rootfiles'), 'rootfile')[0];
     const path = rootfile?.attributes['full-path'];
-    if (!path) return { ok: false, reason: 'the .mxl file\'s container names no score' };
+    if (!path) return { ok: false, reason: "the .mxl file's container names no score" };
     const score = read(path);
     if (tooLarge) return { ok: false, reason: 'the compressed file unpacks to more than 20 MB, too large for a score' };
     if (!score) return { ok: false, reason: `the .mxl file names a score (${path.slice(0, 80)}) that is not in it` };

@@ -36,12 +36,14 @@ export function spellPitch(pitch: MidiPitch, fifths: number, minor: boolean): Sp
   const signature = keyAlterations(fifths);
   let spelled: { step: string; alter: number } | undefined;
   for (const step of STEPS) {
-    if ((((STEP_PITCH_CLASS[step] + signature[step]) % 12) + 12) % 12 === pc) spelled = { step, alter: signature[step] };
+    if ((((STEP_PITCH_CLASS[step] + signature[step]) % 12) + 12) % 12 === pc)
+      spelled = { step, alter: signature[step] };
   }
   if (!spelled) {
     const natural = STEPS.find((s) => STEP_PITCH_CLASS[s] === pc);
     if (natural) spelled = { step: natural, alter: 0 };
-    else if (fifths >= 0 || minor) spelled = { step: STEPS.find((s) => STEP_PITCH_CLASS[s] === (pc + 11) % 12) as string, alter: 1 };
+    else if (fifths >= 0 || minor)
+      spelled = { step: STEPS.find((s) => STEP_PITCH_CLASS[s] === (pc + 11) % 12) as string, alter: 1 };
     else spelled = { step: STEPS.find((s) => STEP_PITCH_CLASS[s] === (pc + 1) % 12) as string, alter: -1 };
   }
   const naturalPitch = pitch - spelled.alter;
@@ -64,6 +66,10 @@ export class MeasureAccidentals {
     const current = this.inForce.get(line) ?? this.signature[note.step];
     if (current === note.alter) return null;
     this.inForce.set(line, note.alter);
-    return ({ [-2]: 'flat-flat', [-1]: 'flat', 0: 'natural', 1: 'sharp', 2: 'double-sharp' } as Record<number, string>)[note.alter] ?? null;
+    return (
+      ({ [-2]: 'flat-flat', [-1]: 'flat', 0: 'natural', 1: 'sharp', 2: 'double-sharp' } as Record<number, string>)[
+        note.alter
+      ] ?? null
+    );
   }
 }

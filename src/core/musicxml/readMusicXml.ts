@@ -19,7 +19,12 @@ import { child, childrenNamed, numberOf, parseXml, textOf, type XmlElement } fro
 /** Ticks per quarter note in the preview (divisible by 2, 3, 4, 5, 6 and 8, so common divisions are exact). */
 export const MUSICXML_PPQ = 960;
 
-const MODE_SCALE: Record<string, 'major' | 'minor'> = { major: 'major', minor: 'minor', ionian: 'major', aeolian: 'minor' };
+const MODE_SCALE: Record<string, 'major' | 'minor'> = {
+  major: 'major',
+  minor: 'minor',
+  ionian: 'major',
+  aeolian: 'minor',
+};
 
 interface PartRead {
   notes: MidiFileNote[];
@@ -79,7 +84,8 @@ function readPart(part: XmlElement, facts: ScoreFacts | null, budget: { notes: n
         }
         const key = child(item, 'key');
         const fifths = numberOf(child(key, 'fifths'));
-        if (fifths !== undefined) facts?.keys.push({ ticks: toTicks(cursor), fifths, mode: textOf(child(key, 'mode')) || 'major' });
+        if (fifths !== undefined)
+          facts?.keys.push({ ticks: toTicks(cursor), fifths, mode: textOf(child(key, 'mode')) || 'major' });
       } else if (item.name === 'backup' || item.name === 'forward') {
         const duration = Math.max(0, numberOf(child(item, 'duration')) ?? 0);
         cursor = item.name === 'backup' ? Math.max(0, cursor - duration) : cursor + duration;
@@ -87,7 +93,11 @@ function readPart(part: XmlElement, facts: ScoreFacts | null, budget: { notes: n
       } else if (item.name === 'harmony') {
         const symbol = harmonySymbol(item);
         const offset = numberOf(child(item, 'offset')) ?? 0;
-        if (symbol) chords.push({ ticks: Math.max(0, toTicks(cursor + offset)), symbol: symbol.slice(0, VALIDATION_LIMITS.chordSymbolLength) });
+        if (symbol)
+          chords.push({
+            ticks: Math.max(0, toTicks(cursor + offset)),
+            symbol: symbol.slice(0, VALIDATION_LIMITS.chordSymbolLength),
+          });
       } else if (item.name === 'direction' && facts) {
         const offset = numberOf(child(item, 'offset')) ?? 0;
         for (const type of childrenNamed(item, 'direction-type')) {
@@ -121,7 +131,11 @@ function readPart(part: XmlElement, facts: ScoreFacts | null, budget: { notes: n
         if (child(item, 'grace') || child(item, 'cue') || voice !== '1') continue;
         const pitch = child(item, 'pitch');
         if (!pitch) continue; // rests and unpitched notes
-        const midi = pitchOf(textOf(child(pitch, 'step')), Math.round(numberOf(child(pitch, 'alter')) ?? 0), Math.round(numberOf(child(pitch, 'octave')) ?? 4));
+        const midi = pitchOf(
+          textOf(child(pitch, 'step')),
+          Math.round(numberOf(child(pitch, 'alter')) ?? 0),
+          Math.round(numberOf(child(pitch, 'octave')) ?? 4),
+        );
         if (!Number.isFinite(midi) || midi < 0 || midi > 127) continue;
         const ticks = measureStart + start;
         const durationTicks = Math.round((duration / divisions) * MUSICXML_PPQ);
@@ -133,7 +147,8 @@ function readPart(part: XmlElement, facts: ScoreFacts | null, budget: { notes: n
           continue;
         }
         const dynamics = Number(item.attributes.dynamics);
-        const velocity = Number.isFinite(dynamics) && dynamics > 0 ? Math.min(127, Math.max(1, Math.round(dynamics * 0.9))) : 90;
+        const velocity =
+          Number.isFinite(dynamics) && dynamics > 0 ? Math.min(127, Math.max(1, Math.round(dynamics * 0.9))) : 90;
         if (--budget.notes < 0) throw new RangeError('too many notes');
         const note: MidiFileNote = { pitch: midi, ticks, durationTicks: Math.max(1, durationTicks), velocity };
         notes.push(note);
@@ -153,9 +168,15 @@ const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 /** The score in a parsed document as a preview, or why it cannot be imported. */
 function previewOf(root: XmlElement): MidiReadResult {
-  if (root.name === 'score-timewise') return { ok: false, reason: 'this is a timewise MusicXML score; save it as a partwise score (the usual kind) and import that' };
+  if (root.name === 'score-timewise')
+    return {
+      ok: false,
+      reason: 'this is a timewise MusicXML score; save it as a partwise score (the usual kind) and import that',
+    };
   if (root.name !== 'score-partwise') return { ok: false, reason: 'this XML file is not a MusicXML score' };
-  const partNames = new Map(childrenNamed(child(root, 'part-list'), 'score-part').map((p) => [p.attributes.id, textOf(child(p, 'part-name'))]));
+  const partNames = new Map(
+    childrenNamed(child(root, 'part-list'), 'score-part').map((p) => [p.attributes.id, textOf(child(p, 'part-name'))]),
+  );
   const facts: ScoreFacts = { tempo: null, timeSignatures: [], keys: [], markers: [], pickupTicks: 0 };
   const budget = { notes: MIDI_LIMITS.notes };
   const tracks: MidiTrackPreview[] = [];
@@ -183,18 +204,33 @@ function previewOf(root: XmlElement): MidiReadResult {
     });
   });
   if (tracks.length === 0) return { ok: false, reason: 'the score has no notes to import' };
-  if (lengthTicks / MUSICXML_PPQ > MIDI_LIMITS.quarterNotes) return { ok: false, reason: 'the score is hours long; its measures look damaged' };
+  if (lengthTicks / MUSICXML_PPQ > MIDI_LIMITS.quarterNotes)
+    return { ok: false, reason: 'the score is hours long; its measures look damaged' };
 
   const warnings: string[] = [];
-  const meters = facts.timeSignatures.filter((m, i, all) => i === 0 || m.ts.beats !== all[i - 1].ts.beats || m.ts.beatUnit !== all[i - 1].ts.beatUnit);
+  const meters = facts.timeSignatures.filter(
+    (m, i, all) => i === 0 || m.ts.beats !== all[i - 1].ts.beats || m.ts.beatUnit !== all[i - 1].ts.beatUnit,
+  );
   const first = meters[0]?.ts;
-  const supported = first && first.beats <= VALIDATION_LIMITS.beats.max && (VALIDATION_LIMITS.beatUnits as readonly number[]).includes(first.beatUnit);
-  if (first && !supported) warnings.push(`the time signature ${first.beats}/${first.beatUnit} is not one the song can use; it keeps its own`);
-  if (meters.length > 1) warnings.push(`the time signature changes ${plural(meters.length - 1, 'time')}; the song stays in ${first?.beats}/${first?.beatUnit} throughout`);
-  const keys = facts.keys.filter((k, i, all) => i === 0 || k.fifths !== all[i - 1].fifths || k.mode !== all[i - 1].mode);
+  const supported =
+    first &&
+    first.beats <= VALIDATION_LIMITS.beats.max &&
+    (VALIDATION_LIMITS.beatUnits as readonly number[]).includes(first.beatUnit);
+  if (first && !supported)
+    warnings.push(`the time signature ${first.beats}/${first.beatUnit} is not one the song can use; it keeps its own`);
+  if (meters.length > 1)
+    warnings.push(
+      `the time signature changes ${plural(meters.length - 1, 'time')}; the song stays in ${first?.beats}/${first?.beatUnit} throughout`,
+    );
+  const keys = facts.keys.filter(
+    (k, i, all) => i === 0 || k.fifths !== all[i - 1].fifths || k.mode !== all[i - 1].mode,
+  );
   const firstKey = keys[0];
   const scale = firstKey ? (MODE_SCALE[firstKey.mode] ?? 'major') : 'major';
-  const key = firstKey && Math.abs(firstKey.fifths) <= 7 ? fromMidiKeySignature({ sharps: Math.round(firstKey.fifths), minor: scale === 'minor' }) : null;
+  const key =
+    firstKey && Math.abs(firstKey.fifths) <= 7
+      ? fromMidiKeySignature({ sharps: Math.round(firstKey.fifths), minor: scale === 'minor' })
+      : null;
   const titleElement = child(root, 'work', 'work-title') ?? child(root, 'movement-title');
   return {
     ok: true,
@@ -225,14 +261,16 @@ function previewOf(root: XmlElement): MidiReadResult {
 export function readMusicXmlFile(bytes: Uint8Array): MidiReadResult {
   try {
     if (bytes.length === 0) return { ok: false, reason: 'the file is empty' };
-    if (bytes.length > MAX_SCORE_BYTES) return { ok: false, reason: 'the file is larger than 20 MB, too large for a score' };
+    if (bytes.length > MAX_SCORE_BYTES)
+      return { ok: false, reason: 'the file is larger than 20 MB, too large for a score' };
     let text: string;
     if (looksLikeZip(bytes)) {
       const unpacked = unpackMxl(bytes);
       if (!unpacked.ok) return unpacked;
       text = unpacked.xml;
     } else text = decode(bytes);
-    if (!/^\s*</.test(text.replace(/^\uFEFF/, ''))) return { ok: false, reason: 'this is not a MusicXML file (it is not XML)' };
+    if (!/^\s*</.test(text.replace(/^\uFEFF/, '')))
+      return { ok: false, reason: 'this is not a MusicXML file (it is not XML)' };
     const parsed = parseXml(text.replace(/^\uFEFF/, ''));
     if (!parsed.ok) return { ok: false, reason: `this is not a readable MusicXML file: ${parsed.reason}` };
     return previewOf(parsed.root);

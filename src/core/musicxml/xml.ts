@@ -30,7 +30,11 @@ export function parseXml(text: string): XmlParseResult {
   let elements = 0;
   parser.on('opentag', (tag) => {
     if (++elements > MAX_XML_ELEMENTS) throw new TooLarge();
-    const element: XmlElement = { name: tag.name, attributes: { ...(tag.attributes as Record<string, string>) }, children: [] };
+    const element: XmlElement = {
+      name: tag.name,
+      attributes: { ...(tag.attributes as Record<string, string>) },
+      children: [],
+    };
     if (stack.length > 0) stack[stack.length - 1].children.push(element);
     else root ??= element;
     stack.push(element);
@@ -46,9 +50,14 @@ export function parseXml(text: string): XmlParseResult {
   try {
     parser.write(text).close();
   } catch (error) {
-    if (error instanceof TooLarge) return { ok: false, reason: `the file holds more than ${MAX_XML_ELEMENTS} XML elements, too many for a score here` };
+    if (error instanceof TooLarge)
+      return {
+        ok: false,
+        reason: `the file holds more than ${MAX_XML_ELEMENTS} XML elements, too many for a score here`,
+      };
     const message = error instanceof Error ? error.message : '';
-    if (/entity/i.test(message)) return { ok: false, reason: 'the file uses XML entities of its own, which are not read for safety' };
+    if (/entity/i.test(message))
+      return { ok: false, reason: 'the file uses XML entities of its own, which are not read for safety' };
     return { ok: false, reason: 'the file is not well-formed XML' };
   }
   return root ? { ok: true, root } : { ok: false, reason: 'the file is not well-formed XML' };
@@ -57,7 +66,9 @@ export function parseXml(text: string): XmlParseResult {
 /** The child elements of `element` named `name` (all children when no name is given). */
 export function childrenNamed(element: XmlElement | undefined, name?: string): XmlElement[] {
   if (!element) return [];
-  return element.children.filter((c): c is XmlElement => typeof c !== 'string' && (name === undefined || c.name === name));
+  return element.children.filter(
+    (c): c is XmlElement => typeof c !== 'string' && (name === undefined || c.name === name),
+  );
 }
 
 /** The first child element named `name`, following a path: child(note, 'pitch', 'step'). */
@@ -70,7 +81,10 @@ export function child(element: XmlElement | undefined, ...path: string[]): XmlEl
 /** The text inside an element, trimmed ("" when missing). */
 export function textOf(element: XmlElement | undefined): string {
   if (!element) return '';
-  return element.children.map((c) => (typeof c === 'string' ? c : textOf(c))).join('').trim();
+  return element.children
+    .map((c) => (typeof c === 'string' ? c : textOf(c)))
+    .join('')
+    .trim();
 }
 
 /** A finite number from an element's text or undefined. */
@@ -84,10 +98,20 @@ export function numberOf(element: XmlElement | undefined): number | undefined {
 // --- writing ---
 
 /** An element for writing: el('note', { dynamics: 80 }, el('pitch', {}, ...)). Null children are skipped. */
-export function el(name: string, attributes: Record<string, string | number | undefined> = {}, ...children: (XmlNode | number | null | undefined | false)[]): XmlElement {
+export function el(
+  name: string,
+  attributes: Record<string, string | number | undefined> = {},
+  ...children: (XmlNode | number | null | undefined | false)[]
+): XmlElement {
   const attrs: Record<string, string> = {};
   for (const [k, v] of Object.entries(attributes)) if (v !== undefined) attrs[k] = String(v);
-  return { name, attributes: attrs, children: children.filter((c): c is XmlNode | number => c !== null && c !== undefined && c !== false).map((c) => (typeof c === 'number' ? String(c) : c)) };
+  return {
+    name,
+    attributes: attrs,
+    children: children
+      .filter((c): c is XmlNode | number => c !== null && c !== undefined && c !== false)
+      .map((c) => (typeof c === 'number' ? String(c) : c)),
+  };
 }
 
 /** Characters XML 1.0 cannot hold at all, removed from text. */
@@ -103,13 +127,17 @@ function escapeAttribute(text: string): string {
 }
 
 function write(element: XmlElement, indent: string, out: string[]): void {
-  const attrs = Object.entries(element.attributes).map(([k, v]) => ` ${k}="${escapeAttribute(v)}"`).join('');
+  const attrs = Object.entries(element.attributes)
+    .map(([k, v]) => ` ${k}="${escapeAttribute(v)}"`)
+    .join('');
   if (element.children.length === 0) {
     out.push(`${indent}<${element.name}${attrs}/>`);
     return;
   }
   if (element.children.every((c) => typeof c === 'string')) {
-    out.push(`${indent}<${element.name}${attrs}>${escapeText((element.children as string[]).join(''))}</${element.name}>`);
+    out.push(
+      `${indent}<${element.name}${attrs}>${escapeText((element.children as string[]).join(''))}</${element.name}>`,
+    );
     return;
   }
   out.push(`${indent}<${element.name}${attrs}>`);

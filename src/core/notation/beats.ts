@@ -75,7 +75,13 @@ export function notePieces(offset: Steps, length: Steps, bounds: readonly Steps[
  * beat, and dotted quarters/halves on group starts in compound metres.
  * @example restPieces(4, 12, bounds of 4/4, 16, false) → [4, 8]
  */
-export function restPieces(offset: Steps, length: Steps, bounds: readonly Steps[], barLength: Steps, compound: boolean): Steps[] {
+export function restPieces(
+  offset: Steps,
+  length: Steps,
+  bounds: readonly Steps[],
+  barLength: Steps,
+  compound: boolean,
+): Steps[] {
   if (offset === 0 && length === barLength && WRITABLE.includes(barLength)) return [barLength];
   const pieces: Steps[] = [];
   let at = offset;

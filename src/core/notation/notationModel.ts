@@ -84,7 +84,9 @@ export function buildNotation(input: NotationInput): NotationModel {
   const bounds = groupBoundaries(beatGroups(input.timeSignature));
   const compound = isCompound(input.timeSignature);
   const total = Math.max(1, input.bars) * perBar;
-  const chords = [...(input.chords ?? [])].filter((c) => c.start >= 0 && c.start < total).sort((a, b) => a.start - b.start);
+  const chords = [...(input.chords ?? [])]
+    .filter((c) => c.start >= 0 && c.start < total)
+    .sort((a, b) => a.start - b.start);
   const chordAt = new Map<Steps, string>();
   for (const c of chords) chordAt.set(c.start, c.symbol);
 
@@ -110,7 +112,9 @@ export function buildNotation(input: NotationInput): NotationModel {
     while (at < to) {
       const segmentEnd = Math.min(to, nextCut(at));
       const pieces =
-        kind === 'note' ? notePieces(at % perBar, segmentEnd - at, bounds) : restPieces(at % perBar, segmentEnd - at, bounds, perBar, compound);
+        kind === 'note'
+          ? notePieces(at % perBar, segmentEnd - at, bounds)
+          : restPieces(at % perBar, segmentEnd - at, bounds, perBar, compound);
       for (const length of pieces) {
         const event: NotationEvent = { kind, start: at, length };
         if (kind === 'note') Object.assign(event, { pitch, noteIndex, tieToNext: at + length < to });

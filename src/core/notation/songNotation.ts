@@ -11,7 +11,13 @@ import type { NotationInput } from './notationModel';
 
 /** The notation input for one phrase under the song's key and meter. */
 export function phraseNotationInput(song: Pick<Song, 'key' | 'timeSignature'>, phrase: Phrase): NotationInput {
-  return { notes: phrase.notes, chords: phrase.chords, bars: phrase.bars, timeSignature: song.timeSignature, key: song.key };
+  return {
+    notes: phrase.notes,
+    chords: phrase.chords,
+    bars: phrase.bars,
+    timeSignature: song.timeSignature,
+    key: song.key,
+  };
 }
 
 /** Moves a chord symbol by semitones ("Am" +2 → "Bm"); "N.C." and symbols tonal cannot read stay as they are. */
@@ -39,7 +45,8 @@ export function songNotationInput(song: Song): NotationInput {
     const length = phraseSteps(phrase, song.timeSignature);
     for (let r = 0; r < Math.max(1, section.repeats); r++) {
       for (const n of phrase.notes) notes.push({ ...n, pitch: n.pitch + section.transpose, start: n.start + offset });
-      for (const c of phrase.chords ?? []) chords.push({ start: c.start + offset, symbol: transposeChordSymbol(c.symbol, section.transpose) });
+      for (const c of phrase.chords ?? [])
+        chords.push({ start: c.start + offset, symbol: transposeChordSymbol(c.symbol, section.transpose) });
       offset += length;
       bars += phrase.bars;
     }

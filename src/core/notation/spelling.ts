@@ -77,14 +77,21 @@ export function keySpelling(key: KeySignature): KeySpelling {
   }
   const scaleSpellings = new Map<number, { letter: Letter; alter: number }>();
   // The signature's own notes first, then the scale's (harmonic minor's raised seventh, blues' flat fifth).
-  for (const letter of LETTERS) scaleSpellings.set(mod12(LETTER_CHROMA[letter] + signature[letter]), { letter, alter: signature[letter] });
+  for (const letter of LETTERS)
+    scaleSpellings.set(mod12(LETTER_CHROMA[letter] + signature[letter]), { letter, alter: signature[letter] });
   const scaleNotes = key.scale === 'chromatic' ? [] : Scale.get(`${tonic} ${key.scale}`).notes;
   for (const name of scaleNotes) {
     const s = splitName(name);
     if (s && Math.abs(s.alter) <= 2) scaleSpellings.set(mod12(LETTER_CHROMA[s.letter] + s.alter), s);
   }
-  const prefersFlats = LETTERS.some((l) => signature[l] < 0) || (LETTERS.every((l) => signature[l] === 0) && tonic === 'F');
-  const spelling: KeySpelling = { signature, scaleSpellings, prefersFlats, tonicLetter: (splitName(tonic)?.letter ?? 'C') as Letter };
+  const prefersFlats =
+    LETTERS.some((l) => signature[l] < 0) || (LETTERS.every((l) => signature[l] === 0) && tonic === 'F');
+  const spelling: KeySpelling = {
+    signature,
+    scaleSpellings,
+    prefersFlats,
+    tonicLetter: (splitName(tonic)?.letter ?? 'C') as Letter,
+  };
   spellingCache.set(cacheKey, spelling);
   return spelling;
 }
@@ -94,10 +101,32 @@ function mod12(n: number): number {
 }
 
 const SHARP_SPELLING: readonly [Letter, number][] = [
-  ['C', 0], ['C', 1], ['D', 0], ['D', 1], ['E', 0], ['F', 0], ['F', 1], ['G', 0], ['G', 1], ['A', 0], ['A', 1], ['B', 0],
+  ['C', 0],
+  ['C', 1],
+  ['D', 0],
+  ['D', 1],
+  ['E', 0],
+  ['F', 0],
+  ['F', 1],
+  ['G', 0],
+  ['G', 1],
+  ['A', 0],
+  ['A', 1],
+  ['B', 0],
 ];
 const FLAT_SPELLING: readonly [Letter, number][] = [
-  ['C', 0], ['D', -1], ['D', 0], ['E', -1], ['E', 0], ['F', 0], ['G', -1], ['G', 0], ['A', -1], ['A', 0], ['B', -1], ['B', 0],
+  ['C', 0],
+  ['D', -1],
+  ['D', 0],
+  ['E', -1],
+  ['E', 0],
+  ['F', 0],
+  ['G', -1],
+  ['G', 0],
+  ['A', -1],
+  ['A', 0],
+  ['B', -1],
+  ['B', 0],
 ];
 
 /**
@@ -108,7 +137,9 @@ export function spellPitch(pitch: MidiPitch, key: KeySignature): SpelledPitch {
   const spelling = keySpelling(key);
   const pc = pitchClass(pitch);
   const fromScale = spelling.scaleSpellings.get(pc);
-  const [letter, alter] = fromScale ? [fromScale.letter, fromScale.alter] : (spelling.prefersFlats ? FLAT_SPELLING : SHARP_SPELLING)[pc];
+  const [letter, alter] = fromScale
+    ? [fromScale.letter, fromScale.alter]
+    : (spelling.prefersFlats ? FLAT_SPELLING : SHARP_SPELLING)[pc];
   // The octave belongs to the letter: B#3 sounds as C4, Cb5 as B4.
   const octave = Math.round((pitch - alter - LETTER_CHROMA[letter]) / 12) - 1;
   return { letter, alter, octave };

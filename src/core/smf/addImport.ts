@@ -26,10 +26,16 @@ export function addImportToSong(
   imported: { phrases: readonly Phrase[]; sections: readonly Section[] },
 ): { ok: true; song: Song } | { ok: false; reason: string } {
   if (song.phrases.length + imported.phrases.length > VALIDATION_LIMITS.phrases) {
-    return { ok: false, reason: `a song holds at most ${VALIDATION_LIMITS.phrases} phrases; this import would make ${song.phrases.length + imported.phrases.length}` };
+    return {
+      ok: false,
+      reason: `a song holds at most ${VALIDATION_LIMITS.phrases} phrases; this import would make ${song.phrases.length + imported.phrases.length}`,
+    };
   }
   if (song.arrangement.length + imported.sections.length > VALIDATION_LIMITS.sections) {
-    return { ok: false, reason: `a song holds at most ${VALIDATION_LIMITS.sections} sections; try cutting the import into longer phrases` };
+    return {
+      ok: false,
+      reason: `a song holds at most ${VALIDATION_LIMITS.sections} sections; try cutting the import into longer phrases`,
+    };
   }
   const used = new Set(song.phrases.map((p) => p.name));
   const phrases = imported.phrases.map((p) => {
@@ -43,5 +49,7 @@ export function addImportToSong(
     phrases: [...song.phrases, ...phrases],
     arrangement: [...song.arrangement, ...imported.sections],
   });
-  return checked.ok ? { ok: true, song: checked.song } : { ok: false, reason: `the import does not fit this song: ${checked.reason}` };
+  return checked.ok
+    ? { ok: true, song: checked.song }
+    : { ok: false, reason: `the import does not fit this song: ${checked.reason}` };
 }

@@ -50,10 +50,15 @@ export function songToMidi(song: Song): Uint8Array {
   const conductor: TrackEvent[] = [
     { ticks: 0, order: 0, bytes: textEvent(0x03, song.title) },
     { ticks: 0, order: 1, bytes: metaEvent(0x51, tempoBytes(song.tempo)) },
-    { ticks: 0, order: 1, bytes: metaEvent(0x58, [song.timeSignature.beats, Math.log2(song.timeSignature.beatUnit), 24, 8]) },
+    {
+      ticks: 0,
+      order: 1,
+      bytes: metaEvent(0x58, [song.timeSignature.beats, Math.log2(song.timeSignature.beatUnit), 24, 8]),
+    },
   ];
   const signature = toMidiKeySignature(song.key);
-  if (signature) conductor.push({ ticks: 0, order: 1, bytes: metaEvent(0x59, [signature.sharps & 0xff, signature.minor ? 1 : 0]) });
+  if (signature)
+    conductor.push({ ticks: 0, order: 1, bytes: metaEvent(0x59, [signature.sharps & 0xff, signature.minor ? 1 : 0]) });
   for (const marker of sectionStarts(song)) {
     conductor.push({ ticks: marker.step * TICKS_PER_STEP, order: 2, bytes: textEvent(0x06, marker.text) });
   }
@@ -64,7 +69,14 @@ export function songToMidi(song: Song): Uint8Array {
   ];
   const melody = channelStart('Melody', MELODY_CHANNEL, song.instruments.melody, song.instruments.melodyVolume);
   const chords = channelStart('Chords', CHORDS_CHANNEL, song.instruments.chords, song.instruments.chordsVolume);
-  const note = (track: TrackEvent[], channel: number, pitch: number, ticks: number, duration: number, velocity: number) => {
+  const note = (
+    track: TrackEvent[],
+    channel: number,
+    pitch: number,
+    ticks: number,
+    duration: number,
+    velocity: number,
+  ) => {
     // Note-offs sort before note-ons on the same tick, so a repeated pitch is released before it sounds again.
     track.push({ ticks, order: 4, bytes: [0x90 | channel, pitch, velocity] });
     track.push({ ticks: ticks + duration, order: 3, bytes: [0x80 | channel, pitch, 0] });

@@ -108,7 +108,8 @@ export function detectGridFeel(starts: readonly number[], ppq: number, ticksPerS
   const swing = detectSwing(aligned, ticksPerStep);
   // Eighth-note swing only when the sixteenths do not swing and few notes sit on straight sixteenths between.
   const onOddSixteenths = aligned.filter((t) => Math.abs(mod(t / ticksPerStep, 2) - 1) < 0.15).length;
-  const eighthSwing = swing === null && onOddSixteenths <= aligned.length * 0.05 ? detectSwing(aligned, ticksPerStep * 2) : null;
+  const eighthSwing =
+    swing === null && onOddSixteenths <= aligned.length * 0.05 ? detectSwing(aligned, ticksPerStep * 2) : null;
   // Triplets are counted against the song's quarter note (a half note of the file when its eighths become sixteenths).
   return { phaseTicks, swing, tripletNotes: countTripletNotes(aligned, ticksPerStep * 4), eighthSwing };
 }
@@ -116,5 +117,10 @@ export function detectGridFeel(starts: readonly number[], ppq: number, ticksPerS
 /** The feel of one track of an import preview (for the dialog's swing offer), or null for a track it lacks. */
 export function trackGridFeel(preview: MidiImportPreview, trackIndex: number): GridFeel | null {
   const track = preview.tracks[trackIndex];
-  return track ? detectGridFeel(track.notes.map((n) => n.ticks), preview.ppq) : null;
+  return track
+    ? detectGridFeel(
+        track.notes.map((n) => n.ticks),
+        preview.ppq,
+      )
+    : null;
 }

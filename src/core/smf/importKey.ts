@@ -39,11 +39,21 @@ export function chooseImportKey(preview: MidiImportPreview, trackIndex: number):
   const best = ranked[0];
   const detected = best?.key ?? null;
   const fileScore = fromFile ? ranked.find((r) => sameKey(r.key, fromFile))?.score : undefined;
-  const contradicted = Boolean(best && fromFile && fileScore !== undefined && !sameKey(best.key, fromFile) && best.score - fileScore >= CONTRADICTION_GAP);
+  const contradicted = Boolean(
+    best &&
+    fromFile &&
+    fileScore !== undefined &&
+    !sameKey(best.key, fromFile) &&
+    best.score - fileScore >= CONTRADICTION_GAP,
+  );
   const suggested = fromFile && !contradicted ? fromFile : (detected ?? fromFile);
   let description: string;
-  if (!fromFile) description = detected ? `The file names no key; the melody is in ${keyName(detected)}.` : 'The file names no key, and the melody is too short to tell.';
-  else if (contradicted && detected) description = `The file says ${keyName(fromFile)}; the melody is in ${keyName(detected)}.`;
+  if (!fromFile)
+    description = detected
+      ? `The file names no key; the melody is in ${keyName(detected)}.`
+      : 'The file names no key, and the melody is too short to tell.';
+  else if (contradicted && detected)
+    description = `The file says ${keyName(fromFile)}; the melody is in ${keyName(detected)}.`;
   else description = `The file says ${keyName(fromFile)}.`;
   return { fromFile, detected, contradicted, suggested, description };
 }

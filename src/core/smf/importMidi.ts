@@ -1,7 +1,15 @@
 import { stepsPerBar } from '../meter';
 import { newId as defaultNewId } from '../id';
 import { createPhrase, phraseNameAt, type SongDeps } from '../song';
-import { LIMITS, type ChordEvent, type Note, type Phrase, type Section, type Steps, type TimeSignature } from '../types';
+import {
+  LIMITS,
+  type ChordEvent,
+  type Note,
+  type Phrase,
+  type Section,
+  type Steps,
+  type TimeSignature,
+} from '../types';
 import { VALIDATION_LIMITS } from '../validate';
 import { transposeChordSymbol } from '../musicxml/harmony';
 import { detectGridFeel } from './gridFeel';
@@ -63,8 +71,7 @@ export interface MidiImportReport extends QuantizeReport {
 }
 
 export type MidiImportResult =
-  | { ok: true; phrases: Phrase[]; sections: Section[]; report: MidiImportReport }
-  | { ok: false; reason: string };
+  { ok: true; phrases: Phrase[]; sections: Section[]; report: MidiImportReport } | { ok: false; reason: string };
 
 /** One play of a span, its notes moved to start at 0. */
 interface Piece {
@@ -104,7 +111,8 @@ function chordsBetween(chords: readonly ChordEvent[], from: Steps, length: Steps
   const i = firstStartingAt(chords, from);
   const sounding = chords[i]?.start === from ? undefined : chords[i - 1];
   if (sounding) inside.push({ start: 0, symbol: sounding.symbol });
-  for (let j = i; j < chords.length && chords[j].start < from + length; j++) inside.push({ start: chords[j].start - from, symbol: chords[j].symbol });
+  for (let j = i; j < chords.length && chords[j].start < from + length; j++)
+    inside.push({ start: chords[j].start - from, symbol: chords[j].symbol });
   return transpose === 0 ? inside : inside.map((c) => ({ ...c, symbol: transposeChordSymbol(c.symbol, -transpose) }));
 }
 
@@ -129,15 +137,27 @@ function samePiece(a: Piece, b: Piece): boolean {
  * Phrases have origin 'imported'; the caller makes a song of them or adds them to one (addImportToSong).
  * @example importMidi(preview, { trackIndex: 0, splitEveryBars: 4 })
  */
-export function importMidi(preview: MidiImportPreview, options: MidiImportOptions, deps: SongDeps = {}): MidiImportResult {
+export function importMidi(
+  preview: MidiImportPreview,
+  options: MidiImportOptions,
+  deps: SongDeps = {},
+): MidiImportResult {
   const track = preview.tracks[options.trackIndex];
   if (!track) return { ok: false, reason: 'that track is not in the file' };
   const ts = options.timeSignature ?? preview.timeSignature ?? { beats: 4, beatUnit: 4 };
   const barSteps = stepsPerBar(ts);
   const ticksPerStep = options.ticksPerStep ?? preview.ppq / 4;
   const swing = Math.min(LIMITS.swing.max, Math.max(0, options.swing ?? 0));
-  const feel = detectGridFeel(track.notes.map((n) => n.ticks), preview.ppq, ticksPerStep);
-  const { notes: fileNotes, report: quantized } = quantizeToMelody(track.notes, { ticksPerStep, phaseTicks: feel.phaseTicks, swing });
+  const feel = detectGridFeel(
+    track.notes.map((n) => n.ticks),
+    preview.ppq,
+    ticksPerStep,
+  );
+  const { notes: fileNotes, report: quantized } = quantizeToMelody(track.notes, {
+    ticksPerStep,
+    phaseTicks: feel.phaseTicks,
+    swing,
+  });
   const toFileStep = (ticks: number) => (ticks - feel.phaseTicks) / ticksPerStep;
 
   // The timeline: a pickup moves everything so the bar lines fall on whole bars; fromBar drops what came before.
@@ -151,13 +171,23 @@ export function importMidi(preview: MidiImportPreview, options: MidiImportOption
     .map((c) => ({ start: Math.round(toStep(c.ticks)), symbol: c.symbol }))
     .filter((c) => c.start >= 0)
     .sort((a, b) => a.start - b.start);
-  if (notes.length === 0) return { ok: false, reason: fromStep > 0 ? 'there are no notes left to import after that bar' : 'the track has no notes to import' };
+  if (notes.length === 0)
+    return {
+      ok: false,
+      reason: fromStep > 0 ? 'there are no notes left to import after that bar' : 'the track has no notes to import',
+    };
   const lastNoteEnd = notes.reduce((end, n) => Math.max(end, n.start + n.length), 0);
   const totalBars = Math.max(1, Math.ceil(lastNoteEnd / barSteps));
   const defaultSize = totalBars <= LIMITS.bars.max ? totalBars : 4;
-  const size = Math.min(LIMITS.bars.max, Math.max(LIMITS.bars.min, Math.round(options.splitEveryBars ?? defaultSize) || defaultSize));
+  const size = Math.min(
+    LIMITS.bars.max,
+    Math.max(LIMITS.bars.min, Math.round(options.splitEveryBars ?? defaultSize) || defaultSize),
+  );
   const timelineHere = fromStep > 0 ? { shift: 0, pickupSteps: 0, pickupBar: 0 } : timeline;
-  const markers = options.useMarkers === false ? null : spansFromMarkers(preview.markers, toStep, totalBars, barSteps, size, timelineHere);
+  const markers =
+    options.useMarkers === false
+      ? null
+      : spansFromMarkers(preview.markers, toStep, totalBars, barSteps, size, timelineHere);
   const spans = markers ?? spansByBars(totalBars, size, timelineHere);
 
   const maxPhrases = Math.max(1, options.maxPhrases ?? 64);
@@ -176,7 +206,11 @@ export function importMidi(preview: MidiImportPreview, options: MidiImportOption
     const stepsPerPlay = span.bars * barSteps;
     const start = span.start * barSteps;
     const cutHere = { count: 0 };
-    const piece: Piece = { span, notes: notesBetween(notes, start, stepsPerPlay, cutHere, span.transpose), chords: chordsBetween(chords, start, stepsPerPlay, span.transpose) };
+    const piece: Piece = {
+      span,
+      notes: notesBetween(notes, start, stepsPerPlay, cutHere, span.transpose),
+      chords: chordsBetween(chords, start, stepsPerPlay, span.transpose),
+    };
     if (piece.notes.some((n) => n.pitch < LIMITS.pitch.min || n.pitch > LIMITS.pitch.max)) {
       piece.notes = notesBetween(notes, start, stepsPerPlay, { count: 0 });
       piece.chords = chordsBetween(chords, start, stepsPerPlay);
@@ -188,15 +222,20 @@ export function importMidi(preview: MidiImportPreview, options: MidiImportOption
     });
     const previous = sections[sections.length - 1];
     const extendsPrevious =
-      phrase !== undefined && previous?.phraseId === phrase.id && previous.transpose === span.transpose && previous.repeats + span.repeats <= LIMITS.repeats.max;
+      phrase !== undefined &&
+      previous?.phraseId === phrase.id &&
+      previous.transpose === span.transpose &&
+      previous.repeats + span.repeats <= LIMITS.repeats.max;
     if ((!phrase && phrases.length >= maxPhrases) || (!extendsPrevious && sections.length >= maxSections)) {
       stoppedAtBar = span.start;
       break;
     }
     cut.count += cutHere.count;
     if (!phrase) {
-      let name = (span.name ?? nameAt(seriesIndex++)).trim().slice(0, VALIDATION_LIMITS.nameLength) || nameAt(seriesIndex++);
-      for (let n = 2; usedNames.has(name); n++) name = `${(span.name ?? 'Phrase').slice(0, VALIDATION_LIMITS.nameLength - 4)} ${n}`;
+      let name =
+        (span.name ?? nameAt(seriesIndex++)).trim().slice(0, VALIDATION_LIMITS.nameLength) || nameAt(seriesIndex++);
+      for (let n = 2; usedNames.has(name); n++)
+        name = `${(span.name ?? 'Phrase').slice(0, VALIDATION_LIMITS.nameLength - 4)} ${n}`;
       usedNames.add(name);
       phrase = {
         ...createPhrase(name, span.bars, { now, newId: makeId }),

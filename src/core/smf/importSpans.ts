@@ -42,7 +42,8 @@ export function findTimeline(notes: readonly Note[], barSteps: Steps, declaredPi
   const first = notes[0];
   if (!first) return { shift: 0, pickupSteps: 0, pickupBar: 0 };
   const within = first.start % barSteps;
-  if (within * 2 >= barSteps) return { shift: 0, pickupSteps: barSteps - within, pickupBar: Math.floor(first.start / barSteps) };
+  if (within * 2 >= barSteps)
+    return { shift: 0, pickupSteps: barSteps - within, pickupBar: Math.floor(first.start / barSteps) };
   return { shift: 0, pickupSteps: 0, pickupBar: 0 };
 }
 
@@ -50,7 +51,13 @@ export function findTimeline(notes: readonly Note[], barSteps: Steps, declaredPi
 function chunks(from: number, count: number, size: number, name: string | null): Span[] {
   const spans: Span[] = [];
   for (let bar = from, n = 0; bar < from + count; bar += size, n++) {
-    spans.push({ start: bar, bars: Math.min(size, from + count - bar), name: name === null ? null : n === 0 ? name : `${name} ${n + 1}`, repeats: 1, transpose: 0 });
+    spans.push({
+      start: bar,
+      bars: Math.min(size, from + count - bar),
+      name: name === null ? null : n === 0 ? name : `${name} ${n + 1}`,
+      repeats: 1,
+      transpose: 0,
+    });
   }
   return spans;
 }
@@ -82,7 +89,14 @@ export function spansFromMarkers(
   const onBars = new Map<number, string>();
   for (const m of markers) {
     const step = toStep(m.ticks);
-    if (Number.isInteger(step) && step >= 0 && step % barSteps === 0 && step / barSteps < totalBars && m.text.trim() !== '') onBars.set(step / barSteps, m.text);
+    if (
+      Number.isInteger(step) &&
+      step >= 0 &&
+      step % barSteps === 0 &&
+      step / barSteps < totalBars &&
+      m.text.trim() !== ''
+    )
+      onBars.set(step / barSteps, m.text);
   }
   if (onBars.size === 0) return null;
   const starts = [...onBars.keys()].sort((a, b) => a - b);
@@ -99,9 +113,16 @@ export function spansFromMarkers(
     const bars = to - from;
     const playBars = bars / marker.repeats;
     if (Number.isInteger(playBars) && playBars <= LIMITS.bars.max && !(pickupOnly && i === 0 && marker.repeats > 1)) {
-      spans.push({ start: from, bars: playBars, name: marker.phraseName, repeats: marker.repeats, transpose: marker.transpose });
+      spans.push({
+        start: from,
+        bars: playBars,
+        name: marker.phraseName,
+        repeats: marker.repeats,
+        transpose: marker.transpose,
+      });
     } else {
-      const name = marker.repeats > 1 || marker.transpose !== 0 ? (onBars.get(starts[i]) as string).trim() : marker.phraseName;
+      const name =
+        marker.repeats > 1 || marker.transpose !== 0 ? (onBars.get(starts[i]) as string).trim() : marker.phraseName;
       spans.push(...chunks(from, bars, bars <= LIMITS.bars.max ? bars : size, name));
     }
   }

@@ -65,8 +65,15 @@ function swungPosition(step: number, swing: number): number {
 }
 
 /** The track as sorted, non-overlapping notes in steps (start may be any step ≥ 0), and what changed. */
-export function quantizeToMelody(notes: readonly MidiFileNote[], options: QuantizeOptions | number): { notes: Note[]; report: QuantizeReport } {
-  const { ticksPerStep, phaseTicks = 0, swing = 0 } = typeof options === 'number' ? { ticksPerStep: options / 4 } : options;
+export function quantizeToMelody(
+  notes: readonly MidiFileNote[],
+  options: QuantizeOptions | number,
+): { notes: Note[]; report: QuantizeReport } {
+  const {
+    ticksPerStep,
+    phaseTicks = 0,
+    swing = 0,
+  } = typeof options === 'number' ? { ticksPerStep: options / 4 } : options;
   const report: QuantizeReport = {
     notesRead: notes.length,
     duplicatesRemoved: 0,

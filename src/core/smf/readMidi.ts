@@ -102,7 +102,10 @@ function partNames(parts: readonly SmfPart[]): { name: string; label: string }[]
   const ownUses = count(own);
   const instrumentUses = count(own.map((name, i) => `${name}|${instruments[i]}`));
   return parts.map((part, i) => {
-    const where = instrumentUses.get(`${own[i]}|${instruments[i]}`) === 1 ? instruments[i] : `track ${part.track}, ${instruments[i]}`;
+    const where =
+      instrumentUses.get(`${own[i]}|${instruments[i]}`) === 1
+        ? instruments[i]
+        : `track ${part.track}, ${instruments[i]}`;
     const described = where.charAt(0).toUpperCase() + where.slice(1);
     const label = own[i] && ownUses.get(own[i]) === 1 ? own[i] : own[i] ? `${own[i]} (${where})` : described;
     return { name: (own[i] || described).slice(0, VALIDATION_LIMITS.nameLength), label };
@@ -119,8 +122,12 @@ export function readMidiFile(bytes: Uint8Array): MidiReadResult {
   const { scan } = scanned;
   if (scan.noteCount === 0) return { ok: false, reason: 'the file has no notes to import' };
   const warnings: string[] = [];
-  if (scan.truncated) warnings.push('the file is cut short (its last bytes are missing); everything before the cut is imported');
-  if (scan.format === 2) warnings.push(`the file holds ${plural(scan.sequences, 'separate sequence')} (MIDI format 2); only the first one with notes is imported`);
+  if (scan.truncated)
+    warnings.push('the file is cut short (its last bytes are missing); everything before the cut is imported');
+  if (scan.format === 2)
+    warnings.push(
+      `the file holds ${plural(scan.sequences, 'separate sequence')} (MIDI format 2); only the first one with notes is imported`,
+    );
 
   const tempos = realChanges(scan.tempos, (a, b) => Math.round(a.bpm * 1000) === Math.round(b.bpm * 1000));
   const tempo = tempos[0] ? Math.round(tempos[0].bpm * 1000) / 1000 : null;
@@ -136,14 +143,21 @@ export function readMidiFile(bytes: Uint8Array): MidiReadResult {
   let meterIndex = 0;
   const barTicks = (m: { beats: number; beatUnit: number }) => (scan.ppq * 4 * m.beats) / m.beatUnit;
   // A short first bar in a metre of its own (1/4 then 4/4) is a pickup, not a change of metre.
-  if (meters.length > 1 && meters[0].ticks === 0 && meters[1].ticks === barTicks(meters[0]) && barTicks(meters[0]) < barTicks(meters[1])) {
+  if (
+    meters.length > 1 &&
+    meters[0].ticks === 0 &&
+    meters[1].ticks === barTicks(meters[0]) &&
+    barTicks(meters[0]) < barTicks(meters[1])
+  ) {
     pickupTicks = meters[1].ticks;
     meterIndex = 1;
   }
   const meter = meters[meterIndex];
   let timeSignature: TimeSignature | null = null;
-  if (meter && supportedTimeSignature(meter.beats, meter.beatUnit)) timeSignature = { beats: meter.beats, beatUnit: meter.beatUnit };
-  else if (meter) warnings.push(`the time signature ${meter.beats}/${meter.beatUnit} is not one the song can use; it keeps its own`);
+  if (meter && supportedTimeSignature(meter.beats, meter.beatUnit))
+    timeSignature = { beats: meter.beats, beatUnit: meter.beatUnit };
+  else if (meter)
+    warnings.push(`the time signature ${meter.beats}/${meter.beatUnit} is not one the song can use; it keeps its own`);
   const laterMeter = meters[meterIndex + 1];
   if (meter && laterMeter) {
     const bar = Math.floor((laterMeter.ticks - pickupTicks) / barTicks(meter)) + 1 + (pickupTicks > 0 ? 1 : 0);
@@ -156,8 +170,14 @@ export function readMidiFile(bytes: Uint8Array): MidiReadResult {
   const keys = realChanges(scan.keySignatures, (a, b) => a.sharps === b.sharps && a.minor === b.minor);
   const key = keys[0] && Math.abs(keys[0].sharps) <= 7 ? fromMidiKeySignature(keys[0]) : null;
   const keyChangeTicks = keys[1]?.ticks ?? null;
-  if (scan.unendedNotes > 0) warnings.push(`${plural(scan.unendedNotes, 'note')} never end${scan.unendedNotes === 1 ? 's' : ''} in the file and ${scan.unendedNotes === 1 ? 'is' : 'are'} left out`);
-  const markers = scan.markers.map((m) => ({ ticks: m.ticks, text: fromMidiByteString(m.text).slice(0, VALIDATION_LIMITS.textLength) }));
+  if (scan.unendedNotes > 0)
+    warnings.push(
+      `${plural(scan.unendedNotes, 'note')} never end${scan.unendedNotes === 1 ? 's' : ''} in the file and ${scan.unendedNotes === 1 ? 'is' : 'are'} left out`,
+    );
+  const markers = scan.markers.map((m) => ({
+    ticks: m.ticks,
+    text: fromMidiByteString(m.text).slice(0, VALIDATION_LIMITS.textLength),
+  }));
 
   const names = partNames(scan.parts);
   const tracks: MidiTrackPreview[] = scan.parts.map((part, index) => {

@@ -127,7 +127,15 @@ function scanTrack(
   const channel = (number: number): ChannelPart => {
     let part = channels.get(number);
     if (!part) {
-      part = { trackName: '', track: trackNumber, channel: number, program: 0, programSet: false, notes: [], open: new Map() };
+      part = {
+        trackName: '',
+        track: trackNumber,
+        channel: number,
+        program: 0,
+        programSet: false,
+        notes: [],
+        open: new Map(),
+      };
       channels.set(number, part);
     }
     return part;
@@ -153,17 +161,20 @@ function scanTrack(
           if (microseconds === 0) refuse('the file sets a tempo of zero');
           meta.tempos.push({ ticks, bpm: 60_000_000 / microseconds });
         }
-        if (type === 0x58 && length.value >= 2) meta.timeSignatures.push({ ticks, beats: bytes[data], beatUnit: 2 ** Math.min(bytes[data + 1], 16) });
+        if (type === 0x58 && length.value >= 2)
+          meta.timeSignatures.push({ ticks, beats: bytes[data], beatUnit: 2 ** Math.min(bytes[data + 1], 16) });
         if (type === 0x59 && length.value === 2) {
           meta.keySignatures.push({ ticks, sharps: (bytes[data] << 24) >> 24, minor: bytes[data + 1] === 1 });
         }
         if (type === 0x03 && trackName === '') trackName = byteString(bytes, data, length.value);
         if (type === 0x06 || type === 0x07) meta.markers.push({ ticks, text: byteString(bytes, data, length.value) });
-        if (type === 0x58 && length.value !== 4 && length.value !== 2) refuse(`track ${trackNumber} has a malformed time signature`);
+        if (type === 0x58 && length.value !== 4 && length.value !== 2)
+          refuse(`track ${trackNumber} has a malformed time signature`);
         if (type === 0x59 && length.value !== 2) refuse(`track ${trackNumber} has a malformed key signature`);
         if (type === 0x2f && length.value !== 0) refuse(`track ${trackNumber} has a malformed end of track`);
         if (type === 0x00 && length.value !== 2) refuse(`track ${trackNumber} has a malformed sequence number`);
-        if ((type === 0x20 || type === 0x21) && length.value !== 1) refuse(`track ${trackNumber} has a malformed prefix`);
+        if ((type === 0x20 || type === 0x21) && length.value !== 1)
+          refuse(`track ${trackNumber} has a malformed prefix`);
         if (type === 0x54 && length.value !== 5) refuse(`track ${trackNumber} has a malformed SMPTE offset`);
         // Running status is kept across meta events, as most readers do.
         at = length.next + length.value;
@@ -215,13 +226,15 @@ function scanTrack(
     }
   } catch (error) {
     // A cut-short track stops at its last whole event; a damaged one still refuses the file.
-    if (!cutShort || !(error instanceof Refused) || !/ends in the middle|longer than the track/.test(error.message)) throw error;
+    if (!cutShort || !(error instanceof Refused) || !/ends in the middle|longer than the track/.test(error.message))
+      throw error;
   }
   const parts: SmfPart[] = [];
   for (const part of channels.values()) {
     const ended = part.notes.filter((n) => n.durationTicks >= 0);
     meta.unendedNotes += part.notes.length - ended.length;
-    if (ended.length > 0) parts.push({ trackName, track: trackNumber, channel: part.channel, program: part.program, notes: ended });
+    if (ended.length > 0)
+      parts.push({ trackName, track: trackNumber, channel: part.channel, program: part.program, notes: ended });
   }
   return { ticks, parts, trackName };
 }
@@ -257,7 +270,13 @@ export function scanSmf(bytes: Uint8Array): SmfScanResult {
     let usedSequence = 0;
     const parts: SmfPart[] = [];
     let firstTrackName = '';
-    const emptyMeta = (): FileMeta => ({ tempos: [], timeSignatures: [], keySignatures: [], markers: [], unendedNotes: 0 });
+    const emptyMeta = (): FileMeta => ({
+      tempos: [],
+      timeSignatures: [],
+      keySignatures: [],
+      markers: [],
+      unendedNotes: 0,
+    });
     let meta = emptyMeta();
     while (tracks < declaredTracks) {
       if (at + 8 > bytes.length) {
@@ -300,7 +319,8 @@ export function scanSmf(bytes: Uint8Array): SmfScanResult {
       if (cutShort) break;
       at = end;
     }
-    if (lengthTicks / division > MIDI_LIMITS.quarterNotes) refuse('the file is hours long; its event times look damaged');
+    if (lengthTicks / division > MIDI_LIMITS.quarterNotes)
+      refuse('the file is hours long; its event times look damaged');
     const byTicks = (a: { ticks: number }, b: { ticks: number }) => a.ticks - b.ticks;
     return {
       ok: true,

@@ -56,9 +56,26 @@ export function textEvent(type: number, text: string): number[] {
  */
 export function writeSmf(tracks: readonly TrackEvent[][], ppq: number, endTick: number): Uint8Array {
   const out = new ByteBuffer();
-  out.push([0x4d, 0x54, 0x68, 0x64, 0, 0, 0, 6, 0, 1, (tracks.length >> 8) & 0xff, tracks.length & 0xff, (ppq >> 8) & 0xff, ppq & 0xff]);
+  out.push([
+    0x4d,
+    0x54,
+    0x68,
+    0x64,
+    0,
+    0,
+    0,
+    6,
+    0,
+    1,
+    (tracks.length >> 8) & 0xff,
+    tracks.length & 0xff,
+    (ppq >> 8) & 0xff,
+    ppq & 0xff,
+  ]);
   for (const events of tracks) {
-    const sorted = events.map((e, i) => ({ e, i })).sort((a, b) => a.e.ticks - b.e.ticks || a.e.order - b.e.order || a.i - b.i);
+    const sorted = events
+      .map((e, i) => ({ e, i }))
+      .sort((a, b) => a.e.ticks - b.e.ticks || a.e.order - b.e.order || a.i - b.i);
     const body = new ByteBuffer();
     let last = 0;
     for (const { e } of sorted) {
@@ -68,7 +85,16 @@ export function writeSmf(tracks: readonly TrackEvent[][], ppq: number, endTick: 
     }
     body.push([...varIntBytes(Math.max(0, endTick - last)), 0xff, 0x2f, 0x00]);
     const length = body.length;
-    out.push([0x4d, 0x54, 0x72, 0x6b, (length >>> 24) & 0xff, (length >>> 16) & 0xff, (length >>> 8) & 0xff, length & 0xff]);
+    out.push([
+      0x4d,
+      0x54,
+      0x72,
+      0x6b,
+      (length >>> 24) & 0xff,
+      (length >>> 16) & 0xff,
+      (length >>> 8) & 0xff,
+      length & 0xff,
+    ]);
     out.push(body.bytes());
   }
   return out.bytes().slice();

@@ -103,8 +103,13 @@ export function rankKeys(notes: readonly Note[], options: KeyDetectionOptions = 
     for (const minor of [false, true]) {
       const correlation = correlate(histogram, minor ? MINOR_PROFILE : MAJOR_PROFILE, tonic);
       const majorTonic = minor ? (tonic + 3) % 12 : tonic;
-      const score = correlation + IN_SCALE_WEIGHT * inScaleShare(histogram, majorTonic) + (finalPitchClass === tonic ? ENDS_ON_TONIC_BONUS : 0);
-      const key: KeySignature = minor ? { tonic: MINOR_TONICS[tonic], scale: 'minor' } : { tonic: MAJOR_TONICS[tonic], scale: 'major' };
+      const score =
+        correlation +
+        IN_SCALE_WEIGHT * inScaleShare(histogram, majorTonic) +
+        (finalPitchClass === tonic ? ENDS_ON_TONIC_BONUS : 0);
+      const key: KeySignature = minor
+        ? { tonic: MINOR_TONICS[tonic], scale: 'minor' }
+        : { tonic: MAJOR_TONICS[tonic], scale: 'major' };
       scored.push({ key, correlation, score });
     }
   }
@@ -124,7 +129,9 @@ export function detectKey(notes: readonly Note[], options: KeyDetectionOptions =
 /** True when a guess is worth offering: clear enough and different from the song's key. */
 export function worthOffering(guess: KeyGuess | null, current: KeySignature, minCorrelation = 0.6): guess is KeyGuess {
   if (!guess || guess.correlation < minCorrelation) return false;
-  const same = sameTonic(guess.key, current) && (guess.key.scale === current.scale || (guess.key.scale === 'major' && current.scale === 'major pentatonic'));
+  const same =
+    sameTonic(guess.key, current) &&
+    (guess.key.scale === current.scale || (guess.key.scale === 'major' && current.scale === 'major pentatonic'));
   return !same;
 }
 

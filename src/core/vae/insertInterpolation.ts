@@ -50,8 +50,10 @@ export interface InsertOptions {
 
 /** Why the in-betweens cannot go in, or null: the song's phrase or section limits. */
 export function insertProblem(song: Song, count: number): string | null {
-  if (song.phrases.length + count > VALIDATION_LIMITS.phrases) return `The song can hold ${VALIDATION_LIMITS.phrases} phrases; delete some first`;
-  if (song.arrangement.length + count > VALIDATION_LIMITS.sections) return `The arrangement can hold ${VALIDATION_LIMITS.sections} sections; delete some first`;
+  if (song.phrases.length + count > VALIDATION_LIMITS.phrases)
+    return `The song can hold ${VALIDATION_LIMITS.phrases} phrases; delete some first`;
+  if (song.arrangement.length + count > VALIDATION_LIMITS.sections)
+    return `The arrangement can hold ${VALIDATION_LIMITS.sections} sections; delete some first`;
   return null;
 }
 
@@ -59,7 +61,13 @@ export function insertProblem(song: Song, count: number): string | null {
  * The song with the in-betweens added as phrases named "<from>→<to> i" and as sections between the two
  * ends (see interpolationInsertIndex). Returns the song unchanged when an end is missing or a limit is hit.
  */
-export function insertInterpolation(song: Song, fromId: string, toId: string, made: readonly InBetween[], o: InsertOptions): Song {
+export function insertInterpolation(
+  song: Song,
+  fromId: string,
+  toId: string,
+  made: readonly InBetween[],
+  o: InsertOptions,
+): Song {
   const from = song.phrases.find((p) => p.id === fromId);
   const to = song.phrases.find((p) => p.id === toId);
   if (!from || !to || made.length === 0 || insertProblem(song, made.length)) return song;
@@ -73,7 +81,16 @@ export function insertInterpolation(song: Song, fromId: string, toId: string, ma
       action: `interpolation ${i + 1} of ${made.length} from ${from.name} to ${to.name}`,
       constraints: { steps: made.length },
     };
-    return { id: o.newId(), name, color: phraseColorFor(name), bars: m.bars, notes: markAll(m.notes, 'model'), origin, history: [], updatedAt: o.now };
+    return {
+      id: o.newId(),
+      name,
+      color: phraseColorFor(name),
+      bars: m.bars,
+      notes: markAll(m.notes, 'model'),
+      origin,
+      history: [],
+      updatedAt: o.now,
+    };
   });
   const sections: Section[] = phrases.map((p) => ({ id: o.newId(), phraseId: p.id, repeats: 1, transpose: 0 }));
   const library = song.phrases.slice();

@@ -65,7 +65,8 @@ export function principalPicture(codes: readonly Code[]): LatentPicture {
   const total = cov.reduce((s, row, i) => s + row[i], 0);
   const first = leadingAxis(cov, dims);
   // Deflate: remove the first axis's share to find the second.
-  for (let i = 0; i < dims; i++) for (let j = 0; j < dims; j++) cov[i][j] -= first.value * first.axis[i] * first.axis[j];
+  for (let i = 0; i < dims; i++)
+    for (let j = 0; j < dims; j++) cov[i][j] -= first.value * first.axis[i] * first.axis[j];
   const second = leadingAxis(cov, dims);
   const dot = (a: Float64Array, b: Float64Array) => a.reduce((s, v, k) => s + v * b[k], 0);
   return {
@@ -78,7 +79,10 @@ export function principalPicture(codes: readonly Code[]): LatentPicture {
  * The code for a point of the picture "between two dots": the two dots nearest the point, and how far
  * along the line from the first to the second the point projects (0..1).
  */
-export function nearestPair(points: readonly [number, number][], at: [number, number]): { from: number; to: number; t: number } | null {
+export function nearestPair(
+  points: readonly [number, number][],
+  at: [number, number],
+): { from: number; to: number; t: number } | null {
   if (points.length < 2) return null;
   const order = points.map((p, i) => ({ i, d: Math.hypot(p[0] - at[0], p[1] - at[1]) })).sort((a, b) => a.d - b.d);
   const [a, b] = [points[order[0].i], points[order[1].i]];

@@ -90,7 +90,12 @@ function intoPiano(pitch: MidiPitch): MidiPitch {
  * A phrase's notes from one decoded window per window (same order as `windows`): each is cut to the
  * window's steps inside the phrase, moved back by its octave shift and placed at its start.
  */
-export function notesFromWindows(decoded: readonly ArrayLike<number>[], windows: readonly PhraseWindow[], range: MelodyRange, velocity = 96): Note[] {
+export function notesFromWindows(
+  decoded: readonly ArrayLike<number>[],
+  windows: readonly PhraseWindow[],
+  range: MelodyRange,
+  velocity = 96,
+): Note[] {
   const out: Note[] = [];
   windows.forEach((w, i) => {
     const events = Array.from(decoded[i]).slice(0, w.steps);

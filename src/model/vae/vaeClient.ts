@@ -21,7 +21,9 @@ export function vaeClientMethods(o: {
       const url = new URL(checkpointUrl, o.baseUrl()).href.replace(/\/+$/, '');
       let load = loads.get(url);
       if (!load) {
-        load = o.send({ type: 'vae-load', id: o.nextId(), checkpointUrl: url }).then((reply) => expect(reply, 'vae-loaded').info);
+        load = o
+          .send({ type: 'vae-load', id: o.nextId(), checkpointUrl: url })
+          .then((reply) => expect(reply, 'vae-loaded').info);
         loads.set(url, load);
         load.catch(() => loads.delete(url));
       }

@@ -44,7 +44,8 @@ export function vaeWeightsFrom(vars: Record<string, tf.Tensor>): VaeWeights {
     return { kernel: kernel as tf.Tensor2D, bias: bias as tf.Tensor1D };
   };
   const decoder: Dense[] = [];
-  for (let l = 0; vars[`decoder/multi_rnn_cell/cell_${l}/lstm_cell/kernel`]; l++) decoder.push(dense(`decoder/multi_rnn_cell/cell_${l}/lstm_cell`));
+  for (let l = 0; vars[`decoder/multi_rnn_cell/cell_${l}/lstm_cell/kernel`]; l++)
+    decoder.push(dense(`decoder/multi_rnn_cell/cell_${l}/lstm_cell`));
   if (decoder.length === 0) throw new ModelError('Not a flat melody MusicVAE: no decoder LSTM', 'wrong-type');
   const cell = (dir: string) => dense(`encoder/cell_0/bidirectional_rnn/${dir}/multi_rnn_cell/cell_0/lstm_cell`);
   return {
@@ -69,7 +70,15 @@ export interface DecodeOptions {
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
 /** rows [B, n] · kernel rows [from, from + n) of a [*, cols] kernel + bias, in JS (for the small products). */
-function denseRows(rows: Float32Array, batch: number, kernel: Float32Array, cols: number, from: number, n: number, bias?: Float32Array): Float32Array {
+function denseRows(
+  rows: Float32Array,
+  batch: number,
+  kernel: Float32Array,
+  cols: number,
+  from: number,
+  n: number,
+  bias?: Float32Array,
+): Float32Array {
   const out = new Float32Array(batch * cols);
   for (let b = 0; b < batch; b++) {
     const o = b * cols;
@@ -118,7 +127,10 @@ export class VaeCodec {
   private readonly init: { kernel: Float32Array; bias: Float32Array };
   private readonly out: { kernel: Float32Array; bias: Float32Array };
 
-  constructor(weights: VaeWeights, readonly numSteps: number) {
+  constructor(
+    weights: VaeWeights,
+    readonly numSteps: number,
+  ) {
     const data = (t: tf.Tensor) => t.dataSync() as Float32Array;
     this.depth = weights.output.bias.shape[0];
     this.zSize = weights.mu.bias.shape[0];
@@ -133,7 +145,9 @@ export class VaeCodec {
     this.mu = { kernel: data(weights.mu.kernel), bias: data(weights.mu.bias) };
     this.units = weights.decoder.map((d) => d.bias.shape[0] / 4);
     const first = this.depth + this.zSize;
-    this.decRecurrent = weights.decoder.map((d, l) => (l === 0 ? tf.slice(d.kernel, [first, 0], [this.units[0], 4 * this.units[0]]) : tf.clone(d.kernel)));
+    this.decRecurrent = weights.decoder.map((d, l) =>
+      l === 0 ? tf.slice(d.kernel, [first, 0], [this.units[0], 4 * this.units[0]]) : tf.clone(d.kernel),
+    );
     this.decKernel0 = data(weights.decoder[0].kernel);
     this.decBias = weights.decoder.map((d) => data(d.bias));
     this.init = { kernel: data(weights.zToInitialState.kernel), bias: data(weights.zToInitialState.bias) };
@@ -159,7 +173,8 @@ export class VaeCodec {
     const B = sequences.length;
     const T = this.numSteps;
     const H = this.encUnits;
-    for (const s of sequences) if (s.length !== T) throw new ModelError(`The model encodes ${T} steps, not ${s.length}`, 'bad-request');
+    for (const s of sequences)
+      if (s.length !== T) throw new ModelError(`The model encodes ${T} steps, not ${s.length}`, 'bad-request');
     if (B === 0) return [];
     // Direction d's state rows live at (d * B + b) * H: fw first, then bw, as the stacked product expects.
     const c = new Float32Array(2 * B * H);
@@ -192,7 +207,8 @@ export class VaeCodec {
     const B = codes.length;
     if (B === 0) return [];
     const { depth, zSize, units } = this;
-    if (options.allowed && !options.allowed.some(Boolean)) throw new ModelError('The lock leaves the model no event to write', 'bad-request');
+    if (options.allowed && !options.allowed.some(Boolean))
+      throw new ModelError('The lock leaves the model no event to write', 'bad-request');
     const temperature = options.temperature ?? 0;
     const random = seededRandom(options.seed ?? 0);
     const z = new Float32Array(B * zSize);
@@ -228,7 +244,8 @@ export class VaeCodec {
           const g = b * 4 * H;
           if (l === 0) {
             const row = previous[b] * G0;
-            for (let k = 0; k < G0; k++) gates[g + k] += zGates[b * G0 + k] + (previous[b] >= 0 ? this.decKernel0[row + k] : 0);
+            for (let k = 0; k < G0; k++)
+              gates[g + k] += zGates[b * G0 + k] + (previous[b] >= 0 ? this.decKernel0[row + k] : 0);
           } else {
             const bias = this.decBias[l];
             for (let k = 0; k < 4 * H; k++) gates[g + k] += bias[k];
@@ -246,7 +263,8 @@ export class VaeCodec {
           const r = k * depth;
           for (let e = 0; e < depth; e++) logits[e] += v * this.out.kernel[r + e];
         }
-        const choice = temperature > 0 ? drawClass(logits, temperature, random(), options.allowed) : argMax(logits, options.allowed);
+        const choice =
+          temperature > 0 ? drawClass(logits, temperature, random(), options.allowed) : argMax(logits, options.allowed);
         out[b][t] = choice;
         previous[b] = choice;
       }

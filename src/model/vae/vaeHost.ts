@@ -20,7 +20,10 @@ export interface VaeHostDependencies {
 const WARM_UP_RUNS = 3;
 
 /** Handles `vae-load` and `vae` messages; `dispose` frees the model. */
-export function createVaeHost(deps: VaeHostDependencies): { handle(message: VaeToWorker, post: (m: VaeFromWorker, transfer?: Transferable[]) => void): Promise<void>; dispose(): void } {
+export function createVaeHost(deps: VaeHostDependencies): {
+  handle(message: VaeToWorker, post: (m: VaeFromWorker, transfer?: Transferable[]) => void): Promise<void>;
+  dispose(): void;
+} {
   let model: LoadedVae | null = null;
   return {
     async handle(message, post) {
@@ -31,7 +34,9 @@ export function createVaeHost(deps: VaeHostDependencies): { handle(message: VaeT
         if (model?.url !== message.checkpointUrl.replace(/\/+$/, '')) {
           model?.dispose();
           model = null;
-          model = await deps.load(message.checkpointUrl, (progress) => post({ type: 'vae-progress', id: message.id, progress }));
+          model = await deps.load(message.checkpointUrl, (progress) =>
+            post({ type: 'vae-progress', id: message.id, progress }),
+          );
           const warm = Array.from({ length: 8 }, () => new Float32Array(model!.codec.zSize));
           for (let i = 0; i < WARM_UP_RUNS; i++) model.codec.decode(warm);
         }

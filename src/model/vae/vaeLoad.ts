@@ -28,10 +28,14 @@ export interface LoadedVae {
 export function parseVaeConfig(json: unknown): { minPitch: number; maxPitch: number; numSteps: number } {
   const c = json as { type?: unknown; dataConverter?: { type?: unknown; args?: Record<string, unknown> } } | null;
   if (!c || typeof c !== 'object') throw new ModelError('config.json is not an object', 'bad-format');
-  if (c.type !== 'MusicVAE') throw new ModelError(`config.json says type "${String(c.type)}", not "MusicVAE"`, 'wrong-type');
+  if (c.type !== 'MusicVAE')
+    throw new ModelError(`config.json says type "${String(c.type)}", not "MusicVAE"`, 'wrong-type');
   const args = c.dataConverter?.args ?? {};
   if (c.dataConverter?.type !== 'MelodyConverter') {
-    throw new ModelError(`This MusicVAE reads ${String(c.dataConverter?.type)}, not melodies (MelodyConverter)`, 'wrong-type');
+    throw new ModelError(
+      `This MusicVAE reads ${String(c.dataConverter?.type)}, not melodies (MelodyConverter)`,
+      'wrong-type',
+    );
   }
   const { minPitch, maxPitch, numSteps } = args as { minPitch?: unknown; maxPitch?: unknown; numSteps?: unknown };
   if (![minPitch, maxPitch, numSteps].every((v) => Number.isInteger(v))) {
@@ -71,12 +75,18 @@ export async function loadMusicVae(checkpointUrl: string, deps: VaeLoadDependenc
     await vae.initialize();
   } catch (error) {
     vae.dispose();
-    throw new ModelError(`Weights of ${url} could not be loaded: ${(error as Error).message ?? String(error)}`, 'bad-format');
+    throw new ModelError(
+      `Weights of ${url} could not be loaded: ${(error as Error).message ?? String(error)}`,
+      'bad-format',
+    );
   }
   let codec: VaeCodec;
   try {
     // Magenta keeps the variables it loaded in `rawVars` (private in its typings, stable since 1.0).
-    codec = new VaeCodec(vaeWeightsFrom((vae as unknown as { rawVars: Record<string, tf.Tensor> }).rawVars), config.numSteps);
+    codec = new VaeCodec(
+      vaeWeightsFrom((vae as unknown as { rawVars: Record<string, tf.Tensor> }).rawVars),
+      config.numSteps,
+    );
   } catch (error) {
     vae.dispose();
     throw error;
@@ -84,7 +94,10 @@ export async function loadMusicVae(checkpointUrl: string, deps: VaeLoadDependenc
   if (codec.depth !== config.maxPitch - config.minPitch + 3) {
     codec.dispose();
     vae.dispose();
-    throw new ModelError(`The decoder writes ${codec.depth} classes, the MelodyConverter needs ${config.maxPitch - config.minPitch + 3}`, 'bad-format');
+    throw new ModelError(
+      `The decoder writes ${codec.depth} classes, the MelodyConverter needs ${config.maxPitch - config.minPitch + 3}`,
+      'bad-format',
+    );
   }
   return {
     url,

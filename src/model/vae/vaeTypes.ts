@@ -21,7 +21,14 @@ export type AllowedClasses = readonly boolean[];
 
 export type VaeRequest =
   /** `count` variations of a phrase: every window's code moved towards noise, decoded; phrases[i][w]. */
-  | { kind: 'similar'; windows: Int32Array[]; count: number; similarity: number; seed: number; allowed?: AllowedClasses }
+  | {
+      kind: 'similar';
+      windows: Int32Array[];
+      count: number;
+      similarity: number;
+      seed: number;
+      allowed?: AllowedClasses;
+    }
   /** `count` in-between phrases, window by window on the straight line between the ends' codes; phrases[i][w]. */
   | { kind: 'interpolate'; from: Int32Array[]; to: Int32Array[]; count: number; allowed?: AllowedClasses }
   /** The codes (mu) of windows. */
@@ -36,7 +43,8 @@ export interface VaeResult {
   generateMs: number;
 }
 
-export type VaeToWorker = { type: 'vae-load'; id: number; checkpointUrl: string } | { type: 'vae'; id: number; request: VaeRequest };
+export type VaeToWorker =
+  { type: 'vae-load'; id: number; checkpointUrl: string } | { type: 'vae'; id: number; request: VaeRequest };
 
 export type VaeFromWorker =
   | { type: 'vae-progress'; id: number; progress: LoadProgress }

@@ -15,7 +15,10 @@ type EditActions = Pick<AppActions, 'toggleNote' | 'setNoteLength' | 'moveNote' 
 export function createEditActions(ctx: StoreContext): EditActions {
   const handVersionStarts: HandVersionStarts = new Map();
 
-  function editCurrentPhrase(edit: (notes: readonly Note[], totalSteps: number) => Note[], moved?: (totalSteps: number) => MovedNote): void {
+  function editCurrentPhrase(
+    edit: (notes: readonly Note[], totalSteps: number) => Note[],
+    moved?: (totalSteps: number) => MovedNote,
+  ): void {
     const phraseId = selectCurrentPhrase(ctx.store.getState())?.id ?? '';
     changeSong(ctx, (song) => {
       const phrase = findPhrase(song, phraseId);

@@ -9,7 +9,10 @@ import { errorMessage } from '../persistence/recordCodec';
 import type { AppActions, LibraryState, SongRepository, SongSummary } from '../types';
 import { safeFileName } from './noticeActions';
 
-type LibraryActions = Pick<AppActions, 'init' | 'newSong' | 'openSong' | 'renameSong' | 'duplicateSong' | 'deleteSong' | 'addSong'>;
+type LibraryActions = Pick<
+  AppActions,
+  'init' | 'newSong' | 'openSong' | 'renameSong' | 'duplicateSong' | 'deleteSong' | 'addSong'
+>;
 
 export interface LibraryDeps {
   repository: SongRepository;
@@ -66,7 +69,10 @@ export function createLibraryActions(ctx: StoreContext, deps: LibraryDeps): Libr
   /** Makes `song` the current song: a fresh undo history, the grid on its first phrase, playback stopped. */
   function showSong(loaded: Song): void {
     // A song without phrases would leave the grid with nothing to edit; give it an empty one.
-    const song = loaded.phrases.length > 0 ? loaded : { ...loaded, phrases: [createPhrase('A', 2, { now: ctx.now(), newId: ctx.newId })] };
+    const song =
+      loaded.phrases.length > 0
+        ? loaded
+        : { ...loaded, phrases: [createPhrase('A', 2, { now: ctx.now(), newId: ctx.newId })] };
     const previousId = ctx.store.getState().library.currentSongId;
     if (ctx.store.getState().transport.playing) deps.stop();
     deps.setShowingSong(true);
@@ -90,7 +96,13 @@ export function createLibraryActions(ctx: StoreContext, deps: LibraryDeps): Libr
   /** Another tab is editing `song`: this tab gets a copy of it, so neither overwrites the other. */
   async function showCopyOfHeldSong(song: Song): Promise<void> {
     const now = ctx.now();
-    const copy: Song = { ...song, id: ctx.newId(), title: `${song.title} (copy)`.slice(0, VALIDATION_LIMITS.titleLength), createdAt: now, updatedAt: now };
+    const copy: Song = {
+      ...song,
+      id: ctx.newId(),
+      title: `${song.title} (copy)`.slice(0, VALIDATION_LIMITS.titleLength),
+      createdAt: now,
+      updatedAt: now,
+    };
     showSong(copy);
     autosave.schedule(copy);
     await autosave.flush();
@@ -232,7 +244,11 @@ export function createLibraryActions(ctx: StoreContext, deps: LibraryDeps): Libr
           setLibrary({ songs: ctx.store.getState().library.songs.filter((s) => s.id !== id) });
           return { ok: false, reason: 'That song could not be opened.' };
         }
-        const renamed = { ...result.song, title: trimmed.slice(0, VALIDATION_LIMITS.titleLength), updatedAt: ctx.now() };
+        const renamed = {
+          ...result.song,
+          title: trimmed.slice(0, VALIDATION_LIMITS.titleLength),
+          updatedAt: ctx.now(),
+        };
         await repository.save(renamed);
         setLibrary({ songs: upsertSummary(ctx.store.getState().library.songs, summaryOf(renamed)) });
         return { ok: true };
@@ -256,7 +272,13 @@ export function createLibraryActions(ctx: StoreContext, deps: LibraryDeps): Libr
       }
       if (!source) return;
       const now = ctx.now();
-      const copy: Song = { ...source, id: ctx.newId(), title: `${source.title} (copy)`.slice(0, VALIDATION_LIMITS.titleLength), createdAt: now, updatedAt: now };
+      const copy: Song = {
+        ...source,
+        id: ctx.newId(),
+        title: `${source.title} (copy)`.slice(0, VALIDATION_LIMITS.titleLength),
+        createdAt: now,
+        updatedAt: now,
+      };
       showSong(copy);
       await saveAndRemember(copy);
     },
@@ -266,7 +288,11 @@ export function createLibraryActions(ctx: StoreContext, deps: LibraryDeps): Libr
       // A pending autosave of the deleted song would write it straight back.
       if (isCurrent) await autosave.discard();
       else if (await heldElsewhere(id)) {
-        notify({ id: `delete-held-${id}`, kind: 'warning', message: 'That song is open in another tab: close it there first, then delete it.' });
+        notify({
+          id: `delete-held-${id}`,
+          kind: 'warning',
+          message: 'That song is open in another tab: close it there first, then delete it.',
+        });
         return;
       }
       try {

@@ -26,13 +26,26 @@ export type HandVersionStarts = Map<string, number>;
  * The phrase with `notes` as a hand edit made at `now`, committing a history version when due. `action` says
  * the edit in a musician's words; a version that gathers several edits lists them (see appendEditWords).
  */
-export function applyHandEdit(phrase: Phrase, notes: Note[], now: number, starts: HandVersionStarts, action: string): Phrase {
+export function applyHandEdit(
+  phrase: Phrase,
+  notes: Note[],
+  now: number,
+  starts: HandVersionStarts,
+  action: string,
+): Phrase {
   const lastEditAt = phrase.updatedAt ?? 0;
   const startedAt = starts.get(phrase.id) ?? lastEditAt;
   const continuing =
-    phrase.origin.kind === 'hand' && now - lastEditAt <= HAND_EDIT_PAUSE_MS && now - startedAt <= HAND_VERSION_MAX_SPAN_MS;
+    phrase.origin.kind === 'hand' &&
+    now - lastEditAt <= HAND_EDIT_PAUSE_MS &&
+    now - startedAt <= HAND_VERSION_MAX_SPAN_MS;
   if (continuing) {
-    return { ...phrase, notes, origin: { ...phrase.origin, action: appendEditWords(phrase.origin.action, action) }, updatedAt: now };
+    return {
+      ...phrase,
+      notes,
+      origin: { ...phrase.origin, action: appendEditWords(phrase.origin.action, action) },
+      updatedAt: now,
+    };
   }
   starts.set(phrase.id, now);
   return commitVersion(phrase, { notes, chords: phrase.chords, origin: { kind: 'hand', action } }, now);
@@ -49,6 +62,11 @@ export function sameNotes(a: readonly Note[], b: readonly Note[]): boolean {
   if (a.length !== b.length) return false;
   // The author counts: an edit that only changes who a note belongs to is still a change.
   return a.every(
-    (n, i) => n.pitch === b[i].pitch && n.start === b[i].start && n.length === b[i].length && n.velocity === b[i].velocity && n.by === b[i].by,
+    (n, i) =>
+      n.pitch === b[i].pitch &&
+      n.start === b[i].start &&
+      n.length === b[i].length &&
+      n.velocity === b[i].velocity &&
+      n.by === b[i].by,
   );
 }

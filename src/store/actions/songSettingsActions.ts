@@ -19,13 +19,7 @@ type SettingsActions = Pick<
 >;
 
 export function createSongSettingsActions(ctx: StoreContext): SettingsActions {
-  function setNumber(
-    value: number,
-    min: number,
-    max: number,
-    what: string,
-    apply: (v: number) => void,
-  ): Result {
+  function setNumber(value: number, min: number, max: number, what: string, apply: (v: number) => void): Result {
     const checked = clampWithReason(value, { min, max }, what);
     if (checked.value !== null) apply(checked.value);
     return checked.reason === null ? OK : { ok: false, reason: checked.reason };
@@ -50,7 +44,9 @@ export function createSongSettingsActions(ctx: StoreContext): SettingsActions {
       if (!isKeyTonic(spelled)) {
         return { ok: false, reason: `"${trimmed}" is not a key; use a note name such as C, F# or Bb.` };
       }
-      changeSong(ctx, (song) => (song.key.tonic === spelled ? song : { ...song, key: { ...song.key, tonic: spelled } }));
+      changeSong(ctx, (song) =>
+        song.key.tonic === spelled ? song : { ...song, key: { ...song.key, tonic: spelled } },
+      );
       return OK;
     },
 
@@ -96,7 +92,9 @@ export function createSongSettingsActions(ctx: StoreContext): SettingsActions {
       if (!trimmed) return { ok: false, reason: 'A song needs a title.' };
       const clipped = trimmed.slice(0, MAX_TITLE_LENGTH);
       changeSong(ctx, (song) => (song.title === clipped ? song : { ...song, title: clipped }));
-      return clipped === trimmed ? OK : { ok: false, reason: `Titles are at most ${MAX_TITLE_LENGTH} characters; shortened.` };
+      return clipped === trimmed
+        ? OK
+        : { ok: false, reason: `Titles are at most ${MAX_TITLE_LENGTH} characters; shortened.` };
     },
 
     setInstrument(id) {

@@ -35,7 +35,11 @@ export function createTransportActions(ctx: StoreContext, notify: AppActions['no
       if (request !== playRequest) return;
       setTransport({ audio });
       if (audio.kind === 'blocked') {
-        notify({ id: 'audio-blocked', kind: 'error', message: `The browser did not let the app play sound: ${audio.message}` });
+        notify({
+          id: 'audio-blocked',
+          kind: 'error',
+          message: `The browser did not let the app play sound: ${audio.message}`,
+        });
         setTransport({ playing: false });
         return;
       }

@@ -34,6 +34,7 @@ export function keepSelectionInPhrase(store: AppStore): () => void {
     }
     if (state.song === previous.song) return;
     const clipped = clipSpan(selection, currentPhraseSteps(state));
-    if (clipped?.start !== selection.start || clipped?.end !== selection.end) store.setState({ editor: { ...state.editor, selection: clipped } });
+    if (clipped?.start !== selection.start || clipped?.end !== selection.end)
+      store.setState({ editor: { ...state.editor, selection: clipped } });
   });
 }

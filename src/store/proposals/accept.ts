@@ -59,16 +59,25 @@ export function acceptIntoPhrase(
   const bars = Math.min(LIMITS.bars.max, Math.max(phrase.bars, Math.ceil((offset + length) / perBar)));
   const total = bars * perBar;
   // The model's notes are the model's; notes the phrase already had, unchanged, keep their authors.
-  const written = normalizeMonophonic(notesWithSpan(phrase.notes, { start: offset, end: offset + length }, candidate.notes), total);
+  const written = normalizeMonophonic(
+    notesWithSpan(phrase.notes, { start: offset, end: offset + length }, candidate.notes),
+    total,
+  );
   const notes = authorModelEdit(phrase.notes, written);
   const grown = bars === phrase.bars ? phrase : { ...phrase, bars };
   // A chord model wrote over chords; a phrase without its own keeps them, so it sounds as auditioned.
-  const chords = !phrase.chords?.length && candidate.chords?.length ? candidate.chords.map((c) => ({ ...c, start: c.start + offset })) : undefined;
-  const next = commitVersion(grown, { notes, origin: candidateOrigin(candidate, mode), ...(chords ? { chords } : {}) }, now);
+  const chords =
+    !phrase.chords?.length && candidate.chords?.length
+      ? candidate.chords.map((c) => ({ ...c, start: c.start + offset }))
+      : undefined;
+  const next = commitVersion(
+    grown,
+    { notes, origin: candidateOrigin(candidate, mode), ...(chords ? { chords } : {}) },
+    now,
+  );
   // commitVersion keeps an unchanged phrase as it was; the origin still says the model wrote it now.
   return next === grown ? { ...grown, origin: candidateOrigin(candidate, mode), updatedAt: now } : next;
 }
-
 
 /** The musician's notes a 'replace' of this candidate would change (none for 'append'). */
 export function overwrittenNotes(phrase: Phrase, candidate: ProposalCandidate, mode: AcceptMode): number {

@@ -34,7 +34,13 @@ export function songForPlayback(state: AppState): Song {
     if (!current || !suggested) return song;
     const written = suggested.slots.map((s) => ({ start: s.start, symbol: s.chosen }));
     const to = suggested.slots[suggested.slots.length - 1].start + suggested.slotSteps;
-    const chords = replaceChords(current.chords, suggested.slots[0].start, to, written, current.bars * stepsPerBar(song.timeSignature));
+    const chords = replaceChords(
+      current.chords,
+      suggested.slots[0].start,
+      to,
+      written,
+      current.bars * stepsPerBar(song.timeSignature),
+    );
     return { ...song, phrases: [...song.phrases, { ...current, id: AUDITION_PHRASE_ID, chords, history: [] }] };
   }
   if (id === PATH_AUDITION_ID) return songWithPath(state);

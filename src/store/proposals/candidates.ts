@@ -44,7 +44,9 @@ export function candidatesFromResult(result: ProposalResult, c: CandidateContext
     primer: request.primer ?? null,
     scaleLock: request.scalePitchClasses !== undefined,
     ...(made.probabilities ? { probabilities: made.probabilities } : {}),
-    ...(made.meanLogProb !== undefined ? { meanLogProb: made.meanLogProb, sureLabel: sureLabel(made.meanLogProb, known) } : {}),
+    ...(made.meanLogProb !== undefined
+      ? { meanLogProb: made.meanLogProb, sureLabel: sureLabel(made.meanLogProb, known) }
+      : {}),
     ...(made.fit ? { fit: made.fit } : {}),
   }));
 }

@@ -23,7 +23,8 @@ const ANY_RANGE: ModelInfo['range'] = { min: 0, max: 127 };
  */
 export function createFillActions(kit: ProposalKit, loadModel: () => Promise<boolean>): FillActions {
   const { ctx, session } = kit;
-  const barsOf = (span: { start: number; end: number }) => Math.ceil((span.end - span.start) / stepsPerBar(ctx.store.getState().song.timeSignature));
+  const barsOf = (span: { start: number; end: number }) =>
+    Math.ceil((span.end - span.start) / stepsPerBar(ctx.store.getState().song.timeSignature));
 
   return {
     fillSelection: (requested) =>
@@ -34,7 +35,11 @@ export function createFillActions(kit: ProposalKit, loadModel: () => Promise<boo
         const before = ctx.store.getState();
         const span = requested ?? selectedSpan(before);
         if (!span) {
-          kit.transport.notify({ id: 'proposal-failed', kind: 'error', message: 'Select the steps to fill first (drag across the bar ruler, or Shift+drag on the grid).' });
+          kit.transport.notify({
+            id: 'proposal-failed',
+            kind: 'error',
+            message: 'Select the steps to fill first (drag across the bar ruler, or Shift+drag on the grid).',
+          });
           return;
         }
         const problem = spanProblem(span, phrase, before.song);
@@ -62,7 +67,11 @@ export function createFillActions(kit: ProposalKit, loadModel: () => Promise<boo
           session.fail('proposal-failed', 'The fill could not be prepared', error);
           return;
         }
-        const result = await session.run((m) => m.fill(request), 'The model could not fill the selection', request.candidates);
+        const result = await session.run(
+          (m) => m.fill(request),
+          'The model could not fill the selection',
+          request.candidates,
+        );
         if (!result) return;
         const candidates = candidatesFromResult(result, {
           newId: ctx.newId,
@@ -95,7 +104,11 @@ export function createFillActions(kit: ProposalKit, loadModel: () => Promise<boo
         const state = ctx.store.getState();
         const chordPath = chordModelPath(state.proposals);
         if (!chordPath) {
-          kit.transport.notify({ id: 'proposal-failed', kind: 'error', message: 'No chord model is available to write a melody over chords.' });
+          kit.transport.notify({
+            id: 'proposal-failed',
+            kind: 'error',
+            message: 'No chord model is available to write a melody over chords.',
+          });
           return;
         }
         if (!phrase.chords?.length) {

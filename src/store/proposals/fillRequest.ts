@@ -28,7 +28,13 @@ export function nextPhrase(song: Song, phrase: Phrase): { phrase: Phrase; transp
 /** A reason in plain words when `span` is not a span of the phrase, else null. */
 export function spanProblem(span: StepSpan, phrase: Phrase, song: Song): string | null {
   const total = phraseSteps(phrase, song.timeSignature);
-  if (!Number.isInteger(span.start) || !Number.isInteger(span.end) || span.start < 0 || span.end > total || span.end <= span.start) {
+  if (
+    !Number.isInteger(span.start) ||
+    !Number.isInteger(span.end) ||
+    span.start < 0 ||
+    span.end > total ||
+    span.end <= span.start
+  ) {
     return `Select steps inside the phrase (1 to ${total}) to fill`;
   }
   return null;
@@ -54,7 +60,15 @@ export interface FillInput {
 }
 
 /** The fill request (`span` must be valid: see spanProblem). */
-export function buildFillRequest({ song, phrase, span, settings, info, pitchRange, fallbackChord }: FillInput): FillRequest {
+export function buildFillRequest({
+  song,
+  phrase,
+  span,
+  settings,
+  info,
+  pitchRange,
+  fallbackChord,
+}: FillInput): FillRequest {
   const ts = song.timeSignature;
   const total = phraseSteps(phrase, ts);
   const steps = span.end - span.start;
@@ -65,7 +79,13 @@ export function buildFillRequest({ song, phrase, span, settings, info, pitchRang
   // What follows: the rest of this phrase, then the next section's phrase, up to two bars in all.
   const afterSteps = FILL_AFTER_BARS * stepsPerBar(ts);
   const inPhrase = Math.min(afterSteps, total - span.end);
-  let after = join(null, notesInWindow(phrase.notes, span.end, span.end + inPhrase), chordsInWindow(phrase.chords, span.end, span.end + inPhrase), 0, inPhrase);
+  let after = join(
+    null,
+    notesInWindow(phrase.notes, span.end, span.end + inPhrase),
+    chordsInWindow(phrase.chords, span.end, span.end + inPhrase),
+    0,
+    inPhrase,
+  );
   const next = inPhrase < afterSteps ? nextPhrase(song, phrase) : null;
   if (next) {
     const more = Math.min(afterSteps - inPhrase, phraseSteps(next.phrase, ts));
@@ -77,10 +97,18 @@ export function buildFillRequest({ song, phrase, span, settings, info, pitchRang
   const followed = after.notes.length > 0;
   // Chord models hear chords after the span too: the phrase's own, else the span's last chord carried on.
   const spanChords = chordModel ? requestChords(phrase, span, fallbackChord) : undefined;
-  const lastSpanChord = spanChords ? [...spanChords].sort((a, b) => b.start - a.start).find((c) => c.start < steps)?.symbol ?? fallbackChord : undefined;
-  const afterChords = after.chords?.length ? after.chords : lastSpanChord ? [{ start: 0, symbol: lastSpanChord }] : undefined;
+  const lastSpanChord = spanChords
+    ? ([...spanChords].sort((a, b) => b.start - a.start).find((c) => c.start < steps)?.symbol ?? fallbackChord)
+    : undefined;
+  const afterChords = after.chords?.length
+    ? after.chords
+    : lastSpanChord
+      ? [{ start: 0, symbol: lastSpanChord }]
+      : undefined;
 
-  const range = pitchRange ? { min: Math.max(pitchRange.low, info.range.min), max: Math.min(pitchRange.high, info.range.max) } : undefined;
+  const range = pitchRange
+    ? { min: Math.max(pitchRange.low, info.range.min), max: Math.min(pitchRange.high, info.range.max) }
+    : undefined;
   return {
     candidates: settings.candidates,
     oversample: settings.fillOversample,
@@ -92,9 +120,22 @@ export function buildFillRequest({ song, phrase, span, settings, info, pitchRang
     scalePitchClasses: scaleLockClasses(song.key, settings.scaleLock),
     ...(range && range.max - range.min >= 11 ? { range } : {}),
     ...(spanChords ? { chords: spanChords } : {}),
-    after: followed ? { notes: after.notes, steps: after.steps, ...(chordModel && afterChords ? { chords: afterChords } : {}) } : null,
+    after: followed
+      ? { notes: after.notes, steps: after.steps, ...(chordModel && afterChords ? { chords: afterChords } : {}) }
+      : null,
     returnProbabilities: false,
-    ...(followed ? {} : { ending: candidateEnding({ song, phrase, from: span.start, to: span.end, endOnCadence: settings.endOnCadence, fallbackChord }) }),
+    ...(followed
+      ? {}
+      : {
+          ending: candidateEnding({
+            song,
+            phrase,
+            from: span.start,
+            to: span.end,
+            endOnCadence: settings.endOnCadence,
+            fallbackChord,
+          }),
+        }),
     ...(before ? {} : { startWithNote: true }),
   };
 }

@@ -17,7 +17,12 @@ import type { HarmonySuggestion, ProposalActions } from './types';
 
 export type HarmonyActions = Pick<
   ProposalActions,
-  'suggestChords' | 'chooseSuggestedChord' | 'acceptSuggestedChords' | 'discardSuggestedChords' | 'auditionSuggestedChords' | 'harmonizeBlockedReason'
+  | 'suggestChords'
+  | 'chooseSuggestedChord'
+  | 'acceptSuggestedChords'
+  | 'discardSuggestedChords'
+  | 'auditionSuggestedChords'
+  | 'harmonizeBlockedReason'
 >;
 
 /** "Suggest chords" and what the musician does with the suggestion. */
@@ -35,7 +40,10 @@ export function createHarmonyActions(kit: ProposalKit): HarmonyActions {
     const phrase = kit.currentPhrase();
     if (!phrase) return 'There is no phrase to harmonize.';
     if (!chordModelPath(state.proposals)) return 'No chord model is available: Suggest chords needs one.';
-    if (targets(state.song).length === 0 || (state.proposals.settings.harmonizeScope === 'phrase' && phrase.notes.length === 0)) {
+    if (
+      targets(state.song).length === 0 ||
+      (state.proposals.settings.harmonizeScope === 'phrase' && phrase.notes.length === 0)
+    ) {
       return `Phrase ${phrase.name} has no notes: write or propose a melody first, then chords can be suggested for it.`;
     }
     return null;
@@ -68,7 +76,12 @@ export function createHarmonyActions(kit: ProposalKit): HarmonyActions {
         const bar = stepsPerBar(song.timeSignature);
         const slotSteps = settings.chordsPer === 'halfBar' && bar % 2 === 0 ? bar / 2 : bar;
         const phrases = span ? [kit.currentPhrase()!] : targets(song);
-        const suggestion: HarmonySuggestion = { phrases: [], covered: vocabulary.covered, usedPrior: true, auditioned: false };
+        const suggestion: HarmonySuggestion = {
+          phrases: [],
+          covered: vocabulary.covered,
+          usedPrior: true,
+          auditioned: false,
+        };
         for (const phrase of phrases) {
           const total = phraseSteps(phrase, song.timeSignature);
           const from = span ? Math.floor(Math.max(0, span.start) / slotSteps) * slotSteps : 0;
@@ -93,12 +106,21 @@ export function createHarmonyActions(kit: ProposalKit): HarmonyActions {
           suggestion.phrases.push({
             phraseId: phrase.id,
             slotSteps,
-            slots: result.slots.map((s) => ({ start: s.start + from, chosen: s.best, best: s.best, alternatives: s.alternatives })),
+            slots: result.slots.map((s) => ({
+              start: s.start + from,
+              chosen: s.best,
+              best: s.best,
+              alternatives: s.alternatives,
+            })),
           });
         }
         if (suggestion.phrases.length === 0) {
           kit.setSlice({ activity: { kind: 'idle' } });
-          kit.transport.notify({ id: 'harmonize-failed', kind: 'error', message: 'The selection holds no notes to harmonize.' });
+          kit.transport.notify({
+            id: 'harmonize-failed',
+            kind: 'error',
+            message: 'The selection holds no notes to harmonize.',
+          });
           return;
         }
         kit.stopAudition(HARMONY_AUDITION_ID);
@@ -115,7 +137,9 @@ export function createHarmonyActions(kit: ProposalKit): HarmonyActions {
         harmony: {
           ...harmony,
           phrases: harmony.phrases.map((p) =>
-            p.phraseId !== phraseId ? p : { ...p, slots: p.slots.map((s) => (s.start === start ? { ...s, chosen: symbol } : s)) },
+            p.phraseId !== phraseId
+              ? p
+              : { ...p, slots: p.slots.map((s) => (s.start === start ? { ...s, chosen: symbol } : s)) },
           ),
         },
       });
@@ -138,7 +162,9 @@ export function createHarmonyActions(kit: ProposalKit): HarmonyActions {
             chords: replaceChords(phrase.chords, from, to, written, phraseSteps(phrase, song.timeSignature)),
           }));
         }
-        return next === song ? song : { ...next, ideas: addIdeas(song.ideas, 'chords', 'accepted', harmony.phrases.length) };
+        return next === song
+          ? song
+          : { ...next, ideas: addIdeas(song.ideas, 'chords', 'accepted', harmony.phrases.length) };
       });
       kit.setSlice({ harmony: null });
     },
@@ -161,7 +187,8 @@ export function createHarmonyActions(kit: ProposalKit): HarmonyActions {
       }
       kit.setSlice({ auditioningId: HARMONY_AUDITION_ID });
       await kit.transport.play({ kind: 'phrase', phraseId: AUDITION_PHRASE_ID });
-      if (!ctx.store.getState().transport.playing && kit.slice().auditioningId === HARMONY_AUDITION_ID) kit.setSlice({ auditioningId: null });
+      if (!ctx.store.getState().transport.playing && kit.slice().auditioningId === HARMONY_AUDITION_ID)
+        kit.setSlice({ auditioningId: null });
     },
   };
 }

@@ -7,7 +7,12 @@ import type { StoreContext } from '../context';
  * and do not move the song's last-change time (Undo keeps them too, see undoHistory.ts). "Accepted" is counted
  * inside the accepting edit itself.
  */
-export function countIdeas(ctx: StoreContext, kind: IdeaKind, field: Exclude<keyof IdeaCount, 'accepted'>, n = 1): void {
+export function countIdeas(
+  ctx: StoreContext,
+  kind: IdeaKind,
+  field: Exclude<keyof IdeaCount, 'accepted'>,
+  n = 1,
+): void {
   if (!(n > 0)) return;
   ctx.history.outsideHistory(() => {
     const song = ctx.store.getState().song;

@@ -1,4 +1,11 @@
-import type { ModelClient, ModelError, ModelErrorCause, Pending, ProposalRequest, ProposalResult } from '../../model/types';
+import type {
+  ModelClient,
+  ModelError,
+  ModelErrorCause,
+  Pending,
+  ProposalRequest,
+  ProposalResult,
+} from '../../model/types';
 import type { StoreContext } from '../context';
 import type { AppActions } from '../types';
 import { checkpointIdFor } from './checkpointIndex';
@@ -72,7 +79,11 @@ export function createModelSession(ctx: StoreContext, notices: Notices, deps: Pr
   }
 
   function fail(id: string, what: string, error: unknown): void {
-    notices.notify({ id, kind: 'error', message: `${what}: ${describeModelError(error)}. The sequencer keeps working.` });
+    notices.notify({
+      id,
+      kind: 'error',
+      message: `${what}: ${describeModelError(error)}. The sequencer keeps working.`,
+    });
   }
 
   async function loadModel(url: string): Promise<boolean> {
@@ -108,7 +119,11 @@ export function createModelSession(ctx: StoreContext, notices: Notices, deps: Pr
     return ok;
   }
 
-  async function run<T>(start: (client: ModelClient) => Pending<T>, what: string, candidates: number): Promise<T | null> {
+  async function run<T>(
+    start: (client: ModelClient) => Pending<T>,
+    what: string,
+    candidates: number,
+  ): Promise<T | null> {
     const m = model();
     if (!m) return null;
     pending?.cancel();
@@ -136,7 +151,8 @@ export function createModelSession(ctx: StoreContext, notices: Notices, deps: Pr
     }
   }
 
-  const generate = (request: ProposalRequest) => run((m) => m.propose(request), 'The model could not write a proposal', request.candidates);
+  const generate = (request: ProposalRequest) =>
+    run((m) => m.propose(request), 'The model could not write a proposal', request.candidates);
 
   return {
     model,

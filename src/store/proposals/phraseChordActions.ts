@@ -21,7 +21,8 @@ export function createPhraseChordActions(
       changeSong(ctx, (song) =>
         updatePhrase(song, phraseId, (p) => {
           const same =
-            (p.chords ?? []).length === clean.length && clean.every((c, i) => p.chords![i].start === c.start && p.chords![i].symbol === c.symbol);
+            (p.chords ?? []).length === clean.length &&
+            clean.every((c, i) => p.chords![i].start === c.start && p.chords![i].symbol === c.symbol);
           if (same) return p;
           const { chords: _old, ...rest } = p;
           return clean.length > 0 ? { ...rest, chords: clean } : rest;

@@ -7,7 +7,11 @@ import type { ProposalCandidate } from './types';
  */
 
 /** The candidate `delta` places from `current` (wrapping); from none, the first (+1) or the last (-1). */
-export function steppedPreview(candidates: readonly Pick<ProposalCandidate, 'id'>[], current: string | null, delta: number): string | null {
+export function steppedPreview(
+  candidates: readonly Pick<ProposalCandidate, 'id'>[],
+  current: string | null,
+  delta: number,
+): string | null {
   if (candidates.length === 0) return null;
   const at = current === null ? -1 : candidates.findIndex((c) => c.id === current);
   if (at < 0) return (delta >= 0 ? candidates[0] : candidates[candidates.length - 1]).id;
@@ -16,7 +20,11 @@ export function steppedPreview(candidates: readonly Pick<ProposalCandidate, 'id'
 }
 
 /** After `removed` leaves the list: the one that took its place, else the one before it; unchanged otherwise. */
-export function previewAfterRemoval(before: readonly Pick<ProposalCandidate, 'id'>[], removed: string, current: string | null): string | null {
+export function previewAfterRemoval(
+  before: readonly Pick<ProposalCandidate, 'id'>[],
+  removed: string,
+  current: string | null,
+): string | null {
   if (current !== removed) return current;
   const at = before.findIndex((c) => c.id === removed);
   const rest = before.filter((c) => c.id !== removed);

@@ -47,7 +47,12 @@ export function createProposalActions(
   const { fail, generate } = session;
   // The typed URL, or the song's style's chord model (chords to follow) or melody model.
   const checkpointFor = (hasChords: boolean) =>
-    chooseCheckpointUrl({ customUrl: slice().settings.checkpointUrl, style: songStyle(ctx.store.getState().song), checkpoints: slice().checkpoints, hasChords });
+    chooseCheckpointUrl({
+      customUrl: slice().settings.checkpointUrl,
+      style: songStyle(ctx.store.getState().song),
+      checkpoints: slice().checkpoints,
+      hasChords,
+    });
   const loadModel = (url = checkpointFor(phraseHasChords())) => session.loadModel(url);
   const model = () => session.model();
   const unsubscribers: (() => void)[] = [];
@@ -58,13 +63,18 @@ export function createProposalActions(
   const freshSeed = () => Math.floor(random() * MAX_SEED);
   const currentPhrase = (): Phrase | undefined => selectCurrentPhrase(ctx.store.getState());
   /** The phrase a candidate was written for (still in the song), else none: it is then only heard, not written. */
-  const phraseOf = (candidate: ProposalCandidate): Phrase | undefined => findPhrase(ctx.store.getState().song, candidate.phraseId);
+  const phraseOf = (candidate: ProposalCandidate): Phrase | undefined =>
+    findPhrase(ctx.store.getState().song, candidate.phraseId);
   /** Model actions under way (from the click, before the model is even asked), so a second one is refused. */
   let working = 0;
   /** Refuses a model action while another runs, in plain words (the earlier one is not cancelled). */
   const refuseWhileBusy = (what: string): boolean => {
     if (working === 0 && !session.busy() && slice().activity.kind === 'idle') return false;
-    transport.notify({ id: 'model-busy', kind: 'info', message: `The model is still working: ${what} again when it is done.` });
+    transport.notify({
+      id: 'model-busy',
+      kind: 'info',
+      message: `The model is still working: ${what} again when it is done.`,
+    });
     return true;
   };
   /** Runs a model action, counted in `working` until it settles. */
@@ -84,7 +94,8 @@ export function createProposalActions(
       if (!state.proposals?.auditioningId) return;
       const stopped = previous.transport.playing && !state.transport.playing;
       const target = state.transport.target;
-      const elsewhere = state.transport.playing && target && !(target.kind === 'phrase' && target.phraseId === AUDITION_PHRASE_ID);
+      const elsewhere =
+        state.transport.playing && target && !(target.kind === 'phrase' && target.phraseId === AUDITION_PHRASE_ID);
       if (stopped || elsewhere) setSlice({ auditioningId: null });
     }),
   );
@@ -143,7 +154,14 @@ export function createProposalActions(
     showCandidates(candidates, timing) {
       stopAudition();
       transport.dismissNotice('proposal-failed');
-      setSlice({ activity: IDLE, candidates, previewId: listed(candidates)[0]?.id ?? null, teachingId: null, auditionedIds: [], ...timing });
+      setSlice({
+        activity: IDLE,
+        candidates,
+        previewId: listed(candidates)[0]?.id ?? null,
+        teachingId: null,
+        auditionedIds: [],
+        ...timing,
+      });
       refreshSeed();
     },
     async modelAction(what, run) {
@@ -158,11 +176,22 @@ export function createProposalActions(
     if (!client || client.status().kind !== 'ready') return;
     try {
       const steps = candidate.span.end - candidate.span.start;
-      const { meanLogProb } = await client.score({ notes: candidate.notes, steps, primer: candidate.primer, chords: candidate.chords }).result;
+      const { meanLogProb } = await client.score({
+        notes: candidate.notes,
+        steps,
+        primer: candidate.primer,
+        chords: candidate.chords,
+      }).result;
       const list = slice().candidates;
-      const others = list.filter((c) => c.id !== candidate.id && c.meanLogProb !== undefined).map((c) => c.meanLogProb!);
+      const others = list
+        .filter((c) => c.id !== candidate.id && c.meanLogProb !== undefined)
+        .map((c) => c.meanLogProb!);
       setSlice({
-        candidates: list.map((c) => (c.id === candidate.id ? { ...c, meanLogProb, sureLabel: sureLabel(meanLogProb, [meanLogProb, ...others]) } : c)),
+        candidates: list.map((c) =>
+          c.id === candidate.id
+            ? { ...c, meanLogProb, sureLabel: sureLabel(meanLogProb, [meanLogProb, ...others]) }
+            : c,
+        ),
       });
     } catch {
       // Only the figure is missing; the variation itself is there.
@@ -170,7 +199,11 @@ export function createProposalActions(
   }
 
   /** The label of a new candidate among the candidates already listed. */
-  const siblingLabel = (value: number) => sureLabel(value, [value, ...slice().candidates.flatMap((c) => (c.meanLogProb === undefined ? [] : [c.meanLogProb]))]);
+  const siblingLabel = (value: number) =>
+    sureLabel(value, [
+      value,
+      ...slice().candidates.flatMap((c) => (c.meanLogProb === undefined ? [] : [c.meanLogProb])),
+    ]);
 
   async function proposeNow(): Promise<void> {
     const started = clock();
@@ -215,13 +248,17 @@ export function createProposalActions(
     countIdeas(ctx, 'continue', 'made', candidates.length);
   }
 
-  const actions: Omit<ProposalActions, keyof ReturnType<typeof createFillActions> | keyof ReturnType<typeof createHarmonyActions>> = {
+  const actions: Omit<
+    ProposalActions,
+    keyof ReturnType<typeof createFillActions> | keyof ReturnType<typeof createHarmonyActions>
+  > = {
     setProposalSettings(patch) {
       setSlice({ settings: clampSettings({ ...slice().settings, ...patch }) });
     },
 
     setStyle(style) {
-      if (!stylesOf(slice().checkpoints).some((s) => s.id === style)) return { ok: false, reason: `No models of the style "${style}" are installed.` };
+      if (!stylesOf(slice().checkpoints).some((s) => s.id === style))
+        return { ok: false, reason: `No models of the style "${style}" are installed.` };
       setSlice({ settings: { ...slice().settings, checkpointUrl: '' } });
       changeSong(ctx, (song) => (song.style === style ? song : { ...song, style }));
       return { ok: true };
@@ -263,7 +300,9 @@ export function createProposalActions(
       changeSong(
         ctx,
         (song) => {
-          const next = updatePhrase(song, phrase.id, (p) => acceptIntoPhrase(p, candidate, mode, song.timeSignature, ctx.now()));
+          const next = updatePhrase(song, phrase.id, (p) =>
+            acceptIntoPhrase(p, candidate, mode, song.timeSignature, ctx.now()),
+          );
           return next === song ? song : { ...next, ideas: addIdeas(song.ideas, candidate.idea, 'accepted') };
         },
         { proposals: { ...slice(), previewId: null } },
@@ -306,7 +345,14 @@ export function createProposalActions(
         parentId: parent.id,
         ...(parent.chords ? { chords: parent.chords } : {}),
       };
-      const varied = musicalVariation(settings.mutation, parent.notes, total, song.key, song.timeSignature, parent.scaleLock);
+      const varied = musicalVariation(
+        settings.mutation,
+        parent.notes,
+        total,
+        song.key,
+        song.timeSignature,
+        parent.scaleLock,
+      );
       if (varied) {
         const made: ProposalCandidate = {
           ...base,
@@ -360,7 +406,9 @@ export function createProposalActions(
           seed,
           lockedNotes: parent.lockedNotes,
           ...(made.probabilities ? { probabilities: made.probabilities } : {}),
-          ...(made.meanLogProb !== undefined ? { meanLogProb: made.meanLogProb, sureLabel: siblingLabel(made.meanLogProb) } : {}),
+          ...(made.meanLogProb !== undefined
+            ? { meanLogProb: made.meanLogProb, sureLabel: siblingLabel(made.meanLogProb) }
+            : {}),
         });
         countIdeas(ctx, 'mutate', 'made');
         refreshSeed();

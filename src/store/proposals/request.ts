@@ -60,7 +60,12 @@ function previousContext(song: Song, phrase: Phrase): Primer | null {
  * this phrase's own notes and silences before the span ('previous' and 'own'), so the candidate continues
  * the musician's line at the right place in the bar. Null when there is nothing to hear.
  */
-export function proposalContext(song: Song, phrase: Phrase, span: StepSpan, mode: ProposalSettings['primer']): Primer | null {
+export function proposalContext(
+  song: Song,
+  phrase: Phrase,
+  span: StepSpan,
+  mode: ProposalSettings['primer'],
+): Primer | null {
   if (mode === 'none') return null;
   const before = mode === 'previous' ? previousContext(song, phrase) : null;
   const offset = before?.steps ?? 0;
@@ -108,9 +113,19 @@ export interface ProposeInput {
 }
 
 /** The ProposalRequest for the current settings: the span's steps, heard after the context before it. */
-export function buildProposalRequest({ song, phrase, settings, info, pitchRange, fallbackChord, span }: ProposeInput): ProposalRequest {
+export function buildProposalRequest({
+  song,
+  phrase,
+  settings,
+  info,
+  pitchRange,
+  fallbackChord,
+  span,
+}: ProposeInput): ProposalRequest {
   const steps = span.end - span.start;
-  const range = pitchRange ? { min: Math.max(pitchRange.low, info.range.min), max: Math.min(pitchRange.high, info.range.max) } : undefined;
+  const range = pitchRange
+    ? { min: Math.max(pitchRange.low, info.range.min), max: Math.min(pitchRange.high, info.range.max) }
+    : undefined;
   const primer = proposalContext(song, phrase, span, settings.primer);
   const lockedNotes: Note[] = [];
   return {
@@ -126,7 +141,14 @@ export function buildProposalRequest({ song, phrase, settings, info, pitchRange,
     ...(info.kind === 'chord' ? { chords: requestChords(phrase, span, fallbackChord) } : {}),
     returnProbabilities: true,
     // Candidates end like phrases (no cut-off pickup on the last step; a cadence at the phrase's end).
-    ending: candidateEnding({ song, phrase, from: span.start, to: span.end, endOnCadence: settings.endOnCadence, fallbackChord }),
+    ending: candidateEnding({
+      song,
+      phrase,
+      from: span.start,
+      to: span.end,
+      endOnCadence: settings.endOnCadence,
+      fallbackChord,
+    }),
     // From nothing, a phrase begins on its downbeat (the models would mostly open with a pickup bar).
     ...(primer?.notes.length || span.start > 0 ? {} : { startWithNote: true }),
   };

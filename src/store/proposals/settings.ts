@@ -55,7 +55,9 @@ export function clampSettings(s: ProposalSettings): ProposalSettings {
     bars: Number.isFinite(s.bars) ? clamp(Math.round(s.bars), 1, 4) : 2,
     seed: Number.isFinite(s.seed) ? clamp(Math.round(s.seed), 0, MAX_SEED) : 1,
     mutateShare: Number.isFinite(s.mutateShare) ? clamp(s.mutateShare, 0.1, 0.9) : 0.5,
-    fillOversample: Number.isFinite(s.fillOversample) ? clamp(Math.round(s.fillOversample), 1, 8) : DEFAULT_FILL_OVERSAMPLE,
+    fillOversample: Number.isFinite(s.fillOversample)
+      ? clamp(Math.round(s.fillOversample), 1, 8)
+      : DEFAULT_FILL_OVERSAMPLE,
     chordsPer: s.chordsPer === 'halfBar' ? 'halfBar' : 'bar',
     harmonizeScope: s.harmonizeScope === 'song' ? 'song' : 'phrase',
     candidateOrder: s.candidateOrder === 'safest' || s.candidateOrder === 'adventurous' ? s.candidateOrder : 'made',

@@ -10,8 +10,7 @@ import type { StepSpan } from '../types';
  */
 
 export type SpanChoice =
-  | { ok: true; span: StepSpan; from: 'selection' | 'after-notes' | 'empty-phrase' }
-  | { ok: false; reason: string };
+  { ok: true; span: StepSpan; from: 'selection' | 'after-notes' | 'empty-phrase' } | { ok: false; reason: string };
 
 /** `span` clipped to [0, total); null when nothing of it is left. */
 export function clipSpan(span: StepSpan | null | undefined, total: Steps): StepSpan | null {
@@ -32,24 +31,35 @@ export function writtenEnd(notes: readonly Note[]): Steps {
  * bar is finished first); else bars 1..`bars`. Never past the 8-bar limit; a full phrase without a
  * selection is refused with the reason.
  */
-export function proposalSpan(phrase: Pick<Phrase, 'bars' | 'notes'>, selection: StepSpan | null | undefined, bars: number, ts: TimeSignature): SpanChoice {
+export function proposalSpan(
+  phrase: Pick<Phrase, 'bars' | 'notes'>,
+  selection: StepSpan | null | undefined,
+  bars: number,
+  ts: TimeSignature,
+): SpanChoice {
   const perBar = stepsPerBar(ts);
   const longest = LIMITS.bars.max * perBar;
   const selected = clipSpan(selection, phrase.bars * perBar);
   if (selected) return { ok: true, span: selected, from: 'selection' };
   const wanted = Math.max(1, Math.round(bars));
   const after = writtenEnd(phrase.notes);
-  if (after === 0) return { ok: true, span: { start: 0, end: Math.min(longest, wanted * perBar) }, from: 'empty-phrase' };
+  if (after === 0)
+    return { ok: true, span: { start: 0, end: Math.min(longest, wanted * perBar) }, from: 'empty-phrase' };
   const end = Math.min(longest, (Math.floor(after / perBar) + wanted) * perBar);
   if (end <= after) {
-    return { ok: false, reason: `The phrase is full (${LIMITS.bars.max} bars): select the steps you want the model to rewrite.` };
+    return {
+      ok: false,
+      reason: `The phrase is full (${LIMITS.bars.max} bars): select the steps you want the model to rewrite.`,
+    };
   }
   return { ok: true, span: { start: after, end }, from: 'after-notes' };
 }
 
 /** Written notes a candidate over `span` would replace: those starting inside it and those sounding into it. */
 export function notesUnderSpan(notes: readonly Note[], span: StepSpan): Note[] {
-  return notes.filter((n) => (n.start >= span.start && n.start < span.end) || (n.start < span.start && n.start + n.length > span.start));
+  return notes.filter(
+    (n) => (n.start >= span.start && n.start < span.end) || (n.start < span.start && n.start + n.length > span.start),
+  );
 }
 
 /**

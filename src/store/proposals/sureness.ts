@@ -32,7 +32,10 @@ export function sureLabels(values: readonly number[]): SureLabel[] {
 }
 
 /** Candidates in the order asked for; those without a figure keep their place after the ones with one. */
-export function orderCandidates<T extends { number: number; meanLogProb?: number }>(candidates: readonly T[], order: CandidateOrder): T[] {
+export function orderCandidates<T extends { number: number; meanLogProb?: number }>(
+  candidates: readonly T[],
+  order: CandidateOrder,
+): T[] {
   if (order === 'made') return [...candidates];
   const sign = order === 'safest' ? -1 : 1;
   return [...candidates].sort((a, b) => {

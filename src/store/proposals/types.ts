@@ -137,10 +137,7 @@ export interface HarmonySuggestion {
   auditioned: boolean;
 }
 
-export type ProposalActivity =
-  | { kind: 'idle' }
-  | { kind: 'loading' }
-  | { kind: 'generating'; candidates: number };
+export type ProposalActivity = { kind: 'idle' } | { kind: 'loading' } | { kind: 'generating'; candidates: number };
 
 export interface ProposalsState {
   settings: ProposalSettings;

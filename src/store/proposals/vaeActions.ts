@@ -3,7 +3,13 @@ import { scalePitchClasses } from '../../core/scale';
 import type { Note, Song } from '../../core/types';
 import { insertInterpolation, insertProblem } from '../../core/vae/insertInterpolation';
 import { mix, nearestPair, principalPicture } from '../../core/vae/latentMath';
-import { notesFromWindows, phraseWindows, vaeMeterProblem, VAE_STEPS_PER_BAR, type PhraseWindow } from '../../core/vae/phraseWindows';
+import {
+  notesFromWindows,
+  phraseWindows,
+  vaeMeterProblem,
+  VAE_STEPS_PER_BAR,
+  type PhraseWindow,
+} from '../../core/vae/phraseWindows';
 import type { MelodyRange } from '../../core/melodyEvents';
 import type { AllowedClasses, VaeClient, VaeInfo } from '../../model/vae/vaeTypes';
 import { stepsPerBar } from '../../core/meter';
@@ -11,11 +17,18 @@ import { AUDITION_PHRASE_ID, PATH_AUDITION_ID } from './audition';
 import { MAX_SEED } from './settings';
 import { similarSource, writeTarget, type Target } from './vaeTargets';
 import type { ProposalCandidate } from './types';
-import { VAE_CHECKPOINT_PATH, type EndRef, type MadePhrase, type VaeActions, type VaeDeps, type VaeState, type VaeStore } from './vaeStore';
+import {
+  VAE_CHECKPOINT_PATH,
+  type EndRef,
+  type MadePhrase,
+  type VaeActions,
+  type VaeDeps,
+  type VaeState,
+  type VaeStore,
+} from './vaeStore';
 import type { StoreApi } from 'zustand/vanilla';
 
 type Deps = Required<Omit<VaeDeps, 'client' | 'checkpointPath'>> & Pick<VaeDeps, 'client' | 'checkpointPath'>;
-
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 const VELOCITY = 96;
@@ -86,7 +99,10 @@ export function createVaeActions(store: StoreApi<VaeState>, deps: Deps): VaeActi
     if (!proposals().settings.scaleLock) return undefined;
     const pcs = new Set(scalePitchClasses(song().key));
     if (pcs.size === 0 || pcs.size === 12) return undefined;
-    return Array.from({ length: info.range.max - info.range.min + 3 }, (_, c) => c < 2 || pcs.has((c - 2 + info.range.min) % 12));
+    return Array.from(
+      { length: info.range.max - info.range.min + 3 },
+      (_, c) => c < 2 || pcs.has((c - 2 + info.range.min) % 12),
+    );
   }
 
   /** The notes, bars, name ("A", "candidate 3") and label ("phrase A", "candidate 3") of an end, or null when it is gone. */
@@ -109,7 +125,11 @@ export function createVaeActions(store: StoreApi<VaeState>, deps: Deps): VaeActi
    * previews the first, as Propose and Mutate do. Notes past the target's span are left out: an Accept writes
    * only inside it.
    */
-  function addCandidates(made: MadePhrase[], target: Target, meta: { action: (i: number) => string; seed: number; kind?: 'proposed' | 'mutated' }): void {
+  function addCandidates(
+    made: MadePhrase[],
+    target: Target,
+    meta: { action: (i: number) => string; seed: number; kind?: 'proposed' | 'mutated' },
+  ): void {
     const first = nextNumber();
     const scaleLock = proposals().settings.scaleLock;
     const length = target.span.end - target.span.start;
@@ -119,7 +139,9 @@ export function createVaeActions(store: StoreApi<VaeState>, deps: Deps): VaeActi
       number: first + i,
       phraseId: target.phraseId,
       span: target.span,
-      notes: m.notes.filter((n) => n.start < length).map((n) => ({ ...n, length: Math.min(n.length, length - n.start) })),
+      notes: m.notes
+        .filter((n) => n.start < length)
+        .map((n) => ({ ...n, length: Math.min(n.length, length - n.start) })),
       bars: Math.ceil(length / perBar),
       kind: meta.kind ?? 'proposed',
       // Variations and in-between phrases count as mutations among the song's taken ideas; others continue.
@@ -167,7 +189,8 @@ export function createVaeActions(store: StoreApi<VaeState>, deps: Deps): VaeActi
   }
 
   /** Window i of a phrase cycled to `count` windows (a shorter end repeats to the longer one's length). */
-  const cycled = (windows: PhraseWindow[], count: number) => Array.from({ length: count }, (_, k) => windows[k % windows.length]);
+  const cycled = (windows: PhraseWindow[], count: number) =>
+    Array.from({ length: count }, (_, k) => windows[k % windows.length]);
 
   return {
     setSimilarity: (value) => set({ similarity: Number.isFinite(value) ? clamp(value, 0, 1) : 0.9 }),
@@ -181,13 +204,21 @@ export function createVaeActions(store: StoreApi<VaeState>, deps: Deps): VaeActi
       const { similarity, count } = get();
       const source = similarSource(app.store.getState(), get().similarSource);
       if (typeof source === 'string') return alert(source);
-      if (source.notes.length === 0) return alert(`${capital(source.label)} has no notes to vary. Write or accept some first.`);
+      if (source.notes.length === 0)
+        return alert(`${capital(source.label)} has no notes to vary. Write or accept some first.`);
       await withModel('Similar', async (info, c) => {
         const range = rangeOf(info);
         const windows = phraseWindows(source.notes, source.bars, range);
         const sounding = windows.filter((w) => !w.empty);
         const seed = freshSeed();
-        const result = await c.runVae({ kind: 'similar', windows: sounding.map((w) => w.events), count, similarity, seed, allowed: allowedClasses(info) });
+        const result = await c.runVae({
+          kind: 'similar',
+          windows: sounding.map((w) => w.events),
+          count,
+          similarity,
+          seed,
+          allowed: allowedClasses(info),
+        });
         const made = (result.phrases ?? []).map((decoded) => {
           let k = 0;
           // Silent windows stay silent: rests are part of the phrase's shape.
@@ -222,15 +253,32 @@ export function createVaeActions(store: StoreApi<VaeState>, deps: Deps): VaeActi
         const layout = phraseWindows([], bars, range);
         const wa = cycled(phraseWindows(a.notes, a.bars, range), layout.length);
         const wb = cycled(phraseWindows(b.notes, b.bars, range), layout.length);
-        const result = await c.runVae({ kind: 'interpolate', from: wa.map((w) => w.events), to: wb.map((w) => w.events), count: steps, allowed: allowedClasses(info) });
+        const result = await c.runVae({
+          kind: 'interpolate',
+          from: wa.map((w) => w.events),
+          to: wb.map((w) => w.events),
+          count: steps,
+          allowed: allowedClasses(info),
+        });
         const inBetween = (result.phrases ?? []).map((decoded, i) => {
           const t = (i + 1) / (steps + 1);
           // Back into the register between the ends' registers.
-          const windows = layout.map((w, k) => ({ ...w, shift: 12 * Math.round(((1 - t) * wa[k].shift + t * wb[k].shift) / 12) }));
+          const windows = layout.map((w, k) => ({
+            ...w,
+            shift: 12 * Math.round(((1 - t) * wa[k].shift + t * wb[k].shift) / 12),
+          }));
           return { notes: notesFromWindows(decoded, windows, range, VELOCITY), bars };
         });
         set({
-          interpolation: { from: from!, to: to!, fromName: a.name, toName: b.name, fromPhrase: a, toPhrase: b, inBetween },
+          interpolation: {
+            from: from!,
+            to: to!,
+            fromName: a.name,
+            toName: b.name,
+            fromPhrase: a,
+            toPhrase: b,
+            inBetween,
+          },
           lastMs: { ...get().lastMs, interpolate: deps.clock() - started },
         });
       });
@@ -245,7 +293,11 @@ export function createVaeActions(store: StoreApi<VaeState>, deps: Deps): VaeActi
         alert(`${problem}. The song is unchanged.`);
         return false;
       }
-      const next: Song = insertInterpolation(before, result.from.id, result.to.id, result.inBetween, { newId: deps.newId, now: deps.now(), modelId });
+      const next: Song = insertInterpolation(before, result.from.id, result.to.id, result.inBetween, {
+        newId: deps.newId,
+        now: deps.now(),
+        modelId,
+      });
       if (next === before) {
         alert('The phrases at the ends are no longer in the song. The song is unchanged.');
         return false;
@@ -261,7 +313,8 @@ export function createVaeActions(store: StoreApi<VaeState>, deps: Deps): VaeActi
       const target = proposalTarget(Math.max(...result.inBetween.map((m) => m.bars)));
       if (!target) return;
       addCandidates(result.inBetween, target, {
-        action: (i) => `interpolation ${i + 1} of ${result.inBetween.length} from ${result.fromName} to ${result.toName}`,
+        action: (i) =>
+          `interpolation ${i + 1} of ${result.inBetween.length} from ${result.fromName} to ${result.toName}`,
         seed: 0,
       });
     },
@@ -282,7 +335,13 @@ export function createVaeActions(store: StoreApi<VaeState>, deps: Deps): VaeActi
         for (const n of part.notes) notes.push({ ...n, start: n.start + offset });
         offset += part.bars * VAE_STEPS_PER_BAR;
       }
-      app.store.setState({ proposals: { ...state, auditioningId: PATH_AUDITION_ID, pathAudition: { notes, bars: offset / VAE_STEPS_PER_BAR } } });
+      app.store.setState({
+        proposals: {
+          ...state,
+          auditioningId: PATH_AUDITION_ID,
+          pathAudition: { notes, bars: offset / VAE_STEPS_PER_BAR },
+        },
+      });
       await app.actions.play({ kind: 'phrase', phraseId: AUDITION_PHRASE_ID });
     },
 
@@ -296,21 +355,37 @@ export function createVaeActions(store: StoreApi<VaeState>, deps: Deps): VaeActi
         for (const p of song().phrases) {
           phraseWindows(p.notes, p.bars, range).forEach((w, k) => {
             if (w.empty || events.length >= 4 * 64) return;
-            owners.push({ phraseId: p.id, label: `${p.name} bars ${k * 2 + 1}-${Math.min(k * 2 + 2, p.bars)}`, color: p.color });
+            owners.push({
+              phraseId: p.id,
+              label: `${p.name} bars ${k * 2 + 1}-${Math.min(k * 2 + 2, p.bars)}`,
+              color: p.color,
+            });
             events.push(w.events);
           });
         }
         const codes: Float32Array[] = [];
         // The worker takes at most four windows per request.
-        for (let i = 0; i < events.length; i += 4) codes.push(...((await c.runVae({ kind: 'encode', windows: events.slice(i, i + 4) })).codes ?? []));
+        for (let i = 0; i < events.length; i += 4)
+          codes.push(...((await c.runVae({ kind: 'encode', windows: events.slice(i, i + 4) })).codes ?? []));
         const picture = principalPicture(codes);
-        set({ latentMap: { dots: owners.map((o, i) => ({ ...o, x: picture.points[i][0], y: picture.points[i][1] })), codes, explained: picture.explained } });
+        set({
+          latentMap: {
+            dots: owners.map((o, i) => ({ ...o, x: picture.points[i][0], y: picture.points[i][1] })),
+            codes,
+            explained: picture.explained,
+          },
+        });
       });
     },
 
     async proposeAt(x, y) {
       const map = get().latentMap;
-      const pair = map ? nearestPair(map.dots.map((d) => [d.x, d.y]), [x, y]) : null;
+      const pair = map
+        ? nearestPair(
+            map.dots.map((d) => [d.x, d.y]),
+            [x, y],
+          )
+        : null;
       if (!map || !pair) return alert('The latent map needs at least two phrase windows with notes.');
       await withModel('Proposing from the map', async (info, c) => {
         const z = mix(map.codes[pair.from], map.codes[pair.to], pair.t);
@@ -321,7 +396,10 @@ export function createVaeActions(store: StoreApi<VaeState>, deps: Deps): VaeActi
         const [a, b] = [map.dots[pair.from].label, map.dots[pair.to].label];
         const target = proposalTarget(2);
         if (!target) return;
-        addCandidates([{ notes, bars: 2 }], target, { action: () => `latent map: ${Math.round(pair.t * 100)}% of the way from ${a} to ${b}`, seed: 0 });
+        addCandidates([{ notes, bars: 2 }], target, {
+          action: () => `latent map: ${Math.round(pair.t * 100)}% of the way from ${a} to ${b}`,
+          seed: 0,
+        });
       });
     },
 

@@ -45,7 +45,8 @@ export interface LatentMap {
   explained: [number, number];
 }
 
-export type VaeStatus = { kind: 'idle' } | { kind: 'loading' } | { kind: 'ready'; info: VaeInfo } | { kind: 'failed'; message: string };
+export type VaeStatus =
+  { kind: 'idle' } | { kind: 'loading' } | { kind: 'ready'; info: VaeInfo } | { kind: 'failed'; message: string };
 
 export interface VaeState {
   status: VaeStatus;

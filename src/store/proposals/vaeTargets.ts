@@ -36,7 +36,14 @@ export function similarSource(state: AppState, source: string): SimilarSource | 
   if (source !== 'phrase') {
     const c = state.proposals.candidates.find((x) => x.id === source);
     if (!c) return 'That candidate is no longer in the list.';
-    return { notes: c.notes, bars: c.bars, phraseId: c.phraseId, span: c.span, parentId: c.id, label: `candidate ${c.number}` };
+    return {
+      notes: c.notes,
+      bars: c.bars,
+      phraseId: c.phraseId,
+      span: c.span,
+      parentId: c.id,
+      label: `candidate ${c.number}`,
+    };
   }
   const phrase = selectCurrentPhrase(state);
   if (!phrase) return 'There is no phrase to vary.';

@@ -36,7 +36,13 @@ export function musicalVariation(
   return varied && scaleLock ? fitToScale(varied, key) : varied;
 }
 
-function variationNotes(kind: MutationKind, notes: readonly Note[], totalSteps: Steps, key: KeySignature, ts: TimeSignature): Note[] | null {
+function variationNotes(
+  kind: MutationKind,
+  notes: readonly Note[],
+  totalSteps: Steps,
+  key: KeySignature,
+  ts: TimeSignature,
+): Note[] | null {
   switch (kind) {
     case 'resample':
       return null;

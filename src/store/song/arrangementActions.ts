@@ -10,7 +10,11 @@ const OK: Result = { ok: true };
 const DEFAULT_BARS = 2;
 
 /** A whole number clamped into the range, with the reason when it had to be; NaN is refused. */
-function clamp(value: number, range: { min: number; max: number }, what: string): { value: number | null; result: Result } {
+function clamp(
+  value: number,
+  range: { min: number; max: number },
+  what: string,
+): { value: number | null; result: Result } {
   const { value: clamped, reason } = clampWithReason(Math.round(value), range, what);
   return { value: clamped, result: reason === null ? OK : { ok: false, reason } };
 }
@@ -81,12 +85,16 @@ export function createArrangementActions(ctx: StoreContext): ArrangementActions 
         origin: { ...source.origin, action: `copy of ${source.name}` },
         updatedAt: ctx.now(),
       };
-      changeSong(ctx, (s) => {
-        const index = s.phrases.findIndex((p) => p.id === phraseId);
-        const phrases = s.phrases.slice();
-        phrases.splice(index + 1, 0, copy);
-        return { ...s, phrases };
-      }, showPhrase(copy.id));
+      changeSong(
+        ctx,
+        (s) => {
+          const index = s.phrases.findIndex((p) => p.id === phraseId);
+          const phrases = s.phrases.slice();
+          phrases.splice(index + 1, 0, copy);
+          return { ...s, phrases };
+        },
+        showPhrase(copy.id),
+      );
       return copy.id;
     },
 
@@ -94,12 +102,18 @@ export function createArrangementActions(ctx: StoreContext): ArrangementActions 
       const s = song();
       const phrase = findPhrase(s, phraseId);
       if (!phrase) return { ok: false, reason: 'That phrase is no longer in the song.' };
-      if (s.phrases.length <= 1) return { ok: false, reason: 'A song needs at least one phrase; add another before deleting this one.' };
+      if (s.phrases.length <= 1)
+        return { ok: false, reason: 'A song needs at least one phrase; add another before deleting this one.' };
       const phrases = s.phrases.filter((p) => p.id !== phraseId);
       const editor = ctx.store.getState().editor;
-      const extra = editor.currentPhraseId === phraseId ? { editor: { ...editor, currentPhraseId: phrases[0].id } } : undefined;
+      const extra =
+        editor.currentPhraseId === phraseId ? { editor: { ...editor, currentPhraseId: phrases[0].id } } : undefined;
       // Sections that played the phrase go with it: a section of nothing would be silence with a name.
-      changeSong(ctx, (x) => ({ ...x, phrases, arrangement: x.arrangement.filter((sec) => sec.phraseId !== phraseId) }), extra);
+      changeSong(
+        ctx,
+        (x) => ({ ...x, phrases, arrangement: x.arrangement.filter((sec) => sec.phraseId !== phraseId) }),
+        extra,
+      );
       return OK;
     },
 
@@ -137,7 +151,8 @@ export function createArrangementActions(ctx: StoreContext): ArrangementActions 
       const section: Section = { id: ctx.newId(), phraseId, repeats: 1, transpose: 0 };
       changeSong(ctx, (x) => {
         const arrangement = x.arrangement.slice();
-        const at = index === undefined ? arrangement.length : Math.max(0, Math.min(arrangement.length, Math.round(index)));
+        const at =
+          index === undefined ? arrangement.length : Math.max(0, Math.min(arrangement.length, Math.round(index)));
         arrangement.splice(at, 0, section);
         return { ...x, arrangement };
       });
@@ -159,7 +174,9 @@ export function createArrangementActions(ctx: StoreContext): ArrangementActions 
 
     deleteSection(sectionId) {
       changeSong(ctx, (x) =>
-        x.arrangement.some((s) => s.id === sectionId) ? { ...x, arrangement: x.arrangement.filter((s) => s.id !== sectionId) } : x,
+        x.arrangement.some((s) => s.id === sectionId)
+          ? { ...x, arrangement: x.arrangement.filter((s) => s.id !== sectionId) }
+          : x,
       );
     },
 
@@ -184,20 +201,26 @@ export function createArrangementActions(ctx: StoreContext): ArrangementActions 
       const checked = clamp(semitones, LIMITS.transpose, 'Transposition');
       if (checked.value === null) return checked.result;
       const value = checked.value;
-      changeSong(ctx, (x) => updateSection(x, sectionId, (s) => (s.transpose === value ? s : { ...s, transpose: value })));
+      changeSong(ctx, (x) =>
+        updateSection(x, sectionId, (s) => (s.transpose === value ? s : { ...s, transpose: value })),
+      );
       return checked.result;
     },
 
     setChordsInstrument(id) {
       if (!isInstrumentId(id)) return;
-      changeSong(ctx, (x) => (x.instruments.chords === id ? x : { ...x, instruments: { ...x.instruments, chords: id } }));
+      changeSong(ctx, (x) =>
+        x.instruments.chords === id ? x : { ...x, instruments: { ...x.instruments, chords: id } },
+      );
     },
 
     setPartVolume: setVolume,
 
     setPartMuted(part, muted) {
       const key = part === 'melody' ? 'melodyMuted' : 'chordsMuted';
-      changeSong(ctx, (x) => (x.instruments[key] === muted ? x : { ...x, instruments: { ...x.instruments, [key]: muted } }));
+      changeSong(ctx, (x) =>
+        x.instruments[key] === muted ? x : { ...x, instruments: { ...x.instruments, [key]: muted } },
+      );
     },
   };
 }

@@ -1,4 +1,12 @@
-import { chooseImportKey, describeImport, importMidi, readMidiFile, addImportToSong, trackGridFeel, type MidiImportPreview } from '../../core/smf';
+import {
+  chooseImportKey,
+  describeImport,
+  importMidi,
+  readMidiFile,
+  addImportToSong,
+  trackGridFeel,
+  type MidiImportPreview,
+} from '../../core/smf';
 import { readMusicXmlFile } from '../../core/musicxml';
 import { createSong, phraseNameAt } from '../../core/song';
 import { keyName } from '../../core/theory/keyDetection';
@@ -39,16 +47,21 @@ function unusedSeriesNames(song: Song): (index: number) => string {
   const used = new Set(song.phrases.map((p) => p.name));
   const free: string[] = [];
   return (index) => {
-    for (let i = 0; free.length <= index; i++) if (!used.has(phraseNameAt(i)) && !free.includes(phraseNameAt(i))) free.push(phraseNameAt(i));
+    for (let i = 0; free.length <= index; i++)
+      if (!used.has(phraseNameAt(i)) && !free.includes(phraseNameAt(i))) free.push(phraseNameAt(i));
     return free[index];
   };
 }
 
 const sameKey = (a: KeySignature, b: KeySignature) => a.tonic === b.tonic && a.scale === b.scale;
 
-export function createImportActions(ctx: StoreContext, deps: ImportDeps): Pick<TransferActions, 'readMidi' | 'readImportFile' | 'importMidiTrack'> {
+export function createImportActions(
+  ctx: StoreContext,
+  deps: ImportDeps,
+): Pick<TransferActions, 'readMidi' | 'readImportFile' | 'importMidiTrack'> {
   const song = () => ctx.store.getState().song;
-  const failImport = (fileName: string | undefined, reason: string) => deps.fail('import', `Could not import ${fileName ? `"${fileName}"` : 'the file'}: ${reason}`);
+  const failImport = (fileName: string | undefined, reason: string) =>
+    deps.fail('import', `Could not import ${fileName ? `"${fileName}"` : 'the file'}: ${reason}`);
 
   return {
     readMidi(bytes, fileName) {
@@ -69,7 +82,9 @@ export function createImportActions(ctx: StoreContext, deps: ImportDeps): Pick<T
       const newSong = choice.target !== 'this-song';
       const adopt = newSong || choice.adoptSettings;
       const key = choice.key ?? chooseImportKey(preview, choice.trackIndex).suggested;
-      const fileMeter = adopt ? (preview.timeSignature ?? (newSong ? DEFAULT_METER : before.timeSignature)) : before.timeSignature;
+      const fileMeter = adopt
+        ? (preview.timeSignature ?? (newSong ? DEFAULT_METER : before.timeSignature))
+        : before.timeSignature;
       const feel = trackGridFeel(preview, choice.trackIndex);
       const halfTime = adopt && choice.halfTime === true && fileMeter.beatUnit * 2 <= 16;
       const timeSignature = halfTime ? { beats: fileMeter.beats, beatUnit: fileMeter.beatUnit * 2 } : fileMeter;
@@ -78,9 +93,17 @@ export function createImportActions(ctx: StoreContext, deps: ImportDeps): Pick<T
       const swing = adopt ? played || (preview.swing ?? 0) : 0;
       const gridSwing = adopt ? played : 0;
       const fromBar = Math.max(0, Math.floor(choice.fromBar ?? 0));
-      const roomForPhrases = newSong ? IMPORT_MAX_PHRASES : Math.min(IMPORT_MAX_PHRASES, VALIDATION_LIMITS.phrases - before.phrases.length);
-      const roomForSections = newSong ? IMPORT_MAX_SECTIONS : Math.min(IMPORT_MAX_SECTIONS, VALIDATION_LIMITS.sections - before.arrangement.length);
-      if (roomForPhrases < 1 || roomForSections < 1) return failImport(fileName, 'this song already holds as many phrases or sections as it can; import it as a new song instead');
+      const roomForPhrases = newSong
+        ? IMPORT_MAX_PHRASES
+        : Math.min(IMPORT_MAX_PHRASES, VALIDATION_LIMITS.phrases - before.phrases.length);
+      const roomForSections = newSong
+        ? IMPORT_MAX_SECTIONS
+        : Math.min(IMPORT_MAX_SECTIONS, VALIDATION_LIMITS.sections - before.arrangement.length);
+      if (roomForPhrases < 1 || roomForSections < 1)
+        return failImport(
+          fileName,
+          'this song already holds as many phrases or sections as it can; import it as a new song instead',
+        );
       const imported = importMidi(
         preview,
         {
@@ -104,13 +127,23 @@ export function createImportActions(ctx: StoreContext, deps: ImportDeps): Pick<T
       if (newSong) {
         const title = titleFor(preview, fileName) + (fromBar > 0 ? ` (from bar ${fromBar + 1})` : '');
         const made = createSong(
-          { title, tempo, swing, timeSignature, key: key ?? { tonic: 'C', scale: 'major' }, phrases: imported.phrases, arrangement: imported.sections },
+          {
+            title,
+            tempo,
+            swing,
+            timeSignature,
+            key: key ?? { tonic: 'C', scale: 'major' },
+            phrases: imported.phrases,
+            arrangement: imported.sections,
+          },
           { now: ctx.now(), newId: ctx.newId },
         );
         const checked = validateSong(made);
         if (!checked.ok) return failImport(fileName, `the import does not make a valid song: ${checked.reason}`);
         await deps.addSong(checked.song);
-        settings.push(`It opened as a new song, "${title}", in ${keyName(checked.song.key)}, ${timeSignature.beats}/${timeSignature.beatUnit}, ${tempo} BPM; your other songs are unchanged.`);
+        settings.push(
+          `It opened as a new song, "${title}", in ${keyName(checked.song.key)}, ${timeSignature.beats}/${timeSignature.beatUnit}, ${tempo} BPM; your other songs are unchanged.`,
+        );
       } else {
         let base = before;
         if (adopt) {
@@ -121,19 +154,32 @@ export function createImportActions(ctx: StoreContext, deps: ImportDeps): Pick<T
             base = { ...base, timeSignature: ts, phrases: base.phrases.map((p) => fitNotesToLength(p, ts)) };
           }
           if (key && !sameKey(key, base.key)) base = { ...base, key };
-          if (base !== before) settings.push(`The song now uses ${keyName(base.key)}, ${ts.beats}/${ts.beatUnit}, ${base.tempo} BPM.`);
+          if (base !== before)
+            settings.push(`The song now uses ${keyName(base.key)}, ${ts.beats}/${ts.beatUnit}, ${base.tempo} BPM.`);
         }
         const added = addImportToSong(base, imported);
         if (!added.ok) return failImport(fileName, added.reason);
         const first = imported.phrases[0];
-        changeSong(ctx, () => added.song, first ? { editor: { ...ctx.store.getState().editor, currentPhraseId: first.id } } : undefined);
+        changeSong(
+          ctx,
+          () => added.song,
+          first ? { editor: { ...ctx.store.getState().editor, currentPhraseId: first.id } } : undefined,
+        );
         if (!adopt) settings.push(`The song keeps its key, tempo and time signature.`);
       }
 
       const report = describeImport(imported.report, { timeSignature, tempo: preview.tempo ?? 120, ppq: preview.ppq });
-      if (halfTime) settings.push(`The file's eighths are the song's sixteenths, at half the tempo, so the swing plays them as the file does.`);
+      if (halfTime)
+        settings.push(
+          `The file's eighths are the song's sixteenths, at half the tempo, so the swing plays them as the file does.`,
+        );
       const warnings = preview.warnings.length > 0 ? [`Not carried over: ${preview.warnings.join('; ')}.`] : [];
-      const message = [`Imported ${fileName ? `"${fileName}"` : 'the file'}:`, ...report, ...settings, ...warnings].join(' ');
+      const message = [
+        `Imported ${fileName ? `"${fileName}"` : 'the file'}:`,
+        ...report,
+        ...settings,
+        ...warnings,
+      ].join(' ');
       deps.notify({ id: 'import', kind: 'info', message });
       const stopped = imported.report.stoppedAtBar;
       return { ok: true, message, rest: stopped === null ? null : { fromBar: fromBar + stopped } };

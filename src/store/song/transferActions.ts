@@ -105,7 +105,8 @@ export function createTransferActions(ctx: StoreContext, deps: TransferContextDe
 
     async openShareLink(fragment) {
       const decoded = await decodeShareLink(fragment, { now: ctx.now(), newId: ctx.newId });
-      if (!decoded.ok) return fail('share-link', `Could not open the shared song: ${decoded.reason}. Your songs are unchanged`);
+      if (!decoded.ok)
+        return fail('share-link', `Could not open the shared song: ${decoded.reason}. Your songs are unchanged`);
       const opened = asNewSong(decoded.song);
       await deps.addSong(opened);
       deps.notify({
@@ -119,8 +120,14 @@ export function createTransferActions(ctx: StoreContext, deps: TransferContextDe
     exportMusicXml(choice) {
       try {
         const xml = songToMusicXml(song(), { chordsPart: choice.chordsPart });
-        if (choice.compressed) return { ok: true, filename: `${fileBase()}.mxl`, mimeType: MXL_MIME_TYPE, bytes: packMxl(xml) };
-        return { ok: true, filename: `${fileBase()}.musicxml`, mimeType: `${MXL_MIME_TYPE}+xml`, bytes: new TextEncoder().encode(xml) };
+        if (choice.compressed)
+          return { ok: true, filename: `${fileBase()}.mxl`, mimeType: MXL_MIME_TYPE, bytes: packMxl(xml) };
+        return {
+          ok: true,
+          filename: `${fileBase()}.musicxml`,
+          mimeType: `${MXL_MIME_TYPE}+xml`,
+          bytes: new TextEncoder().encode(xml),
+        };
       } catch (error) {
         return fail('export-musicxml', `Could not export MusicXML: ${errorMessage(error)}`);
       }

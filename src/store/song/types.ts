@@ -81,7 +81,8 @@ export interface MidiImportChoice {
 }
 
 /** What an import did; `rest` says where to start to import what the limit left out, as another song. */
-export type ImportOutcome = { ok: true; message: string; rest: { fromBar: number } | null } | { ok: false; reason: string };
+export type ImportOutcome =
+  { ok: true; message: string; rest: { fromBar: number } | null } | { ok: false; reason: string };
 
 /** How the user wants the MusicXML export. */
 export interface MusicXmlExportChoice {

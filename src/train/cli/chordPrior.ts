@@ -15,7 +15,9 @@ function main(): void {
   const dir = str(args, 'checkpoint', 'public/checkpoints/chord-melody-rnn-v1');
   if (!existsSync(join(dir, 'config.json'))) throw new CorpusFolderError(`no checkpoint (config.json) in ${dir}`);
   const trainingFile = join(dir, 'training.json');
-  const training = existsSync(trainingFile) ? (JSON.parse(readFileSync(trainingFile, 'utf8')) as { corpus?: { folder?: string } }) : null;
+  const training = existsSync(trainingFile)
+    ? (JSON.parse(readFileSync(trainingFile, 'utf8')) as { corpus?: { folder?: string } })
+    : null;
   const corpusDir = str(args, 'corpus', training?.corpus?.folder ?? '../shared/corpus/nottingham');
   const corpus = readCorpus(corpusDir, { minPitch: 0, maxPitch: 127, requireChords: true });
   const prior = countChordPrior(corpus.train, corpusDir);
@@ -25,7 +27,9 @@ function main(): void {
     const next = prior.families[f]?.bar?.next ?? {};
     return `${f} ${Object.values(next).reduce((s, row) => s + Object.values(row).reduce((a, b) => a + b, 0), 0)}`;
   });
-  console.log(`${path}: ${prior.source.tunes} training tunes from ${corpusDir}; bar transitions ${transitions.join(', ')}`);
+  console.log(
+    `${path}: ${prior.source.tunes} training tunes from ${corpusDir}; bar transitions ${transitions.join(', ')}`,
+  );
 }
 
 try {

@@ -35,7 +35,9 @@ function loadModel(dir: string) {
   if (!existsSync(join(dir, 'config.json'))) throw new CorpusFolderError(`no checkpoint (config.json) in ${dir}`);
   const { config, tensors } = readCheckpoint(dir);
   const trainingFile = join(dir, 'training.json');
-  const training = existsSync(trainingFile) ? (JSON.parse(readFileSync(trainingFile, 'utf8')) as { corpus?: { folder?: string } }) : null;
+  const training = existsSync(trainingFile)
+    ? (JSON.parse(readFileSync(trainingFile, 'utf8')) as { corpus?: { folder?: string } })
+    : null;
   return { dir, config, tensors, training, spec: specFromConfig(config, shapeOfVariables(tensors).hidden) };
 }
 
@@ -63,7 +65,8 @@ async function main(): Promise<void> {
   const corpus = readCorpus(corpusDir, readOptions);
   const tunes: Tune[] = sameCorpus ? corpus.validation : [...corpus.train, ...corpus.validation];
   const ngramTunes = sameCorpus ? corpus.train : readCorpus(trainingFolder, readOptions).train;
-  if (tunes.length === 0) throw new CorpusFolderError(`no usable tunes in ${corpusDir} (${corpus.skipped.length} skipped)`);
+  if (tunes.length === 0)
+    throw new CorpusFolderError(`no usable tunes in ${corpusDir} (${corpus.skipped.length} skipped)`);
   console.log(
     `${dir}: ${spec.kind} model ${spec.hidden.join('x')}${spec.attentionLength ? `, attention ${spec.attentionLength}` : ''}, aux ${spec.auxBits} bits\n` +
       `evaluating ${tunes.length} tunes of ${corpusDir} (${sameCorpus ? 'its validation split' : 'every tune: not the training folder, no split'}); ` +
@@ -92,7 +95,9 @@ async function main(): Promise<void> {
   }
   const reduction = 1 - score.nll / best.nll;
 
-  console.log(`\nNLL: ${score.events} predicted events in ${tunes.length} whole tunes (model scored in ${seconds.toFixed(1)} s)`);
+  console.log(
+    `\nNLL: ${score.events} predicted events in ${tunes.length} whole tunes (model scored in ${seconds.toFixed(1)} s)`,
+  );
   console.log('model                          NLL/event (nats)  next-event accuracy');
   const row = (name: string, s: { nll: number; accuracy: number }) =>
     console.log(`${name.padEnd(30)} ${s.nll.toFixed(4).padStart(16)}  ${pct(s.accuracy).padStart(19)}`);
@@ -101,37 +106,62 @@ async function main(): Promise<void> {
   if (compare) row(compare.checkpoint.replace(/^public\/checkpoints\//, ''), compare);
   for (const g of ngrams) row(`KN ${g.order}-gram`, g);
   console.log(`model NLL is ${pct(reduction)} below the best n-gram (order ${best.order})`);
-  if (withoutChordsScore) console.log(`with the tunes' chords: ${pct(1 - score.nll / withoutChordsScore.nll)} below the same model fed "no chord"`);
+  if (withoutChordsScore)
+    console.log(
+      `with the tunes' chords: ${pct(1 - score.nll / withoutChordsScore.nll)} below the same model fed "no chord"`,
+    );
   if (compare) console.log(`${pct(1 - score.nll / compare.nll)} below ${compare.checkpoint} on the same tunes`);
 
   // Musicality: `samples` phrases per prompt from the model (chords of the tune for chord models) and the best n-gram.
   const prompts = phrasePrompts(tunes, primerBars, bars);
   const rng = createRng(seed);
   const requests = Array.from({ length: samples }, () =>
-    prompts.map((p) => ({ primer: primerOf(p), chords: p.tune.chords.slice(p.start, p.start + p.primerSteps + p.phraseSteps), steps: p.phraseSteps })),
+    prompts.map((p) => ({
+      primer: primerOf(p),
+      chords: p.tune.chords.slice(p.start, p.start + p.primerSteps + p.phraseSteps),
+      steps: p.phraseSteps,
+    })),
   ).flat();
   const modelPhrases = await generate(model.tensors, spec, requests, temperature, rng);
   const ngramModel = ngramModels[best.order - 1];
   const ngramPhrases = requests.map((r) =>
-    Int16Array.from(sampleNgram(ngramModel, Array.from(r.primer, (e) => eventClass(e, spec.minPitch)), r.steps, temperature, rng), (k) => classEvent(k, spec.minPitch)),
+    Int16Array.from(
+      sampleNgram(
+        ngramModel,
+        Array.from(r.primer, (e) => eventClass(e, spec.minPitch)),
+        r.steps,
+        temperature,
+        rng,
+      ),
+      (k) => classEvent(k, spec.minPitch),
+    ),
   );
   const musicality = musicalityReport(prompts, modelPhrases, ngramPhrases, { samples, bars, temperature });
   console.log(
     `\nmusicality: ${prompts.length} prompts (${primerBars}-bar primer from the first bar with a downbeat note), ${samples} x ${bars}-bar phrases each at T=${temperature}, ` +
       `against the real next ${bars} bars; overlapping area of Gaussian KDEs (Silverman bandwidth)`,
   );
-  console.log(`${'feature'.padEnd(36)} ${'real'.padStart(7)} ${'model'.padStart(7)} ${`KN-${best.order}`.padStart(7)}  overlap: model  KN-${best.order}`);
+  console.log(
+    `${'feature'.padEnd(36)} ${'real'.padStart(7)} ${'model'.padStart(7)} ${`KN-${best.order}`.padStart(7)}  overlap: model  KN-${best.order}`,
+  );
   musicality.model.features.forEach((f, i) => {
     const g = musicality.ngram.features[i];
     console.log(
       `${FEATURE_LABELS[f.feature].padEnd(36)} ${f.realMean.toFixed(3).padStart(7)} ${f.generatedMean.toFixed(3).padStart(7)} ${g.generatedMean.toFixed(3).padStart(7)}  ${f.overlap.toFixed(3).padStart(14)}  ${g.overlap.toFixed(3).padStart(5)}`,
     );
   });
-  console.log(`${'mean overlapping area'.padEnd(60)}  ${musicality.model.meanOverlap.toFixed(3).padStart(14)}  ${musicality.ngram.meanOverlap.toFixed(3).padStart(5)}`);
+  console.log(
+    `${'mean overlapping area'.padEnd(60)}  ${musicality.model.meanOverlap.toFixed(3).padStart(14)}  ${musicality.ngram.meanOverlap.toFixed(3).padStart(5)}`,
+  );
 
   if (args['write-card']) {
     const evaluation = {
-      corpus: { folder: corpusDir, split: sameCorpus ? 'validation' : 'all', tunes: tunes.length, ngramTrainingTunes: ngramTunes.length },
+      corpus: {
+        folder: corpusDir,
+        split: sameCorpus ? 'validation' : 'all',
+        tunes: tunes.length,
+        ngramTrainingTunes: ngramTunes.length,
+      },
       model: score,
       ...(withoutChordsScore ? { withoutChords: withoutChordsScore } : {}),
       ...(compare ? { compare } : {}),

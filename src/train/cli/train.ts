@@ -48,7 +48,11 @@ async function main(): Promise<void> {
   };
   const backend = await useTrainingBackend(str(args, 'backend', 'wasm') === 'cpu' ? 'cpu' : 'wasm');
   const t0 = performance.now();
-  const corpus = readCorpus(corpusDir, { minPitch: spec.minPitch, maxPitch: spec.maxPitch, requireChords: kind === 'chord' });
+  const corpus = readCorpus(corpusDir, {
+    minPitch: spec.minPitch,
+    maxPitch: spec.maxPitch,
+    requireChords: kind === 'chord',
+  });
   const trainSteps = corpus.train.reduce((s, t) => s + t.events.length, 0);
   console.log(
     `corpus ${corpusDir}: ${corpus.train.length} train + ${corpus.validation.length} validation tunes (${trainSteps} train steps), ` +
@@ -58,7 +62,8 @@ async function main(): Promise<void> {
   for (const line of corpus.report) console.log(`  ${line}`);
   for (const s of corpus.skipped) console.log(`  skipped ${s.file}: ${s.reason}`);
   const style = str(args, 'style', corpus.layout === 'pop909' ? 'pop' : 'folk');
-  if (corpus.train.length === 0 || corpus.validation.length === 0) throw new Error(`not enough usable tunes in ${corpusDir} for a train/validation split`);
+  if (corpus.train.length === 0 || corpus.validation.length === 0)
+    throw new Error(`not enough usable tunes in ${corpusDir} for a train/validation split`);
 
   const options = {
     windowSteps: num(args, 'window', 64),
@@ -87,7 +92,10 @@ async function main(): Promise<void> {
   const command = `npm run train -- ${process.argv.slice(2).join(' ')}`.trim();
   const previousFile = join(outDir, 'training.json');
   // A resumed run keeps the commands of the runs it continues, so the card shows the whole recipe.
-  const previous = args.resume && existsSync(previousFile) ? (JSON.parse(readFileSync(previousFile, 'utf8')) as { commands?: string[] }) : null;
+  const previous =
+    args.resume && existsSync(previousFile)
+      ? (JSON.parse(readFileSync(previousFile, 'utf8')) as { commands?: string[] })
+      : null;
   const training = {
     id,
     style,

@@ -51,7 +51,9 @@ export async function trainVaeCommand(args: Args): Promise<void> {
   const backend = await useTrainingBackend(str(args, 'backend', 'wasm') === 'cpu' ? 'cpu' : 'wasm');
   const corpus = readCorpus(corpusDir, { minPitch: spec.minPitch, maxPitch: spec.maxPitch });
   const trainSteps = corpus.train.reduce((s, t) => s + t.events.length, 0);
-  console.log(`corpus ${corpusDir}: ${corpus.train.length} train + ${corpus.validation.length} validation tunes, ${corpus.skipped.length} skipped; backend ${backend}`);
+  console.log(
+    `corpus ${corpusDir}: ${corpus.train.length} train + ${corpus.validation.length} validation tunes, ${corpus.skipped.length} skipped; backend ${backend}`,
+  );
   const options = {
     batchSize: num(args, 'batch', 128),
     learningRate: num(args, 'lr', 0.001),
@@ -80,7 +82,10 @@ export async function trainVaeCommand(args: Args): Promise<void> {
   });
   const command = `npm run train -- ${process.argv.slice(2).join(' ')}`.trim();
   const previousFile = join(outDir, 'training.json');
-  const previous = args.resume && existsSync(previousFile) ? (JSON.parse(readFileSync(previousFile, 'utf8')) as { commands?: string[] }) : null;
+  const previous =
+    args.resume && existsSync(previousFile)
+      ? (JSON.parse(readFileSync(previousFile, 'utf8')) as { commands?: string[] })
+      : null;
   const training = {
     id,
     kind: 'vae',

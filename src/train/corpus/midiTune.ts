@@ -43,7 +43,9 @@ export function tuneFromMidi(name: string, bytes: Uint8Array): Tune {
   const tracks = midi.tracks.filter((t) => t.channel !== 9 && t.notes.length > 0);
   if (tracks.length === 0) throw new TuneError('no notes');
   const monophonic = tracks.filter((t) => polyphony(t.notes) < 0.2);
-  const melodyTrack = (monophonic.length ? monophonic : tracks).reduce((a, b) => (meanPitch(b.notes) > meanPitch(a.notes) ? b : a));
+  const melodyTrack = (monophonic.length ? monophonic : tracks).reduce((a, b) =>
+    meanPitch(b.notes) > meanPitch(a.notes) ? b : a,
+  );
   const accompaniment = tracks.filter((t) => t !== melodyTrack).flatMap((t) => t.notes as TickNote[]);
 
   let offGridNotes = 0;
@@ -86,7 +88,9 @@ function chordsPerBeat(notes: TickNote[], stepTicks: number, beatSteps: number, 
     const from = beat * beatSteps * stepTicks;
     const to = from + beatSteps * stepTicks;
     // Notes sounding at the beat start count; else notes starting inside the beat.
-    let sounding = notes.filter((n) => n.ticks <= from + stepTicks / 2 && n.ticks + n.durationTicks > from + stepTicks / 2);
+    let sounding = notes.filter(
+      (n) => n.ticks <= from + stepTicks / 2 && n.ticks + n.durationTicks > from + stepTicks / 2,
+    );
     if (sounding.length === 0) sounding = notes.filter((n) => n.ticks >= from && n.ticks < to);
     if (sounding.length > 0) {
       const mask = sounding.reduce((m, n) => m | (1 << (n.midi % 12)), 0);

@@ -20,7 +20,12 @@ export function eventsToMidi(events: ArrayLike<number>, options: MidiWriteOption
   const melody = midi.addTrack();
   melody.name = 'melody';
   for (const n of eventsToNotes(events)) {
-    melody.addNote({ midi: n.pitch, ticks: n.start * stepTicks, durationTicks: (n.end - n.start) * stepTicks, velocity: 0.8 });
+    melody.addNote({
+      midi: n.pitch,
+      ticks: n.start * stepTicks,
+      durationTicks: (n.end - n.start) * stepTicks,
+      velocity: 0.8,
+    });
   }
   if (options.chords) {
     const track = midi.addTrack();

@@ -19,7 +19,8 @@ function rows(text: string): { line: number; cells: string[] }[] {
 
 function seconds(cell: string | undefined, file: string, line: number): number {
   const n = Number(cell);
-  if (cell === undefined || !Number.isFinite(n) || n < 0) throw new AnnotationError(`${file} line ${line}: "${cell ?? ''}" is not a time in seconds`);
+  if (cell === undefined || !Number.isFinite(n) || n < 0)
+    throw new AnnotationError(`${file} line ${line}: "${cell ?? ''}" is not a time in seconds`);
   return n;
 }
 
@@ -30,7 +31,8 @@ export function parseBeats(text: string, file = 'beat_midi.txt'): BeatGrid {
   for (const { line, cells } of rows(text)) {
     if (cells.length < 3) throw new AnnotationError(`${file} line ${line}: expected a time and two flags`);
     const t = seconds(cells[0], file, line);
-    if (times.length > 0 && t <= times[times.length - 1]) throw new AnnotationError(`${file} line ${line}: beat times must increase`);
+    if (times.length > 0 && t <= times[times.length - 1])
+      throw new AnnotationError(`${file} line ${line}: beat times must increase`);
     const flag = Number(cells[2]);
     if (flag !== 0 && flag !== 1) throw new AnnotationError(`${file} line ${line}: the downbeat flag must be 0 or 1`);
     if (flag === 1) downbeats.push(times.length);
@@ -82,7 +84,8 @@ export function parseKeys(text: string, file = 'key_audio.txt'): KeySpan[] {
     const end = seconds(cells[1], file, line);
     const m = /^([A-G][#b]?):(maj|min)$/.exec(cells[2]);
     const tonic = m ? rootPitchClass(m[1]) : null;
-    if (!m || tonic === null) throw new AnnotationError(`${file} line ${line}: "${cells[2]}" is not a key like Gb:maj or E:min`);
+    if (!m || tonic === null)
+      throw new AnnotationError(`${file} line ${line}: "${cells[2]}" is not a key like Gb:maj or E:min`);
     return { start, end, tonic, mode: m[2] === 'maj' ? ('major' as const) : ('minor' as const) };
   });
   if (keys.length === 0) throw new AnnotationError(`${file}: no key`);

@@ -86,7 +86,11 @@ function soundingSteps(events: Int16Array): Uint8Array {
 }
 
 /** Reads one song; throws TuneError or AnnotationError (the reason it is skipped). */
-export function readPop909Song(name: string, files: SongFiles, range: { minPitch: number; maxPitch: number }): SongReading {
+export function readPop909Song(
+  name: string,
+  files: SongFiles,
+  range: { minPitch: number; maxPitch: number },
+): SongReading {
   const grid: BeatGrid = parseBeats(files.beats);
   const chordSpans = parseChords(files.chords);
   const keySpans = parseKeys(files.keys);
@@ -98,9 +102,20 @@ export function readPop909Song(name: string, files: SongFiles, range: { minPitch
   }
   const performed = melodyNotesOf(midi);
   const stats: SongStats = {
-    beatsPerBar: 4, bars: 0, keptBars: 0, irregularBars: 0, silentOrShortBars: 0, melodyNotes: performed.length,
-    movedNotes: 0, moveSteps: 0, cutNotes: 0, chordNotesDropped: 0, notesOutsideBars: 0, octaveShift: 0,
-    chordLabels: { exact: 0, inversion: 0, mapped: 0 }, mappedLabels: new Map(),
+    beatsPerBar: 4,
+    bars: 0,
+    keptBars: 0,
+    irregularBars: 0,
+    silentOrShortBars: 0,
+    melodyNotes: performed.length,
+    movedNotes: 0,
+    moveSteps: 0,
+    cutNotes: 0,
+    chordNotesDropped: 0,
+    notesOutsideBars: 0,
+    octaveShift: 0,
+    chordLabels: { exact: 0, inversion: 0, mapped: 0 },
+    mappedLabels: new Map(),
     keys: keySpans.map(({ tonic, mode }) => ({ tonic, mode })),
   };
 
@@ -142,7 +157,11 @@ export function readPop909Song(name: string, files: SongFiles, range: { minPitch
     const to = Math.min(chords.length, Math.round(secondsToStep(grid, span.end)));
     for (let s = from; s < to; s++) chords[s] = read.chord;
   }
-  const keys: TuneKey[] = keySpans.map((k) => ({ start: Math.round(secondsToStep(grid, k.start)), tonic: k.tonic, mode: k.mode }));
+  const keys: TuneKey[] = keySpans.map((k) => ({
+    start: Math.round(secondsToStep(grid, k.start)),
+    tonic: k.tonic,
+    mode: k.mode,
+  }));
 
   // Runs of regular bars, split at long silences.
   const bars = barsOf(grid);
@@ -199,7 +218,8 @@ export function readPop909Song(name: string, files: SongFiles, range: { minPitch
   });
   const inTunes = tunes.reduce((n, t) => n + t.melodyNotes, 0);
   stats.notesOutsideBars += kept.length - inTunes;
-  if (tunes.length === 0) throw new TuneError(`no run of ${MIN_RUN_BARS} or more ${stats.beatsPerBar}-beat bars with melody`);
+  if (tunes.length === 0)
+    throw new TuneError(`no run of ${MIN_RUN_BARS} or more ${stats.beatsPerBar}-beat bars with melody`);
 
   // One octave shift for the whole song, so its sections stay in their register against each other.
   let low = Infinity;
@@ -212,7 +232,8 @@ export function readPop909Song(name: string, files: SongFiles, range: { minPitch
     }
   }
   const shift = octaveShiftIntoRange(low, high, range.minPitch, range.maxPitch);
-  if (shift === null) throw new TuneError(`melody spans ${low}..${high}, which fits no octave of ${range.minPitch}..${range.maxPitch}`);
+  if (shift === null)
+    throw new TuneError(`melody spans ${low}..${high}, which fits no octave of ${range.minPitch}..${range.maxPitch}`);
   stats.octaveShift = shift;
   if (shift !== 0) for (const t of tunes) t.events = t.events.map((e) => (e === HOLD || e === RELEASE ? e : e + shift));
   return { tunes, stats };

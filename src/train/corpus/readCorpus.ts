@@ -41,7 +41,6 @@ export interface Corpus {
 /** The missing-folder error: one line naming the folder. */
 export class CorpusFolderError extends Error {}
 
-
 /** Every `.mid`/`.midi` file below `folder` (recursively), sorted for a stable order. */
 function midiFiles(folder: string): string[] {
   const out: string[] = [];
@@ -60,7 +59,15 @@ export function readCorpus(folder: string, options: CorpusOptions): Corpus {
   }
   if (isPop909Folder(folder)) return readPop909(folder, options);
   const corpus: Corpus = {
-    folder, layout: 'midi-files', train: [], validation: [], skipped: [], offGridNotes: 0, melodyNotes: 0, octaveShifted: 0, report: [],
+    folder,
+    layout: 'midi-files',
+    train: [],
+    validation: [],
+    skipped: [],
+    offGridNotes: 0,
+    melodyNotes: 0,
+    octaveShifted: 0,
+    report: [],
   };
   for (const path of midiFiles(folder)) {
     const file = path.slice(folder.length).replace(/^[/\\]+/, '');
@@ -70,7 +77,9 @@ export function readCorpus(folder: string, options: CorpusOptions): Corpus {
       if (!span) throw new TuneError('no melody notes');
       const shift = octaveShiftIntoRange(span.low, span.high, options.minPitch, options.maxPitch);
       if (shift === null) {
-        throw new TuneError(`melody spans ${span.low}..${span.high}, which fits no octave of ${options.minPitch}..${options.maxPitch}`);
+        throw new TuneError(
+          `melody spans ${span.low}..${span.high}, which fits no octave of ${options.minPitch}..${options.maxPitch}`,
+        );
       }
       if (options.requireChords && !tune.hasChords) throw new TuneError('no chord track');
       if (shift !== 0) {
@@ -81,7 +90,10 @@ export function readCorpus(folder: string, options: CorpusOptions): Corpus {
       corpus.melodyNotes += tune.melodyNotes;
       (isValidationFile(file, options.validationFraction) ? corpus.validation : corpus.train).push(tune);
     } catch (e) {
-      corpus.skipped.push({ file, reason: e instanceof TuneError ? e.message : `unreadable (${(e as Error).message})` });
+      corpus.skipped.push({
+        file,
+        reason: e instanceof TuneError ? e.message : `unreadable (${(e as Error).message})`,
+      });
     }
   }
   return corpus;

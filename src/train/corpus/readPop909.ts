@@ -37,7 +37,15 @@ const KEY_NAMES = ['C', 'Db', 'D', 'Eb', 'E', 'F', 'Gb', 'G', 'Ab', 'A', 'Bb', '
 /** Reads and splits a POP909-style folder (the caller has checked it exists). */
 export function readPop909(folder: string, options: CorpusOptions): Corpus {
   const corpus: Corpus = {
-    folder, layout: 'pop909', train: [], validation: [], skipped: [], offGridNotes: 0, melodyNotes: 0, octaveShifted: 0, report: [],
+    folder,
+    layout: 'pop909',
+    train: [],
+    validation: [],
+    skipped: [],
+    offGridNotes: 0,
+    melodyNotes: 0,
+    octaveShifted: 0,
+    report: [],
   };
   const read: SongStats[] = [];
   let songs = 0;
@@ -55,7 +63,12 @@ export function readPop909(folder: string, options: CorpusOptions): Corpus {
       const text = (f: string) => readFileSync(join(dir, f), 'utf8');
       const { tunes, stats } = readPop909Song(
         name,
-        { midi: new Uint8Array(readFileSync(midiPath)), beats: text('beat_midi.txt'), chords: text('chord_midi.txt'), keys: text('key_audio.txt') },
+        {
+          midi: new Uint8Array(readFileSync(midiPath)),
+          beats: text('beat_midi.txt'),
+          chords: text('chord_midi.txt'),
+          keys: text('key_audio.txt'),
+        },
         options,
       );
       const usable = options.requireChords ? tunes.filter((t) => t.hasChords) : tunes;
@@ -71,14 +84,23 @@ export function readPop909(folder: string, options: CorpusOptions): Corpus {
       corpus[side].push(...usable);
     } catch (e) {
       const known = e instanceof TuneError || e instanceof AnnotationError;
-      corpus.skipped.push({ file: name, reason: known ? (e as Error).message : `unreadable (${(e as Error).message})` });
+      corpus.skipped.push({
+        file: name,
+        reason: known ? (e as Error).message : `unreadable (${(e as Error).message})`,
+      });
     }
   }
   corpus.report = describeSongs(songs, read, corpus, splitSongs, withoutChords);
   return corpus;
 }
 
-function describeSongs(songs: number, read: SongStats[], corpus: Corpus, split: { train: number; validation: number }, withoutChords: number): string[] {
+function describeSongs(
+  songs: number,
+  read: SongStats[],
+  corpus: Corpus,
+  split: { train: number; validation: number },
+  withoutChords: number,
+): string[] {
   const sum = (f: (s: SongStats) => number) => read.reduce((n, s) => n + f(s), 0);
   const meters = new Map<number, number>();
   for (const s of read) meters.set(s.beatsPerBar, (meters.get(s.beatsPerBar) ?? 0) + 1);
@@ -97,16 +119,39 @@ function describeSongs(songs: number, read: SongStats[], corpus: Corpus, split: 
     `POP909 layout: ${songs} song folders; ${read.length} read (${split.train} training / ${split.validation} validation songs, ` +
       `${tunes} tunes = runs of whole bars), ${corpus.skipped.length} skipped` +
       (withoutChords ? `; ${withoutChords} tunes without chords left out` : ''),
-    `meter from the downbeats: ${[...meters.entries()].sort((a, b) => a[0] - b[0]).map(([b, n]) => `${count(n, 'song')} in ${b}/4`).join(', ')}; ` +
-      `${sum((s) => s.keptBars)} of ${sum((s) => s.bars)} bars kept (${count(sum((s) => s.irregularBars), 'bar')} of another length, ` +
+    `meter from the downbeats: ${[...meters.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([b, n]) => `${count(n, 'song')} in ${b}/4`)
+      .join(', ')}; ` +
+      `${sum((s) => s.keptBars)} of ${sum((s) => s.bars)} bars kept (${count(
+        sum((s) => s.irregularBars),
+        'bar',
+      )} of another length, ` +
       `${sum((s) => s.silentOrShortBars)} in silences of ${SILENT_BARS_SPLIT}+ bars or runs under ${MIN_RUN_BARS} bars, left out)`,
     `melody (MELODY track): ${sum((s) => s.melodyNotes)} notes; ${sum((s) => s.movedNotes)} moved more than a tenth of a step onto the ` +
-      `sixteenth grid of the beats (mean move ${(sum((s) => s.moveSteps) / Math.max(1, sum((s) => s.melodyNotes))).toFixed(3)} steps); ` +
-      `${count(sum((s) => s.cutNotes), 'held note')} cut by the next note; ${count(sum((s) => s.chordNotesDropped), 'note')} under a higher one on the same step dropped; ` +
+      `sixteenth grid of the beats (mean move ${(
+        sum((s) => s.moveSteps) /
+        Math.max(
+          1,
+          sum((s) => s.melodyNotes),
+        )
+      ).toFixed(3)} steps); ` +
+      `${count(
+        sum((s) => s.cutNotes),
+        'held note',
+      )} cut by the next note; ${count(
+        sum((s) => s.chordNotesDropped),
+        'note',
+      )} under a higher one on the same step dropped; ` +
       `${sum((s) => s.notesOutsideBars)} outside the kept bars`,
     `chord labels: ${labels} read; ${sum((s) => s.chordLabels.exact)} as written, ${sum((s) => s.chordLabels.inversion)} inversions read in root position, ` +
       `${sum((s) => s.chordLabels.mapped)} mapped to the nearest supported chord on the same root` +
-      (mapped.size ? ` (${[...mapped.entries()].sort((a, b) => b[1].count - a[1].count).map(([q, m]) => `X${q} -> ${m.symbol} ${m.count}`).join(', ')})` : ''),
+      (mapped.size
+        ? ` (${[...mapped.entries()]
+            .sort((a, b) => b[1].count - a[1].count)
+            .map(([q, m]) => `X${q} -> ${m.symbol} ${m.count}`)
+            .join(', ')})`
+        : ''),
     `keys: ${keys.filter((k) => k.mode === 'major').length} major and ${keys.filter((k) => k.mode === 'minor').length} minor regions ` +
       `(${count(read.filter((s) => s.keys.length > 1).length, 'song')} change${read.filter((s) => s.keys.length > 1).length === 1 ? 's' : ''} key; most common ${commonKeys(keys)})`,
     `range: ${count(corpus.octaveShifted, 'song')} moved by octaves into the model's range`,
@@ -119,5 +164,9 @@ function commonKeys(keys: { tonic: number; mode: 'major' | 'minor' }[]): string 
     const name = `${KEY_NAMES[k.tonic]}${k.mode === 'minor' ? 'm' : ''}`;
     counts.set(name, (counts.get(name) ?? 0) + 1);
   }
-  return [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([k, n]) => `${k} ${n}`).join(', ');
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 4)
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ');
 }

@@ -6,7 +6,12 @@ import type * as tf from '@tensorflow/tfjs';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseChordPrior, type ChordPrior } from '../../core/harmony/chordPrior';
-import { checkMelodyRnnWeights, parseMelodyRnnConfig, parseWeightsManifest, type MelodyRnnSpec } from '../../model/checkpointSpec';
+import {
+  checkMelodyRnnWeights,
+  parseMelodyRnnConfig,
+  parseWeightsManifest,
+  type MelodyRnnSpec,
+} from '../../model/checkpointSpec';
 import type { MelodyRnnWeights } from '../../model/sampler';
 import { CHORD_PRIOR_FILE } from '../../model/chordPriorFile';
 import { readCheckpoint } from '../export/checkpointFiles';
@@ -28,7 +33,10 @@ export function loadAppModel(dir: string): AppModel {
   const layers = checkMelodyRnnWeights(parsed, manifest);
   const spec: MelodyRnnSpec = { ...parsed, layers };
   const weights: MelodyRnnWeights = {
-    cells: layers.map((_, l) => ({ kernel: tensors[kernelName(l)] as tf.Tensor2D, bias: tensors[biasName(l)] as tf.Tensor1D })),
+    cells: layers.map((_, l) => ({
+      kernel: tensors[kernelName(l)] as tf.Tensor2D,
+      bias: tensors[biasName(l)] as tf.Tensor1D,
+    })),
     fcWeights: tensors[FC_WEIGHTS] as tf.Tensor2D,
     fcBiases: tensors[FC_BIASES] as tf.Tensor1D,
   };

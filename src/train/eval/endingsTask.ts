@@ -40,7 +40,12 @@ export function phraseEnds(tune: Tune): number[] {
 }
 
 /** Adds one last note to the tally: `chordAt(step)` is the chord mask sounding at a step of the tune. */
-function count(tally: Tally, notes: { pitch: number; start: number; length: number; velocity: number }[], steps: number, chordMaskAt: (step: number) => number): void {
+function count(
+  tally: Tally,
+  notes: { pitch: number; start: number; length: number; velocity: number }[],
+  steps: number,
+  chordMaskAt: (step: number) => number,
+): void {
   const last = lastNote(notes, steps);
   if (!last) return;
   tally.phrases++;
@@ -65,7 +70,7 @@ export async function runEndingsTask(args: Args): Promise<void> {
     const key = tuneKey(tune);
     for (const end of ends) {
       const to = end * bar;
-      const maskAt = (step: number) => (tune.chords[step]?.root ?? -1) < 0 ? 0 : tune.chords[step].mask;
+      const maskAt = (step: number) => ((tune.chords[step]?.root ?? -1) < 0 ? 0 : tune.chords[step].mask);
       // The corpus phrase: its last bar's notes, measured like a candidate's last two bars.
       count(corpus, tuneNotes(tune, to - 2 * bar, to), 2 * bar, (s) => maskAt(to - 2 * bar + s));
       if (asked >= maxPhrases || end < 3) continue;
@@ -77,7 +82,14 @@ export async function runEndingsTask(args: Args): Promise<void> {
         steps: 2 * bar,
         temperature: 1,
         seed: seed++,
-        primer: from > primerFrom ? { notes: tuneNotes(tune, primerFrom, from), steps: from - primerFrom, chords: tuneChords(tune, primerFrom, from) } : null,
+        primer:
+          from > primerFrom
+            ? {
+                notes: tuneNotes(tune, primerFrom, from),
+                steps: from - primerFrom,
+                chords: tuneChords(tune, primerFrom, from),
+              }
+            : null,
         chords: tuneChords(tune, from, to),
         returnProbabilities: false,
       };
@@ -87,7 +99,10 @@ export async function runEndingsTask(args: Args): Promise<void> {
       const chordTones = maskPitchClasses(maskAt(from + start));
       const cadence: CandidateEnding = {
         noLastStepOnset: true,
-        cadence: { start, pitchClasses: final ? [key!.tonic] : chordTones.length ? chordTones : key ? [key.tonic] : [] },
+        cadence: {
+          start,
+          pitchClasses: final ? [key!.tonic] : chordTones.length ? chordTones : key ? [key.tonic] : [],
+        },
       };
       const settings: [Tally, CandidateEnding | undefined][] = [
         [ways.before, undefined],
@@ -103,8 +118,12 @@ export async function runEndingsTask(args: Args): Promise<void> {
   const share = (t: Tally, n: number) => n / Math.max(1, t.phrases);
   const row = (name: string, t: Tally) =>
     `${name.padEnd(40)}${String(t.phrases).padStart(7)}${(100 * share(t, t.lastStep)).toFixed(1).padStart(12)}%${(100 * share(t, t.chordTone)).toFixed(1).padStart(12)}%${(100 * share(t, t.held)).toFixed(1).padStart(12)}%`;
-  console.log(`${setup.dir}: endings of ${asked} phrase ends x ${candidates} candidates (${setup.split} split of ${setup.corpusDir})\n`);
-  console.log(`${'last note of'.padEnd(40)}${'count'.padStart(7)}${'final 16th'.padStart(13)}${'chord tone'.padStart(13)}${'held'.padStart(13)}`);
+  console.log(
+    `${setup.dir}: endings of ${asked} phrase ends x ${candidates} candidates (${setup.split} split of ${setup.corpusDir})\n`,
+  );
+  console.log(
+    `${'last note of'.padEnd(40)}${'count'.padStart(7)}${'final 16th'.padStart(13)}${'chord tone'.padStart(13)}${'held'.padStart(13)}`,
+  );
   console.log(row('corpus 4- and 8-bar phrase ends', corpus));
   console.log(row('candidates, no ending rules', ways.before));
   console.log(row('candidates, no lone last-step note', ways.noLastStep));

@@ -23,7 +23,12 @@ interface Pick {
   hits: number;
 }
 
-const PICKS = ['fill (best lead-in)', 'fill (resampled by lead-in)', 'plain (most likely of the batch)', 'plain (one sample)'] as const;
+const PICKS = [
+  'fill (best lead-in)',
+  'fill (resampled by lead-in)',
+  'plain (most likely of the batch)',
+  'plain (one sample)',
+] as const;
 
 /** The bars k of a tune that can be filled: two bars before, bar k + 1 complete after. */
 export function fillableBars(tune: Tune): number[] {
@@ -32,7 +37,14 @@ export function fillableBars(tune: Tune): number[] {
 }
 
 /** The fill request for bar k of a tune. */
-export function barFillRequest(tune: Tune, k: number, contextBars: number, candidates: number, oversample: number, seed: number): FillRequest {
+export function barFillRequest(
+  tune: Tune,
+  k: number,
+  contextBars: number,
+  candidates: number,
+  oversample: number,
+  seed: number,
+): FillRequest {
   const bar = tune.stepsPerBar;
   const bars = Math.floor(tune.events.length / bar);
   const from = Math.max(0, k - contextBars) * bar;
@@ -53,7 +65,8 @@ export function barFillRequest(tune: Tune, k: number, contextBars: number, candi
 }
 
 /** NLL per event of the first `steps` events after the span, for continuation `i`. */
-const nextBarNll = (batch: ScoredFillBatch, i: number, steps: number) => -sumRange(batch.afterLogProbs[i], 0, steps) / steps;
+const nextBarNll = (batch: ScoredFillBatch, i: number, steps: number) =>
+  -sumRange(batch.afterLogProbs[i], 0, steps) / steps;
 
 export async function runFillTask(args: Args): Promise<void> {
   const setup = await setUpTask(args, 'public/checkpoints/melody-rnn-v2', false);
@@ -102,15 +115,25 @@ export async function runFillTask(args: Args): Promise<void> {
       bars++;
       events += bar;
       steps += bar;
-      if (bars % 200 === 0) console.log(`  ${bars} bars, ${((performance.now() - started) / bars).toFixed(0)} ms a bar`);
+      if (bars % 200 === 0)
+        console.log(`  ${bars} bars, ${((performance.now() - started) / bars).toFixed(0)} ms a bar`);
     }
   }
-  const table = picks.map((p, i) => ({ name: PICKS[i], nll: p.nll / Math.max(1, events), accuracy: p.hits / Math.max(1, steps) }));
+  const table = picks.map((p, i) => ({
+    name: PICKS[i],
+    nll: p.nll / Math.max(1, events),
+    accuracy: p.hits / Math.max(1, steps),
+  }));
   console.log(`\n${bars} bars filled in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   console.log('choice                                next-bar NLL/event   step accuracy');
-  for (const row of table) console.log(`${row.name.padEnd(38)}${row.nll.toFixed(4).padStart(18)}   ${(100 * row.accuracy).toFixed(1).padStart(12)}%`);
+  for (const row of table)
+    console.log(
+      `${row.name.padEnd(38)}${row.nll.toFixed(4).padStart(18)}   ${(100 * row.accuracy).toFixed(1).padStart(12)}%`,
+    );
   const [fill, , plain] = table;
-  console.log(`fill NLL ${(100 * (1 - fill.nll / plain.nll)).toFixed(1)}% below the plain continuation's (target >= 10%); step accuracy ${(100 * fill.accuracy).toFixed(1)}% vs ${(100 * plain.accuracy).toFixed(1)}%`);
+  console.log(
+    `fill NLL ${(100 * (1 - fill.nll / plain.nll)).toFixed(1)}% below the plain continuation's (target >= 10%); step accuracy ${(100 * fill.accuracy).toFixed(1)}% vs ${(100 * plain.accuracy).toFixed(1)}%`,
+  );
   printResult({
     task: 'fill',
     bars,

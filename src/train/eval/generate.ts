@@ -19,7 +19,13 @@ export interface GenerationRequest {
 }
 
 /** The sampled continuation events of every request (primer not included). */
-export async function generate(vars: Record<string, tf.Tensor>, spec: ModelSpec, requests: GenerationRequest[], temperature: number, rng: Rng): Promise<Int16Array[]> {
+export async function generate(
+  vars: Record<string, tf.Tensor>,
+  spec: ModelSpec,
+  requests: GenerationRequest[],
+  temperature: number,
+  rng: Rng,
+): Promise<Int16Array[]> {
   const batch = requests.length;
   const inSize = inputSize(spec);
   const total = Math.max(...requests.map((r) => r.primer.length + r.steps));

@@ -34,7 +34,10 @@ export function coveringTriad(tune: Tune, bar: number, triads: string[]): string
   let bestCover = -1;
   for (const triad of triads) {
     const pcs = parseChordSymbol(triad)!.pitchClasses;
-    const cover = notes.reduce((s, n) => s + (pcs.includes(n.pitch % 12) ? Math.min(n.end, to) - Math.max(n.start, from) : 0), 0);
+    const cover = notes.reduce(
+      (s, n) => s + (pcs.includes(n.pitch % 12) ? Math.min(n.end, to) - Math.max(n.start, from) : 0),
+      0,
+    );
     if (cover > bestCover) {
       bestCover = cover;
       best = triad;
@@ -46,7 +49,8 @@ export function coveringTriad(tune: Tune, bar: number, triads: string[]): string
 export async function runHarmonizeTask(args: Args): Promise<void> {
   const setup = await setUpTask(args, 'public/checkpoints/chord-melody-rnn-v1', true);
   const { model, tunes } = setup;
-  if (!model.spec.chordEncoder) throw new Error(`${setup.dir} is a melody model: --task harmonize needs a chord-conditioned checkpoint`);
+  if (!model.spec.chordEncoder)
+    throw new Error(`${setup.dir} is a melody model: --task harmonize needs a chord-conditioned checkpoint`);
   const runner = new RnnRunner(model.weights);
   const beamWidth = num(args, 'beam', 4);
   const priorWeight = num(args, 'prior-weight', 1);
@@ -90,17 +94,22 @@ export async function runHarmonizeTask(args: Args): Promise<void> {
       if (ours.pitchClasses[0] === truth.root) tally.root++;
       if (ours.pitchClasses[0] === truth.root && maskOf(ours.pitchClasses) === truth.mask) tally.exact++;
       if (baseline.pitchClasses[0] === truth.root) tally.baselineRoot++;
-      if (baseline.pitchClasses[0] === truth.root && maskOf(baseline.pitchClasses) === truth.mask) tally.baselineExact++;
+      if (baseline.pitchClasses[0] === truth.root && maskOf(baseline.pitchClasses) === truth.mask)
+        tally.baselineExact++;
     }
   }
   const share = (n: number) => n / Math.max(1, tally.bars);
   const pct = (n: number) => `${(100 * share(n)).toFixed(1)}%`.padStart(8);
-  console.log(`\n${tally.bars} bars scored in ${((performance.now() - started) / 1000).toFixed(1)} s (search ${(searchMs / 1000).toFixed(1)} s)`);
+  console.log(
+    `\n${tally.bars} bars scored in ${((performance.now() - started) / 1000).toFixed(1)} s (search ${(searchMs / 1000).toFixed(1)} s)`,
+  );
   console.log('method                                root acc.   exact acc.');
   console.log(`suggest chords (model + prior)        ${pct(tally.root)}     ${pct(tally.exact)}`);
   console.log(`diatonic triad covering the melody    ${pct(tally.baselineRoot)}     ${pct(tally.baselineExact)}`);
   const lead = 100 * (share(tally.root) - share(tally.baselineRoot));
-  console.log(`root accuracy ${lead >= 0 ? '+' : ''}${lead.toFixed(1)} points over the baseline; targets: >= 70% and >= +10 points`);
+  console.log(
+    `root accuracy ${lead >= 0 ? '+' : ''}${lead.toFixed(1)} points over the baseline; targets: >= 70% and >= +10 points`,
+  );
   printResult({
     task: 'harmonize',
     bars: tally.bars,

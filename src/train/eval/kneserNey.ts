@@ -94,7 +94,10 @@ export class KneserNeyModel {
 }
 
 /** Mean NLL (nats) and argmax accuracy of predicting every event after the first of each sequence. */
-export function scoreNgram(model: KneserNeyModel, sequences: ArrayLike<number>[]): { nll: number; accuracy: number; events: number } {
+export function scoreNgram(
+  model: KneserNeyModel,
+  sequences: ArrayLike<number>[],
+): { nll: number; accuracy: number; events: number } {
   let nll = 0;
   let hits = 0;
   let events = 0;

@@ -3,7 +3,13 @@ import type { KneserNeyModel } from './kneserNey';
 import type { Rng } from '../random';
 
 /** `steps` classes sampled after `primer` (classes) at `temperature` (p^(1/T), renormalised). */
-export function sampleNgram(model: KneserNeyModel, primer: number[], steps: number, temperature: number, rng: Rng): number[] {
+export function sampleNgram(
+  model: KneserNeyModel,
+  primer: number[],
+  steps: number,
+  temperature: number,
+  rng: Rng,
+): number[] {
   const history = primer.slice();
   const out: number[] = [];
   for (let s = 0; s < steps; s++) {

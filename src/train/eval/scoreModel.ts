@@ -26,7 +26,9 @@ export async function scoreTunes(vars: Record<string, tf.Tensor>, spec: ModelSpe
   let events = 0;
   const buf = new Float32Array(inSize * batch);
   for (let t = 0; t < length - 1; t++) {
-    tunes.forEach((tune, b) => writeStepInput(spec, buf, batch, b, t, t < tune.events.length ? tune.events[t] : HOLD, tune.chords[t + 1]));
+    tunes.forEach((tune, b) =>
+      writeStepInput(spec, buf, batch, b, t, t < tune.events.length ? tune.events[t] : HOLD, tune.chords[t + 1]),
+    );
     const x = tf.tidy(() => tf.transpose(tf.tensor2d(buf, [inSize, batch])) as tf.Tensor2D);
     const out = stepper.step(x);
     x.dispose();

@@ -29,20 +29,28 @@ export async function setUpTask(args: Args, fallbackCheckpoint: string, needsCho
   const dir = str(args, 'checkpoint', fallbackCheckpoint);
   if (!existsSync(join(dir, 'config.json'))) throw new CorpusFolderError(`no checkpoint (config.json) in ${dir}`);
   const trainingFile = join(dir, 'training.json');
-  const training = existsSync(trainingFile) ? (JSON.parse(readFileSync(trainingFile, 'utf8')) as { corpus?: { folder?: string } }) : null;
+  const training = existsSync(trainingFile)
+    ? (JSON.parse(readFileSync(trainingFile, 'utf8')) as { corpus?: { folder?: string } })
+    : null;
   const trainedOn: string | undefined = training?.corpus?.folder;
   const corpusDir = str(args, 'corpus', trainedOn ?? '../shared/corpus/nottingham');
   // Tunes the model trained on say nothing: on its own corpus only the validation split counts; any other
   // folder is unseen, so all of it is scored (unless --split says otherwise).
   const sameCorpus = trainedOn !== undefined && resolve(trainedOn) === resolve(corpusDir);
-  const split = str(args, 'split', sameCorpus || trainedOn === undefined ? 'validation' : 'all') === 'all' ? 'all' : 'validation';
+  const split =
+    str(args, 'split', sameCorpus || trainedOn === undefined ? 'validation' : 'all') === 'all' ? 'all' : 'validation';
   await useTrainingBackend(str(args, 'backend', 'wasm') === 'cpu' ? 'cpu' : 'wasm');
   const model = loadAppModel(dir);
-  const corpus = readCorpus(corpusDir, { minPitch: model.spec.minPitch, maxPitch: model.spec.maxPitch, requireChords: needsChords });
+  const corpus = readCorpus(corpusDir, {
+    minPitch: model.spec.minPitch,
+    maxPitch: model.spec.maxPitch,
+    requireChords: needsChords,
+  });
   const all = split === 'all' ? [...corpus.train, ...corpus.validation] : corpus.validation;
   // --max-tunes: the first N, for quick sweeps of a setting (the reported figures use every tune).
   const tunes = all.slice(0, num(args, 'max-tunes', all.length));
-  if (tunes.length === 0) throw new CorpusFolderError(`no usable tunes in ${corpusDir} (${corpus.skipped.length} skipped)`);
+  if (tunes.length === 0)
+    throw new CorpusFolderError(`no usable tunes in ${corpusDir} (${corpus.skipped.length} skipped)`);
   return { dir, corpusDir, model, tunes, split };
 }
 

@@ -7,14 +7,22 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Writes the checkpoint files into `dir` (created if needed); returns the weights size in bytes. */
-export async function writeCheckpoint(dir: string, tensors: Record<string, tf.Tensor>, config: Record<string, unknown>): Promise<number> {
+export async function writeCheckpoint(
+  dir: string,
+  tensors: Record<string, tf.Tensor>,
+  config: Record<string, unknown>,
+): Promise<number> {
   mkdirSync(dir, { recursive: true });
   const { data, specs } = await tf.io.encodeWeights(tensors);
   // Write to temporary names first so a run cut off mid-write never leaves a half-written checkpoint.
   writeFileSync(join(dir, 'weights.bin.tmp'), Buffer.from(data));
-  writeFileSync(join(dir, 'weights_manifest.json.tmp'), JSON.stringify([{ paths: ['weights.bin'], weights: specs }], null, 1) + '\n');
+  writeFileSync(
+    join(dir, 'weights_manifest.json.tmp'),
+    JSON.stringify([{ paths: ['weights.bin'], weights: specs }], null, 1) + '\n',
+  );
   writeFileSync(join(dir, 'config.json.tmp'), JSON.stringify(config, null, 2) + '\n');
-  for (const f of ['weights.bin', 'weights_manifest.json', 'config.json']) renameSync(join(dir, `${f}.tmp`), join(dir, f));
+  for (const f of ['weights.bin', 'weights_manifest.json', 'config.json'])
+    renameSync(join(dir, `${f}.tmp`), join(dir, f));
   return data.byteLength;
 }
 

@@ -39,7 +39,8 @@ const STYLES: Record<string, StyleText> = {
       'These weights are derived from it; treat them as GPLv3-covered.',
     limits: {
       idiom: 'Folk idiom only (jigs, reels, hornpipes, waltzes, mostly major keys); it knows nothing of other styles.',
-      chords: 'Chords it saw are mostly I/IV/V/vi triads and dominant sevenths in G, D, A, C, F; rare chord types steer it weakly.',
+      chords:
+        'Chords it saw are mostly I/IV/V/vi triads and dominant sevenths in G, D, A, C, F; rare chord types steer it weakly.',
     },
   },
   pop: {
@@ -88,7 +89,7 @@ function dataLines(training: Json, kind: string): string[] {
       `- ${c.trainTunes} training and ${c.validationTunes} validation tunes (runs of whole bars) from \`${c.folder}\`, songs split by the hash of ` +
         `their MIDI file name, ${c.trainSteps} training steps; ${c.skipped.length} songs skipped${skipped}.`,
       '- What the reader did (MELODY track on the sixteenth grid of the annotated beats; bar lines and meter from the downbeats, not the ' +
-        'header; overlaps as in Magenta\'s melody extraction; chords from chord_midi.txt; keys from key_audio.txt):',
+        "header; overlaps as in Magenta's melody extraction; chords from chord_midi.txt; keys from key_audio.txt):",
       ...(c.report ?? []).map((line: string) => `  - ${line}`),
       `- Augmented by random transposition up to ±${training.options.maxShift} semitones within range.`,
       `- Data licence: ${text.licence}`,
@@ -99,14 +100,22 @@ function dataLines(training: Json, kind: string): string[] {
       `${c.trainSteps} training steps; ${c.skipped.length} files skipped${skipped}.`,
     `- Melody = highest voice, quantized to sixteenths (${c.offGridNotes} of ${c.melodyNotes} notes were off the grid, mostly triplets), ` +
       `${c.octaveShifted} tunes moved by octaves into range; augmented by random transposition up to ±${training.options.maxShift} semitones within range.`,
-    ...(kind === 'chord' ? ['- Chords: one symbol per beat from the accompaniment track (major, minor, 7, m7, maj7, 6, dim, dim7, m7b5, aug, sus4).'] : []),
+    ...(kind === 'chord'
+      ? [
+          '- Chords: one symbol per beat from the accompaniment track (major, minor, 7, m7, maj7, 6, dim, dim7, m7b5, aug, sus4).',
+        ]
+      : []),
     `- Data licence: ${text.licence}`,
   ];
 }
 
 function table(rows: (string | number)[][]): string {
   const [head, ...body] = rows;
-  return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...body.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  return [
+    `| ${head.join(' | ')} |`,
+    `|${head.map(() => '---').join('|')}|`,
+    ...body.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
 }
 
 const FEATURE_LABELS: Record<string, string> = {
@@ -129,12 +138,33 @@ function evaluationSection(evaluation: Json): string[] {
   const lines = [`## Evaluation (${where})`, ''];
   const rows: (string | number)[][] = [['model', 'NLL nats/event', 'next-event accuracy']];
   rows.push(['this model', evaluation.model.nll.toFixed(4), `${(100 * evaluation.model.accuracy).toFixed(1)}%`]);
-  if (evaluation.withoutChords) rows.push(['this model fed "no chord" throughout', evaluation.withoutChords.nll.toFixed(4), `${(100 * evaluation.withoutChords.accuracy).toFixed(1)}%`]);
-  if (evaluation.compare) rows.push([`${String(evaluation.compare.checkpoint).replace(/^.*\//, '')} (same tunes)`, evaluation.compare.nll.toFixed(4), `${(100 * evaluation.compare.accuracy).toFixed(1)}%`]);
-  for (const g of evaluation.ngrams) rows.push([`KN ${g.order}-gram`, g.nll.toFixed(4), `${(100 * g.accuracy).toFixed(1)}%`]);
-  lines.push(table(rows), '', `NLL ${(100 * evaluation.reductionVsBestNgram).toFixed(1)}% below the best n-gram (order ${evaluation.bestNgramOrder}).`);
-  if (evaluation.withoutChords) lines.push(`With the tunes' chords ${(100 * (1 - evaluation.model.nll / evaluation.withoutChords.nll)).toFixed(1)}% below the same model fed no chords.`);
-  if (evaluation.compare) lines.push(`${(100 * (1 - evaluation.model.nll / evaluation.compare.nll)).toFixed(1)}% below ${evaluation.compare.checkpoint} on the same tunes.`);
+  if (evaluation.withoutChords)
+    rows.push([
+      'this model fed "no chord" throughout',
+      evaluation.withoutChords.nll.toFixed(4),
+      `${(100 * evaluation.withoutChords.accuracy).toFixed(1)}%`,
+    ]);
+  if (evaluation.compare)
+    rows.push([
+      `${String(evaluation.compare.checkpoint).replace(/^.*\//, '')} (same tunes)`,
+      evaluation.compare.nll.toFixed(4),
+      `${(100 * evaluation.compare.accuracy).toFixed(1)}%`,
+    ]);
+  for (const g of evaluation.ngrams)
+    rows.push([`KN ${g.order}-gram`, g.nll.toFixed(4), `${(100 * g.accuracy).toFixed(1)}%`]);
+  lines.push(
+    table(rows),
+    '',
+    `NLL ${(100 * evaluation.reductionVsBestNgram).toFixed(1)}% below the best n-gram (order ${evaluation.bestNgramOrder}).`,
+  );
+  if (evaluation.withoutChords)
+    lines.push(
+      `With the tunes' chords ${(100 * (1 - evaluation.model.nll / evaluation.withoutChords.nll)).toFixed(1)}% below the same model fed no chords.`,
+    );
+  if (evaluation.compare)
+    lines.push(
+      `${(100 * (1 - evaluation.model.nll / evaluation.compare.nll)).toFixed(1)}% below ${evaluation.compare.checkpoint} on the same tunes.`,
+    );
   lines.push('');
   const m = evaluation.musicality;
   if (m) {
@@ -145,12 +175,35 @@ function evaluationSection(evaluation: Json): string[] {
         `against the tunes' real next ${m.bars} bars. Overlap: area shared by the Gaussian KDEs (Silverman bandwidth) of generated and real values.`,
       '',
     );
-    const featureRows: (string | number)[][] = [['feature (per 4-bar phrase)', 'real', 'this model', `KN ${order}-gram`, 'overlap: model', `overlap: KN ${order}`]];
+    const featureRows: (string | number)[][] = [
+      [
+        'feature (per 4-bar phrase)',
+        'real',
+        'this model',
+        `KN ${order}-gram`,
+        'overlap: model',
+        `overlap: KN ${order}`,
+      ],
+    ];
     m.model.features.forEach((f: Json, i: number) => {
       const g = m.ngram.features[i];
-      featureRows.push([FEATURE_LABELS[f.feature] ?? f.feature, f.realMean.toFixed(3), f.generatedMean.toFixed(3), g.generatedMean.toFixed(3), f.overlap.toFixed(3), g.overlap.toFixed(3)]);
+      featureRows.push([
+        FEATURE_LABELS[f.feature] ?? f.feature,
+        f.realMean.toFixed(3),
+        f.generatedMean.toFixed(3),
+        g.generatedMean.toFixed(3),
+        f.overlap.toFixed(3),
+        g.overlap.toFixed(3),
+      ]);
     });
-    featureRows.push(['**mean overlapping area**', '', '', '', `**${m.model.meanOverlap.toFixed(3)}**`, m.ngram.meanOverlap.toFixed(3)]);
+    featureRows.push([
+      '**mean overlapping area**',
+      '',
+      '',
+      '',
+      `**${m.model.meanOverlap.toFixed(3)}**`,
+      m.ngram.meanOverlap.toFixed(3),
+    ]);
     lines.push(table(featureRows), '');
   }
   return lines;
@@ -174,7 +227,9 @@ export function writeModelCard(dir: string): void {
     '## Format',
     `- Magenta.js MusicRNN checkpoint: \`new mm.MusicRNN(url)\` (@magenta/music 1.23.1) loads this folder unchanged.`,
     `- MelodyConverter, pitches ${spec.minPitch}..${spec.maxPitch} (${spec.maxPitch - spec.minPitch + 3} classes)` +
-      (spec.kind === 'chord' ? ', PitchChordEncoder (chord symbols such as "G", "Em", "D7", "N.C."; no slash chords)' : '') +
+      (spec.kind === 'chord'
+        ? ', PitchChordEncoder (chord symbols such as "G", "Em", "D7", "N.C."; no slash chords)'
+        : '') +
       (spec.auxBits ? `, BinaryCounter aux input (${spec.auxBits} bits: steps since the primer start)` : '') +
       '.',
     `- ${spec.hidden.length} LSTM layers of ${spec.hidden.join(', ')} units; weights.bin ${(weights / 1e6).toFixed(2)} MB (float32).`,
@@ -188,7 +243,9 @@ export function writeModelCard(dir: string): void {
     `- ${r.steps} steps of ${training.options.batchSize} windows x ${training.options.windowSteps} steps (${r.passesOverData.toFixed(1)} passes over the data) in ` +
       `${r.minutes.toFixed(1)} min on tfjs ${training.backend} (Node, 2 shared cores): ${r.stepsPerSecond.toFixed(2)} steps/s, ${Math.round(r.eventsPerSecond)} events/s.`,
     `- Adam lr ${training.options.learningRate} (halved when validation stalls` +
-      (training.options.annealMinutes ? `; decayed 10x over the last ${training.options.annealMinutes} min of the budget` : '') +
+      (training.options.annealMinutes
+        ? `; decayed 10x over the last ${training.options.annealMinutes} min of the budget`
+        : '') +
       `), clip ${training.options.clipNorm}; best validation-window NLL ${r.bestValWindowNll.toFixed(4)} at step ${r.bestStep}; stopped by ${r.stoppedBy}.`,
     '',
   ];
@@ -198,7 +255,9 @@ export function writeModelCard(dir: string): void {
     `- ${style.limits.idiom}`,
     '- Monophonic, sixteenth grid: triplets were rounded onto the grid; no dynamics.',
     `- Pitch range ${spec.minPitch}..${spec.maxPitch}: transpose primers into it by octaves.`,
-    spec.kind === 'chord' ? `- ${style.limits.chords}` : '- Without chords it keeps to a key well but does not plan a harmony.',
+    spec.kind === 'chord'
+      ? `- ${style.limits.chords}`
+      : '- Without chords it keeps to a key well but does not plan a harmony.',
     '',
   );
   writeFileSync(join(dir, 'MODEL_CARD.md'), lines.filter((l, i, all) => !(l === '' && all[i - 1] === '')).join('\n'));
@@ -219,16 +278,22 @@ function vaeEntry(id: string, dir: string): Json {
   const training = readJson(join(dir, 'training.json'));
   const evaluation = readJson(join(dir, 'eval.json'));
   const spec = training?.spec;
-  const reconstruction: number | undefined = evaluation?.reconstruction ?? training?.result?.bestValidation?.greedyAccuracy;
+  const reconstruction: number | undefined =
+    evaluation?.reconstruction ?? training?.result?.bestValidation?.greedyAccuracy;
   return {
     id,
     name: 'Folk 2-bar melody MusicVAE',
     kind: 'vae',
     description: `Similar and Interpolate: encodes two bars of 4/4 into a latent code and back${
-      spec ? `; ${spec.encoderHidden}-unit bidirectional encoder, ${spec.zSize}-d code, ${spec.decoderHidden.join('x')} decoder` : ''
+      spec
+        ? `; ${spec.encoderHidden}-unit bidirectional encoder, ${spec.zSize}-d code, ${spec.decoderHidden.join('x')} decoder`
+        : ''
     }, trained on Nottingham folk tunes.`,
     path: `checkpoints/${id}`,
-    sizes: { weightsBytes: fileSize(join(dir, 'weights.bin')), totalBytes: readdirSync(dir).reduce((s, f) => s + fileSize(join(dir, f)), 0) },
+    sizes: {
+      weightsBytes: fileSize(join(dir, 'weights.bin')),
+      totalBytes: readdirSync(dir).reduce((s, f) => s + fileSize(join(dir, f)), 0),
+    },
     ...(reconstruction !== undefined ? { reconstruction: Number(reconstruction.toFixed(4)) } : {}),
   };
 }

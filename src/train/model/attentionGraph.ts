@@ -43,7 +43,13 @@ let modelCount = 0;
  */
 function identityOnTop(rows: number, cols: number, seed: number): tf.Tensor2D {
   const limit = Math.sqrt(6 / (rows + cols));
-  return tf.tidy(() => tf.concat([tf.eye(cols), tf.randomUniform([rows - cols, cols], -limit, limit, 'float32', seed)], 0) as tf.Tensor2D);
+  return tf.tidy(
+    () =>
+      tf.concat(
+        [tf.eye(cols), tf.randomUniform([rows - cols, cols], -limit, limit, 'float32', seed)],
+        0,
+      ) as tf.Tensor2D,
+  );
 }
 
 /**
@@ -58,7 +64,9 @@ function identityOnTop(rows: number, cols: number, seed: number): tf.Tensor2D {
 export function createAttentionVariables(shape: RnnShape, seed: number): RnnVariables {
   const { inputSize, hidden, depth } = shape;
   if (hidden.length !== ATTENTION_LAYERS || hidden.some((h) => h !== hidden[0])) {
-    throw new Error(`an attention RNN needs ${ATTENTION_LAYERS} LSTM layers of one size (Magenta JS reads h[2]); got ${hidden.join(',')}`);
+    throw new Error(
+      `an attention RNN needs ${ATTENTION_LAYERS} LSTM layers of one size (Magenta JS reads h[2]); got ${hidden.join(',')}`,
+    );
   }
   const size = hidden[0];
   const suffix = `_a${++modelCount}`;
@@ -102,7 +110,11 @@ function forgetOffset(hSize: number): tf.Tensor1D {
  * Logits for every step of a batch given as gate-major step inputs (`stepInputs[t]` is [inputSize, B]);
  * returns [T * B, depth] where row t * B + b is step t of sequence b. State and memory start at zero.
  */
-export function attentionLogits(vars: Record<string, tf.Tensor>, stepInputs: tf.Tensor2D[], attentionLength: number): tf.Tensor2D {
+export function attentionLogits(
+  vars: Record<string, tf.Tensor>,
+  stepInputs: tf.Tensor2D[],
+  attentionLength: number,
+): tf.Tensor2D {
   const batch = stepInputs[0].shape[1];
   const size = vars[ATT_OUTPUT_BIAS].shape[0];
   const product = (name: string, w: tf.Tensor2D = vars[name] as tf.Tensor2D) => {
@@ -140,9 +152,17 @@ export function attentionLogits(vars: Record<string, tf.Tensor>, stepInputs: tf.
       h[l] = tf.mul(tf.tanh(c[l]), tf.sigmoid(o));
       input = h[l];
     });
-    const y = query(tf.concat(c.flatMap((cl, l) => [cl, h[l]]), 0));
+    const y = query(
+      tf.concat(
+        c.flatMap((cl, l) => [cl, h[l]]),
+        0,
+      ),
+    );
     // Before the first output the memory is all zeros, and so is the read-out.
-    attention = outputs.length > 0 ? (tf.transpose(attentionRead(tf.transpose(tf.mul(y, 2)) as tf.Tensor2D, v, keys, memory)) as tf.Tensor2D) : attention;
+    attention =
+      outputs.length > 0
+        ? (tf.transpose(attentionRead(tf.transpose(tf.mul(y, 2)) as tf.Tensor2D, v, keys, memory)) as tf.Tensor2D)
+        : attention;
     const out = tf.add(output(tf.concat([h[ATTENTION_LAYERS - 1], attention], 0)), outputBias) as tf.Tensor2D;
     outputs.push(out);
     const outRows = tf.transpose(out) as tf.Tensor2D;
@@ -150,6 +170,9 @@ export function attentionLogits(vars: Record<string, tf.Tensor>, stepInputs: tf.
     keys = shiftWindow(keys, tf.matMul(outRows, keyWeights));
   }
   const fc = product(FC_WEIGHTS);
-  const logitsT = tf.concat(outputs.map((o) => fc(o)), 1);
+  const logitsT = tf.concat(
+    outputs.map((o) => fc(o)),
+    1,
+  );
   return tf.add(tf.transpose(logitsT), vars[FC_BIASES]) as tf.Tensor2D;
 }

@@ -17,30 +17,69 @@ import * as tf from '@tensorflow/tfjs';
 function forward(y2: tf.Tensor2D, v: tf.Tensor1D, keys2: tf.Tensor3D, memory: tf.Tensor3D) {
   const [batch, length, size] = keys2.shape;
   const sig = tf.sigmoid(tf.add(keys2, tf.reshape(y2, [batch, 1, size]))) as tf.Tensor3D;
-  const s = tf.reshape(tf.matMul(tf.reshape(sig, [batch * length, size]) as tf.Tensor2D, tf.reshape(tf.mul(v, 2), [size, 1]) as tf.Tensor2D), [batch, length]);
+  const s = tf.reshape(
+    tf.matMul(
+      tf.reshape(sig, [batch * length, size]) as tf.Tensor2D,
+      tf.reshape(tf.mul(v, 2), [size, 1]) as tf.Tensor2D,
+    ),
+    [batch, length],
+  );
   const w = tf.softmax(s) as tf.Tensor2D;
-  const value = tf.reshape(tf.matMul(tf.reshape(w, [batch, 1, length]) as tf.Tensor3D, memory), [batch, size]) as tf.Tensor2D;
+  const value = tf.reshape(tf.matMul(tf.reshape(w, [batch, 1, length]) as tf.Tensor3D, memory), [
+    batch,
+    size,
+  ]) as tf.Tensor2D;
   return { sig, w, value };
 }
 
 /** The read-out d [B, A] from doubled query y2 [B, A], scoring vector v [A], doubled keys and memory [B, L, A]. */
 export function attentionRead(y2: tf.Tensor2D, v: tf.Tensor1D, keys2: tf.Tensor3D, memory: tf.Tensor3D): tf.Tensor2D {
-  const op = tf.customGrad(((yT: tf.Tensor2D, vT: tf.Tensor1D, kT: tf.Tensor3D, mT: tf.Tensor3D, save: tf.GradSaveFunc) => {
+  const op = tf.customGrad(((
+    yT: tf.Tensor2D,
+    vT: tf.Tensor1D,
+    kT: tf.Tensor3D,
+    mT: tf.Tensor3D,
+    save: tf.GradSaveFunc,
+  ) => {
     const f = tf.tidy(() => forward(yT, vT, kT, mT));
     save([f.sig, f.w, mT, vT]);
     const gradFunc = (dd: tf.Tensor2D, saved: tf.Tensor[]) =>
       tf.tidy(() => {
         const [sig, w, mem, vS] = saved as [tf.Tensor3D, tf.Tensor2D, tf.Tensor3D, tf.Tensor1D];
         const [batch, length, size] = sig.shape;
-        const dMemory = tf.matMul(tf.reshape(w, [batch, length, 1]) as tf.Tensor3D, tf.reshape(dd, [batch, 1, size]) as tf.Tensor3D);
+        const dMemory = tf.matMul(
+          tf.reshape(w, [batch, length, 1]) as tf.Tensor3D,
+          tf.reshape(dd, [batch, 1, size]) as tf.Tensor3D,
+        );
         const dw = tf.reshape(tf.matMul(mem, tf.reshape(dd, [batch, size, 1]) as tf.Tensor3D), [batch, length]);
         const ds = tf.mul(w, tf.sub(dw, tf.sum(tf.mul(w, dw), 1, true)));
         // d/dx of Σ_a v_a (2σ(x_a) - 1) with x = keys2 + y2 (the doubling is the caller's): 2 v σ(1 - σ).
-        const outer = tf.reshape(tf.matMul(tf.reshape(ds, [batch * length, 1]) as tf.Tensor2D, tf.reshape(tf.mul(vS, 2), [1, size]) as tf.Tensor2D), [batch, length, size]);
+        const outer = tf.reshape(
+          tf.matMul(
+            tf.reshape(ds, [batch * length, 1]) as tf.Tensor2D,
+            tf.reshape(tf.mul(vS, 2), [1, size]) as tf.Tensor2D,
+          ),
+          [batch, length, size],
+        );
         const dKeys = tf.mul(outer, tf.sub(sig, tf.square(sig)));
-        const dy = tf.reshape(tf.matMul(tf.ones([batch, 1, length]) as tf.Tensor3D, dKeys as tf.Tensor3D), [batch, size]);
+        const dy = tf.reshape(tf.matMul(tf.ones([batch, 1, length]) as tf.Tensor3D, dKeys as tf.Tensor3D), [
+          batch,
+          size,
+        ]);
         // ds/dv_a = tanh = 2σ - 1.
-        const dv = tf.sub(tf.mul(tf.reshape(tf.matMul(tf.reshape(ds, [1, batch * length]) as tf.Tensor2D, tf.reshape(sig, [batch * length, size]) as tf.Tensor2D), [size]), 2), tf.sum(ds));
+        const dv = tf.sub(
+          tf.mul(
+            tf.reshape(
+              tf.matMul(
+                tf.reshape(ds, [1, batch * length]) as tf.Tensor2D,
+                tf.reshape(sig, [batch * length, size]) as tf.Tensor2D,
+              ),
+              [size],
+            ),
+            2,
+          ),
+          tf.sum(ds),
+        );
         return [dy, dv, dKeys, dMemory];
       });
     return { value: f.value, gradFunc };
@@ -49,14 +88,25 @@ export function attentionRead(y2: tf.Tensor2D, v: tf.Tensor1D, keys2: tf.Tensor3
 }
 
 /** The same read-out by plain autodiff of the textbook expression (tanh of the undoubled sums), for tests. */
-export function attentionReadReference(y2: tf.Tensor2D, v: tf.Tensor1D, keys2: tf.Tensor3D, memory: tf.Tensor3D): tf.Tensor2D {
+export function attentionReadReference(
+  y2: tf.Tensor2D,
+  v: tf.Tensor1D,
+  keys2: tf.Tensor3D,
+  memory: tf.Tensor3D,
+): tf.Tensor2D {
   const [batch, length, size] = keys2.shape;
-  const scores = tf.sum(tf.mul(tf.tanh(tf.div(tf.add(keys2, tf.reshape(y2, [batch, 1, size])), 2)), tf.reshape(v, [1, 1, size])), 2);
+  const scores = tf.sum(
+    tf.mul(tf.tanh(tf.div(tf.add(keys2, tf.reshape(y2, [batch, 1, size])), 2)), tf.reshape(v, [1, 1, size])),
+    2,
+  );
   return tf.sum(tf.mul(tf.reshape(tf.softmax(scores), [batch, length, 1]), memory), 1) as tf.Tensor2D;
 }
 
 /** The window after one more step: the oldest slot dropped, `latest` [B, A] appended (Magenta's shift). */
 export function shiftWindow(window: tf.Tensor3D, latest: tf.Tensor2D): tf.Tensor3D {
   const [batch, length, size] = window.shape;
-  return tf.concat([tf.slice(window, [0, 1, 0], [batch, length - 1, size]), tf.reshape(latest, [batch, 1, size])], 1) as tf.Tensor3D;
+  return tf.concat(
+    [tf.slice(window, [0, 1, 0], [batch, length - 1, size]), tf.reshape(latest, [batch, 1, size])],
+    1,
+  ) as tf.Tensor3D;
 }

@@ -23,7 +23,10 @@ export function transposedMatMul(w: tf.Tensor2D): (wT: tf.Tensor2D, x: tf.Tensor
     save([x]);
     return {
       value: tf.matMul(wT, x),
-      gradFunc: (dz: tf.Tensor2D, saved: tf.Tensor[]) => [tf.matMul(dz, tf.transpose(saved[0] as tf.Tensor2D)), tf.matMul(w, dz)],
+      gradFunc: (dz: tf.Tensor2D, saved: tf.Tensor[]) => [
+        tf.matMul(dz, tf.transpose(saved[0] as tf.Tensor2D)),
+        tf.matMul(w, dz),
+      ],
     };
   }) as unknown as Parameters<typeof tf.customGrad>[0]);
   return (wT, x) => (enabled ? (op(wT, x) as tf.Tensor2D) : tf.matMul(wT, x));

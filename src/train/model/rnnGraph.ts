@@ -8,7 +8,16 @@
  * concat([x, h]) · kernel.
  */
 import * as tf from '@tensorflow/tfjs';
-import { ATT_INPUT_BIAS, biasName, cellBiasName, cellKernelName, FC_BIASES, FC_WEIGHTS, isAttentionCheckpoint, kernelName } from './checkpointNames';
+import {
+  ATT_INPUT_BIAS,
+  biasName,
+  cellBiasName,
+  cellKernelName,
+  FC_BIASES,
+  FC_WEIGHTS,
+  isAttentionCheckpoint,
+  kernelName,
+} from './checkpointNames';
 import { transposedMatMul } from './fastMatMul';
 
 export interface RnnShape {
@@ -35,13 +44,21 @@ export function createRnnVariables(shape: RnnShape, seed: number): RnnVariables 
   shape.hidden.forEach((h, l) => {
     const fanIn = inSize + h;
     const limit = Math.sqrt(6 / (fanIn + 4 * h));
-    vars[kernelName(l)] = tf.variable(tf.randomUniform([fanIn, 4 * h], -limit, limit, 'float32', seed + l), true, kernelName(l) + suffix);
+    vars[kernelName(l)] = tf.variable(
+      tf.randomUniform([fanIn, 4 * h], -limit, limit, 'float32', seed + l),
+      true,
+      kernelName(l) + suffix,
+    );
     vars[biasName(l)] = tf.variable(tf.zeros([4 * h]), true, biasName(l) + suffix);
     inSize = h;
   });
   const last = shape.hidden[shape.hidden.length - 1];
   const limit = Math.sqrt(6 / (last + shape.depth));
-  vars[FC_WEIGHTS] = tf.variable(tf.randomUniform([last, shape.depth], -limit, limit, 'float32', seed + 99), true, FC_WEIGHTS + suffix);
+  vars[FC_WEIGHTS] = tf.variable(
+    tf.randomUniform([last, shape.depth], -limit, limit, 'float32', seed + 99),
+    true,
+    FC_WEIGHTS + suffix,
+  );
   vars[FC_BIASES] = tf.variable(tf.zeros([shape.depth]), true, FC_BIASES + suffix);
   return vars;
 }
@@ -91,7 +108,10 @@ export function rnnLogits(vars: Record<string, tf.Tensor>, stepInputs: tf.Tensor
   const fcW = vars[FC_WEIGHTS] as tf.Tensor2D;
   const project = transposedMatMul(fcW);
   const fcWT = tf.transpose(fcW);
-  const logitsT = tf.concat(layerInputs.map((h) => project(fcWT, h)), 1);
+  const logitsT = tf.concat(
+    layerInputs.map((h) => project(fcWT, h)),
+    1,
+  );
   return tf.add(tf.transpose(logitsT), vars[FC_BIASES]) as tf.Tensor2D;
 }
 

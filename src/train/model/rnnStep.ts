@@ -26,7 +26,11 @@ export function zeroState(vars: Record<string, tf.Tensor>, batch: number): RnnSt
  * Advances every sequence one step on input `x` [B, inputSize]; returns the log-probabilities of the next
  * event [B, depth] and the new state. Disposes the old state.
  */
-export function rnnStep(vars: Record<string, tf.Tensor>, x: tf.Tensor2D, state: RnnState): { logProbs: tf.Tensor2D; state: RnnState } {
+export function rnnStep(
+  vars: Record<string, tf.Tensor>,
+  x: tf.Tensor2D,
+  state: RnnState,
+): { logProbs: tf.Tensor2D; state: RnnState } {
   const result = tf.tidy(() => {
     const forgetBias = tf.scalar(1);
     const cells = state.c.map(

@@ -48,16 +48,32 @@ function sliceInto(backend: WasmBackendLike, x: WasmTensorInfo, begin: number[],
   return out;
 }
 
-function sliceKernel(args: { inputs: tf.NamedTensorInfoMap; backend: unknown; attrs: tf.NamedAttrMap }): WasmTensorInfo {
+function sliceKernel(args: {
+  inputs: tf.NamedTensorInfoMap;
+  backend: unknown;
+  attrs: tf.NamedAttrMap;
+}): WasmTensorInfo {
   const x = args.inputs.x as unknown as WasmTensorInfo;
-  const [begin, size] = tf.slice_util.parseSliceParams(x as unknown as tf.TensorInfo, args.attrs.begin as number[], args.attrs.size as number[]);
+  const [begin, size] = tf.slice_util.parseSliceParams(
+    x as unknown as tf.TensorInfo,
+    args.attrs.begin as number[],
+    args.attrs.size as number[],
+  );
   return sliceInto(args.backend as WasmBackendLike, x, begin, size);
 }
 
-function splitKernel(args: { inputs: tf.NamedTensorInfoMap; backend: unknown; attrs: tf.NamedAttrMap }): WasmTensorInfo[] {
+function splitKernel(args: {
+  inputs: tf.NamedTensorInfoMap;
+  backend: unknown;
+  attrs: tf.NamedAttrMap;
+}): WasmTensorInfo[] {
   const x = args.inputs.x as unknown as WasmTensorInfo;
   const axis = tf.util.parseAxisParam(args.attrs.axis as number, x.shape)[0];
-  const sizes = tf.backend_util.prepareSplitSize(x as unknown as tf.Tensor, args.attrs.numOrSizeSplits as number[] | number, axis);
+  const sizes = tf.backend_util.prepareSplitSize(
+    x as unknown as tf.Tensor,
+    args.attrs.numOrSizeSplits as number[] | number,
+    axis,
+  );
   const begin = new Array<number>(x.shape.length).fill(0);
   return sizes.map((s) => {
     const size = x.shape.slice();

@@ -22,7 +22,8 @@ function pitchClasses(classes: ArrayLike<number>, minPitch: number): number[] {
 /** Major tonics (0..11) whose diatonic collection holds every given pitch class. */
 export function fittingKeys(pcs: readonly number[]): number[] {
   const keys: number[] = [];
-  for (let tonic = 0; tonic < 12; tonic++) if (pcs.every((pc) => MAJOR.includes((pc - tonic + 12) % 12))) keys.push(tonic);
+  for (let tonic = 0; tonic < 12; tonic++)
+    if (pcs.every((pc) => MAJOR.includes((pc - tonic + 12) % 12))) keys.push(tonic);
   return keys;
 }
 
@@ -69,7 +70,8 @@ export interface EvalOptions {
 export function evaluateVae(codec: VaeCodec, windows: number[][], o: EvalOptions): VaeEvaluation {
   const rng = createRng(o.seed);
   const codes = inBatches(windows, (b) => codec.encode(b));
-  const equalShare = (a: ArrayLike<number>[], b: ArrayLike<number>[]) => 1 - a.reduce((s, x, i) => s + stepDistance(x, b[i]), 0) / Math.max(a.length, 1);
+  const equalShare = (a: ArrayLike<number>[], b: ArrayLike<number>[]) =>
+    1 - a.reduce((s, x, i) => s + stepDistance(x, b[i]), 0) / Math.max(a.length, 1);
 
   const byTemperature: Record<string, number> = {};
   for (const t of [0, ...o.temperatures]) {
@@ -83,7 +85,10 @@ export function evaluateVae(codec: VaeCodec, windows: number[][], o: EvalOptions
     const picks = pickIndices(windows.length, o.similarWindows, rng);
     const near = picks.flatMap((i) => codesNear(codes[i], 8, s, rng));
     const decoded = inBatches(near, (b) => codec.decode(b));
-    return equalShare(decoded, picks.flatMap((i) => Array.from({ length: 8 }, () => windows[i])));
+    return equalShare(
+      decoded,
+      picks.flatMap((i) => Array.from({ length: 8 }, () => windows[i])),
+    );
   };
   const { '0.0': greedy, ...others } = byTemperature;
   return {
@@ -130,12 +135,19 @@ function measureInterpolation(codec: VaeCodec, windows: number[][], codes: Float
         monotoneTotal++;
         if (stepDistance(between[i], windows[a]) >= stepDistance(between[i - 1], windows[a])) monotoneCount++;
       }
-      const shared = fittingKeys(pitchClasses(windows[a], o.minPitch)).filter((t) => fittingKeys(pitchClasses(windows[b], o.minPitch)).includes(t));
+      const shared = fittingKeys(pitchClasses(windows[a], o.minPitch)).filter((t) =>
+        fittingKeys(pitchClasses(windows[b], o.minPitch)).includes(t),
+      );
       if (shared.length === 0) return;
       pairsSharing++;
       const pcs = between.map((x) => pitchClasses(x, o.minPitch));
       // The ends fit every shared key equally: the pair is scored in the one that fits its in-betweens best.
-      const tonic = shared.reduce((best, t) => (pcs.flat().filter((pc) => MAJOR.includes((pc - t + 12) % 12)).length > pcs.flat().filter((pc) => MAJOR.includes((pc - best + 12) % 12)).length ? t : best));
+      const tonic = shared.reduce((best, t) =>
+        pcs.flat().filter((pc) => MAJOR.includes((pc - t + 12) % 12)).length >
+        pcs.flat().filter((pc) => MAJOR.includes((pc - best + 12) % 12)).length
+          ? t
+          : best,
+      );
       for (const phrase of pcs) {
         const fit = inKeyCount(phrase, tonic);
         inKey += fit;

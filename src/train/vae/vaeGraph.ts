@@ -81,7 +81,11 @@ export function toCheckpointTensors(vars: Record<string, tf.Tensor>): Record<str
   }
   const depth = vars[OUTPUT_PROJECTION.bias].shape[0];
   out[decoderCell(0, 'kernel')] = tf.tidy(() => {
-    const [eventRows, hRows] = tf.split(vars[FIRST_KERNEL_EVENT_H], [depth, vars[FIRST_KERNEL_EVENT_H].shape[0] - depth], 0);
+    const [eventRows, hRows] = tf.split(
+      vars[FIRST_KERNEL_EVENT_H],
+      [depth, vars[FIRST_KERNEL_EVENT_H].shape[0] - depth],
+      0,
+    );
     return tf.concat([eventRows, vars[FIRST_KERNEL_Z], hRows], 0);
   });
   return out;
@@ -102,10 +106,16 @@ export function fromCheckpointTensors(tensors: Record<string, tf.Tensor>): Recor
 }
 
 /** Reads the spec's sizes back from checkpoint-named tensors (pitch range and steps come from config.json). */
-export function vaeShapeOf(vars: Record<string, tf.Tensor>): Pick<VaeSpec, 'encoderHidden' | 'decoderHidden' | 'zSize'> {
+export function vaeShapeOf(
+  vars: Record<string, tf.Tensor>,
+): Pick<VaeSpec, 'encoderHidden' | 'decoderHidden' | 'zSize'> {
   const decoderHidden: number[] = [];
   for (let l = 0; vars[decoderCell(l, 'bias')]; l++) decoderHidden.push(vars[decoderCell(l, 'bias')].shape[0] / 4);
-  return { encoderHidden: vars[encoderCell('fw', 'bias')].shape[0] / 4, decoderHidden, zSize: vars[ENCODER_MU.bias].shape[0] };
+  return {
+    encoderHidden: vars[encoderCell('fw', 'bias')].shape[0] / 4,
+    decoderHidden,
+    zSize: vars[ENCODER_MU.bias].shape[0],
+  };
 }
 
 /** [0 x H, 0 x H, 1 x H, 0 x H] as a column: tf.basicLSTMCell's forget bias in gate order i, j, f, o. */
@@ -127,7 +137,14 @@ function denseColumns(kernel: tf.Tensor, bias: tf.Tensor, x: tf.Tensor2D): tf.Te
  * every step's gates (the decoder's z, which is the same at every step, is projected once this way).
  * `kernel` holds the rows of [input, h] in that order. Returns every step's h.
  */
-function lstmLayer(kernel: tf.Tensor2D, bias: tf.Tensor, inputs: tf.Tensor2D[], c0: tf.Tensor2D, h0: tf.Tensor2D, constantGates?: tf.Tensor2D): tf.Tensor2D[] {
+function lstmLayer(
+  kernel: tf.Tensor2D,
+  bias: tf.Tensor,
+  inputs: tf.Tensor2D[],
+  c0: tf.Tensor2D,
+  h0: tf.Tensor2D,
+  constantGates?: tf.Tensor2D,
+): tf.Tensor2D[] {
   const gates = transposedMatMul(kernel);
   const kernelT = tf.transpose(kernel);
   const b = constantGates ? tf.add(biasColumn(bias), constantGates) : biasColumn(bias);
@@ -148,7 +165,10 @@ function lstmLayer(kernel: tf.Tensor2D, bias: tf.Tensor, inputs: tf.Tensor2D[], 
  * q(z | x) for one-hot steps `steps[t]` [depth, B]: mu and sigma, each [zSize, B]. The code is the forward
  * direction's last h next to the backward direction's last h (its output at step 0), as in Magenta.
  */
-export function encodeColumns(vars: Record<string, tf.Tensor>, steps: tf.Tensor2D[]): { mu: tf.Tensor2D; sigma: tf.Tensor2D } {
+export function encodeColumns(
+  vars: Record<string, tf.Tensor>,
+  steps: tf.Tensor2D[],
+): { mu: tf.Tensor2D; sigma: tf.Tensor2D } {
   const batch = steps[0].shape[1];
   const final = (dir: 'fw' | 'bw', inputs: tf.Tensor2D[]) => {
     const bias = vars[encoderCell(dir, 'bias')];
@@ -164,7 +184,11 @@ export function encodeColumns(vars: Record<string, tf.Tensor>, steps: tf.Tensor2
 }
 
 /** The decoder's initial (c, h) per layer from z [zSize, B]: tanh(dense(z)) split into c0, h0, c1, h1, ... */
-function initialState(vars: Record<string, tf.Tensor>, z: tf.Tensor2D, layers: number): { c: tf.Tensor2D[]; h: tf.Tensor2D[] } {
+function initialState(
+  vars: Record<string, tf.Tensor>,
+  z: tf.Tensor2D,
+  layers: number,
+): { c: tf.Tensor2D[]; h: tf.Tensor2D[] } {
   const all = tf.tanh(denseColumns(vars[Z_TO_INITIAL_STATE.kernel], vars[Z_TO_INITIAL_STATE.bias], z));
   const sizes: number[] = [];
   for (let l = 0; l < layers; l++) {
@@ -195,14 +219,24 @@ export function decoderLogits(vars: Record<string, tf.Tensor>, z: tf.Tensor2D, p
   const state = initialState(vars, z, layers);
   const zRows = vars[FIRST_KERNEL_Z] as tf.Tensor2D;
   const zGates = transposedMatMul(zRows)(tf.transpose(zRows), z);
-  let outputs = lstmLayer(decoderKernel(vars, 0), vars[decoderCell(0, 'bias')], previous, state.c[0], state.h[0], zGates);
+  let outputs = lstmLayer(
+    decoderKernel(vars, 0),
+    vars[decoderCell(0, 'bias')],
+    previous,
+    state.c[0],
+    state.h[0],
+    zGates,
+  );
   for (let l = 1; l < layers; l++) {
     outputs = lstmLayer(decoderKernel(vars, l), vars[decoderCell(l, 'bias')], outputs, state.c[l], state.h[l]);
   }
   const w = vars[OUTPUT_PROJECTION.kernel] as tf.Tensor2D;
   const project = transposedMatMul(w);
   const wT = tf.transpose(w);
-  const logitsT = tf.concat(outputs.map((h) => project(wT, h)), 1);
+  const logitsT = tf.concat(
+    outputs.map((h) => project(wT, h)),
+    1,
+  );
   return tf.add(tf.transpose(logitsT), vars[OUTPUT_PROJECTION.bias]) as tf.Tensor2D;
 }
 
@@ -241,7 +275,12 @@ export interface VaeLossParts {
  * loss summed over steps and averaged over sequences, and the KL term weighted by `beta` once it exceeds
  * `freeNats` (free bits).
  */
-export function vaeLoss(vars: Record<string, tf.Tensor>, batch: VaeBatchTensors, beta: number, freeNats: number): VaeLossParts {
+export function vaeLoss(
+  vars: Record<string, tf.Tensor>,
+  batch: VaeBatchTensors,
+  beta: number,
+  freeNats: number,
+): VaeLossParts {
   const { mu, sigma } = encodeColumns(vars, batch.steps);
   const z = tf.add(mu, tf.mul(sigma, batch.noise)) as tf.Tensor2D;
   const size = batch.steps[0].shape[0];
@@ -263,7 +302,13 @@ export function vaeLoss(vars: Record<string, tf.Tensor>, batch: VaeBatchTensors,
  * `mm.MusicVAE.decode` does it; returns the class of every step, [B][steps]. `uniform` draws the sampling
  * noise (seeded by the caller) when `temperature` > 0.
  */
-export function decodeClasses(vars: Record<string, tf.Tensor>, z: tf.Tensor2D, steps: number, temperature = 0, uniform?: () => number): number[][] {
+export function decodeClasses(
+  vars: Record<string, tf.Tensor>,
+  z: tf.Tensor2D,
+  steps: number,
+  temperature = 0,
+  uniform?: () => number,
+): number[][] {
   const batch = z.shape[1];
   const depth = vars[OUTPUT_PROJECTION.bias].shape[0];
   const layers = decoderLayers(vars);
@@ -279,7 +324,10 @@ export function decodeClasses(vars: Record<string, tf.Tensor>, z: tf.Tensor2D, s
       let x = input;
       for (let l = 0; l < layers; l++) {
         const kernel = decoderKernel(vars, l);
-        let gates = tf.add(tf.matMul(tf.transpose(kernel), tf.concat([x, state.h[l]], 0)), biasColumn(vars[decoderCell(l, 'bias')]));
+        let gates = tf.add(
+          tf.matMul(tf.transpose(kernel), tf.concat([x, state.h[l]], 0)),
+          biasColumn(vars[decoderCell(l, 'bias')]),
+        );
         if (l === 0) gates = tf.add(gates, zGates);
         const [i, j, f, o] = tf.split(gates, 4, 0);
         const cl = tf.add(tf.mul(tf.sigmoid(i), tf.tanh(j)), tf.mul(state.c[l], tf.sigmoid(f))) as tf.Tensor2D;
@@ -288,7 +336,10 @@ export function decodeClasses(vars: Record<string, tf.Tensor>, z: tf.Tensor2D, s
         h.push(hl);
         x = hl;
       }
-      const logits = tf.add(tf.matMul(tf.transpose(x), vars[OUTPUT_PROJECTION.kernel] as tf.Tensor2D), vars[OUTPUT_PROJECTION.bias]);
+      const logits = tf.add(
+        tf.matMul(tf.transpose(x), vars[OUTPUT_PROJECTION.kernel] as tf.Tensor2D),
+        vars[OUTPUT_PROJECTION.bias],
+      );
       return { c, h, logits: logits as tf.Tensor2D };
     });
     tf.dispose([...state.c, ...state.h]);

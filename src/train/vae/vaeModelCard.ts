@@ -46,7 +46,9 @@ export function writeVaeModelCard(dir: string): void {
     `- Loss as MusicVAE's: cross-entropy summed over the ${spec.numSteps} steps + beta x max(KL - free bits, 0); KL annealing beta = ${o.maxBeta} x (1 - ${o.betaRate}^step),` +
       ` free bits ${o.freeBits}; teacher forcing (no scheduled sampling). Adam lr ${o.learningRate}, halved on stalls, decayed 10x over the last ${o.annealMinutes} min; clip ${o.clipNorm}.`,
     `- Best validation objective (reconstruction NLL + ${o.maxBeta} x KL) ${r.bestObjective.toFixed(3)} nats/window at step ${r.bestStep}` +
-      (r.bestValidation ? ` (reconstruction NLL ${r.bestValidation.reconstructionNll.toFixed(3)}, KL ${(r.bestValidation.klNats / Math.log(2)).toFixed(1)} bits, greedy reconstruction ${pct(r.bestValidation.greedyAccuracy)})` : '') +
+      (r.bestValidation
+        ? ` (reconstruction NLL ${r.bestValidation.reconstructionNll.toFixed(3)}, KL ${(r.bestValidation.klNats / Math.log(2)).toFixed(1)} bits, greedy reconstruction ${pct(r.bestValidation.greedyAccuracy)})`
+        : '') +
       `; stopped by ${r.stoppedBy}.`,
     '',
   ];
@@ -58,7 +60,9 @@ export function writeVaeModelCard(dir: string): void {
       '| measure | value | target |',
       '|---|---|---|',
       `| reconstruction, greedy (steps equal) | ${pct(e.reconstruction)} | ≥ 90% |`,
-      ...Object.entries(e.reconstructionByTemperature ?? {}).map(([t, v]) => `| reconstruction at temperature ${t} | ${pct(v as number)} | |`),
+      ...Object.entries(e.reconstructionByTemperature ?? {}).map(
+        ([t, v]) => `| reconstruction at temperature ${t} | ${pct(v as number)} | |`,
+      ),
       `| interpolation: in-between notes in the ends' shared key | ${pct(e.interpolationInKey)} (${e.interpolationPairsSharingKey} of ${e.interpolationPairs} pairs share a key) | ≥ 90% |`,
       `| interpolation: mean distance of neighbouring steps vs. the ends | ${pct(e.stepDistance)} vs ${pct(e.endsDistance)} | neighbours closer |`,
       `| similar at 0.9: steps kept | ${pct(e.similarKept90)} | ≥ 70% |`,

@@ -18,6 +18,12 @@ export const ENCODER_MU = { kernel: 'encoder/mu/kernel', bias: 'encoder/mu/bias'
 /** Pre-softplus scale of q(z | x); Magenta.js does not load it, Magenta's Python does. */
 export const ENCODER_SIGMA = { kernel: 'encoder/sigma/kernel', bias: 'encoder/sigma/bias' } as const;
 /** z to the decoder's initial state (tanh, split into c0, h0, c1, h1, ...): kernel [zSize, 2 * sum(H)]. */
-export const Z_TO_INITIAL_STATE = { kernel: 'decoder/z_to_initial_state/kernel', bias: 'decoder/z_to_initial_state/bias' } as const;
+export const Z_TO_INITIAL_STATE = {
+  kernel: 'decoder/z_to_initial_state/kernel',
+  bias: 'decoder/z_to_initial_state/bias',
+} as const;
 /** Decoder output logits: kernel [H_last, depth]. */
-export const OUTPUT_PROJECTION = { kernel: 'decoder/output_projection/kernel', bias: 'decoder/output_projection/bias' } as const;
+export const OUTPUT_PROJECTION = {
+  kernel: 'decoder/output_projection/kernel',
+  bias: 'decoder/output_projection/bias',
+} as const;

@@ -26,6 +26,9 @@ export function vaeDepth(spec: Pick<VaeSpec, 'minPitch' | 'maxPitch'>): number {
 export function magentaVaeConfig(spec: VaeSpec): Record<string, unknown> {
   return {
     type: 'MusicVAE',
-    dataConverter: { type: 'MelodyConverter', args: { numSteps: spec.numSteps, minPitch: spec.minPitch, maxPitch: spec.maxPitch } },
+    dataConverter: {
+      type: 'MelodyConverter',
+      args: { numSteps: spec.numSteps, minPitch: spec.minPitch, maxPitch: spec.maxPitch },
+    },
   };
 }

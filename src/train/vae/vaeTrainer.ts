@@ -64,7 +64,12 @@ export interface VaeProgress {
 
 /** Seeded keep-masks ([1, B] per step) dropping each previous event with probability `rate`. */
 function dropoutMasks(steps: number, batch: number, rate: number, rng: { next(): number }): tf.Tensor2D[] {
-  return Array.from({ length: steps }, () => tf.tensor2d(Float32Array.from({ length: batch }, () => (rng.next() < rate ? 0 : 1)), [1, batch]));
+  return Array.from({ length: steps }, () =>
+    tf.tensor2d(
+      Float32Array.from({ length: batch }, () => (rng.next() < rate ? 0 : 1)),
+      [1, batch],
+    ),
+  );
 }
 
 /** beta after `step` steps. */
@@ -78,7 +83,12 @@ async function saveCheckpoint(dir: string, vars: VaeVariables, spec: VaeSpec): P
   tf.dispose(Object.values(tensors));
 }
 
-async function saveState(o: VaeTrainOptions, vars: VaeVariables, optimizer: tf.AdamOptimizer, progress: VaeProgress): Promise<void> {
+async function saveState(
+  o: VaeTrainOptions,
+  vars: VaeVariables,
+  optimizer: tf.AdamOptimizer,
+  progress: VaeProgress,
+): Promise<void> {
   mkdirSync(o.stateDir, { recursive: true });
   await saveCheckpoint(join(o.stateDir, 'last'), vars, o.spec);
   const named: Record<string, tf.Tensor> = {};
@@ -94,8 +104,17 @@ export async function trainVae(o: VaeTrainOptions): Promise<VaeProgress> {
   const { spec } = o;
   const vars = createVaeVariables(spec, o.seed);
   let progress: VaeProgress = {
-    step: 0, epoch: 0, cursor: 0, bestObjective: Infinity, bestStep: 0, learningRate: o.learningRate,
-    stale: 0, seconds: 0, windowsSeen: 0, rngState: o.seed, history: [],
+    step: 0,
+    epoch: 0,
+    cursor: 0,
+    bestObjective: Infinity,
+    bestStep: 0,
+    learningRate: o.learningRate,
+    stale: 0,
+    seconds: 0,
+    windowsSeen: 0,
+    rngState: o.seed,
+    history: [],
   };
   const optimizer = tf.train.adam(o.learningRate);
   const progressFile = join(o.stateDir, 'progress.json');
@@ -110,7 +129,9 @@ export async function trainVae(o: VaeTrainOptions): Promise<VaeProgress> {
     // Adam's moments are positional, and createVaeVariables always makes the variables in the same order.
     await optimizer.setWeights(Object.entries(opt).map(([name, tensor]) => ({ name, tensor })));
     setLearningRate(optimizer, progress.learningRate);
-    o.log(`resumed at step ${progress.step} (epoch ${progress.epoch}, best objective ${progress.bestObjective.toFixed(3)})`);
+    o.log(
+      `resumed at step ${progress.step} (epoch ${progress.epoch}, best objective ${progress.bestObjective.toFixed(3)})`,
+    );
   }
   const trainWindows = vaeWindows(o.corpus.train, spec.numSteps, 1);
   const allVal = vaeWindows(o.corpus.validation, spec.numSteps, 2);
@@ -120,7 +141,8 @@ export async function trainVae(o: VaeTrainOptions): Promise<VaeProgress> {
     `${trainWindows.length} training windows (${Math.floor(trainWindows.length / o.batchSize)} batches/epoch), ${valWindows.length} of ${allVal.length} validation windows; ` +
       `encoder 2x${spec.encoderHidden}, decoder ${spec.decoderHidden.join('x')}, z ${spec.zSize}, ${params} parameters (${((params * 4) / 1e6).toFixed(2)} MB), B ${o.batchSize}`,
   );
-  if (trainWindows.length < o.batchSize || valWindows.length === 0) throw new Error('not enough 4/4 two-bar windows to train on');
+  if (trainWindows.length < o.batchSize || valWindows.length === 0)
+    throw new Error('not enough 4/4 two-bar windows to train on');
 
   const rng = createRng(progress.rngState);
   let order = shuffle(trainWindows.slice(), createRng(o.seed + progress.epoch));
@@ -139,13 +161,26 @@ export async function trainVae(o: VaeTrainOptions): Promise<VaeProgress> {
     }
     const picked = order.slice(progress.cursor, progress.cursor + o.batchSize);
     progress.cursor += o.batchSize;
-    const batch = makeVaeBatch(spec, picked, picked.map((w) => randomShift(w, spec, o.maxShift, rng)));
-    const noise = tf.randomNormal([spec.zSize, picked.length], 0, 1, 'float32', Math.floor(rng.next() * 2 ** 31)) as tf.Tensor2D;
+    const batch = makeVaeBatch(
+      spec,
+      picked,
+      picked.map((w) => randomShift(w, spec, o.maxShift, rng)),
+    );
+    const noise = tf.randomNormal(
+      [spec.zSize, picked.length],
+      0,
+      1,
+      'float32',
+      Math.floor(rng.next() * 2 ** 31),
+    ) as tf.Tensor2D;
     const beta = klWeight(progress.step, o.maxBeta, o.betaRate);
     const rateNow = progress.learningRate * annealMultiplier(elapsed(), o.maxMinutes, o.annealMinutes);
     setLearningRate(optimizer, rateNow);
     const keepPrevious = o.inputDropout ? dropoutMasks(spec.numSteps, picked.length, o.inputDropout, rng) : undefined;
-    const { value, grads } = tf.variableGrads(() => vaeLoss(vars, { ...batch, noise, keepPrevious }, beta, freeNats).loss, Object.values(vars));
+    const { value, grads } = tf.variableGrads(
+      () => vaeLoss(vars, { ...batch, noise, keepPrevious }, beta, freeNats).loss,
+      Object.values(vars),
+    );
     const clipped = clipByGlobalNorm(grads, o.clipNorm);
     optimizer.applyGradients(clipped as Parameters<typeof optimizer.applyGradients>[0]);
     const loss = (await value.data())[0];
@@ -163,7 +198,13 @@ export async function trainVae(o: VaeTrainOptions): Promise<VaeProgress> {
       const objective = val.reconstructionNll + o.maxBeta * Math.max(0, val.klNats - freeNats);
       const rate = windowSteps / ((performance.now() - windowStart) / 1000);
       progress.seconds = elapsed();
-      progress.history.push({ step: progress.step, loss: windowLoss / windowSteps, beta, seconds: progress.seconds, ...val });
+      progress.history.push({
+        step: progress.step,
+        loss: windowLoss / windowSteps,
+        beta,
+        seconds: progress.seconds,
+        ...val,
+      });
       if (objective < progress.bestObjective - 1e-3) {
         progress.bestObjective = objective;
         progress.bestStep = progress.step;
@@ -181,7 +222,8 @@ export async function trainVae(o: VaeTrainOptions): Promise<VaeProgress> {
           ` time left ${(Math.max(0, o.maxMinutes * 60 - progress.seconds) / 60).toFixed(1)} min`,
       );
       progress.rngState = rng.state();
-      if (progress.stale >= o.patience) progress.stoppedBy = `early stop: ${o.patience} validations without improvement`;
+      if (progress.stale >= o.patience)
+        progress.stoppedBy = `early stop: ${o.patience} validations without improvement`;
       else if (outOfTime) progress.stoppedBy = `time budget of ${o.maxMinutes} min`;
       else if (atMax) progress.stoppedBy = `max steps ${o.maxSteps}`;
       await saveState(o, vars, optimizer, progress);
@@ -191,11 +233,15 @@ export async function trainVae(o: VaeTrainOptions): Promise<VaeProgress> {
       if (progress.stoppedBy) break;
     } else if (progress.step % 10 === 0) {
       const rate = windowSteps / ((performance.now() - windowStart) / 1000);
-      o.log(`epoch ${progress.epoch} step ${progress.step} loss ${loss.toFixed(3)} beta ${beta.toFixed(3)} ${rate.toFixed(2)} steps/s time left ${(Math.max(0, o.maxMinutes * 60 - elapsed()) / 60).toFixed(1)} min`);
+      o.log(
+        `epoch ${progress.epoch} step ${progress.step} loss ${loss.toFixed(3)} beta ${beta.toFixed(3)} ${rate.toFixed(2)} steps/s time left ${(Math.max(0, o.maxMinutes * 60 - elapsed()) / 60).toFixed(1)} min`,
+      );
     }
   }
   tf.dispose(Object.values(vars));
   optimizer.dispose();
-  o.log(`stopped (${progress.stoppedBy}) after ${progress.step} steps, ${(progress.seconds / 60).toFixed(1)} min; best objective ${progress.bestObjective.toFixed(3)} at step ${progress.bestStep}`);
+  o.log(
+    `stopped (${progress.stoppedBy}) after ${progress.step} steps, ${(progress.seconds / 60).toFixed(1)} min; best objective ${progress.bestObjective.toFixed(3)} at step ${progress.bestStep}`,
+  );
   return progress;
 }

@@ -18,7 +18,12 @@ export interface VaeValidation {
 }
 
 /** Scores `windows` in batches of `batchSize`. */
-export function validateVae(vars: Record<string, tf.Tensor>, spec: VaeSpec, windows: VaeWindow[], batchSize: number): VaeValidation {
+export function validateVae(
+  vars: Record<string, tf.Tensor>,
+  spec: VaeSpec,
+  windows: VaeWindow[],
+  batchSize: number,
+): VaeValidation {
   let nll = 0;
   let kl = 0;
   let equal = 0;

@@ -54,7 +54,9 @@ export interface VaeBatch {
 export function makeVaeBatch(spec: VaeSpec, windows: VaeWindow[], shifts?: number[]): VaeBatch {
   const depth = vaeDepth(spec);
   const batch = windows.length;
-  const classes = windows.map((w, b) => Array.from(w.events, (e) => eventClass(e >= 0 ? e + (shifts?.[b] ?? 0) : e, spec.minPitch)));
+  const classes = windows.map((w, b) =>
+    Array.from(w.events, (e) => eventClass(e >= 0 ? e + (shifts?.[b] ?? 0) : e, spec.minPitch)),
+  );
   const targets = new Int32Array(spec.numSteps * batch);
   const steps: tf.Tensor2D[] = [];
   for (let t = 0; t < spec.numSteps; t++) {

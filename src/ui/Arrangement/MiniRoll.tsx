@@ -12,7 +12,15 @@ const ROW_PX = 2;
  * often as the section plays it. Decoration (the block's name says what it is), redrawn only when the
  * phrase's notes change.
  */
-export const MiniRoll = memo(function MiniRoll({ notes, steps, repeats }: { notes: readonly Note[]; steps: Steps; repeats: number }) {
+export const MiniRoll = memo(function MiniRoll({
+  notes,
+  steps,
+  repeats,
+}: {
+  notes: readonly Note[];
+  steps: Steps;
+  repeats: number;
+}) {
   const ref = useRef<HTMLCanvasElement>(null);
   const theme = useTheme();
   const low = notes.length ? Math.min(...notes.map((n) => n.pitch)) - 1 : 59;
@@ -26,7 +34,13 @@ export const MiniRoll = memo(function MiniRoll({ notes, steps, repeats }: { note
     ctx.clearRect(0, 0, width, rows * ROW_PX);
     ctx.fillStyle = tokenColor('--text', '#e7e3da');
     for (let r = 0; r < repeats; r++) {
-      for (const n of notes) ctx.fillRect((r * steps + n.start) * STEP_PX, (high - n.pitch) * ROW_PX, Math.max(1, n.length * STEP_PX - 1), ROW_PX);
+      for (const n of notes)
+        ctx.fillRect(
+          (r * steps + n.start) * STEP_PX,
+          (high - n.pitch) * ROW_PX,
+          Math.max(1, n.length * STEP_PX - 1),
+          ROW_PX,
+        );
     }
   }, [notes, steps, repeats, width, rows, high, theme]);
 

@@ -33,7 +33,12 @@ export const MixControls = memo(function MixControls() {
         onChange={(e) => show(actions.setPartVolume(which, Number(e.target.value)))}
       />
       <output className="mix-db">{volume} dB</output>
-      <button type="button" className="toggle small" aria-pressed={muted} onClick={() => actions.setPartMuted(which, !muted)}>
+      <button
+        type="button"
+        className="toggle small"
+        aria-pressed={muted}
+        onClick={() => actions.setPartMuted(which, !muted)}
+      >
         {`Mute ${label.toLowerCase()}`}
       </button>
     </div>

@@ -56,7 +56,8 @@ export const SectionBlock = memo(function SectionBlock(props: Props) {
     } else if (later) {
       if (number < count) handlers.move(section.id, number);
     } else if (e.altKey) handled = false;
-    else if (e.key === '+' || e.key === '=') handlers.repeats(section.id, Math.min(LIMITS.repeats.max, section.repeats + 1));
+    else if (e.key === '+' || e.key === '=')
+      handlers.repeats(section.id, Math.min(LIMITS.repeats.max, section.repeats + 1));
     else if (e.key === '-') handlers.repeats(section.id, Math.max(LIMITS.repeats.min, section.repeats - 1));
     else if (e.key === 'Enter') handlers.open(section.id, section.phraseId);
     else if (e.key === 'Delete' || e.key === 'Backspace') handlers.delete(section.id);
@@ -89,7 +90,10 @@ export const SectionBlock = memo(function SectionBlock(props: Props) {
         handlers.drop(number - 1);
       }}
       onKeyDown={onKeyDown}
-      style={{ ['--phrase-color' as string]: props.phraseColor ?? '#888888', ['--units' as string]: Math.max(1, (steps / 16) * section.repeats) }}
+      style={{
+        ['--phrase-color' as string]: props.phraseColor ?? '#888888',
+        ['--units' as string]: Math.max(1, (steps / 16) * section.repeats),
+      }}
     >
       <span className="block-head">
         <span className="block-name">{name}</span>

@@ -43,19 +43,49 @@ export function SectionInspector({ section, number, count, show, onMoved }: Prop
           min={LIMITS.transpose.min}
           max={LIMITS.transpose.max}
           value={section.transpose}
-          onChange={(e) => e.target.value !== '' && e.target.value !== '-' && show(actions.setSectionTranspose(section.id, Number(e.target.value)))}
+          onChange={(e) =>
+            e.target.value !== '' &&
+            e.target.value !== '-' &&
+            show(actions.setSectionTranspose(section.id, Number(e.target.value)))
+          }
         />
       </label>
-      <button type="button" className="icon" aria-label={`Move ${label} earlier`} title="Earlier (Alt+←)" disabled={number === 1} onClick={() => move(number - 2)}>
+      <button
+        type="button"
+        className="icon"
+        aria-label={`Move ${label} earlier`}
+        title="Earlier (Alt+←)"
+        disabled={number === 1}
+        onClick={() => move(number - 2)}
+      >
         ←
       </button>
-      <button type="button" className="icon" aria-label={`Move ${label} later`} title="Later (Alt+→)" disabled={number === count} onClick={() => move(number)}>
+      <button
+        type="button"
+        className="icon"
+        aria-label={`Move ${label} later`}
+        title="Later (Alt+→)"
+        disabled={number === count}
+        onClick={() => move(number)}
+      >
         →
       </button>
-      <button type="button" className="icon" aria-label={`Duplicate ${label}`} title="Duplicate" onClick={() => actions.duplicateSection(section.id)}>
+      <button
+        type="button"
+        className="icon"
+        aria-label={`Duplicate ${label}`}
+        title="Duplicate"
+        onClick={() => actions.duplicateSection(section.id)}
+      >
         <CopyIcon />
       </button>
-      <button type="button" className="icon" aria-label={`Delete ${label}`} title="Delete (Undo brings it back)" onClick={() => actions.deleteSection(section.id)}>
+      <button
+        type="button"
+        className="icon"
+        aria-label={`Delete ${label}`}
+        title="Delete (Undo brings it back)"
+        onClick={() => actions.deleteSection(section.id)}
+      >
         <CloseIcon />
       </button>
     </div>

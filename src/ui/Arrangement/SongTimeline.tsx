@@ -44,7 +44,8 @@ export function SongTimeline() {
   const loopingId = playing && target?.kind === 'section' ? target.sectionId : null;
   // The section whose controls show: the one chosen if it still plays the phrase in the grid, else that phrase's first.
   const selected =
-    arrangement.find((s) => s.id === chosenSection && s.phraseId === currentPhraseId) ?? arrangement.find((s) => s.phraseId === currentPhraseId);
+    arrangement.find((s) => s.id === chosenSection && s.phraseId === currentPhraseId) ??
+    arrangement.find((s) => s.phraseId === currentPhraseId);
   const selectedNumber = selected ? arrangement.indexOf(selected) + 1 : 0;
   const current = byId.get(currentPhraseId);
 
@@ -83,7 +84,8 @@ export function SongTimeline() {
         dragged.current = id;
       },
       drop: (index) => {
-        if (dragged.current && store.getState().song.arrangement[index]?.id !== dragged.current) actions.moveSection(dragged.current, index);
+        if (dragged.current && store.getState().song.arrangement[index]?.id !== dragged.current)
+          actions.moveSection(dragged.current, index);
         dragged.current = null;
       },
     }),
@@ -117,7 +119,13 @@ export function SongTimeline() {
           {playingSong ? 'Stop song' : 'Play song'}
         </button>
         {selected && (
-          <SectionInspector section={selected} number={selectedNumber} count={arrangement.length} show={show} onMoved={(id) => (refocus.current = id)} />
+          <SectionInspector
+            section={selected}
+            number={selectedNumber}
+            count={arrangement.length}
+            show={show}
+            onMoved={(id) => (refocus.current = id)}
+          />
         )}
         {current && (
           <ul className="current-phrase" aria-label="Phrase in the grid">
@@ -162,7 +170,9 @@ export function SongTimeline() {
             );
           })}
         </ol>
-        {arrangement.length === 0 && <p className="empty-hint timeline-empty">The song is empty: add a phrase with “+ Song”.</p>}
+        {arrangement.length === 0 && (
+          <p className="empty-hint timeline-empty">The song is empty: add a phrase with “+ Song”.</p>
+        )}
         <div className="phrase-bin">
           <span className="bin-title" id="phrase-bin-title">
             Not in the song

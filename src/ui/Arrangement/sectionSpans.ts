@@ -24,7 +24,8 @@ export function sectionSpans(song: Pick<Song, 'phrases' | 'arrangement' | 'timeS
 /** The section sounding at `step` of the song and how far into it (0..1), or null past the end. */
 export function sectionAt(spans: readonly SectionSpan[], step: Steps): { id: string; fraction: number } | null {
   for (const span of spans) {
-    if (step >= span.start && step < span.end) return { id: span.id, fraction: (step - span.start) / (span.end - span.start) };
+    if (step >= span.start && step < span.end)
+      return { id: span.id, fraction: (step - span.start) / (span.end - span.start) };
   }
   return null;
 }

@@ -47,7 +47,14 @@ export function StudentNameDialog({ open, onDone }: { open: boolean; onDone?: ()
         <h2 id={titleId}>Who is writing this assignment?</h2>
         <label className="form-row form-wide">
           <span className="form-label">Your name</span>
-          <input type="text" autoFocus value={name} maxLength={80} aria-invalid={problem ? true : undefined} onChange={(e) => setName(e.target.value)} />
+          <input
+            type="text"
+            autoFocus
+            value={name}
+            maxLength={80}
+            aria-invalid={problem ? true : undefined}
+            onChange={(e) => setName(e.target.value)}
+          />
         </label>
         {problem && <p role="alert">{problem}</p>}
         <p className="classroom-hint">It stays with this song and goes to your teacher with your hand-back.</p>

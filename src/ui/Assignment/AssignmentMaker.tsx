@@ -41,11 +41,19 @@ export function AssignmentMaker() {
       <h3 id="assignment-maker-title" className="classroom-card-title">
         Make an assignment from “{title}”
       </h3>
-      <p className="classroom-hint">The notes already in this song go out as given notes: the report never counts them as the student’s.</p>
+      <p className="classroom-hint">
+        The notes already in this song go out as given notes: the report never counts them as the student’s.
+      </p>
       <div className="assignment-form" role="group" aria-label="Assignment settings">
         <label className="form-row form-wide">
           <span className="form-label">Brief</span>
-          <textarea value={draft.brief} maxLength={500} rows={2} placeholder="What should the students write?" onChange={(e) => patch({ brief: e.target.value })} />
+          <textarea
+            value={draft.brief}
+            maxLength={500}
+            rows={2}
+            placeholder="What should the students write?"
+            onChange={(e) => patch({ brief: e.target.value })}
+          />
         </label>
         <fieldset className="form-locks">
           <legend className="form-label">The student keeps</legend>
@@ -65,16 +73,36 @@ export function AssignmentMaker() {
         <fieldset className="form-locks">
           <legend className="form-label">The model</legend>
           <label className="check">
-            <input type="checkbox" checked={draft.modelAllowed} onChange={(e) => patch({ modelAllowed: e.target.checked })} />
+            <input
+              type="checkbox"
+              checked={draft.modelAllowed}
+              onChange={(e) => patch({ modelAllowed: e.target.checked })}
+            />
             Allow the model
           </label>
           <label className="form-row">
             <span>Lowest temperature</span>
-            <input type="number" min={0} max={2} step={0.1} value={draft.temperature.min} disabled={!draft.modelAllowed} onChange={(e) => setRange('min', Number(e.target.value))} />
+            <input
+              type="number"
+              min={0}
+              max={2}
+              step={0.1}
+              value={draft.temperature.min}
+              disabled={!draft.modelAllowed}
+              onChange={(e) => setRange('min', Number(e.target.value))}
+            />
           </label>
           <label className="form-row">
             <span>Highest temperature</span>
-            <input type="number" min={0} max={2} step={0.1} value={draft.temperature.max} disabled={!draft.modelAllowed} onChange={(e) => setRange('max', Number(e.target.value))} />
+            <input
+              type="number"
+              min={0}
+              max={2}
+              step={0.1}
+              value={draft.temperature.max}
+              disabled={!draft.modelAllowed}
+              onChange={(e) => setRange('max', Number(e.target.value))}
+            />
           </label>
         </fieldset>
         <div className="form-actions">

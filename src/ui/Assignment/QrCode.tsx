@@ -5,7 +5,7 @@ let qrLoading: Promise<QrModule> | null = null;
 
 /** The QR library is fetched the first time a code is shown, not with the app. */
 function loadQr(): Promise<QrModule> {
-  qrLoading ??= import('qrcode').then((m) => ((m as unknown as { default?: QrModule }).default ?? m));
+  qrLoading ??= import('qrcode').then((m) => (m as unknown as { default?: QrModule }).default ?? m);
   return qrLoading;
 }
 
@@ -43,7 +43,11 @@ export function QrCode({ text, label }: { text: string; label: string }) {
   }, [text]);
   if (drawn.kind === 'loading') return <p role="status">Drawing the QR code…</p>;
   if (drawn.kind === 'too-long') {
-    return <p role="alert">This link is too long for a QR code ({text.length} characters): share the link or the file instead.</p>;
+    return (
+      <p role="alert">
+        This link is too long for a QR code ({text.length} characters): share the link or the file instead.
+      </p>
+    );
   }
   const side = drawn.size + 8;
   return (

@@ -34,7 +34,9 @@ export function useAssignmentLocks(): AssignmentLocks {
     return {
       ...(template.lockKey ? { key: `${WHY}: the key stays ${template.key.tonic}` } : {}),
       ...(template.lockScale ? { scale: `${WHY}: the scale stays ${template.key.scale}` } : {}),
-      ...(template.bars !== null ? { bars: `${WHY}: phrases are ${template.bars} bar${template.bars === 1 ? '' : 's'} long` } : {}),
+      ...(template.bars !== null
+        ? { bars: `${WHY}: phrases are ${template.bars} bar${template.bars === 1 ? '' : 's'} long` }
+        : {}),
       ...(!template.modelAllowed ? { model: `${WHY}: this assignment is written without the model` } : {}),
       temperature: template.temperature,
     };

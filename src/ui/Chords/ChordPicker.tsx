@@ -20,7 +20,10 @@ export function ChordPicker() {
   const perBar = barSteps(ts);
   const bars = phrase?.bars ?? 1;
   const texts = useMemo(() => chordTextPerBar(phrase?.chords, bars, perBar), [phrase?.chords, bars, perBar]);
-  const suggestions = useMemo(() => [...diatonicChords(key), ...diatonicChords(key, { sevenths: true }), 'N.C.'], [key]);
+  const suggestions = useMemo(
+    () => [...diatonicChords(key), ...diatonicChords(key, { sevenths: true }), 'N.C.'],
+    [key],
+  );
   const [drafts, setDrafts] = useState<string[]>(texts);
   const [reason, setReason] = useState('');
   // The phrase's chords changed (undo, another phrase): the drafts start again from them, in this render.

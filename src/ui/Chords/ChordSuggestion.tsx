@@ -30,7 +30,11 @@ export function ChordSuggestion() {
       {here && (
         <ol className="suggested-slots" aria-label={`Suggested chords of phrase ${phrase.name}`}>
           {here.slots.map((slot) => (
-            <li key={slot.start} className="suggested-slot" aria-label={`${slotName(slot.start, perBar)}: ${slot.chosen}`}>
+            <li
+              key={slot.start}
+              className="suggested-slot"
+              aria-label={`${slotName(slot.start, perBar)}: ${slot.chosen}`}
+            >
               <span className="field-label">{slotName(slot.start, perBar)}</span>{' '}
               {[slot.best, ...slot.alternatives].map((symbol) => (
                 <button
@@ -48,15 +52,32 @@ export function ChordSuggestion() {
           ))}
         </ol>
       )}
-      {elsewhere > 0 && <p className="control-hint">Also suggested for {elsewhere} other phrase{elsewhere === 1 ? '' : 's'} of the song; Accept writes them all.</p>}
-      {!harmony.covered && <p className="control-hint">Chosen from all major and minor triads: the key's scale has no usual chords here.</p>}
-      {!harmony.usedPrior && <p className="control-hint">This chord model has no chord-transition counts beside it: the model alone chose.</p>}
+      {elsewhere > 0 && (
+        <p className="control-hint">
+          Also suggested for {elsewhere} other phrase{elsewhere === 1 ? '' : 's'} of the song; Accept writes them all.
+        </p>
+      )}
+      {!harmony.covered && (
+        <p className="control-hint">
+          Chosen from all major and minor triads: the key's scale has no usual chords here.
+        </p>
+      )}
+      {!harmony.usedPrior && (
+        <p className="control-hint">
+          This chord model has no chord-transition counts beside it: the model alone chose.
+        </p>
+      )}
       <div className="candidate-actions">
         <button type="button" onClick={() => actions.acceptSuggestedChords()}>
           Accept chords
         </button>
         {here && (
-          <button type="button" className="toggle" aria-pressed={auditioning} onClick={() => void actions.auditionSuggestedChords()}>
+          <button
+            type="button"
+            className="toggle"
+            aria-pressed={auditioning}
+            onClick={() => void actions.auditionSuggestedChords()}
+          >
             Audition chords
           </button>
         )}

@@ -23,14 +23,22 @@ export function HarmonyControls() {
     <div className="harmony-controls" role="group" aria-label="Chord suggestions">
       <label className="field">
         <span className="field-label">Chords per</span>
-        <select value={chordsPer} onChange={(e) => actions.setProposalSettings({ chordsPer: e.target.value === 'halfBar' ? 'halfBar' : 'bar' })}>
+        <select
+          value={chordsPer}
+          onChange={(e) => actions.setProposalSettings({ chordsPer: e.target.value === 'halfBar' ? 'halfBar' : 'bar' })}
+        >
           <option value="bar">Bar</option>
           <option value="halfBar">Half bar</option>
         </select>
       </label>
       <label className="field">
         <span className="field-label">Suggest for</span>
-        <select value={scope} onChange={(e) => actions.setProposalSettings({ harmonizeScope: e.target.value === 'song' ? 'song' : 'phrase' })}>
+        <select
+          value={scope}
+          onChange={(e) =>
+            actions.setProposalSettings({ harmonizeScope: e.target.value === 'song' ? 'song' : 'phrase' })
+          }
+        >
           <option value="phrase">This phrase</option>
           <option value="song">The whole song</option>
         </select>

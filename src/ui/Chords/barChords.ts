@@ -23,13 +23,19 @@ export function parseBarChords(text: string, bar: number, perBar: Steps): BarPar
   const symbols = text.split(/[\s,|]+/).filter((s) => s !== '');
   if (symbols.length > perBar) return { ok: false, reason: `At most ${perBar} chords fit in a bar` };
   const bad = symbols.filter((s) => !isNoChord(s) && !isChordSymbol(s));
-  if (bad.length) return { ok: false, reason: `"${bad[0]}" is not a chord symbol this app knows (try Am, G7, Fmaj7, C/E or N.C.)` };
+  if (bad.length)
+    return { ok: false, reason: `"${bad[0]}" is not a chord symbol this app knows (try Am, G7, Fmaj7, C/E or N.C.)` };
   const span = symbols.length ? Math.floor(perBar / symbols.length) : perBar;
   return { ok: true, chords: symbols.map((symbol, i) => ({ start: bar * perBar + i * span, symbol })) };
 }
 
 /** The phrase's chords with bar `bar` replaced by `barChords`. */
-export function replaceBar(chords: readonly ChordEvent[] | undefined, bar: number, perBar: Steps, barChords: ChordEvent[]): ChordEvent[] {
+export function replaceBar(
+  chords: readonly ChordEvent[] | undefined,
+  bar: number,
+  perBar: Steps,
+  barChords: ChordEvent[],
+): ChordEvent[] {
   const others = (chords ?? []).filter((c) => Math.floor(c.start / perBar) !== bar);
   return [...others, ...barChords].sort((a, b) => a.start - b.start);
 }

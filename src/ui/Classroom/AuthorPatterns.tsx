@@ -42,7 +42,18 @@ function PatternShape({ author }: { author: AuthorOrUnknown }) {
         </>
       );
     case 'hollow':
-      return <rect x="0.5" y="0.5" width="5" height="5" fill="none" stroke={colour} strokeWidth="1" strokeDasharray="1.5 1" />;
+      return (
+        <rect
+          x="0.5"
+          y="0.5"
+          width="5"
+          height="5"
+          fill="none"
+          stroke={colour}
+          strokeWidth="1"
+          strokeDasharray="1.5 1"
+        />
+      );
   }
 }
 

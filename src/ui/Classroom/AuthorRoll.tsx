@@ -9,7 +9,17 @@ const ROW_H = 9;
  * A phrase as a piano roll (the step grid in small), each note filled with its author's colour and pattern
  * and outlined in the author's colour; bar lines every bar. Every note names its author in a <title>.
  */
-export function AuthorRoll({ name, notes, steps, stepsPerBar }: { name: string; notes: readonly AuthoredNote[]; steps: number; stepsPerBar: number }) {
+export function AuthorRoll({
+  name,
+  notes,
+  steps,
+  stepsPerBar,
+}: {
+  name: string;
+  notes: readonly AuthoredNote[];
+  steps: number;
+  stepsPerBar: number;
+}) {
   const pitches = notes.map((n) => n.note.pitch);
   const high = (pitches.length ? Math.max(...pitches) : 72) + 1;
   const low = (pitches.length ? Math.min(...pitches) : 60) - 1;

@@ -16,7 +16,8 @@ const COLUMNS: { column: ClassColumn; label: string; numeric?: boolean }[] = [
   { column: 'temperature', label: 'Temperature', numeric: true },
 ];
 
-const when = (at: number | null) => (at === null ? '—' : new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }));
+const when = (at: number | null) =>
+  at === null ? '—' : new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 function useClassView<T>(select: (s: ClassViewState) => T): T {
   const view = useClassViewStore();
@@ -41,7 +42,8 @@ function Row({ row, onOpen, onRemove }: { row: ClassRow; onOpen(): void; onRemov
       <tr className="class-row-problem" data-problem="true">
         <th scope="row">{name}</th>
         <td colSpan={COLUMNS.length - 1}>
-          <span className="class-problem">Not loaded: {row.reason}</span> <span className="classroom-hint">({row.source})</span>
+          <span className="class-problem">Not loaded: {row.reason}</span>{' '}
+          <span className="classroom-hint">({row.source})</span>
         </td>
         <td>
           <button type="button" className="ghost" aria-label={`Remove ${name}`} onClick={onRemove}>
@@ -52,7 +54,10 @@ function Row({ row, onOpen, onRemove }: { row: ClassRow; onOpen(): void; onRemov
     );
   }
   const s = row.stats;
-  const changed = [s.changedModel ? `${s.changedModel} changed from the model` : '', s.changedGiven ? `${s.changedGiven} changed from the given notes` : ''].filter(Boolean);
+  const changed = [
+    s.changedModel ? `${s.changedModel} changed from the model` : '',
+    s.changedGiven ? `${s.changedGiven} changed from the given notes` : '',
+  ].filter(Boolean);
   return (
     <tr>
       <th scope="row">{name}</th>
@@ -64,7 +69,14 @@ function Row({ row, onOpen, onRemove }: { row: ClassRow; onOpen(): void; onRemov
       </td>
       <td className="num">{s.byModel}</td>
       <td className="num">{s.given}</td>
-      <td className="num" title={s.proposalsMade === null ? 'This song keeps no count of the proposals asked for (made before the counts, or the model was never asked)' : undefined}>
+      <td
+        className="num"
+        title={
+          s.proposalsMade === null
+            ? 'This song keeps no count of the proposals asked for (made before the counts, or the model was never asked)'
+            : undefined
+        }
+      >
         {s.proposalsMade ?? '—'}
       </td>
       <td className="num">{s.proposalsAccepted}</td>
@@ -121,7 +133,11 @@ export function ClassView() {
     >
       <div className="classroom-card-head">
         <h3 className="classroom-card-title">Class view{assignment?.title ? `: ${assignment.title}` : ''}</h3>
-        <button type="button" disabled={rows.length === 0} onClick={() => downloadText(`${assignment?.title || 'class'} hand-backs.csv`, view.actions.csv(), 'text/csv')}>
+        <button
+          type="button"
+          disabled={rows.length === 0}
+          onClick={() => downloadText(`${assignment?.title || 'class'} hand-backs.csv`, view.actions.csv(), 'text/csv')}
+        >
           Export CSV
         </button>
         <button type="button" className="ghost" disabled={rows.length === 0} onClick={() => view.actions.clear()}>
@@ -168,10 +184,15 @@ export function ClassView() {
           <span className="classroom-hint">or drop hand-back files here</span>
         </div>
       </div>
-      {reading > 0 && <p role="status">Reading {reading} hand-back{reading === 1 ? '' : 's'}…</p>}
+      {reading > 0 && (
+        <p role="status">
+          Reading {reading} hand-back{reading === 1 ? '' : 's'}…
+        </p>
+      )}
       {problems > 0 && (
         <p role="alert">
-          {problems} hand-back{problems === 1 ? '' : 's'} could not be loaded: each row marked “Not loaded” says why. The others are in the table.
+          {problems} hand-back{problems === 1 ? '' : 's'} could not be loaded: each row marked “Not loaded” says why.
+          The others are in the table.
         </p>
       )}
       <div className="class-table-wrap">
@@ -179,10 +200,17 @@ export function ClassView() {
           <thead>
             <tr>
               {COLUMNS.map((c) => (
-                <th key={c.column} scope="col" className={c.numeric ? 'num' : undefined} aria-sort={sort?.column === c.column ? sort.direction : undefined}>
+                <th
+                  key={c.column}
+                  scope="col"
+                  className={c.numeric ? 'num' : undefined}
+                  aria-sort={sort?.column === c.column ? sort.direction : undefined}
+                >
                   <button type="button" className="sort-button" onClick={() => view.actions.sortBy(c.column)}>
                     {c.label}
-                    <span aria-hidden="true">{sort?.column === c.column ? (sort.direction === 'ascending' ? ' ▲' : ' ▼') : ''}</span>
+                    <span aria-hidden="true">
+                      {sort?.column === c.column ? (sort.direction === 'ascending' ? ' ▲' : ' ▼') : ''}
+                    </span>
                   </button>
                 </th>
               ))}
@@ -193,7 +221,12 @@ export function ClassView() {
           </thead>
           <tbody>
             {shown.map((row) => (
-              <Row key={row.id} row={row} onOpen={() => void view.actions.open(row.id)} onRemove={() => view.actions.remove(row.id)} />
+              <Row
+                key={row.id}
+                row={row}
+                onOpen={() => void view.actions.open(row.id)}
+                onRemove={() => view.actions.remove(row.id)}
+              />
             ))}
           </tbody>
         </table>

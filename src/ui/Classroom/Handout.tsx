@@ -28,7 +28,14 @@ interface HandoutPage {
 /** The pages of a handout: one a section of the arrangement (its phrase written once, as it sounds), or one for the song. */
 export function handoutPages(song: Song, pages: HandoutPages): HandoutPage[] {
   if (pages === 'song' || song.arrangement.length === 0) {
-    return [{ key: 'song', title: song.title, subtitle: `${song.arrangement.length} section${song.arrangement.length === 1 ? '' : 's'}`, input: songNotationInput(song) }];
+    return [
+      {
+        key: 'song',
+        title: song.title,
+        subtitle: `${song.arrangement.length} section${song.arrangement.length === 1 ? '' : 's'}`,
+        input: songNotationInput(song),
+      },
+    ];
   }
   return song.arrangement.flatMap((section, i) => {
     const phrase = song.phrases.find((p) => p.id === section.phraseId);
@@ -41,9 +48,18 @@ export function handoutPages(song: Song, pages: HandoutPages): HandoutPage[] {
     };
     const extras = [
       section.repeats > 1 ? `played ${section.repeats} times` : '',
-      section.transpose ? `${section.transpose > 0 ? 'up' : 'down'} ${Math.abs(section.transpose)} semitone${Math.abs(section.transpose) === 1 ? '' : 's'}` : '',
+      section.transpose
+        ? `${section.transpose > 0 ? 'up' : 'down'} ${Math.abs(section.transpose)} semitone${Math.abs(section.transpose) === 1 ? '' : 's'}`
+        : '',
     ].filter(Boolean);
-    return [{ key: section.id, title: song.title, subtitle: `Section ${i + 1}: phrase ${phrase.name}${extras.length ? `, ${extras.join(', ')}` : ''}`, input }];
+    return [
+      {
+        key: section.id,
+        title: song.title,
+        subtitle: `Section ${i + 1}: phrase ${phrase.name}${extras.length ? `, ${extras.join(', ')}` : ''}`,
+        input,
+      },
+    ];
   });
 }
 
@@ -51,7 +67,15 @@ export function handoutPages(song: Song, pages: HandoutPages): HandoutPage[] {
 function emptyStavesAbc(song: Song, count: number): string {
   const bar = `x${song.timeSignature.beats * (16 / song.timeSignature.beatUnit)}`;
   const line = `${bar} | ${bar} | ${bar} | ${bar} |`;
-  return ['X:1', `M:${song.timeSignature.beats}/${song.timeSignature.beatUnit}`, 'L:1/16', `K:${abcKeyField(song.key)}`, ...Array.from({ length: count }, () => line)].join('\n') + '\n';
+  return (
+    [
+      'X:1',
+      `M:${song.timeSignature.beats}/${song.timeSignature.beatUnit}`,
+      'L:1/16',
+      `K:${abcKeyField(song.key)}`,
+      ...Array.from({ length: count }, () => line),
+    ].join('\n') + '\n'
+  );
 }
 
 function Staff({ abc, label, onDrawn }: { abc: string; label: string; onDrawn(): void }) {
@@ -66,7 +90,19 @@ function Staff({ abc, label, onDrawn }: { abc: string; label: string; onDrawn():
   );
 }
 
-function Page({ song, page, options, theory, onDrawn }: { song: Song; page: HandoutPage; options: HandoutOptions; theory: TheorySettings; onDrawn(): void }) {
+function Page({
+  song,
+  page,
+  options,
+  theory,
+  onDrawn,
+}: {
+  song: Song;
+  page: HandoutPage;
+  options: HandoutOptions;
+  theory: TheorySettings;
+  onDrawn(): void;
+}) {
   const abc = useMemo(() => {
     const input = options.chords ? page.input : { ...page.input, chords: undefined };
     const overlay = staffAnnotations(input.notes, input.key, input.chords, theory);
@@ -105,7 +141,10 @@ export function HandoutControls() {
   const staves = pages.length * (printing && printing.options.emptyStaves > 0 ? 2 : 1);
   const onDrawn = useCallback(() => setDrawn((n) => n + 1), []);
   const done = useCallback(() => setPrinting(null), []);
-  const labels = [theory.labels === 'degrees' ? 'scale degrees' : theory.labels === 'solfege' ? 'solfège' : '', theory.intervals ? 'intervals' : ''].filter(Boolean);
+  const labels = [
+    theory.labels === 'degrees' ? 'scale degrees' : theory.labels === 'solfege' ? 'solfège' : '',
+    theory.intervals ? 'intervals' : '',
+  ].filter(Boolean);
   return (
     <section className="classroom-card handout-controls" aria-labelledby="handout-title">
       <h3 id="handout-title" className="classroom-card-title">
@@ -114,17 +153,32 @@ export function HandoutControls() {
       <div className="assignment-form" role="group" aria-label="Handout settings">
         <label className="form-row">
           <span>Pages</span>
-          <select value={options.pages} onChange={(e) => setOptions({ ...options, pages: e.target.value as HandoutPages })}>
+          <select
+            value={options.pages}
+            onChange={(e) => setOptions({ ...options, pages: e.target.value as HandoutPages })}
+          >
             <option value="section">One page per section</option>
             <option value="song">One page for the whole song</option>
           </select>
         </label>
         <label className="form-row">
           <span>Empty staves</span>
-          <input type="number" min={0} max={6} value={options.emptyStaves} onChange={(e) => setOptions({ ...options, emptyStaves: Math.max(0, Math.min(6, Math.round(Number(e.target.value) || 0))) })} />
+          <input
+            type="number"
+            min={0}
+            max={6}
+            value={options.emptyStaves}
+            onChange={(e) =>
+              setOptions({ ...options, emptyStaves: Math.max(0, Math.min(6, Math.round(Number(e.target.value) || 0))) })
+            }
+          />
         </label>
         <label className="check">
-          <input type="checkbox" checked={options.chords} onChange={(e) => setOptions({ ...options, chords: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={options.chords}
+            onChange={(e) => setOptions({ ...options, chords: e.target.checked })}
+          />
           Chord symbols
         </label>
         <p className="classroom-hint form-wide">
@@ -147,7 +201,14 @@ export function HandoutControls() {
         <PrintPortal kind="handout" ready={drawn >= staves} onDone={done}>
           <div className="handout" data-pages={pages.length}>
             {pages.map((page) => (
-              <Page key={page.key} song={printing.song} page={page} options={printing.options} theory={theory} onDrawn={onDrawn} />
+              <Page
+                key={page.key}
+                song={printing.song}
+                page={page}
+                options={printing.options}
+                theory={theory}
+                onDrawn={onDrawn}
+              />
             ))}
           </div>
         </PrintPortal>

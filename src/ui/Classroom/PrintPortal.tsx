@@ -10,7 +10,17 @@ import { createPortal } from 'react-dom';
  * `ready` says every staff has been drawn; then the browser's print dialog opens once. `onDone` runs after
  * printing (afterprint), so the portal can be taken down.
  */
-export function PrintPortal({ kind, ready, onDone, children }: { kind: 'handout' | 'report'; ready: boolean; onDone(): void; children: ReactNode }) {
+export function PrintPortal({
+  kind,
+  ready,
+  onDone,
+  children,
+}: {
+  kind: 'handout' | 'report';
+  ready: boolean;
+  onDone(): void;
+  children: ReactNode;
+}) {
   const [root] = useState(() => {
     const el = document.createElement('div');
     el.className = 'print-root';

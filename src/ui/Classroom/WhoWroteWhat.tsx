@@ -16,7 +16,17 @@ import { AUTHOR_ORDER, AUTHOR_STYLES } from './authorStyles';
 import { PrintPortal } from './PrintPortal';
 
 /** The phrase on a staff with each note's author letter under it and its notehead in the author's colour. */
-function AuthorStaff({ song, phrase, report, onDrawn }: { song: Song; phrase: Phrase; report: PhraseAuthorship; onDrawn?: () => void }) {
+function AuthorStaff({
+  song,
+  phrase,
+  report,
+  onDrawn,
+}: {
+  song: Song;
+  phrase: Phrase;
+  report: PhraseAuthorship;
+  onDrawn?: () => void;
+}) {
   const { abc, events } = useMemo(() => {
     const model = buildNotation(phraseNotationInput(song, phrase));
     const annotations = new Map(report.notes.map((n, i) => [i, [AUTHOR_STYLES[n.author].letter]]));
@@ -24,7 +34,11 @@ function AuthorStaff({ song, phrase, report, onDrawn }: { song: Song; phrase: Ph
   }, [song, phrase, report]);
   const colour = useCallback(
     (root: HTMLElement) => {
-      markAuthors(root, events, report.notes.map((n) => n.author));
+      markAuthors(
+        root,
+        events,
+        report.notes.map((n) => n.author),
+      );
       onDrawn?.();
     },
     [events, report, onDrawn],
@@ -48,13 +62,30 @@ function markAuthors(root: HTMLElement, events: readonly NotationEvent[], author
 }
 
 /** One phrase of the report: its one-line summary, the piano roll, the staff and the notes one by one. */
-function PhraseReport({ song, phrase, report, onDrawn, printed }: { song: Song; phrase: Phrase; report: PhraseAuthorship; onDrawn?: () => void; printed?: boolean }) {
+function PhraseReport({
+  song,
+  phrase,
+  report,
+  onDrawn,
+  printed,
+}: {
+  song: Song;
+  phrase: Phrase;
+  report: PhraseAuthorship;
+  onDrawn?: () => void;
+  printed?: boolean;
+}) {
   return (
     <div className="authorship" role="group" aria-label={`Phrase ${report.name}`}>
       <p className="authorship-summary">{summarizePhrase(report)}</p>
       {report.notes.length > 0 && (
         <>
-          <AuthorRoll name={report.name} notes={report.notes} steps={phrase.bars * stepsPerBar(song.timeSignature)} stepsPerBar={stepsPerBar(song.timeSignature)} />
+          <AuthorRoll
+            name={report.name}
+            notes={report.notes}
+            steps={phrase.bars * stepsPerBar(song.timeSignature)}
+            stepsPerBar={stepsPerBar(song.timeSignature)}
+          />
           <AuthorStaff song={song} phrase={phrase} report={report} onDrawn={onDrawn} />
           {!printed && (
             <details className="authorship-details">
@@ -92,7 +123,14 @@ export function WhoWroteWhat({ student, onClose }: { student?: string; onClose()
     <>
       <AuthorLegend authors={present.length ? present : AUTHOR_ORDER} />
       {report.map((p, i) => (
-        <PhraseReport key={p.phraseId} song={song} phrase={song.phrases[i]} report={p} printed={printed} onDrawn={printed ? onDrawn : undefined} />
+        <PhraseReport
+          key={p.phraseId}
+          song={song}
+          phrase={song.phrases[i]}
+          report={p}
+          printed={printed}
+          onDrawn={printed ? onDrawn : undefined}
+        />
       ))}
     </>
   );

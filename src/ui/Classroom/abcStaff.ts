@@ -6,7 +6,7 @@ let abcjsLoading: Promise<AbcModule> | null = null;
 
 /** abcjs is fetched the first time a classroom staff is drawn (the same chunk the notation panel loads). */
 export function loadAbcjs(): Promise<AbcModule> {
-  abcjsLoading ??= import('abcjs').then((m) => ((m as unknown as { default?: AbcModule }).default ?? m));
+  abcjsLoading ??= import('abcjs').then((m) => (m as unknown as { default?: AbcModule }).default ?? m);
   return abcjsLoading;
 }
 
@@ -33,7 +33,14 @@ export function useAbcStaff(
         const target = ref.current;
         if (cancelled || !target) return;
         withCssomStyles(() =>
-          abcjs.renderAbc(target, abc, { add_classes: true, responsive: 'resize', paddingleft: 4, paddingright: 4, ariaLabel, ...(staffWidth ? { staffwidth: staffWidth } : {}) }),
+          abcjs.renderAbc(target, abc, {
+            add_classes: true,
+            responsive: 'resize',
+            paddingleft: 4,
+            paddingright: 4,
+            ariaLabel,
+            ...(staffWidth ? { staffwidth: staffWidth } : {}),
+          }),
         );
         after?.(target);
         setFailed(null);

@@ -17,9 +17,21 @@ export interface AuthorStyle {
 
 export const AUTHOR_STYLES: Record<AuthorOrUnknown, AuthorStyle> = {
   given: { author: 'given', label: AUTHOR_LABELS.given, letter: 'G', colour: '#0072b2', pattern: 'dots' },
-  'student-changed-given': { author: 'student-changed-given', label: AUTHOR_LABELS['student-changed-given'], letter: 'SG', colour: '#56b4e9', pattern: 'cross' },
+  'student-changed-given': {
+    author: 'student-changed-given',
+    label: AUTHOR_LABELS['student-changed-given'],
+    letter: 'SG',
+    colour: '#56b4e9',
+    pattern: 'cross',
+  },
   student: { author: 'student', label: AUTHOR_LABELS.student, letter: 'S', colour: '#e69f00', pattern: 'solid' },
-  'student-changed-model': { author: 'student-changed-model', label: AUTHOR_LABELS['student-changed-model'], letter: 'SM', colour: '#cc79a7', pattern: 'stripes' },
+  'student-changed-model': {
+    author: 'student-changed-model',
+    label: AUTHOR_LABELS['student-changed-model'],
+    letter: 'SM',
+    colour: '#cc79a7',
+    pattern: 'stripes',
+  },
   model: { author: 'model', label: AUTHOR_LABELS.model, letter: 'M', colour: '#009e73', pattern: 'bars' },
   imported: { author: 'imported', label: AUTHOR_LABELS.imported, letter: 'I', colour: '#d55e00', pattern: 'waves' },
   unknown: { author: 'unknown', label: AUTHOR_LABELS.unknown, letter: '?', colour: '#8a8f99', pattern: 'hollow' },

@@ -21,13 +21,21 @@ export function ExportBar() {
   const [wav, setWav] = useState<{ progress: number } | null>(null);
   const wavAbort = useRef<AbortController | null>(null);
   const [importing, setImporting] = useState<{ fileName: string; preview: MidiImportPreview } | null>(null);
-  const [rest, setRest] = useState<{ fileName: string; preview: MidiImportPreview; choice: MidiImportChoice; fromBar: number } | null>(null);
+  const [rest, setRest] = useState<{
+    fileName: string;
+    preview: MidiImportPreview;
+    choice: MidiImportChoice;
+    fromBar: number;
+  } | null>(null);
   const [musicXml, setMusicXml] = useState(false);
   const [share, setShare] = useState<{ url: string; copied: boolean } | null>(null);
 
   const tooLarge = (file: File) => {
     if (file.size <= MAX_FILE_BYTES) return false;
-    actions.notify({ kind: 'error', message: `"${file.name}" is ${Math.round(file.size / 1024 / 1024)} MB, too large to open.` });
+    actions.notify({
+      kind: 'error',
+      message: `"${file.name}" is ${Math.round(file.size / 1024 / 1024)} MB, too large to open.`,
+    });
     return true;
   };
 
@@ -47,7 +55,11 @@ export function ExportBar() {
     if (!result.ok) return;
     setImporting(null);
     // The rest always goes to a new song of its own, picking up where this import stopped.
-    setRest(result.rest ? { fileName, preview, choice: { ...choice, target: 'new-song' }, fromBar: result.rest.fromBar } : null);
+    setRest(
+      result.rest
+        ? { fileName, preview, choice: { ...choice, target: 'new-song' }, fromBar: result.rest.fromBar }
+        : null,
+    );
   };
 
   const exportWav = () => {
@@ -59,7 +71,8 @@ export function ExportBar() {
       .exportWav({ signal: controller.signal, onProgress: (progress) => setWav({ progress }) })
       .then((result) => {
         if (result.ok) downloadFile(result);
-        else if (result.cancelled) actions.notify({ id: 'export-wav', kind: 'info', message: 'The audio export was cancelled.' });
+        else if (result.cancelled)
+          actions.notify({ id: 'export-wav', kind: 'info', message: 'The audio export was cancelled.' });
       })
       .finally(() => setWav(null));
   };
@@ -97,7 +110,10 @@ export function ExportBar() {
         <button type="button" onClick={() => setMusicXml(true)}>
           Export MusicXML
         </button>
-        <FilePickerButton accept=".musicxml,.xml,.mxl,application/vnd.recordare.musicxml+xml,application/vnd.recordare.musicxml" onFile={readImport}>
+        <FilePickerButton
+          accept=".musicxml,.xml,.mxl,application/vnd.recordare.musicxml+xml,application/vnd.recordare.musicxml"
+          onFile={readImport}
+        >
           Import MusicXML
         </FilePickerButton>
         <button type="button" disabled={wav !== null} onClick={exportWav}>
@@ -152,7 +168,11 @@ export function ExportBar() {
             The import of <strong>{rest.fileName}</strong> stopped at bar {rest.fromBar + 1}.
           </p>
           <div className="dialog-buttons">
-            <button type="button" className="primary" onClick={() => void runImport(rest.fileName, rest.preview, { ...rest.choice, fromBar: rest.fromBar })}>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => void runImport(rest.fileName, rest.preview, { ...rest.choice, fromBar: rest.fromBar })}
+            >
               Import the rest as another song
             </button>
             <button type="button" onClick={() => setRest(null)}>

@@ -4,7 +4,15 @@ import { useRef, type ReactNode } from 'react';
  * A button that opens the browser's file chooser. The file input itself is hidden and out of the tab
  * order, so keyboard and screen-reader users meet one ordinary button.
  */
-export function FilePickerButton({ accept, onFile, children }: { accept: string; onFile(file: File): void; children: ReactNode }) {
+export function FilePickerButton({
+  accept,
+  onFile,
+  children,
+}: {
+  accept: string;
+  onFile(file: File): void;
+  children: ReactNode;
+}) {
   const input = useRef<HTMLInputElement>(null);
   return (
     <>

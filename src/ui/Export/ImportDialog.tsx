@@ -10,12 +10,15 @@ const SPLITS = [1, 2, 4, 8];
 function fileSettings(preview: MidiImportPreview): string {
   const parts = [
     preview.tempo === null ? 'no tempo (120 BPM)' : `${Math.round(preview.tempo * 10) / 10} BPM`,
-    preview.timeSignature ? `${preview.timeSignature.beats}/${preview.timeSignature.beatUnit}` : 'no time signature (4/4)',
+    preview.timeSignature
+      ? `${preview.timeSignature.beats}/${preview.timeSignature.beatUnit}`
+      : 'no time signature (4/4)',
   ];
   return parts.join(' · ');
 }
 
-const sameKey = (a: KeySignature | null | undefined, b: KeySignature | null | undefined) => Boolean(a && b && a.tonic === b.tonic && a.scale === b.scale);
+const sameKey = (a: KeySignature | null | undefined, b: KeySignature | null | undefined) =>
+  Boolean(a && b && a.tonic === b.tonic && a.scale === b.scale);
 
 /**
  * Choosing what to import from a MIDI or MusicXML file: the track (named by channel and instrument when
@@ -61,7 +64,12 @@ export function ImportDialog({
         <legend>{preview.source === 'musicxml' ? 'Part' : 'Track'}</legend>
         {preview.tracks.map((t) => (
           <label key={t.index} className="track-choice">
-            <input type="radio" name="import-track" checked={choice.trackIndex === t.index} onChange={() => set({ trackIndex: t.index, key: undefined })} />
+            <input
+              type="radio"
+              name="import-track"
+              checked={choice.trackIndex === t.index}
+              onChange={() => set({ trackIndex: t.index, key: undefined })}
+            />
             {`${t.label}: ${t.noteCount} note${t.noteCount === 1 ? '' : 's'}${t.chords ? `, ${t.chords.length} chord symbol${t.chords.length === 1 ? '' : 's'}` : ''}${t.isDrums ? ' (drums)' : ''}`}
           </label>
         ))}
@@ -69,7 +77,11 @@ export function ImportDialog({
       <div className="midi-options">
         <label className="field">
           <span className="field-label">Split every</span>
-          <select value={choice.splitEveryBars} disabled={choice.onePhrase} onChange={(e) => set({ splitEveryBars: Number(e.target.value) })}>
+          <select
+            value={choice.splitEveryBars}
+            disabled={choice.onePhrase}
+            onChange={(e) => set({ splitEveryBars: Number(e.target.value) })}
+          >
             {SPLITS.map((n) => (
               <option key={n} value={n}>
                 {n === 1 ? '1 bar' : `${n} bars`}
@@ -85,15 +97,30 @@ export function ImportDialog({
       <fieldset className="track-list" role="radiogroup" aria-label="Import into">
         <legend>Import into</legend>
         <label className="track-choice">
-          <input type="radio" name="import-target" checked={choice.target === 'new-song'} onChange={() => set({ target: 'new-song' })} />A new song
+          <input
+            type="radio"
+            name="import-target"
+            checked={choice.target === 'new-song'}
+            onChange={() => set({ target: 'new-song' })}
+          />
+          A new song
         </label>
         <label className="track-choice">
-          <input type="radio" name="import-target" checked={choice.target === 'this-song'} onChange={() => set({ target: 'this-song' })} />
+          <input
+            type="radio"
+            name="import-target"
+            checked={choice.target === 'this-song'}
+            onChange={() => set({ target: 'this-song' })}
+          />
           Add to this song
         </label>
         {choice.target === 'this-song' && (
           <label className="check">
-            <input type="checkbox" checked={choice.adoptSettings} onChange={(e) => set({ adoptSettings: e.target.checked })} />
+            <input
+              type="checkbox"
+              checked={choice.adoptSettings}
+              onChange={(e) => set({ adoptSettings: e.target.checked })}
+            />
             Also change this song to the file's tempo, time signature and key
           </label>
         )}
@@ -114,26 +141,40 @@ export function ImportDialog({
       )}
       {feel && !feel.swing && feel.eighthSwing && settingsApply && (preview.timeSignature?.beatUnit ?? 4) <= 8 ? (
         <label className="check">
-          <input type="checkbox" checked={choice.halfTime ?? false} onChange={(e) => set({ halfTime: e.target.checked })} />
-          Keep the swung eighths: write them as sixteenths at half the tempo ({Math.round((preview.tempo ?? 120) / 2)} BPM,{' '}
-          {preview.timeSignature?.beats ?? 4}/{(preview.timeSignature?.beatUnit ?? 4) * 2}) with the song's swing at {Math.round(feel.eighthSwing * 100)}%
+          <input
+            type="checkbox"
+            checked={choice.halfTime ?? false}
+            onChange={(e) => set({ halfTime: e.target.checked })}
+          />
+          Keep the swung eighths: write them as sixteenths at half the tempo ({Math.round((preview.tempo ?? 120) / 2)}{' '}
+          BPM, {preview.timeSignature?.beats ?? 4}/{(preview.timeSignature?.beatUnit ?? 4) * 2}) with the song's swing
+          at {Math.round(feel.eighthSwing * 100)}%
         </label>
       ) : null}
       {feel?.swing && settingsApply ? (
         <label className="check">
-          <input type="checkbox" checked={choice.useSwing ?? false} onChange={(e) => set({ useSwing: e.target.checked })} />
-          Keep the swing: the off-beat sixteenths are played late; set the song's swing to {Math.round(feel.swing * 100)}%
+          <input
+            type="checkbox"
+            checked={choice.useSwing ?? false}
+            onChange={(e) => set({ useSwing: e.target.checked })}
+          />
+          Keep the swing: the off-beat sixteenths are played late; set the song's swing to{' '}
+          {Math.round(feel.swing * 100)}%
         </label>
       ) : null}
       {feel && feel.tripletNotes > 0 && (
         <p className="field-reason">
-          {feel.tripletNotes} note{feel.tripletNotes === 1 ? ' sits' : 's sit'} on triplets; the grid holds sixteenths, so {feel.tripletNotes === 1 ? 'it goes' : 'they go'} to the
-          nearest one.
+          {feel.tripletNotes} note{feel.tripletNotes === 1 ? ' sits' : 's sit'} on triplets; the grid holds sixteenths,
+          so {feel.tripletNotes === 1 ? 'it goes' : 'they go'} to the nearest one.
         </p>
       )}
       {preview.warnings.length > 0 && <p className="field-reason">Not carried over: {preview.warnings.join('; ')}.</p>}
       <div className="dialog-buttons">
-        <button type="button" className="primary" onClick={() => onImport({ ...choice, key: settingsApply ? chosenKey : undefined })}>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => onImport({ ...choice, key: settingsApply ? chosenKey : undefined })}
+        >
           Import
         </button>
         <button type="button" onClick={onCancel}>

@@ -11,7 +11,8 @@ export function ShareLinkField({ url, copied, onClose }: { url: string; copied: 
         <input ref={field} type="text" readOnly value={url} onFocus={(e) => e.target.select()} />
       </label>
       <span role="status" className="field-reason">
-        {copied ? 'Copied to the clipboard.' : 'Copy the link from the field.'} Anyone opening it gets the song as a new song.
+        {copied ? 'Copied to the clipboard.' : 'Copy the link from the field.'} Anyone opening it gets the song as a new
+        song.
       </span>
       <button type="button" className="ghost" onClick={onClose}>
         Close

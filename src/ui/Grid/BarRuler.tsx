@@ -72,13 +72,7 @@ export function BarRuler({ bars, steps, selection }: Props) {
   }, [actions, steps, bars]);
 
   return (
-    <div
-      ref={ref}
-      className="bar-ruler"
-      role="group"
-      aria-label="Bar ruler"
-      style={{ ['--cols' as string]: steps }}
-    >
+    <div ref={ref} className="bar-ruler" role="group" aria-label="Bar ruler" style={{ ['--cols' as string]: steps }}>
       <span className="row-head" aria-hidden="true" />
       {Array.from({ length: bars }, (_, i) => (
         <span key={i} className="bar-number" aria-hidden="true" style={{ gridColumn: `span ${steps / bars}` }}>

@@ -37,9 +37,24 @@ export function GridHeatMap({ probabilities, notes, offset, low, high, steps }: 
     ctx.clearRect(0, 0, steps * PX, rows * PX);
     ctx.save();
     ctx.translate(offset * PX, 0);
-    paintHeat(ctx, heatCells(probabilities, low, high, steps - offset), notes, { cellW: PX, cellH: PX, top: high }, heatColours());
+    paintHeat(
+      ctx,
+      heatCells(probabilities, low, high, steps - offset),
+      notes,
+      { cellW: PX, cellH: PX, top: high },
+      heatColours(),
+    );
     ctx.restore();
   }, [probabilities, notes, offset, low, high, steps, rows, theme]);
 
-  return <canvas ref={canvas} className="grid-heatmap" data-testid="grid-heatmap" aria-hidden="true" width={steps * PX} height={rows * PX} />;
+  return (
+    <canvas
+      ref={canvas}
+      className="grid-heatmap"
+      data-testid="grid-heatmap"
+      aria-hidden="true"
+      width={steps * PX}
+      height={rows * PX}
+    />
+  );
 }

@@ -42,7 +42,20 @@ function parseAuthors(authors: string | undefined): Map<number, string> {
  * switching the previewed candidate re-renders only the rows whose ghost notes change.
  */
 export const GridRow = memo(function GridRow(props: GridRowProps) {
-  const { pitch, name, signature, steps, stepsPerBeat, stepsPerBar, tone, focusStep, theory, ghost, selection, authors } = props;
+  const {
+    pitch,
+    name,
+    signature,
+    steps,
+    stepsPerBeat,
+    stepsPerBar,
+    tone,
+    focusStep,
+    theory,
+    ghost,
+    selection,
+    authors,
+  } = props;
   const flags = cellFlags(signature, steps);
   const ghosts = ghost ? cellFlags(ghost, steps) : null;
   const [selStart, selEnd] = selection ? selection.split('-').map(Number) : [0, 0];

@@ -44,10 +44,20 @@ export function GridToolbar({ phrase, range, moveWindow, selection, previewing }
       <span className="grid-hint">
         {pitchName(range.low)}–{pitchName(range.high)}
       </span>
-      <button type="button" className="ghost small" onClick={() => moveWindow(12)} disabled={range.high >= LIMITS.pitch.max}>
+      <button
+        type="button"
+        className="ghost small"
+        onClick={() => moveWindow(12)}
+        disabled={range.high >= LIMITS.pitch.max}
+      >
         Show higher notes
       </button>
-      <button type="button" className="ghost small" onClick={() => moveWindow(-12)} disabled={range.low <= LIMITS.pitch.min}>
+      <button
+        type="button"
+        className="ghost small"
+        onClick={() => moveWindow(-12)}
+        disabled={range.low <= LIMITS.pitch.min}
+      >
         Show lower notes
       </button>
     </div>

@@ -48,7 +48,9 @@ export function PhraseGrid() {
   const preview = useAppState(selectVisiblePreview);
   const heatMapOn = useAppState((s) => s.proposals.settings.heatMap);
   // The candidate whose probabilities the teaching view shows, drawn over the cells too.
-  const teaching = useAppState((s) => (s.proposals.teachingId ? s.proposals.candidates.find((c) => c.id === s.proposals.teachingId) : undefined));
+  const teaching = useAppState((s) =>
+    s.proposals.teachingId ? s.proposals.candidates.find((c) => c.id === s.proposals.teachingId) : undefined,
+  );
   const range = chosenRange ?? defaultPitchRange(key);
 
   const perBar = barSteps(timeSignature);
@@ -74,7 +76,12 @@ export function PhraseGrid() {
     for (const p of pitches) map.set(p, isTonic(p, key) ? 'tonic' : isInScale(p, key) ? 'scale' : 'off');
     return map;
   }, [pitches, key]);
-  const heat = teaching?.probabilities && teaching.phraseId === phrase?.id ? teaching : heatMapOn && preview?.probabilities ? preview : undefined;
+  const heat =
+    teaching?.probabilities && teaching.phraseId === phrase?.id
+      ? teaching
+      : heatMapOn && preview?.probabilities
+        ? preview
+        : undefined;
 
   const [focus, setFocus] = useState<Focus>(() => ({ pitch: range.high, step: 0 }));
   const wantDomFocus = useRef(false);
@@ -95,7 +102,9 @@ export function PhraseGrid() {
   useLayoutEffect(() => {
     if (!wantDomFocus.current) return;
     wantDomFocus.current = false;
-    const cell = gridRef.current?.querySelector<HTMLElement>(`[data-pitch="${shown.pitch}"] [data-step="${shown.step}"]`);
+    const cell = gridRef.current?.querySelector<HTMLElement>(
+      `[data-pitch="${shown.pitch}"] [data-step="${shown.step}"]`,
+    );
     cell?.focus({ preventScroll: !keyboardMove.current });
     keyboardMove.current = false;
   });
@@ -164,7 +173,9 @@ export function PhraseGrid() {
       case 'resize':
         if (here) {
           actions.setNoteLength(here.start, Math.max(1, here.length + intent.delta));
-          pencil.remember(noteOfPitchAt(selectCurrentPhrase(store.getState())?.notes ?? [], here.pitch, here.start)?.length ?? 1);
+          pencil.remember(
+            noteOfPitchAt(selectCurrentPhrase(store.getState())?.notes ?? [], here.pitch, here.start)?.length ?? 1,
+          );
         }
         return;
     }
@@ -206,7 +217,14 @@ export function PhraseGrid() {
             />
           ))}
           {heat?.probabilities && (
-            <GridHeatMap probabilities={heat.probabilities} notes={heat.notes} offset={heat.span.start} low={range.low} high={range.high} steps={steps} />
+            <GridHeatMap
+              probabilities={heat.probabilities}
+              notes={heat.notes}
+              offset={heat.span.start}
+              low={range.low}
+              high={range.high}
+              steps={steps}
+            />
           )}
           <Playhead steps={steps} phraseId={phrase?.id ?? ''} />
         </div>

@@ -51,7 +51,13 @@ export function noteOfPitchAt(notes: readonly Note[], pitch: MidiPitch, step: St
 }
 
 /** Keeps a [low, high] window of `size` rows inside the piano after moving it by `delta` semitones. */
-export function shiftRange(low: MidiPitch, high: MidiPitch, delta: number, min: MidiPitch, max: MidiPitch): { low: MidiPitch; high: MidiPitch } {
+export function shiftRange(
+  low: MidiPitch,
+  high: MidiPitch,
+  delta: number,
+  min: MidiPitch,
+  max: MidiPitch,
+): { low: MidiPitch; high: MidiPitch } {
   const size = high - low;
   const nextLow = Math.max(min, Math.min(max - size, low + delta));
   return { low: nextLow, high: nextLow + size };

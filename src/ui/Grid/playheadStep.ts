@@ -22,7 +22,15 @@ export interface PlayheadInput {
   spans?: readonly SectionSpan[];
 }
 
-export function gridPlayheadStep({ step, target, song, phraseId, auditionPhraseId, steps, spans }: PlayheadInput): Steps | null {
+export function gridPlayheadStep({
+  step,
+  target,
+  song,
+  phraseId,
+  auditionPhraseId,
+  steps,
+  spans,
+}: PlayheadInput): Steps | null {
   if (step === null || !target || steps <= 0) return null;
   const lengthOf = (id: string) => {
     const phrase = song.phrases.find((p) => p.id === id);

@@ -92,14 +92,31 @@ export function useGridPointer(
         actions.toggleNote(hit.pitch, hit.step, undefined, pencil.length());
         previewAfterPaint(engine, hit.pitch);
         const length = noteOfPitchAt(notes(), hit.pitch, hit.step)?.length ?? 1;
-        drag = { kind: 'resize', pointerId: e.pointerId, start: hit.step, pitch: hit.pitch, length, pressedStart: false, changed: true };
+        drag = {
+          kind: 'resize',
+          pointerId: e.pointerId,
+          start: hit.step,
+          pitch: hit.pitch,
+          length,
+          pressedStart: false,
+          changed: true,
+        };
         return;
       }
       const rect = hit.cell.getBoundingClientRect();
-      const onEndHandle = hit.step === note.start + note.length - 1 && e.clientX >= rect.right - rect.width * END_HANDLE_FRACTION;
+      const onEndHandle =
+        hit.step === note.start + note.length - 1 && e.clientX >= rect.right - rect.width * END_HANDLE_FRACTION;
       const pressedStart = hit.step === note.start;
       drag = onEndHandle
-        ? { kind: 'resize', pointerId: e.pointerId, start: note.start, pitch: note.pitch, length: note.length, pressedStart, changed: false }
+        ? {
+            kind: 'resize',
+            pointerId: e.pointerId,
+            start: note.start,
+            pitch: note.pitch,
+            length: note.length,
+            pressedStart,
+            changed: false,
+          }
         : {
             kind: 'move',
             pointerId: e.pointerId,
@@ -150,7 +167,8 @@ export function useGridPointer(
     const onUp = (e: PointerEvent) => {
       if (!drag || e.pointerId !== drag.pointerId) return;
       // A press on a note's first cell that did not drag is a click: it removes the note.
-      if (drag.kind !== 'select' && !drag.changed && drag.pressedStart && e.type === 'pointerup') actions.toggleNote(drag.pitch, drag.start);
+      if (drag.kind !== 'select' && !drag.changed && drag.pressedStart && e.type === 'pointerup')
+        actions.toggleNote(drag.pitch, drag.start);
       if (drag.kind === 'resize' && drag.drawn) pencil.remember(drag.length);
       drag = null;
       if (inGesture) {

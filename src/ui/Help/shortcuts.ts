@@ -8,7 +8,10 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
   {
     title: 'Anywhere (outside text fields)',
     keys: [
-      { keys: 'Space', does: 'Play / stop (outside the grid and buttons); with a candidate previewed, audition it in place' },
+      {
+        keys: 'Space',
+        does: 'Play / stop (outside the grid and buttons); with a candidate previewed, audition it in place',
+      },
       { keys: 'Ctrl/⌘ + Z', does: 'Undo' },
       { keys: 'Ctrl/⌘ + Shift + Z, Ctrl + Y', does: 'Redo' },
       { keys: '?', does: 'Show or hide this help' },
@@ -31,7 +34,10 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
       { keys: 'Arrow keys', does: 'Move between cells (up is higher)' },
       { keys: 'Enter or Space', does: 'Add or remove the note at the cell (a new note takes the length last drawn)' },
       { keys: 'Shift + → / ←', does: 'Lengthen / shorten the note' },
-      { keys: 'Ctrl/⌘ + Shift + → / ←', does: 'Select steps from the focused cell (Shift + drag, or drag across the bar ruler, too)' },
+      {
+        keys: 'Ctrl/⌘ + Shift + → / ←',
+        does: 'Select steps from the focused cell (Shift + drag, or drag across the bar ruler, too)',
+      },
       { keys: 'Shift + ↑ / ↓, Page Up / Down', does: 'Move by an octave' },
       { keys: 'Home / End', does: 'First / last step' },
       { keys: 'Delete', does: 'Remove the note at the cell' },
@@ -49,13 +55,21 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
   {
     title: 'Computer keyboard as a piano',
     keys: [
-      { keys: 'A W S E D F T G Y H U J K', does: 'Play C to C like a piano; with Step input on, write the note at the focused step and move on' },
+      {
+        keys: 'A W S E D F T G Y H U J K',
+        does: 'Play C to C like a piano; with Step input on, write the note at the focused step and move on',
+      },
       { keys: 'Z / X', does: 'Octave down / up' },
     ],
   },
   {
     title: 'Panels',
-    keys: [{ keys: 'Tab to the Panels tabs, ↑ / ↓, Enter', does: 'Open a panel (Chords, Notation, Theory, History, MIDI, Keyboard, Mix, Export, Classroom, Songs); Enter again closes it' }],
+    keys: [
+      {
+        keys: 'Tab to the Panels tabs, ↑ / ↓, Enter',
+        does: 'Open a panel (Chords, Notation, Theory, History, MIDI, Keyboard, Mix, Export, Classroom, Songs); Enter again closes it',
+      },
+    ],
   },
 ];
 

@@ -35,7 +35,8 @@ export function HistoryPanel() {
 
   if (!phrase) return null;
   const steps = phrase.bars * perBar;
-  const versionSteps = (notes: readonly Note[]) => Math.max(steps, Math.ceil(notes.reduce((e, n) => Math.max(e, n.start + n.length), 0) / perBar) * perBar);
+  const versionSteps = (notes: readonly Note[]) =>
+    Math.max(steps, Math.ceil(notes.reduce((e, n) => Math.max(e, n.start + n.length), 0) / perBar) * perBar);
 
   return (
     <section className="history-panel" aria-label="History">
@@ -44,22 +45,41 @@ export function HistoryPanel() {
         <li className="version is-current" aria-label={`Current version: ${describeOrigin(phrase.origin)}`}>
           <div className="version-text">
             <strong>Now</strong> · {describeOrigin(phrase.origin)}
-            {describeConstraints(phrase.origin) && <span className="version-constraints"> · {describeConstraints(phrase.origin)}</span>}
+            {describeConstraints(phrase.origin) && (
+              <span className="version-constraints"> · {describeConstraints(phrase.origin)}</span>
+            )}
           </div>
         </li>
         {history
           .map((v, i) => ({ v, i }))
           .reverse()
           .map(({ v, i }) => (
-            <li key={i} className={`version${comparing === i ? ' is-compared' : ''}`} aria-label={`Version ${i + 1}: ${describeOrigin(v.origin)}`}>
+            <li
+              key={i}
+              className={`version${comparing === i ? ' is-compared' : ''}`}
+              aria-label={`Version ${i + 1}: ${describeOrigin(v.origin)}`}
+            >
               <div className="version-text">
                 <strong>Version {i + 1}</strong> · {describeOrigin(v.origin)}
-                {describeConstraints(v.origin) && <span className="version-constraints"> · {describeConstraints(v.origin)}</span>}
+                {describeConstraints(v.origin) && (
+                  <span className="version-constraints"> · {describeConstraints(v.origin)}</span>
+                )}
                 <span className="version-time"> · {timeFormat.format(v.at)}</span>
               </div>
-              <PianoRoll notes={v.notes} steps={versionSteps(v.notes)} stepsPerBar={perBar} label={`Version ${i + 1}`} height={28} />
+              <PianoRoll
+                notes={v.notes}
+                steps={versionSteps(v.notes)}
+                stepsPerBar={perBar}
+                label={`Version ${i + 1}`}
+                height={28}
+              />
               <div className="version-actions">
-                <button type="button" className="ghost toggle" aria-pressed={comparing === i} onClick={() => setComparing(comparing === i ? null : i)}>
+                <button
+                  type="button"
+                  className="ghost toggle"
+                  aria-pressed={comparing === i}
+                  onClick={() => setComparing(comparing === i ? null : i)}
+                >
                   Compare
                 </button>
                 <button
@@ -76,13 +96,15 @@ export function HistoryPanel() {
             </li>
           ))}
       </ol>
-      {history.length === 0 && <p className="empty-hint">No earlier versions yet: edits, accepted proposals and imports add them.</p>}
+      {history.length === 0 && (
+        <p className="empty-hint">No earlier versions yet: edits, accepted proposals and imports add them.</p>
+      )}
       <IdeasSummary />
       {compared && diff && (
         <section className="version-compare" aria-label="Comparison">
           <h3>
-            Version {comparing! + 1} → now: {diff.added.length} note{diff.added.length === 1 ? '' : 's'} added, {diff.removed.length} removed,{' '}
-            {diff.kept.length} kept
+            Version {comparing! + 1} → now: {diff.added.length} note{diff.added.length === 1 ? '' : 's'} added,{' '}
+            {diff.removed.length} removed, {diff.kept.length} kept
           </h3>
           <PianoRoll
             notes={phrase.notes}
@@ -94,7 +116,8 @@ export function HistoryPanel() {
             height={72}
           />
           <p className="compare-legend">
-            <span className="legend-added">added</span> <span className="legend-removed">removed</span> <span className="legend-kept">kept</span>
+            <span className="legend-added">added</span> <span className="legend-removed">removed</span>{' '}
+            <span className="legend-kept">kept</span>
           </p>
         </section>
       )}

@@ -27,7 +27,8 @@ export function describeConstraints(origin: PhraseOrigin): string {
   if (!c) return '';
   const parts: string[] = [];
   if (c.scaleLock === true) parts.push('scale lock');
-  if (typeof c.lockedNotes === 'number' && c.lockedNotes > 0) parts.push(`${c.lockedNotes} locked note${c.lockedNotes === 1 ? '' : 's'}`);
+  if (typeof c.lockedNotes === 'number' && c.lockedNotes > 0)
+    parts.push(`${c.lockedNotes} locked note${c.lockedNotes === 1 ? '' : 's'}`);
   if (typeof c.primer === 'string' && c.primer !== 'none') parts.push(`primed with ${c.primer}`);
   if (typeof c.chords === 'string') parts.push(`chords ${c.chords}`);
   return parts.join(', ');

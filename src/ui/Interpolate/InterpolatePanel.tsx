@@ -68,8 +68,19 @@ export function InterpolatePanel() {
       <div className="interpolate-controls" role="group" aria-label="Interpolation settings">
         {endSelect('From', from, (ref) => vae.actions.setEnds(ref, to))}
         {endSelect('To', to, (ref) => vae.actions.setEnds(from, ref))}
-        <NumberField label="In-between phrases" value={steps} min={2} max={8} onCommit={(v) => vae.actions.setSteps(v)} />
-        <button type="button" disabled={busy || !!reason} aria-describedby={reason ? 'interpolate-reason' : undefined} onClick={() => void vae.actions.interpolate()}>
+        <NumberField
+          label="In-between phrases"
+          value={steps}
+          min={2}
+          max={8}
+          onCommit={(v) => vae.actions.setSteps(v)}
+        />
+        <button
+          type="button"
+          disabled={busy || !!reason}
+          aria-describedby={reason ? 'interpolate-reason' : undefined}
+          onClick={() => void vae.actions.interpolate()}
+        >
           Interpolate
         </button>
       </div>
@@ -83,23 +94,46 @@ export function InterpolatePanel() {
           <ol className="interpolation-row" role="list" aria-label="Interpolation">
             {[
               { key: 'from', name: result.fromName, phrase: result.fromPhrase },
-              ...result.inBetween.map((p, i) => ({ key: `step-${i}`, name: `${result.fromName}→${result.toName} ${i + 1}`, phrase: p })),
+              ...result.inBetween.map((p, i) => ({
+                key: `step-${i}`,
+                name: `${result.fromName}→${result.toName} ${i + 1}`,
+                phrase: p,
+              })),
               { key: 'to', name: result.toName, phrase: result.toPhrase },
             ].map(({ key, name, phrase }) => (
-              <li key={key} className={key === 'from' || key === 'to' ? 'interpolation-end' : 'interpolation-step'} aria-label={name}>
+              <li
+                key={key}
+                className={key === 'from' || key === 'to' ? 'interpolation-end' : 'interpolation-step'}
+                aria-label={name}
+              >
                 <span className="interpolation-name">{name}</span>
-                <PianoRoll notes={phrase.notes} steps={phrase.bars * perBar} stepsPerBar={perBar} label={name} height={40} />
+                <PianoRoll
+                  notes={phrase.notes}
+                  steps={phrase.bars * perBar}
+                  stepsPerBar={perBar}
+                  label={name}
+                  height={40}
+                />
               </li>
             ))}
           </ol>
           <div className="interpolate-actions">
-            <button type="button" className="toggle" aria-pressed={auditioning} onClick={() => void vae.actions.auditionPath()}>
+            <button
+              type="button"
+              className="toggle"
+              aria-pressed={auditioning}
+              onClick={() => void vae.actions.auditionPath()}
+            >
               Audition path
             </button>
             <button
               type="button"
               disabled={!bothPhrases}
-              title={bothPhrases ? 'Add the in-between phrases to the song, between the two sections' : 'Both ends must be phrases of the song'}
+              title={
+                bothPhrases
+                  ? 'Add the in-between phrases to the song, between the two sections'
+                  : 'Both ends must be phrases of the song'
+              }
               onClick={() => vae.actions.insertInterpolation()}
             >
               Insert between sections

@@ -81,12 +81,19 @@ export function StepInput() {
     <fieldset className="step-input">
       <legend>Computer keyboard</legend>
       <label>
-        <input type="checkbox" checked={settings.stepInput} onChange={(e) => theorySettings.set({ stepInput: e.target.checked })} /> Step
-        input
+        <input
+          type="checkbox"
+          checked={settings.stepInput}
+          onChange={(e) => theorySettings.set({ stepInput: e.target.checked })}
+        />{' '}
+        Step input
       </label>
       <label>
         Note length{' '}
-        <select value={settings.stepLength} onChange={(e) => theorySettings.set({ stepLength: Number(e.target.value) })}>
+        <select
+          value={settings.stepLength}
+          onChange={(e) => theorySettings.set({ stepLength: Number(e.target.value) })}
+        >
           <option value={1}>Sixteenth</option>
           <option value={2}>Eighth</option>
           <option value={4}>Quarter</option>

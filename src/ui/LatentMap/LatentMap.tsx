@@ -48,21 +48,41 @@ export function LatentMap() {
     <section className="latent-map-panel" aria-label="Latent map">
       <h2 className="panel-title">Latent map</h2>
       <div className="latent-map-controls">
-        <button type="button" disabled={busy || !!blocked} title={blocked} onClick={() => void vae.actions.mapLatentSpace()}>
+        <button
+          type="button"
+          disabled={busy || !!blocked}
+          title={blocked}
+          onClick={() => void vae.actions.mapLatentSpace()}
+        >
           Map the phrases
         </button>
         {map && (
           <span className="latent-map-note">
-            {map.dots.length} two-bar windows; the axes show {Math.round(100 * (map.explained[0] + map.explained[1]))}% of how their codes differ. Click between dots
-            to propose the phrase there.
+            {map.dots.length} two-bar windows; the axes show {Math.round(100 * (map.explained[0] + map.explained[1]))}%
+            of how their codes differ. Click between dots to propose the phrase there.
           </span>
         )}
       </div>
       {map && (
-        <svg className="latent-map" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Latent map of ${map.dots.length} phrase windows`} onClick={onClick}>
+        <svg
+          className="latent-map"
+          viewBox={`0 0 ${W} ${H}`}
+          role="img"
+          aria-label={`Latent map of ${map.dots.length} phrase windows`}
+          onClick={onClick}
+        >
           {map.dots.map((d, i) => (
             <g key={i}>
-              <circle cx={sx(d.x)} cy={sy(d.y)} r={7} fill={d.color} tabIndex={0} role="button" aria-label={d.label} onKeyDown={(e) => onDotKey(e, i)}>
+              <circle
+                cx={sx(d.x)}
+                cy={sy(d.y)}
+                r={7}
+                fill={d.color}
+                tabIndex={0}
+                role="button"
+                aria-label={d.label}
+                onKeyDown={(e) => onDotKey(e, i)}
+              >
                 <title>{d.label}</title>
               </circle>
               <text x={sx(d.x) + 9} y={sy(d.y) + 4} fontSize={11} fill="currentColor">

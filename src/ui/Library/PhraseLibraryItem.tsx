@@ -75,7 +75,9 @@ export const PhraseLibraryItem = memo(function PhraseLibraryItem(props: Props) {
       )}
       {confirming ? (
         <span className="confirm" role="group" aria-label={`Delete phrase ${phrase.name}?`}>
-          <span className="confirm-text">{uses > 0 ? `Delete it and its ${uses} section${uses === 1 ? '' : 's'}?` : 'Delete?'}</span>
+          <span className="confirm-text">
+            {uses > 0 ? `Delete it and its ${uses} section${uses === 1 ? '' : 's'}?` : 'Delete?'}
+          </span>
           <button type="button" className="danger" autoFocus onClick={() => handlers.delete(id)}>
             Delete
           </button>
@@ -85,7 +87,13 @@ export const PhraseLibraryItem = memo(function PhraseLibraryItem(props: Props) {
         </span>
       ) : (
         <span className="phrase-actions">
-          <button type="button" className="ghost small" aria-label={`Add phrase ${phrase.name} to the song`} title="Add to the end of the song" onClick={() => handlers.addToSong(id)}>
+          <button
+            type="button"
+            className="ghost small"
+            aria-label={`Add phrase ${phrase.name} to the song`}
+            title="Add to the end of the song"
+            onClick={() => handlers.addToSong(id)}
+          >
             + Song
           </button>
           <button
@@ -100,10 +108,22 @@ export const PhraseLibraryItem = memo(function PhraseLibraryItem(props: Props) {
           >
             <PencilIcon />
           </button>
-          <button type="button" className="icon" aria-label={`Duplicate phrase ${phrase.name}`} title="Duplicate" onClick={() => handlers.duplicate(id)}>
+          <button
+            type="button"
+            className="icon"
+            aria-label={`Duplicate phrase ${phrase.name}`}
+            title="Duplicate"
+            onClick={() => handlers.duplicate(id)}
+          >
             <CopyIcon />
           </button>
-          <button type="button" className="icon" aria-label={`Delete phrase ${phrase.name}`} title="Delete" onClick={() => setConfirming(true)}>
+          <button
+            type="button"
+            className="icon"
+            aria-label={`Delete phrase ${phrase.name}`}
+            title="Delete"
+            onClick={() => setConfirming(true)}
+          >
             <CloseIcon />
           </button>
         </span>

@@ -5,7 +5,11 @@ import { useServices } from '../AppContext';
 import './midi.css';
 
 function useMidi<T>(midi: MidiController, select: (s: MidiState) => T): T {
-  return useSyncExternalStore(midi.subscribe, () => select(midi.getState()), () => select(midi.getState()));
+  return useSyncExternalStore(
+    midi.subscribe,
+    () => select(midi.getState()),
+    () => select(midi.getState()),
+  );
 }
 
 const STEP_LENGTHS = [
@@ -69,7 +73,11 @@ export function MidiPanel() {
           </label>
           <label className="field">
             <span className="field-label">Step note length</span>
-            <select value={state.stepLength} onChange={(e) => actions.setStepLength(Number(e.target.value))} disabled={!state.stepInput}>
+            <select
+              value={state.stepLength}
+              onChange={(e) => actions.setStepLength(Number(e.target.value))}
+              disabled={!state.stepInput}
+            >
               {STEP_LENGTHS.map((l) => (
                 <option key={l.steps} value={l.steps}>
                   {l.label}
@@ -95,7 +103,9 @@ export function MidiPanel() {
           )}
           {recording.kind !== 'off' && (
             <span role="status" className="midi-recording">
-              {recording.kind === 'count-in' ? `Count-in: ${recording.beatsLeft}` : 'Recording: play along, notes snap to the grid'}
+              {recording.kind === 'count-in'
+                ? `Count-in: ${recording.beatsLeft}`
+                : 'Recording: play along, notes snap to the grid'}
             </span>
           )}
         </div>

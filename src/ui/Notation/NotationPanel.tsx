@@ -28,7 +28,7 @@ function afterPaintAndPause(ms: number): Promise<void> {
 
 /** abcjs is ~300 kB: fetched the first time a staff is drawn, not with the first paint. */
 function loadAbcjs(): Promise<AbcModule> {
-  abcjsLoading ??= import('abcjs').then((m) => ((m as unknown as { default?: AbcModule }).default ?? m));
+  abcjsLoading ??= import('abcjs').then((m) => (m as unknown as { default?: AbcModule }).default ?? m);
   return abcjsLoading;
 }
 

@@ -23,7 +23,11 @@ export function OfflineNotice() {
       );
     case 'ready':
       return (
-        <span role="status" className="offline-status" title="The app, its models and the piano are stored in this browser">
+        <span
+          role="status"
+          className="offline-status"
+          title="The app, its models and the piano are stored in this browser"
+        >
           Works offline
         </span>
       );

@@ -26,7 +26,12 @@ export function SidePanels({ onOpenChange }: { onOpenChange(open: boolean): void
   // asking why a candidate was written opens Theory, where the teaching view is; a hand-back's "who wrote
   // what" report opens Classroom.
   const [seen, setSeen] = useState({ songId, assignment, teachingId, reportOpen });
-  if (seen.songId !== songId || seen.assignment !== assignment || seen.teachingId !== teachingId || seen.reportOpen !== reportOpen) {
+  if (
+    seen.songId !== songId ||
+    seen.assignment !== assignment ||
+    seen.teachingId !== teachingId ||
+    seen.reportOpen !== reportOpen
+  ) {
     let next = open;
     if (seen.songId !== songId || seen.assignment !== assignment) {
       const remembered = panelMemory.get(songId);
@@ -86,7 +91,12 @@ export function SidePanels({ onOpenChange }: { onOpenChange(open: boolean): void
       </div>
       {/* After the tabs in the page (Tab goes from a tab into its panel), before them on screen. */}
       {current && (
-        <div className="side-panel card" role="tabpanel" id={`panel-${current.id}`} aria-labelledby={`tab-${current.id}`}>
+        <div
+          className="side-panel card"
+          role="tabpanel"
+          id={`panel-${current.id}`}
+          aria-labelledby={`tab-${current.id}`}
+        >
           <PanelBody>{current.render()}</PanelBody>
         </div>
       )}

@@ -27,7 +27,13 @@ export interface PanelDefinition {
 /** The side panels, in tab order. Each view is the feature's own component, unchanged inside. */
 export const PANELS: readonly PanelDefinition[] = [
   { id: 'chords', label: 'Chords', icon: '♯', hint: 'Chords of the phrase, bar by bar', render: () => <ChordPicker /> },
-  { id: 'notation', label: 'Notation', icon: '♩', hint: 'The phrase or the song on a staff; print a handout', render: () => <NotationPanel /> },
+  {
+    id: 'notation',
+    label: 'Notation',
+    icon: '♩',
+    hint: 'The phrase or the song on a staff; print a handout',
+    render: () => <NotationPanel />,
+  },
   {
     id: 'theory',
     label: 'Theory',
@@ -52,11 +58,41 @@ export const PANELS: readonly PanelDefinition[] = [
       </>
     ),
   },
-  { id: 'history', label: 'History', icon: '↺', hint: 'Every version of the phrase: compare, restore', render: () => <HistoryPanel /> },
-  { id: 'midi', label: 'MIDI', icon: '◎', hint: 'MIDI keyboard in, MIDI instrument out, recording', render: () => <MidiPanel /> },
-  { id: 'keyboard', label: 'Keyboard', icon: '⌨', hint: 'Play and write notes with the computer keyboard', render: () => <StepInput /> },
-  { id: 'mix', label: 'Mix', icon: '≡', hint: 'Melody and chords: volume, mute, chords instrument', render: () => <MixControls /> },
-  { id: 'export', label: 'Export', icon: '⇪', hint: 'MIDI, WAV, project files, share links; import MIDI', render: () => <ExportBar /> },
+  {
+    id: 'history',
+    label: 'History',
+    icon: '↺',
+    hint: 'Every version of the phrase: compare, restore',
+    render: () => <HistoryPanel />,
+  },
+  {
+    id: 'midi',
+    label: 'MIDI',
+    icon: '◎',
+    hint: 'MIDI keyboard in, MIDI instrument out, recording',
+    render: () => <MidiPanel />,
+  },
+  {
+    id: 'keyboard',
+    label: 'Keyboard',
+    icon: '⌨',
+    hint: 'Play and write notes with the computer keyboard',
+    render: () => <StepInput />,
+  },
+  {
+    id: 'mix',
+    label: 'Mix',
+    icon: '≡',
+    hint: 'Melody and chords: volume, mute, chords instrument',
+    render: () => <MixControls />,
+  },
+  {
+    id: 'export',
+    label: 'Export',
+    icon: '⇪',
+    hint: 'MIDI, WAV, project files, share links; import MIDI',
+    render: () => <ExportBar />,
+  },
   {
     id: 'classroom',
     label: 'Classroom',
@@ -69,5 +105,11 @@ export const PANELS: readonly PanelDefinition[] = [
       </>
     ),
   },
-  { id: 'songs', label: 'Songs', icon: '♫', hint: 'Your songs: new, open, rename, duplicate, delete', render: () => <SongList /> },
+  {
+    id: 'songs',
+    label: 'Songs',
+    icon: '♫',
+    hint: 'Your songs: new, open, rename, duplicate, delete',
+    render: () => <SongList />,
+  },
 ];

@@ -2,7 +2,18 @@
  * Which side panel is open, remembered per song in this browser (localStorage): a teacher's song opens with
  * its Classroom panel, a sketch with none. View state, not song data: not undoable, not in project files.
  */
-export type PanelId = 'songs' | 'chords' | 'notation' | 'theory' | 'interpolate' | 'history' | 'midi' | 'keyboard' | 'mix' | 'export' | 'classroom';
+export type PanelId =
+  | 'songs'
+  | 'chords'
+  | 'notation'
+  | 'theory'
+  | 'interpolate'
+  | 'history'
+  | 'midi'
+  | 'keyboard'
+  | 'mix'
+  | 'export'
+  | 'classroom';
 
 const KEY = 'phrasewright-panels';
 /** Songs remembered at most; the oldest choices are forgotten first. */

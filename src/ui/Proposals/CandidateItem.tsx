@@ -35,10 +35,22 @@ interface Props {
  * A click on it previews it on the grid; Accept is the one labelled button, the rest are icons with names.
  */
 export const CandidateItem = memo(function CandidateItem(props: Props) {
-  const { candidate: c, stepsPerBar, previewed, auditioning, teaching, canAppend, busy, mutateBlocked, confirm, handlers } = props;
+  const {
+    candidate: c,
+    stepsPerBar,
+    previewed,
+    auditioning,
+    teaching,
+    canAppend,
+    busy,
+    mutateBlocked,
+    confirm,
+    handlers,
+  } = props;
   const label = `Candidate ${c.number}`;
   const marks = useMemo<NoteMark[]>(
-    () => c.notes.map((n) => (c.lockedNotes.some((l) => l.start === n.start && l.pitch === n.pitch) ? 'locked' : 'plain')),
+    () =>
+      c.notes.map((n) => (c.lockedNotes.some((l) => l.start === n.start && l.pitch === n.pitch) ? 'locked' : 'plain')),
     [c.notes, c.lockedNotes],
   );
   // Sampled proposals say how to repeat them; variations and MusicVAE candidates (no per-step probabilities) what made them.
@@ -59,7 +71,12 @@ export const CandidateItem = memo(function CandidateItem(props: Props) {
         </span>
         <span className="candidate-origin">{c.kind === 'mutated' ? 'mutated' : c.idea === 'fill' ? 'fill' : ''}</span>
         <span className="candidate-actions">
-          <button type="button" className="primary small" onClick={() => handlers.accept(c.id, 'replace')} title="Write these notes into the phrase (Enter)">
+          <button
+            type="button"
+            className="primary small"
+            onClick={() => handlers.accept(c.id, 'replace')}
+            title="Write these notes into the phrase (Enter)"
+          >
             Accept
           </button>
           <button
@@ -104,12 +121,25 @@ export const CandidateItem = memo(function CandidateItem(props: Props) {
               <HeatIcon />
             </button>
           )}
-          <button type="button" className="icon" aria-label="Discard" title="Discard (Delete)" onClick={() => handlers.discard(c.id)}>
+          <button
+            type="button"
+            className="icon"
+            aria-label="Discard"
+            title="Discard (Delete)"
+            onClick={() => handlers.discard(c.id)}
+          >
             <CloseIcon />
           </button>
         </span>
       </div>
-      <PianoRoll notes={c.notes} marks={marks} steps={c.span.end - c.span.start} stepsPerBar={stepsPerBar} label={label} height={32} />
+      <PianoRoll
+        notes={c.notes}
+        marks={marks}
+        steps={c.span.end - c.span.start}
+        stepsPerBar={stepsPerBar}
+        label={label}
+        height={32}
+      />
       <CandidateScore candidate={c} />
       {confirm && (
         <div className="candidate-confirm" role="alert">

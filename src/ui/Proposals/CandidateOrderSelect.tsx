@@ -14,7 +14,10 @@ export function CandidateOrderSelect() {
   return (
     <label className="field">
       <span className="field-label">Sort by</span>
-      <select value={order} onChange={(e) => actions.setProposalSettings({ candidateOrder: e.target.value as CandidateOrder })}>
+      <select
+        value={order}
+        onChange={(e) => actions.setProposalSettings({ candidateOrder: e.target.value as CandidateOrder })}
+      >
         {(Object.keys(LABELS) as CandidateOrder[]).map((o) => (
           <option key={o} value={o}>
             {LABELS[o]}

@@ -18,7 +18,11 @@ interface Props {
 export function FillSelectionButton({ span, busy, blocked }: Props) {
   const actions = useActions();
   const hintId = useId();
-  const reason = blocked ?? (span ? null : 'Select steps first (drag across the bar ruler or Shift+drag on the grid), then Fill selection rewrites them to lead into what follows.');
+  const reason =
+    blocked ??
+    (span
+      ? null
+      : 'Select steps first (drag across the bar ruler or Shift+drag on the grid), then Fill selection rewrites them to lead into what follows.');
   const title = reason ?? `Candidates for steps ${span!.start + 1}–${span!.end} that lead into the notes after them`;
   return (
     <>

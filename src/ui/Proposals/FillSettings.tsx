@@ -11,9 +11,19 @@ export function FillSettings() {
   const cadence = useAppState((s) => s.proposals.settings.endOnCadence);
   return (
     <div className="fill-controls" role="group" aria-label="Fill and ending settings">
-      <NumberField label="Fill over-sampling" value={oversample} min={1} max={8} onCommit={(v) => actions.setProposalSettings({ fillOversample: v })} />
+      <NumberField
+        label="Fill over-sampling"
+        value={oversample}
+        min={1}
+        max={8}
+        onCommit={(v) => actions.setProposalSettings({ fillOversample: v })}
+      />
       <label className="check">
-        <input type="checkbox" checked={cadence} onChange={(e) => actions.setProposalSettings({ endOnCadence: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={cadence}
+          onChange={(e) => actions.setProposalSettings({ endOnCadence: e.target.checked })}
+        />
         End on a cadence
       </label>
     </div>

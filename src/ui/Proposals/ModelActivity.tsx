@@ -40,12 +40,19 @@ export function ModelActivity() {
       </div>
     );
   }
-  const ready = model.kind === 'ready' ? `${modelId ?? 'Model'} ready (${model.info.kind === 'chord' ? 'follows chords, ' : ''}${model.info.backend})` : '';
+  const ready =
+    model.kind === 'ready'
+      ? `${modelId ?? 'Model'} ready (${model.info.kind === 'chord' ? 'follows chords, ' : ''}${model.info.backend})`
+      : '';
   return (
     <div
       className="model-activity"
       role="status"
-      title={model.kind === 'ready' ? `${ready}${lastMs !== undefined ? `; the last proposal took ${Math.round(lastMs)} ms from the click` : ''}` : undefined}
+      title={
+        model.kind === 'ready'
+          ? `${ready}${lastMs !== undefined ? `; the last proposal took ${Math.round(lastMs)} ms from the click` : ''}`
+          : undefined
+      }
     >
       {model.kind === 'ready'
         ? `${ready}${lastMs !== undefined ? ` · last ${Math.round(lastMs)} ms` : ''}.`

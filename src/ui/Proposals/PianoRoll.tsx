@@ -49,7 +49,15 @@ function rollPalette(): Record<NoteMark | 'barline', string> {
  * once, and a few hundred SVG shapes cost the page more style and layout than the proposal took to write.
  * The accessible name lists the notes, so the roll says what it shows to a screen reader (and to tests).
  */
-export const PianoRoll = memo(function PianoRoll({ notes, steps, stepsPerBar, marks, ghosts = NO_NOTES, label, height = 56 }: PianoRollProps) {
+export const PianoRoll = memo(function PianoRoll({
+  notes,
+  steps,
+  stepsPerBar,
+  marks,
+  ghosts = NO_NOTES,
+  label,
+  height = 56,
+}: PianoRollProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const theme = useTheme();
   const all = [...notes, ...ghosts];
@@ -70,7 +78,8 @@ export const PianoRoll = memo(function PianoRoll({ notes, steps, stepsPerBar, ma
     for (let b = 1; b < bars; b++) ctx.fillRect(b * stepsPerBar * STEP_PX - 1, 0, 1, rows * ROW_PX);
     ctx.strokeStyle = colours.removed;
     ctx.lineWidth = 1;
-    for (const n of ghosts) ctx.strokeRect(n.start * STEP_PX + 0.5, (top - n.pitch) * ROW_PX + 0.5, n.length * STEP_PX - 1, ROW_PX - 1);
+    for (const n of ghosts)
+      ctx.strokeRect(n.start * STEP_PX + 0.5, (top - n.pitch) * ROW_PX + 0.5, n.length * STEP_PX - 1, ROW_PX - 1);
     notes.forEach((n, i) => {
       ctx.fillStyle = colours[marks?.[i] ?? 'plain'];
       ctx.fillRect(n.start * STEP_PX, (top - n.pitch) * ROW_PX, n.length * STEP_PX - 1, ROW_PX);

@@ -7,7 +7,9 @@ export function PreviewStatus() {
   const preview = useAppState(selectVisiblePreview);
   const count = useAppState((s) => s.proposals.candidates.length);
   // Its place in the rail's order (as made, or by how sure the model is).
-  const position = useAppState((s) => (preview ? orderCandidates(s.proposals.candidates, s.proposals.settings.candidateOrder).indexOf(preview) + 1 : 0));
+  const position = useAppState((s) =>
+    preview ? orderCandidates(s.proposals.candidates, s.proposals.settings.candidateOrder).indexOf(preview) + 1 : 0,
+  );
   if (count === 0) return null;
   return (
     <p className="preview-status" role="status">

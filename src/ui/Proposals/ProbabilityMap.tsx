@@ -13,7 +13,17 @@ const CELL_H = 7;
  * The teaching view: how likely the model found each pitch at each step (brighter = more likely; see
  * heatCells), with the notes it actually drew outlined on top.
  */
-export function ProbabilityMap({ probabilities, notes, stepsPerBar, label }: { probabilities: StepProbabilities; notes: readonly Note[]; stepsPerBar: Steps; label: string }) {
+export function ProbabilityMap({
+  probabilities,
+  notes,
+  stepsPerBar,
+  label,
+}: {
+  probabilities: StepProbabilities;
+  notes: readonly Note[];
+  stepsPerBar: Steps;
+  label: string;
+}) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const theme = useTheme();
   const rows = useMemo(() => heatRows(probabilities, notes), [probabilities, notes]);
@@ -26,7 +36,13 @@ export function ProbabilityMap({ probabilities, notes, stepsPerBar, label }: { p
     const { steps } = probabilities;
     ctx.clearRect(0, 0, width, height);
     const colours = heatColours();
-    paintHeat(ctx, heatCells(probabilities, rows.low, rows.high), [], { cellW: CELL_W, cellH: CELL_H, top: rows.high }, colours);
+    paintHeat(
+      ctx,
+      heatCells(probabilities, rows.low, rows.high),
+      [],
+      { cellW: CELL_W, cellH: CELL_H, top: rows.high },
+      colours,
+    );
     ctx.strokeStyle = tokenColor('--focus', '#6cc2b0');
     ctx.lineWidth = 1;
     for (let b = stepsPerBar; b < steps; b += stepsPerBar) {
@@ -53,8 +69,8 @@ export function ProbabilityMap({ probabilities, notes, stepsPerBar, label }: { p
         aria-label={`${label}: the model's probability of each pitch (${pitchName(rows.low)}–${pitchName(rows.high)}) at each step. Likeliest new notes: ${summary || 'none'}`}
       />
       <figcaption>
-        Brighter cells: pitches the model found more likely at that step. Outlined: the notes it drew. The same
-        map is drawn over the step grid while this view is open.
+        Brighter cells: pitches the model found more likely at that step. Outlined: the notes it drew. The same map is
+        drawn over the step grid while this view is open.
       </figcaption>
     </figure>
   );

@@ -82,8 +82,21 @@ export function ProposalsPanel() {
       </div>
       <StylePicker />
       <div className="propose-controls" role="group" aria-label="Proposal settings">
-        <NumberField label="Temperature" value={settings.temperature} min={locks.temperature?.min ?? 0} max={locks.temperature?.max ?? 2} step={0.1} onCommit={(v) => actions.setProposalSettings({ temperature: v })} />
-        <NumberField label="Candidates" value={settings.candidates} min={1} max={8} onCommit={(v) => actions.setProposalSettings({ candidates: v })} />
+        <NumberField
+          label="Temperature"
+          value={settings.temperature}
+          min={locks.temperature?.min ?? 0}
+          max={locks.temperature?.max ?? 2}
+          step={0.1}
+          onCommit={(v) => actions.setProposalSettings({ temperature: v })}
+        />
+        <NumberField
+          label="Candidates"
+          value={settings.candidates}
+          min={1}
+          max={8}
+          onCommit={(v) => actions.setProposalSettings({ candidates: v })}
+        />
         <label className="field">
           <span className="field-label">Bars</span>
           <select value={settings.bars} onChange={(e) => actions.setProposalSettings({ bars: Number(e.target.value) })}>
@@ -95,23 +108,46 @@ export function ProposalsPanel() {
           </select>
         </label>
         <label className="check">
-          <input type="checkbox" checked={settings.scaleLock} onChange={(e) => actions.setProposalSettings({ scaleLock: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={settings.scaleLock}
+            onChange={(e) => actions.setProposalSettings({ scaleLock: e.target.checked })}
+          />
           Scale lock
         </label>
-        <button type="button" className="ghost small more-toggle" aria-expanded={more} onClick={() => setMore((m) => !m)}>
+        <button
+          type="button"
+          className="ghost small more-toggle"
+          aria-expanded={more}
+          onClick={() => setMore((m) => !m)}
+        >
           More settings
         </button>
       </div>
       {more && (
         <div className="more-settings" role="group" aria-label="More proposal settings">
-          <NumberField label="Seed" className="seed-field" value={settings.seed} min={0} max={MAX_SEED} onCommit={(v) => actions.setProposalSettings({ seed: v })} />
+          <NumberField
+            label="Seed"
+            className="seed-field"
+            value={settings.seed}
+            min={0}
+            max={MAX_SEED}
+            onCommit={(v) => actions.setProposalSettings({ seed: v })}
+          />
           <label className="check">
-            <input type="checkbox" checked={settings.keepSeed} onChange={(e) => actions.setProposalSettings({ keepSeed: e.target.checked })} />
+            <input
+              type="checkbox"
+              checked={settings.keepSeed}
+              onChange={(e) => actions.setProposalSettings({ keepSeed: e.target.checked })}
+            />
             Keep seed
           </label>
           <label className="field wide">
             <span className="field-label">Primer</span>
-            <select value={settings.primer} onChange={(e) => actions.setProposalSettings({ primer: e.target.value as PrimerMode })}>
+            <select
+              value={settings.primer}
+              onChange={(e) => actions.setProposalSettings({ primer: e.target.value as PrimerMode })}
+            >
               {(Object.keys(PRIMER_LABELS) as PrimerMode[]).map((m) => (
                 <option key={m} value={m}>
                   {PRIMER_LABELS[m]}
@@ -121,7 +157,10 @@ export function ProposalsPanel() {
           </label>
           <label className="field wide">
             <span className="field-label">Mutation</span>
-            <select value={settings.mutation} onChange={(e) => actions.setProposalSettings({ mutation: e.target.value as MutationKind })}>
+            <select
+              value={settings.mutation}
+              onChange={(e) => actions.setProposalSettings({ mutation: e.target.value as MutationKind })}
+            >
               {(Object.keys(MUTATION_LABELS) as MutationKind[]).map((m) => (
                 <option key={m} value={m} disabled={m === 'resample' && !!locks.model}>
                   {MUTATION_LABELS[m]}
@@ -176,7 +215,11 @@ export function ProposalsPanel() {
           />
         ))}
       </ul>
-      {candidates.length === 0 && <p className="empty-hint">Press Propose (P): the model writes after your last note, or into the steps you select.</p>}
+      {candidates.length === 0 && (
+        <p className="empty-hint">
+          Press Propose (P): the model writes after your last note, or into the steps you select.
+        </p>
+      )}
     </section>
   );
 }

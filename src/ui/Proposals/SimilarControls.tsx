@@ -53,9 +53,24 @@ export function SimilarSettings() {
         <span className="field-label">
           Similarity <output>{similarity.toFixed(2)}</output>
         </span>
-        <input type="range" min={0} max={1} step={0.05} value={similarity} aria-label="Similarity" onChange={(e) => vae.actions.setSimilarity(Number(e.target.value))} />
+        <input
+          type="range"
+          min={0}
+          max={1}
+          step={0.05}
+          value={similarity}
+          aria-label="Similarity"
+          onChange={(e) => vae.actions.setSimilarity(Number(e.target.value))}
+        />
       </label>
-      <NumberField label="Count" className="similar-count" value={count} min={1} max={8} onCommit={(v) => vae.actions.setCount(v)} />
+      <NumberField
+        label="Count"
+        className="similar-count"
+        value={count}
+        min={1}
+        max={8}
+        onCommit={(v) => vae.actions.setCount(v)}
+      />
     </div>
   );
 }

@@ -7,7 +7,12 @@ import type { UiSignals } from '../uiSignals';
  * written at once; the rail asks first ("replaces 3 notes you wrote... Replace them?"), and the same Accept
  * again, or the question's own button, confirms.
  */
-export function acceptFromUi(ui: UiSignals, actions: Pick<AppActions, 'acceptCandidate' | 'notify'>, id: string, mode: AcceptMode = 'replace'): void {
+export function acceptFromUi(
+  ui: UiSignals,
+  actions: Pick<AppActions, 'acceptCandidate' | 'notify'>,
+  id: string,
+  mode: AcceptMode = 'replace',
+): void {
   const pending = ui.get().pendingAccept;
   const confirmed = pending?.id === id && pending.mode === mode;
   const result = actions.acceptCandidate(id, mode, { overwrite: confirmed });

@@ -14,7 +14,14 @@ interface Props {
 type Mode = 'view' | 'rename' | 'confirm-delete';
 
 /** One song in the library, with its rename field and delete confirmation inline (no browser dialogs). */
-export const SongListItem = memo(function SongListItem({ song, current, onOpen, onRename, onDuplicate, onDelete }: Props) {
+export const SongListItem = memo(function SongListItem({
+  song,
+  current,
+  onOpen,
+  onRename,
+  onDuplicate,
+  onDelete,
+}: Props) {
   const [mode, setMode] = useState<Mode>('view');
   const [draft, setDraft] = useState(song.title);
 
@@ -62,10 +69,22 @@ export const SongListItem = memo(function SongListItem({ song, current, onOpen, 
         </span>
       ) : (
         <span className="song-actions">
-          <button type="button" className="icon" aria-label={`Rename ${song.title}`} title="Rename" onClick={startRename}>
+          <button
+            type="button"
+            className="icon"
+            aria-label={`Rename ${song.title}`}
+            title="Rename"
+            onClick={startRename}
+          >
             <PencilIcon />
           </button>
-          <button type="button" className="icon" aria-label={`Duplicate ${song.title}`} title="Duplicate" onClick={onDuplicate}>
+          <button
+            type="button"
+            className="icon"
+            aria-label={`Duplicate ${song.title}`}
+            title="Duplicate"
+            onClick={onDuplicate}
+          >
             <CopyIcon />
           </button>
           <button

@@ -18,11 +18,19 @@ export function TheoryControls() {
         </select>
       </label>
       <label>
-        <input type="checkbox" checked={s.chordTones} onChange={(e) => theorySettings.set({ chordTones: e.target.checked })} />{' '}
+        <input
+          type="checkbox"
+          checked={s.chordTones}
+          onChange={(e) => theorySettings.set({ chordTones: e.target.checked })}
+        />{' '}
         Chord tones
       </label>
       <label>
-        <input type="checkbox" checked={s.intervals} onChange={(e) => theorySettings.set({ intervals: e.target.checked })} />{' '}
+        <input
+          type="checkbox"
+          checked={s.intervals}
+          onChange={(e) => theorySettings.set({ intervals: e.target.checked })}
+        />{' '}
         Intervals
       </label>
       <KeySuggestion />

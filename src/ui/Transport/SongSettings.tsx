@@ -42,7 +42,12 @@ export function SongSettings() {
     <div className="settings" role="group" aria-label="Song settings">
       <label className="field">
         <span className="field-label">Key</span>
-        <select value={key.tonic} disabled={!!locks.key} title={locks.key} onChange={(e) => show(actions.setKey(e.target.value))}>
+        <select
+          value={key.tonic}
+          disabled={!!locks.key}
+          title={locks.key}
+          onChange={(e) => show(actions.setKey(e.target.value))}
+        >
           {tonics.map((t) => (
             <option key={t} value={t}>
               {t}
@@ -52,7 +57,12 @@ export function SongSettings() {
       </label>
       <label className="field">
         <span className="field-label">Scale</span>
-        <select value={key.scale} disabled={!!locks.scale} title={locks.scale} onChange={(e) => show(actions.setScale(e.target.value as ScaleName))}>
+        <select
+          value={key.scale}
+          disabled={!!locks.scale}
+          title={locks.scale}
+          onChange={(e) => show(actions.setScale(e.target.value as ScaleName))}
+        >
           {SCALE_NAMES.map((n) => (
             <option key={n} value={n}>
               {n}
@@ -63,7 +73,12 @@ export function SongSettings() {
       {/* Not named "Bars": the UI contract gives that name to the length of a proposal. */}
       <label className="field">
         <span className="field-label">Phrase length</span>
-        <select value={bars} disabled={!!locks.bars} title={locks.bars} onChange={(e) => show(actions.setBars(Number(e.target.value)))}>
+        <select
+          value={bars}
+          disabled={!!locks.bars}
+          title={locks.bars}
+          onChange={(e) => show(actions.setBars(Number(e.target.value)))}
+        >
           {BAR_CHOICES.map((n) => (
             <option key={n} value={n}>
               {n === 1 ? '1 bar' : `${n} bars`}

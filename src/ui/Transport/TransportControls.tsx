@@ -22,11 +22,26 @@ export function TransportControls() {
         </span>
         {playing ? 'Stop' : 'Play'}
       </button>
-      <button type="button" className="toggle icon-button" aria-pressed={metronome} aria-label="Metronome" title="Metronome" onClick={() => actions.toggleMetronome()}>
+      <button
+        type="button"
+        className="toggle icon-button"
+        aria-pressed={metronome}
+        aria-label="Metronome"
+        title="Metronome"
+        onClick={() => actions.toggleMetronome()}
+      >
         <MetronomeIcon />
       </button>
       <span className="divider" aria-hidden="true" />
-      <button type="button" className="icon-button" aria-label="Undo" title="Undo (Ctrl/⌘+Z)" onClick={() => actions.undo()} disabled={!canUndo} aria-keyshortcuts="Control+Z Meta+Z">
+      <button
+        type="button"
+        className="icon-button"
+        aria-label="Undo"
+        title="Undo (Ctrl/⌘+Z)"
+        onClick={() => actions.undo()}
+        disabled={!canUndo}
+        aria-keyshortcuts="Control+Z Meta+Z"
+      >
         <UndoIcon />
       </button>
       <button

@@ -21,7 +21,13 @@ const request: ProposalRequest = {
   steps: 32,
   temperature: 1,
   seed: 1,
-  primer: { notes: [{ pitch: 60, start: 0, length: 4, velocity: 90 }, { pitch: 64, start: 4, length: 4, velocity: 90 }], steps: 16 },
+  primer: {
+    notes: [
+      { pitch: 60, start: 0, length: 4, velocity: 90 },
+      { pitch: 64, start: 4, length: 4, velocity: 90 },
+    ],
+    steps: 16,
+  },
 };
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const batched: number[] = [];
@@ -36,7 +42,9 @@ for (let i = 0; i < 5; i++) {
 }
 const b = median(batched);
 const s = median(sequential);
-console.log(`backend ${tf.getBackend()}: batch 8x32 ${b.toFixed(1)} ms, 8 sequential continueSequence ${s.toFixed(1)} ms, speed-up ${(s / b).toFixed(1)}x`);
+console.log(
+  `backend ${tf.getBackend()}: batch 8x32 ${b.toFixed(1)} ms, 8 sequential continueSequence ${s.toFixed(1)} ms, speed-up ${(s / b).toFixed(1)}x`,
+);
 sampler.dispose();
 model.dispose();
 await server.close();

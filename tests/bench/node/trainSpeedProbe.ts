@@ -17,5 +17,7 @@ for (let k = 0; k < Number(process.env.PROBE_STEPS ?? 4); k++) {
   const t0 = performance.now();
   const cost = opt.minimize(() => maskedCrossEntropy(rnnLogits(vars, x), y, m), true, Object.values(vars));
   const v = (await cost!.data())[0];
-  console.log(`H${H} L${L} T${T} B${B} fast=${fast} step ${k}: ${(performance.now() - t0).toFixed(0)} ms loss ${v.toFixed(3)} tensors ${tf.memory().numTensors}`);
+  console.log(
+    `H${H} L${L} T${T} B${B} fast=${fast} step ${k}: ${(performance.now() - t0).toFixed(0)} ms loss ${v.toFixed(3)} tensors ${tf.memory().numTensors}`,
+  );
 }

@@ -11,7 +11,11 @@ const w = () => Int32Array.from({ length: 32 }, (_, i) => (i % 4 === 0 ? 14 + (i
 const time = (name: string, f: () => void) => {
   f();
   const t: number[] = [];
-  for (let i = 0; i < 7; i++) { const t0 = performance.now(); f(); t.push(performance.now() - t0); }
+  for (let i = 0; i < 7; i++) {
+    const t0 = performance.now();
+    f();
+    t.push(performance.now() - t0);
+  }
   t.sort((a, b) => a - b);
   console.log(name, t.map((x) => x.toFixed(0)).join(' '), 'median', t[3].toFixed(1));
 };

@@ -15,19 +15,33 @@ export function primerNoteSequence(model: LoadedMelodyRnn, request: ProposalRequ
   const range = specRange(model.spec);
   const steps = request.primer && request.primer.steps >= 1 ? request.primer.steps : 1;
   // Round-trip through the event codec so the primer is folded into range and monophonic, as the sampler hears it.
-  const notes = request.primer ? decodeMelodyEvents(encodeMelodyEvents(request.primer.notes, steps, range, { fold: true }), range) : [];
+  const notes = request.primer
+    ? decodeMelodyEvents(encodeMelodyEvents(request.primer.notes, steps, range, { fold: true }), range)
+    : [];
   return {
-    notes: notes.map((n) => ({ pitch: n.pitch, quantizedStartStep: n.start, quantizedEndStep: n.start + n.length, velocity: n.velocity })),
+    notes: notes.map((n) => ({
+      pitch: n.pitch,
+      quantizedStartStep: n.start,
+      quantizedEndStep: n.start + n.length,
+      velocity: n.velocity,
+    })),
     totalQuantizedSteps: steps,
     quantizationInfo: { stepsPerQuarter: 4 },
   };
 }
 
 /** Milliseconds for `runs` sequential continueSequence calls of `request.steps` steps each. */
-export async function timeSequentialBaseline(model: LoadedMelodyRnn, request: ProposalRequest, runs: number): Promise<number> {
+export async function timeSequentialBaseline(
+  model: LoadedMelodyRnn,
+  request: ProposalRequest,
+  runs: number,
+): Promise<number> {
   const primer = primerNoteSequence(model, request);
   const chords = model.spec.chordEncoder
-    ? [...chordsPerStep(request.primer?.chords, primer.totalQuantizedSteps), ...chordsPerStep(request.chords, request.steps)]
+    ? [
+        ...chordsPerStep(request.primer?.chords, primer.totalQuantizedSteps),
+        ...chordsPerStep(request.chords, request.steps),
+      ]
     : undefined;
   const started = performance.now();
   for (let i = 0; i < runs; i++) {

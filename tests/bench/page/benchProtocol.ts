@@ -8,4 +8,5 @@ export interface BaselineRequest {
   runs: number;
 }
 
-export type BaselineReply = { type: 'baseline'; id: number; totalMs: number } | { type: 'error'; id: number; message: string };
+export type BaselineReply =
+  { type: 'baseline'; id: number; totalMs: number } | { type: 'error'; id: number; message: string };

@@ -25,6 +25,7 @@ self.addEventListener('message', (event: MessageEvent<BaselineRequest | ToWorker
   if (!loaded) return reply({ type: 'error', id: message.id, message: 'load a checkpoint first' });
   timeSequentialBaseline(loaded, message.request, message.runs).then(
     (totalMs) => reply({ type: 'baseline', id: message.id, totalMs }),
-    (error: unknown) => reply({ type: 'error', id: message.id, message: error instanceof Error ? error.message : 'baseline failed' }),
+    (error: unknown) =>
+      reply({ type: 'error', id: message.id, message: error instanceof Error ? error.message : 'baseline failed' }),
   );
 });

@@ -10,7 +10,10 @@ import { phraseWith, songWith } from '../../fixtures/playbackFixtures';
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const loop = { kind: 'phrase', phraseId: 'a' } as const;
 const everyOtherStep = (bars = 1) =>
-  phraseWith(Array.from({ length: 8 * bars }, (_, i) => ({ start: i * 2, pitch: 64 + (i % 5), length: 1 })), bars);
+  phraseWith(
+    Array.from({ length: 8 * bars }, (_, i) => ({ start: i * 2, pitch: 64 + (i % 5), length: 1 })),
+    bars,
+  );
 
 /**
  * The loudest sample leaving the speakers, listened to for `ms` milliseconds, or (with `enough`) until a
@@ -56,7 +59,10 @@ afterEach(() => {
 
 describe('the live audio engine', () => {
   it('unlocks the context, loops a phrase from the audio clock, follows a tempo change, and stops', async () => {
-    let song: Song = songWith([everyOtherStep()], { tempo: 120, instruments: { ...songWith([everyOtherStep()]).instruments, melody: 'square-lead' } });
+    let song: Song = songWith([everyOtherStep()], {
+      tempo: 120,
+      instruments: { ...songWith([everyOtherStep()]).instruments, melody: 'square-lead' },
+    });
     engine = createAudioEngine(() => song);
     await expect(engine.unlock()).resolves.toEqual({ kind: 'ready' });
 
@@ -106,7 +112,9 @@ describe('the live audio engine', () => {
     await engine.play(loop);
     for (let i = 0; i < 50 && statuses.length < 2; i++) await wait(100);
     expect(statuses[1]).toMatchObject({ kind: 'failed', instrument: 'piano', fallback: 'triangle-synth' });
-    expect(statuses[1].kind === 'failed' && statuses[1].message).toMatch(/piano sounds could not be loaded.*A synth plays instead\.$/);
+    expect(statuses[1].kind === 'failed' && statuses[1].message).toMatch(
+      /piano sounds could not be loaded.*A synth plays instead\.$/,
+    );
     expect(await soundIsHeard()).toBe(true);
   });
 

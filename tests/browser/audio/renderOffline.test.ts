@@ -9,7 +9,11 @@ import { alignmentLag, findOnsets, rms } from './onsets';
 // Notes every third step, so on- and off-beat sixteenths alternate and every release has died before the
 // next onset; two bars, pitch C5.
 const STEPS = Array.from({ length: 11 }, (_, i) => i * 3);
-const sparse = (bars = 2) => phraseWith(STEPS.map((start) => ({ start, pitch: 72, length: 1, velocity: 110 })), bars);
+const sparse = (bars = 2) =>
+  phraseWith(
+    STEPS.map((start) => ({ start, pitch: 72, length: 1, velocity: 110 })),
+    bars,
+  );
 
 function expectedOnsets(song: Song, steps: number[], leadIn = 0): number[] {
   return steps.map((step) => leadIn + stepToSeconds(step, song.tempo, song.swing));
@@ -39,9 +43,21 @@ describe('renderOffline with a sharp synth', () => {
   }
 
   it('repeats a looped phrase for the cycles asked, after the lead-in', async () => {
-    const song = songWith([phraseWith([0, 3, 6, 9, 12].map((start) => ({ start, pitch: 72 })), 1)], { tempo: 150, swing: 0.5 });
+    const song = songWith(
+      [
+        phraseWith(
+          [0, 3, 6, 9, 12].map((start) => ({ start, pitch: 72 })),
+          1,
+        ),
+      ],
+      { tempo: 150, swing: 0.5 },
+    );
     const steps = [0, 3, 6, 9, 12].flatMap((s) => [s, s + 16, s + 32]).sort((a, b) => a - b);
-    const buffer = await renderOffline(song, { kind: 'phrase', phraseId: 'a' }, { melody: 'square-lead', cycles: 3, leadIn: 0.25, tail: 0.3 });
+    const buffer = await renderOffline(
+      song,
+      { kind: 'phrase', phraseId: 'a' },
+      { melody: 'square-lead', cycles: 3, leadIn: 0.25, tail: 0.3 },
+    );
     expect(worstErrorMs(findOnsets(buffer), expectedOnsets(song, steps, 0.25))).toBeLessThan(1);
   });
 
@@ -59,13 +75,21 @@ describe('renderOffline with a sharp synth', () => {
   it('is silent where the melody channel is muted', async () => {
     const song = songWith([sparse()]);
     const muted = { ...song, instruments: { ...song.instruments, melodyMuted: true } };
-    const buffer = await renderOffline(muted, { kind: 'phrase', phraseId: 'a' }, { melody: 'triangle-synth', tail: 0.2 });
+    const buffer = await renderOffline(
+      muted,
+      { kind: 'phrase', phraseId: 'a' },
+      { melody: 'triangle-synth', tail: 0.2 },
+    );
     expect(rms(buffer, 0, buffer.duration)).toBe(0);
   });
 
   it('sounds every synth voice', async () => {
     for (const melody of ['triangle-synth', 'square-lead', 'fm-bell'] as const) {
-      const buffer = await renderOffline(songWith([sparse()]), { kind: 'phrase', phraseId: 'a' }, { melody, tail: 0.2 });
+      const buffer = await renderOffline(
+        songWith([sparse()]),
+        { kind: 'phrase', phraseId: 'a' },
+        { melody, tail: 0.2 },
+      );
       expect(rms(buffer, 0, 0.1), melody).toBeGreaterThan(0.01);
     }
   });
@@ -97,10 +121,17 @@ describe('renderOffline with the sampled piano', () => {
     const buffer = await renderOffline(
       song,
       { kind: 'phrase', phraseId: 'a' },
-      { melody: 'piano', tail: 0.2, loadPiano: () => loadPianoSamples('/samples/not-there/'), onFallback: (m) => messages.push(m) },
+      {
+        melody: 'piano',
+        tail: 0.2,
+        loadPiano: () => loadPianoSamples('/samples/not-there/'),
+        onFallback: (m) => messages.push(m),
+      },
     );
     expect(messages).toHaveLength(1);
-    expect(messages[0]).toMatch(/^The piano sounds could not be loaded \(.+\)\. The triangle-synth was rendered instead\.$/);
+    expect(messages[0]).toMatch(
+      /^The piano sounds could not be loaded \(.+\)\. The triangle-synth was rendered instead\.$/,
+    );
     expect(worstErrorMs(findOnsets(buffer, 0.1, 0.05), expectedOnsets(song, STEPS))).toBeLessThan(2);
   });
 });

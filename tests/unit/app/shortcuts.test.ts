@@ -57,7 +57,8 @@ test('P proposes and ] / [ or Alt+Down / Alt+Up move through the candidates, fro
 });
 
 test('keys typed into text fields never trigger a shortcut', () => {
-  for (const key of ['p', ']', '[', 'm', 'Enter', ' ', 'Delete', 'Escape']) expect(press(key, { target: 'text', previewing: true })).toBeNull();
+  for (const key of ['p', ']', '[', 'm', 'Enter', ' ', 'Delete', 'Escape'])
+    expect(press(key, { target: 'text', previewing: true })).toBeNull();
   expect(press('ArrowDown', { altKey: true, target: 'text' })).toBeNull();
 });
 

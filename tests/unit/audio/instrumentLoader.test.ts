@@ -26,7 +26,9 @@ describe('InstrumentLoader', () => {
     const loader = new InstrumentLoader(piano.load, (s) => statuses.push(s));
     loader.noteMelodyChoice('piano');
     expect(loader.resolve('piano')).toBe('triangle-synth');
-    expect(statuses).toEqual([{ kind: 'loading', instrument: 'piano', message: expect.stringContaining('Loading the piano') }]);
+    expect(statuses).toEqual([
+      { kind: 'loading', instrument: 'piano', message: expect.stringContaining('Loading the piano') },
+    ]);
     piano.settle().resolve(samples);
     await flush();
     expect(loader.resolve('piano')).toBe('piano');

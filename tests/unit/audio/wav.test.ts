@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { decodeWav, encodeWav, floatToInt16, type PcmSource } from '../../../src/audio/wav';
 
 function source(channels: Float32Array[], sampleRate = 44_100): PcmSource {
-  return { sampleRate, numberOfChannels: channels.length, length: channels[0]?.length ?? 0, getChannelData: (c) => channels[c] };
+  return {
+    sampleRate,
+    numberOfChannels: channels.length,
+    length: channels[0]?.length ?? 0,
+    getChannelData: (c) => channels[c],
+  };
 }
 
 describe('WAV encoding', () => {

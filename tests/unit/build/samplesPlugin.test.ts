@@ -26,7 +26,9 @@ describe('the samples plugin', () => {
     const plugin = samplesPlugin();
     (plugin.configResolved as (c: unknown) => void)({ base: '/', root });
     const emitted: { fileName: string; source: Uint8Array }[] = [];
-    (plugin.generateBundle as (this: unknown) => void).call({ emitFile: (f: { fileName: string; source: Uint8Array }) => emitted.push(f) });
+    (plugin.generateBundle as (this: unknown) => void).call({
+      emitFile: (f: { fileName: string; source: Uint8Array }) => emitted.push(f),
+    });
     expect(emitted).toHaveLength(30);
     const c4 = emitted.find((f) => f.fileName === 'samples/piano/C4.mp3');
     expect(c4?.source.byteLength).toBeGreaterThan(10_000);

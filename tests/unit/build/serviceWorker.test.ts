@@ -61,7 +61,11 @@ function runWorker(source: string, network: (url: string) => Response | null) {
   async function dispatch(type: string, extra: Record<string, unknown> = {}) {
     let waited: Promise<unknown> = Promise.resolve();
     let responded: Promise<Response> | null = null;
-    listeners[type]({ ...extra, waitUntil: (p: Promise<unknown>) => (waited = p), respondWith: (p: Promise<Response>) => (responded = p) });
+    listeners[type]({
+      ...extra,
+      waitUntil: (p: Promise<unknown>) => (waited = p),
+      respondWith: (p: Promise<Response>) => (responded = p),
+    });
     await waited;
     return responded as Promise<Response> | null;
   }
@@ -70,17 +74,29 @@ function runWorker(source: string, network: (url: string) => Response | null) {
 
 describe('the service worker build', () => {
   it('lists every built file but source maps, with a version that follows the contents', () => {
-    const files = { 'index.html': '<html>', 'assets/app-1.js': 'js', 'assets/app-1.js.map': '{}', 'checkpoints/m/weights.bin': 'w', 'samples/piano/C4.mp3': 'mp3' };
+    const files = {
+      'index.html': '<html>',
+      'assets/app-1.js': 'js',
+      'assets/app-1.js.map': '{}',
+      'checkpoints/m/weights.bin': 'w',
+      'samples/piano/C4.mp3': 'mp3',
+    };
     const a = precacheManifest(buildDir(files));
     expect(a.files).toEqual(['assets/app-1.js', 'checkpoints/m/weights.bin', 'index.html', 'samples/piano/C4.mp3']);
     expect(precacheManifest(buildDir(files)).version).toBe(a.version);
-    expect(precacheManifest(buildDir({ ...files, 'checkpoints/m/weights.bin': 'retrained' })).version).not.toBe(a.version);
+    expect(precacheManifest(buildDir({ ...files, 'checkpoints/m/weights.bin': 'retrained' })).version).not.toBe(
+      a.version,
+    );
   });
 
   it('stores every file on install, answers from the cache with the network off, and drops old versions', async () => {
     let online = true;
     const network = (url: string) => (online ? new Response(`body of ${new URL(url).pathname}`) : null);
-    const source = serviceWorkerSource({ version: 'v2', base: '/', files: ['index.html', 'assets/app.js', 'samples/piano/C4.mp3'] });
+    const source = serviceWorkerSource({
+      version: 'v2',
+      base: '/',
+      files: ['index.html', 'assets/app.js', 'samples/piano/C4.mp3'],
+    });
     const sw = runWorker(source, network);
     await sw.dispatch('install');
     expect([...sw.stores.get('phrasewright-v2')!.keys()]).toEqual([
@@ -96,9 +112,13 @@ describe('the service worker build', () => {
     online = false;
     const page = await sw.dispatch('fetch', { request: { method: 'GET', url: 'https://app.test/', mode: 'navigate' } });
     expect(await page!.text()).toBe('body of /index.html');
-    const sample = await sw.dispatch('fetch', { request: { method: 'GET', url: 'https://app.test/samples/piano/C4.mp3', mode: 'cors' } });
+    const sample = await sw.dispatch('fetch', {
+      request: { method: 'GET', url: 'https://app.test/samples/piano/C4.mp3', mode: 'cors' },
+    });
     expect(await sample!.text()).toBe('body of /samples/piano/C4.mp3');
-    const other = await sw.dispatch('fetch', { request: { method: 'GET', url: 'https://elsewhere.test/x', mode: 'cors' } });
+    const other = await sw.dispatch('fetch', {
+      request: { method: 'GET', url: 'https://elsewhere.test/x', mode: 'cors' },
+    });
     expect(other).toBeNull();
   });
 });

@@ -52,7 +52,12 @@ describe('assignment templates', () => {
   });
 
   it('describes its locks in plain words', () => {
-    expect(describeLocks(lockedTemplate())).toEqual(['Key: D', 'Scale: dorian', 'Phrase length: 4 bars', 'Temperature 0.5-1']);
+    expect(describeLocks(lockedTemplate())).toEqual([
+      'Key: D',
+      'Scale: dorian',
+      'Phrase length: 4 bars',
+      'Temperature 0.5-1',
+    ]);
     expect(describeLocks({ ...lockedTemplate(), modelAllowed: false })).toContain('No model proposals');
     expect(describeLocks(openTemplate({ tonic: 'C', scale: 'major' }))).toEqual([]);
   });

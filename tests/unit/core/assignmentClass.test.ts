@@ -27,16 +27,52 @@ import type { Note, NoteAuthor, Song } from '../../../src/core/types';
 let counter = 0;
 const deps = { now: 1_700_000_000_000, newId: () => `id${++counter}` };
 const note = (pitch: number, start: number, by: NoteAuthor): Note => ({ pitch, start, length: 2, velocity: 96, by });
-const template = (id = 'hw-1', title = 'Question and answer'): AssignmentTemplate => ({ ...openTemplate({ tonic: 'C', scale: 'major' }), id, title });
+const template = (id = 'hw-1', title = 'Question and answer'): AssignmentTemplate => ({
+  ...openTemplate({ tonic: 'C', scale: 'major' }),
+  id,
+  title,
+});
 
 /** A student's song: 2 given notes, 3 of their own (one a changed model note), 2 from the model accepted at temperature t. */
 function studentSong(t = 0.9): Song {
   let phrase = createPhrase('A', 2, deps);
-  phrase = commitVersion(phrase, { notes: [note(60, 0, 'given'), note(62, 4, 'given'), note(64, 8, 'model'), note(65, 12, 'model'), note(67, 16, 'model')], origin: { kind: 'proposed', temperature: t } }, 2);
-  phrase = commitVersion(phrase, { notes: [note(60, 0, 'given'), note(62, 4, 'given'), note(64, 8, 'model'), note(65, 12, 'model'), note(69, 16, 'student-changed-model'), note(71, 20, 'student'), note(72, 24, 'student')], origin: { kind: 'hand' } }, 3);
+  phrase = commitVersion(
+    phrase,
+    {
+      notes: [
+        note(60, 0, 'given'),
+        note(62, 4, 'given'),
+        note(64, 8, 'model'),
+        note(65, 12, 'model'),
+        note(67, 16, 'model'),
+      ],
+      origin: { kind: 'proposed', temperature: t },
+    },
+    2,
+  );
+  phrase = commitVersion(
+    phrase,
+    {
+      notes: [
+        note(60, 0, 'given'),
+        note(62, 4, 'given'),
+        note(64, 8, 'model'),
+        note(65, 12, 'model'),
+        note(69, 16, 'student-changed-model'),
+        note(71, 20, 'student'),
+        note(72, 24, 'student'),
+      ],
+      origin: { kind: 'hand' },
+    },
+    3,
+  );
   return createSong({ title: 'Question and answer', phrases: [phrase] }, deps);
 }
-const info = (student: string, at: number | null = 1_700_000_100_000, t = template()): HandBackInfo => ({ template: t, student, handedBackAt: at });
+const info = (student: string, at: number | null = 1_700_000_100_000, t = template()): HandBackInfo => ({
+  template: t,
+  student,
+  handedBackAt: at,
+});
 
 describe('student identity', () => {
   it('keeps a name as plain text: control characters and runs of spaces go, at most 80 characters', () => {
@@ -54,7 +90,10 @@ describe('student identity', () => {
   });
 
   it('an assignment link marks every note of the template as given', async () => {
-    const song = createSong({ phrases: [{ ...createPhrase('A', 1, deps), notes: [note(60, 0, 'student'), note(64, 4, 'model')] }] }, deps);
+    const song = createSong(
+      { phrases: [{ ...createPhrase('A', 1, deps), notes: [note(60, 0, 'student'), note(64, 4, 'model')] }] },
+      deps,
+    );
     const opened = await decodeAssignmentLink(await encodeAssignmentLink(song, template(), 'assignment'), deps);
     if (!opened.ok) throw new Error(opened.reason);
     expect(opened.song.phrases[0].notes.map((n) => n.by)).toEqual(['given', 'given']);
@@ -66,7 +105,10 @@ describe('reading hand-backs', () => {
   it('reads a hand-back file and a hand-back link to the same song and student', async () => {
     const song = studentSong();
     const fromFile = parseHandBackFile(serializeHandBack(song, info('Grace')));
-    const fromLink = await readHandBack({ kind: 'link', text: `https://example.org/app/#${await encodeHandBackLink(song, info('Grace'))}` }, deps);
+    const fromLink = await readHandBack(
+      { kind: 'link', text: `https://example.org/app/#${await encodeHandBackLink(song, info('Grace'))}` },
+      deps,
+    );
     if (!fromFile.ok || !fromLink.ok) throw new Error('not read');
     expect(fromFile.handBack).toEqual(info('Grace'));
     expect(fromLink.handBack).toEqual(info('Grace'));
@@ -74,14 +116,29 @@ describe('reading hand-backs', () => {
   });
 
   it('says what is wrong with anything else', async () => {
-    expect(parseHandBackFile('{"format":"phrasewright-project","schemaVersion":1,"song":{')).toEqual({ ok: false, reason: expect.stringMatching(/not valid JSON/) });
-    expect(parseHandBackFile(serializeProject(studentSong()))).toEqual({ ok: false, reason: expect.stringMatching(/project file, not a hand-back/) });
+    expect(parseHandBackFile('{"format":"phrasewright-project","schemaVersion":1,"song":{')).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/not valid JSON/),
+    });
+    expect(parseHandBackFile(serializeProject(studentSong()))).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/project file, not a hand-back/),
+    });
     const newer = serializeHandBack(studentSong(), info('Ada')).replace('"schemaVersion": 1', '"schemaVersion": 9');
     expect(parseHandBackFile(newer)).toEqual({ ok: false, reason: expect.stringMatching(/newer Phrasewright/) });
-    expect(await readHandBack({ kind: 'link', text: 'hello' })).toEqual({ ok: false, reason: 'it is not a Phrasewright hand-back link' });
+    expect(await readHandBack({ kind: 'link', text: 'hello' })).toEqual({
+      ok: false,
+      reason: 'it is not a Phrasewright hand-back link',
+    });
     const assignment = await encodeAssignmentLink(studentSong(), template(), 'assignment');
-    expect(await readHandBack({ kind: 'link', text: `#${assignment}` })).toEqual({ ok: false, reason: expect.stringMatching(/assignment link itself/) });
-    const damaged = (await encodeHandBackLink(studentSong(), info('Ada'))).replace(/song=[\w-]{12}/, 'song=AAAAAAAAAAAA');
+    expect(await readHandBack({ kind: 'link', text: `#${assignment}` })).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/assignment link itself/),
+    });
+    const damaged = (await encodeHandBackLink(studentSong(), info('Ada'))).replace(
+      /song=[\w-]{12}/,
+      'song=AAAAAAAAAAAA',
+    );
     expect((await readHandBack({ kind: 'link', text: `#${damaged}` })).ok).toBe(false);
   });
 
@@ -89,13 +146,19 @@ describe('reading hand-backs', () => {
     const fragment = await encodeHandBackLink(studentSong(), info('Ada'));
     const newerToken = Buffer.from(JSON.stringify({ ...template(), v: 2, student: 'Ada' })).toString('base64url');
     const newer = fragment.replace(/handback=[\w-]+/, `handback=${newerToken}`);
-    expect(await readHandBack({ kind: 'link', text: `#${newer}` })).toEqual({ ok: false, reason: 'the hand-back link was made by a newer Phrasewright' });
+    expect(await readHandBack({ kind: 'link', text: `#${newer}` })).toEqual({
+      ok: false,
+      reason: 'the hand-back link was made by a newer Phrasewright',
+    });
   });
 });
 
 describe('the class view', () => {
-  const read = (student: string, at?: number | null, t?: AssignmentTemplate, temperature?: number) =>
-    ({ ok: true as const, song: studentSong(temperature), handBack: info(student, at, t) });
+  const read = (student: string, at?: number | null, t?: AssignmentTemplate, temperature?: number) => ({
+    ok: true as const,
+    song: studentSong(temperature),
+    handBack: info(student, at, t),
+  });
 
   function load(entries: [ReturnType<typeof read> | { ok: false; reason: string }, string][]): ClassRow[] {
     const rows: ClassRow[] = [];
@@ -106,12 +169,28 @@ describe('the class view', () => {
   it('counts a student’s notes by author, the proposals accepted and the temperatures used', () => {
     const [row] = load([[read('Ada'), 'a']]);
     if (!row.ok) throw new Error(row.reason);
-    expect(row.stats).toMatchObject({ student: 'Ada', phrases: 1, byStudent: 3, changedModel: 1, byModel: 2, given: 2, unknown: 0, proposalsMade: null, proposalsAccepted: 1, temperatures: [0.9] });
+    expect(row.stats).toMatchObject({
+      student: 'Ada',
+      phrases: 1,
+      byStudent: 3,
+      changedModel: 1,
+      byModel: 2,
+      given: 2,
+      unknown: 0,
+      proposalsMade: null,
+      proposalsAccepted: 1,
+      temperatures: [0.9],
+    });
     expect(proposalCounts(studentSong())).toEqual({ made: null, accepted: 1 });
   });
 
   it('reads the proposals made from the song’s taken-ideas counts (melody kinds: continue, fill, mutate; chords apart)', () => {
-    const ideas = { continue: { made: 8, auditioned: 2, accepted: 1 }, fill: { made: 4, auditioned: 1, accepted: 0 }, chords: { made: 3, auditioned: 0, accepted: 1 }, mutate: { made: 2, auditioned: 0, accepted: 0 } };
+    const ideas = {
+      continue: { made: 8, auditioned: 2, accepted: 1 },
+      fill: { made: 4, auditioned: 1, accepted: 0 },
+      chords: { made: 3, auditioned: 0, accepted: 1 },
+      mutate: { made: 2, auditioned: 0, accepted: 0 },
+    };
     expect(proposalCounts({ ...studentSong(), ideas })).toEqual({ made: 14, accepted: 1 });
     expect(proposalCounts({ ...studentSong(), ideas: {} })).toEqual({ made: 0, accepted: 1 });
   });
@@ -121,7 +200,10 @@ describe('the class view', () => {
       [read('Ada'), 'a'],
       [read('Grace', undefined, template('hw-2', 'Canon')), 'b'],
       [read('Ada'), 'c'],
-      [{ ok: false, reason: 'the share link is broken: it was cut or changed on the way (it does not decompress)' }, 'd'],
+      [
+        { ok: false, reason: 'the share link is broken: it was cut or changed on the way (it does not decompress)' },
+        'd',
+      ],
       [read('Linus', 1_700_000_200_000), 'e'],
     ]);
     expect(rows.map((r) => (r.ok ? `ok ${r.stats.student}` : r.reason))).toEqual([
@@ -162,7 +244,15 @@ describe('CSV', () => {
 
   it('writes a header and one line a hand-back, problems included', () => {
     const rows: ClassRow[] = [];
-    rows.push(admitHandBack(rows, { ok: true, song: studentSong(), handBack: info('Lovelace, Ada', Date.UTC(2026, 0, 5, 9, 30)) }, 'link 1', 'a', 'r1'));
+    rows.push(
+      admitHandBack(
+        rows,
+        { ok: true, song: studentSong(), handBack: info('Lovelace, Ada', Date.UTC(2026, 0, 5, 9, 30)) },
+        'link 1',
+        'a',
+        'r1',
+      ),
+    );
     rows.push(admitHandBack(rows, { ok: false, reason: 'the file is empty' }, 'empty.json', 'b', 'r2'));
     const lines = classViewCsv(rows).split('\r\n');
     expect(lines[0]).toBe(

@@ -13,7 +13,13 @@ import { restoreVersion, commitVersion } from '../../../src/core/history';
 import { createPhrase, createSong } from '../../../src/core/song';
 import type { Note, NoteAuthor } from '../../../src/core/types';
 
-const note = (pitch: number, start: number, by?: NoteAuthor, length = 2): Note => ({ pitch, start, length, velocity: 96, ...(by ? { by } : {}) });
+const note = (pitch: number, start: number, by?: NoteAuthor, length = 2): Note => ({
+  pitch,
+  start,
+  length,
+  velocity: 96,
+  ...(by ? { by } : {}),
+});
 const authors = (notes: readonly Note[]) => notes.map((n) => [n.pitch, n.start, authorOf(n)]);
 
 describe('authorship through hand edits', () => {
@@ -94,7 +100,11 @@ describe('authorship of accepted proposals', () => {
 describe('the template of an assignment', () => {
   it('marks every note given and leaves the teacher’s history out', () => {
     let phrase = createPhrase('A', 1, { now: 1, newId: () => 'p' });
-    phrase = commitVersion(phrase, { notes: [note(60, 0, 'student'), note(62, 4, 'model')], origin: { kind: 'hand' } }, 2);
+    phrase = commitVersion(
+      phrase,
+      { notes: [note(60, 0, 'student'), note(62, 4, 'model')], origin: { kind: 'hand' } },
+      2,
+    );
     const song = markGiven(createSong({ phrases: [phrase] }, { now: 1, newId: () => 's' }));
     expect(authors(song.phrases[0].notes)).toEqual([
       [60, 0, 'given'],
@@ -106,15 +116,32 @@ describe('the template of an assignment', () => {
 
 describe('counting authors', () => {
   it('counts every author, unknown included, and the student’s total with changed notes', () => {
-    const counts = countAuthors([note(60, 0, 'given'), note(62, 2, 'student'), note(64, 4, 'student-changed-model'), note(65, 6, 'model'), note(67, 8)]);
-    expect(counts).toMatchObject({ given: 1, student: 1, 'student-changed-model': 1, model: 1, unknown: 1, imported: 0 });
+    const counts = countAuthors([
+      note(60, 0, 'given'),
+      note(62, 2, 'student'),
+      note(64, 4, 'student-changed-model'),
+      note(65, 6, 'model'),
+      note(67, 8),
+    ]);
+    expect(counts).toMatchObject({
+      given: 1,
+      student: 1,
+      'student-changed-model': 1,
+      model: 1,
+      unknown: 1,
+      imported: 0,
+    });
     expect(studentTotal(counts)).toBe(2);
   });
 
   it('restoring a history version brings back the authors its notes had', () => {
     let p = createPhrase('A', 1, { now: 0, newId: () => 'p' });
     p = commitVersion(p, { notes: [note(60, 0, 'model')], origin: { kind: 'proposed' } }, 1);
-    p = commitVersion(p, { notes: authorStudentEdit(p.notes, toggleNoteAt(p.notes, 64, 0, 16)), origin: { kind: 'hand' } }, 2);
+    p = commitVersion(
+      p,
+      { notes: authorStudentEdit(p.notes, toggleNoteAt(p.notes, 64, 0, 16)), origin: { kind: 'hand' } },
+      2,
+    );
     expect(authors(p.notes)).toEqual([[64, 0, 'student-changed-model']]);
     p = restoreVersion(p, 1, 3);
     expect(authors(p.notes)).toEqual([[60, 0, 'model']]);
@@ -124,7 +151,10 @@ describe('counting authors', () => {
 describe('authors in saved songs', () => {
   it('validation keeps known authors and drops an author it does not know (from a newer version)', async () => {
     const { validateSong } = await import('../../../src/core/validate');
-    const phrase = { ...createPhrase('A', 1, { now: 1, newId: () => 'p' }), notes: [note(60, 0, 'given'), { ...note(62, 4), by: 'teacher-assistant' as NoteAuthor }] };
+    const phrase = {
+      ...createPhrase('A', 1, { now: 1, newId: () => 'p' }),
+      notes: [note(60, 0, 'given'), { ...note(62, 4), by: 'teacher-assistant' as NoteAuthor }],
+    };
     const checked = validateSong(createSong({ phrases: [phrase] }, { now: 1, newId: () => 's' }));
     if (!checked.ok) throw new Error(checked.reason);
     expect(authors(checked.song.phrases[0].notes)).toEqual([

@@ -3,7 +3,12 @@ import { chordPitches, diatonicChords, isChordSymbol, isNoChord, parseChordSymbo
 
 describe('chord symbols', () => {
   it('reads root, quality, slash bass and pitch classes', () => {
-    expect(parseChordSymbol(' Am7 ')).toEqual({ symbol: 'Am7', root: 'A', quality: 'minor seventh', pitchClasses: [9, 0, 4, 7] });
+    expect(parseChordSymbol(' Am7 ')).toEqual({
+      symbol: 'Am7',
+      root: 'A',
+      quality: 'minor seventh',
+      pitchClasses: [9, 0, 4, 7],
+    });
     expect(parseChordSymbol('G/B')).toMatchObject({ root: 'G', bass: 'B', pitchClasses: [7, 11, 2] });
     expect(parseChordSymbol('Bbmaj7')?.pitchClasses).toEqual([10, 2, 5, 9]);
   });
@@ -30,12 +35,22 @@ describe('chord symbols', () => {
     expect(diatonicChords({ tonic: 'A', scale: 'minor' })).toEqual(['Am', 'Bdim', 'C', 'Dm', 'Em', 'F', 'G']);
     expect(diatonicChords({ tonic: 'A', scale: 'harmonic minor' })).toContain('E');
     expect(diatonicChords({ tonic: 'D', scale: 'dorian' })).toEqual(['Dm', 'Em', 'F', 'G', 'Am', 'Bdim', 'C']);
-    expect(diatonicChords({ tonic: 'C', scale: 'major' }, { sevenths: true })).toEqual(['Cmaj7', 'Dm7', 'Em7', 'Fmaj7', 'G7', 'Am7', 'Bm7b5']);
+    expect(diatonicChords({ tonic: 'C', scale: 'major' }, { sevenths: true })).toEqual([
+      'Cmaj7',
+      'Dm7',
+      'Em7',
+      'Fmaj7',
+      'G7',
+      'Am7',
+      'Bm7b5',
+    ]);
   });
 
   it('offers only chords it can voice', () => {
     const keys = ['C', 'F#', 'Bb', 'Eb'].flatMap((tonic) =>
-      (['major', 'minor', 'dorian', 'lydian', 'harmonic minor', 'melodic minor', 'blues', 'chromatic'] as const).map((scale) => ({ tonic, scale })),
+      (['major', 'minor', 'dorian', 'lydian', 'harmonic minor', 'melodic minor', 'blues', 'chromatic'] as const).map(
+        (scale) => ({ tonic, scale }),
+      ),
     );
     for (const key of keys) {
       for (const symbol of [...diatonicChords(key), ...diatonicChords(key, { sevenths: true })]) {

@@ -23,9 +23,18 @@ describe('the domain rules', () => {
   });
 
   it('a typed number is clamped into its range with the reason, and NaN refused', () => {
-    expect(clampWithReason(300, LIMITS.tempo, 'Tempo')).toEqual({ value: 240, reason: 'Tempo must be at most 240; set to 240.' });
-    expect(clampWithReason(10, LIMITS.tempo, 'Tempo')).toEqual({ value: 40, reason: 'Tempo must be at least 40; set to 40.' });
+    expect(clampWithReason(300, LIMITS.tempo, 'Tempo')).toEqual({
+      value: 240,
+      reason: 'Tempo must be at most 240; set to 240.',
+    });
+    expect(clampWithReason(10, LIMITS.tempo, 'Tempo')).toEqual({
+      value: 40,
+      reason: 'Tempo must be at least 40; set to 40.',
+    });
     expect(clampWithReason(96, LIMITS.tempo, 'Tempo')).toEqual({ value: 96, reason: null });
-    expect(clampWithReason(Number.NaN, LIMITS.tempo, 'Tempo')).toEqual({ value: null, reason: 'Tempo must be a number.' });
+    expect(clampWithReason(Number.NaN, LIMITS.tempo, 'Tempo')).toEqual({
+      value: null,
+      reason: 'Tempo must be a number.',
+    });
   });
 });

@@ -16,7 +16,8 @@ describe('hand edits in a musician’s words', () => {
 
   it('a run of edits lists the first few, then counts the rest', () => {
     let words = '';
-    for (const edit of ['added C4', 'added E4', 'made E4 longer', 'removed G4', 'added A4', 'added B4']) words = appendEditWords(words, edit);
+    for (const edit of ['added C4', 'added E4', 'made E4 longer', 'removed G4', 'added A4', 'added B4'])
+      words = appendEditWords(words, edit);
     expect(words).toBe('added C4, added E4, made E4 longer, removed G4 and 2 more edits');
   });
 });

@@ -17,7 +17,14 @@ describe('melody events (MelodyConverter semantics)', () => {
   });
 
   it('writes a note-on at the start and a note-off at the end', () => {
-    expect(Array.from(encodeMelodyEvents([note(60, 0, 2), note(62, 3, 1)], 6, range))).toEqual([14, 0, NOTE_OFF, 16, NOTE_OFF, 0]);
+    expect(Array.from(encodeMelodyEvents([note(60, 0, 2), note(62, 3, 1)], 6, range))).toEqual([
+      14,
+      0,
+      NOTE_OFF,
+      16,
+      NOTE_OFF,
+      0,
+    ]);
   });
 
   it('lets a note that starts where another ends replace that note-off', () => {

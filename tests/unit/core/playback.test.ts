@@ -103,7 +103,14 @@ describe('eventsBetween', () => {
   });
 
   it('drops notes that transposition pushes outside MIDI', () => {
-    const a = phraseWith([{ start: 0, pitch: 120 }, { start: 1, pitch: 100 }], 1, 'a');
+    const a = phraseWith(
+      [
+        { start: 0, pitch: 120 },
+        { start: 1, pitch: 100 },
+      ],
+      1,
+      'a',
+    );
     const song = songWith([a], {}, [{ id: 's1', phraseId: 'a', repeats: 1, transpose: 12 }]);
     expect(notesOf(eventsBetween(song, { kind: 'song' }, 0, 16))).toEqual([[1, 112]]);
   });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { planWindow, playheadAt, startPlanner, type PlannerState, type TimedEvent } from '../../../src/core/playbackPlanner';
+import {
+  planWindow,
+  playheadAt,
+  startPlanner,
+  type PlannerState,
+  type TimedEvent,
+} from '../../../src/core/playbackPlanner';
 import { seededRandom as seeded } from '../../fixtures/random';
 import type { Song } from '../../../src/core/types';
 import { loopA, phraseWith, songWith } from '../../fixtures/playbackFixtures';
@@ -17,7 +23,8 @@ function drive(start: number, ticks: number[], songAt: (now: number) => Song, lo
 }
 
 const onsets = (events: TimedEvent[]) => events.map((e) => [e.event.step, +e.time.toFixed(9)]);
-const range = (from: number, to: number, by: number) => Array.from({ length: Math.round((to - from) / by) }, (_, i) => from + i * by);
+const range = (from: number, to: number, by: number) =>
+  Array.from({ length: Math.round((to - from) / by) }, (_, i) => from + i * by);
 
 const everyStep = phraseWith(Array.from({ length: 16 }, (_, i) => ({ start: i, pitch: 60 + i })));
 
@@ -71,7 +78,9 @@ describe('planWindow', () => {
   });
 
   it('swings the off-beat sixteenths by swing/3 of a step and stretches or squeezes their lengths', () => {
-    const song = songWith([phraseWith([{ start: 0 }, { start: 1 }, { start: 2, length: 2 }, { start: 5 }])], { swing: 1 });
+    const song = songWith([phraseWith([{ start: 0 }, { start: 1 }, { start: 2, length: 2 }, { start: 5 }])], {
+      swing: 1,
+    });
     const { events } = planWindow(startPlanner(0, 120), song, loopA, 0, 2);
     expect(events.map((e) => [e.event.step, +e.time.toFixed(9), +e.duration.toFixed(9)])).toEqual([
       [0, 0, +(0.125 * (4 / 3)).toFixed(9)],
@@ -159,7 +168,14 @@ describe('a count-in', () => {
   it('clicks every beat of one bar before the phrase, counting down, then plays the phrase from step 0', () => {
     const song = songWith([phraseWith([{ start: 0, pitch: 67 }], 1)]); // 120 BPM: 0.5 s a beat
     const { events } = planWindow(startPlanner(1, 120, 16), song, loopA, 1, 2.1);
-    expect(events.map((e) => [e.event.kind, e.event.step, e.time, e.event.kind === 'click' ? [e.event.accent, e.event.countIn] : e.event.kind === 'note' && e.event.pitch])).toEqual([
+    expect(
+      events.map((e) => [
+        e.event.kind,
+        e.event.step,
+        e.time,
+        e.event.kind === 'click' ? [e.event.accent, e.event.countIn] : e.event.kind === 'note' && e.event.pitch,
+      ]),
+    ).toEqual([
       ['click', -16, 1, [true, 4]],
       ['click', -12, 1.5, [false, 3]],
       ['click', -8, 2, [false, 2]],

@@ -28,8 +28,16 @@ describe('project files', () => {
     ['another JSON document', '{"name": "package", "version": "1.0.0"}', /not a Phrasewright project file/],
     ['a JSON array', '[1, 2, 3]', /not a Phrasewright project file/],
     ['no version', '{"format": "phrasewright-project", "song": {}}', /no valid format version/],
-    ['a newer version', '{"format": "phrasewright-project", "schemaVersion": 9, "song": {}}', /newer Phrasewright \(project format 9\)/],
-    ['a broken song', '{"format": "phrasewright-project", "schemaVersion": 1, "song": {"schemaVersion": 1}}', /damaged: /],
+    [
+      'a newer version',
+      '{"format": "phrasewright-project", "schemaVersion": 9, "song": {}}',
+      /newer Phrasewright \(project format 9\)/,
+    ],
+    [
+      'a broken song',
+      '{"format": "phrasewright-project", "schemaVersion": 1, "song": {"schemaVersion": 1}}',
+      /damaged: /,
+    ],
   ];
   it.each(refusals)('refuses %s with a reason', (_what, text, reason) => {
     const parsed = parseProject(text);
@@ -40,7 +48,10 @@ describe('project files', () => {
   it('refuses a song that breaks the rules of songs, naming the rule', () => {
     const song = typicalSong();
     const text = serializeProject({ ...song, tempo: 999 });
-    expect(parseProject(text)).toEqual({ ok: false, reason: 'the project file is damaged: tempo must be between 40 and 240 BPM' });
+    expect(parseProject(text)).toEqual({
+      ok: false,
+      reason: 'the project file is damaged: tempo must be between 40 and 240 BPM',
+    });
   });
 
   // How fast: `npm run bench -- inputs`.
@@ -56,7 +67,10 @@ describe('project files', () => {
     let nest: unknown = 1;
     for (let i = 0; i < 500; i++) nest = { a: nest };
     deepOrigin.song.phrases[0].origin.constraints = nest;
-    expect(parseProject(JSON.stringify(deepOrigin))).toMatchObject({ ok: false, reason: expect.stringMatching(/constraints are too large/) });
+    expect(parseProject(JSON.stringify(deepOrigin))).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/constraints are too large/),
+    });
   });
 
   it('keeps markup in names as plain text and drops unknown fields', () => {

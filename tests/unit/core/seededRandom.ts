@@ -8,7 +8,12 @@ export function randomMelody(random: () => number, totalSteps: number, low = 48,
   let step = Math.floor(random() * 3);
   while (step < totalSteps) {
     const length = Math.min(1 + Math.floor(random() * 4), totalSteps - step);
-    notes.push({ pitch: low + Math.floor(random() * (high - low + 1)), start: step, length, velocity: 60 + Math.floor(random() * 60) });
+    notes.push({
+      pitch: low + Math.floor(random() * (high - low + 1)),
+      start: step,
+      length,
+      velocity: 60 + Math.floor(random() * 60),
+    });
     step += length + Math.floor(random() * 3);
   }
   return notes;

@@ -2,11 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { decodeShareLink, encodeShareLink, SHARE_LINK_LIMITS } from '../../../src/core/shareLink';
 import { PACKED_VERSION } from '../../../src/core/shareLinkPacking';
 import type { NoteAuthor } from '../../../src/core/types';
-import { base64url, BROKEN_FRAGMENTS, deflateRaw as deflate, overlongPayload, zipBombPayload } from '../../fixtures/shareLinks';
+import {
+  base64url,
+  BROKEN_FRAGMENTS,
+  deflateRaw as deflate,
+  overlongPayload,
+  zipBombPayload,
+} from '../../fixtures/shareLinks';
 import { counterIds, typicalSong, withoutIds } from '../../fixtures/songFixtures';
 
 async function inflate(payload: string): Promise<Uint8Array> {
-  const stream = new Blob([Buffer.from(payload, 'base64url')]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  const stream = new Blob([Buffer.from(payload, 'base64url')])
+    .stream()
+    .pipeThrough(new DecompressionStream('deflate-raw'));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
@@ -58,13 +66,28 @@ describe('share links', () => {
 
   it('refuse compressed JSON that is not a song, and a song that breaks the rules', async () => {
     const json = async (value: unknown) => base64url(await deflate(new TextEncoder().encode(JSON.stringify(value))));
-    expect(await decodeShareLink(await json({ hello: 'world' }))).toEqual({ ok: false, reason: 'the share link is broken: it does not hold a song' });
-    expect(await decodeShareLink(await json({ v: 99 }))).toEqual({ ok: false, reason: 'the share link is broken: it was made by a newer Phrasewright' });
+    expect(await decodeShareLink(await json({ hello: 'world' }))).toEqual({
+      ok: false,
+      reason: 'the share link is broken: it does not hold a song',
+    });
+    expect(await decodeShareLink(await json({ v: 99 }))).toEqual({
+      ok: false,
+      reason: 'the share link is broken: it was made by a newer Phrasewright',
+    });
     const payload = await encodeShareLink({ ...typicalSong(), swing: 0 });
-    const packed = JSON.parse(new TextDecoder().decode(await new Response(new Blob([Buffer.from(payload, 'base64url')]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).arrayBuffer()));
+    const packed = JSON.parse(
+      new TextDecoder().decode(
+        await new Response(
+          new Blob([Buffer.from(payload, 'base64url')]).stream().pipeThrough(new DecompressionStream('deflate-raw')),
+        ).arrayBuffer(),
+      ),
+    );
     expect(packed.v).toBe(PACKED_VERSION);
     packed.bpm = 0;
-    expect(await decodeShareLink(await json(packed))).toEqual({ ok: false, reason: 'the share link is broken: tempo must be between 40 and 240 BPM' });
+    expect(await decodeShareLink(await json(packed))).toEqual({
+      ok: false,
+      reason: 'the share link is broken: tempo must be between 40 and 240 BPM',
+    });
   });
 
   // How fast: `npm run bench -- inputs`. A runaway inflate is caught by the test timeout.
@@ -72,7 +95,10 @@ describe('share links', () => {
     const payload = await zipBombPayload();
     expect(payload.length).toBeLessThan(SHARE_LINK_LIMITS.payloadChars);
     const opened = await decodeShareLink(payload);
-    expect(opened).toEqual({ ok: false, reason: 'the share link is broken: it unpacks to more data than any song holds' });
+    expect(opened).toEqual({
+      ok: false,
+      reason: 'the share link is broken: it unpacks to more data than any song holds',
+    });
   }, 20_000);
 
   it('refuse a payload longer than any link can be without decoding it', async () => {
@@ -83,7 +109,10 @@ describe('share links', () => {
 
 describe('share links and authors', () => {
   it('carry the song’s taken-ideas counts (a hand-back link brings them to the class view), and refuse broken ones', async () => {
-    const song = { ...typicalSong(2), ideas: { continue: { made: 8, auditioned: 3, accepted: 1 }, fill: { made: 4, auditioned: 0, accepted: 0 } } };
+    const song = {
+      ...typicalSong(2),
+      ideas: { continue: { made: 8, auditioned: 3, accepted: 1 }, fill: { made: 4, auditioned: 0, accepted: 0 } },
+    };
     const opened = await decodeShareLink(await encodeShareLink(song), { newId: counterIds('new') });
     if (!opened.ok) throw new Error(opened.reason);
     expect(opened.song.ideas).toEqual(song.ideas);
@@ -97,7 +126,14 @@ describe('share links and authors', () => {
 
   it('carry who wrote each note, in the phrase and in its history', async () => {
     const song = typicalSong(3);
-    const authors: NoteAuthor[] = ['given', 'student', 'model', 'student-changed-model', 'student-changed-given', 'imported'];
+    const authors: NoteAuthor[] = [
+      'given',
+      'student',
+      'model',
+      'student-changed-model',
+      'student-changed-given',
+      'imported',
+    ];
     const phrases = song.phrases.map((p, i) => ({
       ...p,
       notes: p.notes.map((n, j) => (j === 0 && i === 0 ? n : { ...n, by: authors[(i + j) % authors.length] })),
@@ -127,6 +163,9 @@ describe('share links and authors', () => {
   it('refuse a link from a newer version by saying so', async () => {
     const packed = JSON.parse(new TextDecoder().decode(await inflate(await encodeShareLink(typicalSong(2)))));
     packed.v = PACKED_VERSION + 1;
-    expect(await decodeShareLink(await json(packed))).toEqual({ ok: false, reason: 'the share link is broken: it was made by a newer Phrasewright' });
+    expect(await decodeShareLink(await json(packed))).toEqual({
+      ok: false,
+      reason: 'the share link is broken: it was made by a newer Phrasewright',
+    });
   });
 });

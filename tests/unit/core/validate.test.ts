@@ -8,15 +8,27 @@ import { n } from './seededRandom';
 /** A valid song with notes, chords, history and two arranged phrases, as plain JSON. */
 function goodSong(): Song {
   let a = createPhrase('A', 2, { now: 1 });
-  a = commitVersion(a, { notes: [n(60, 0, 2), n(64, 4)], chords: [{ start: 0, symbol: 'C' }], origin: { kind: 'hand' } }, 2);
   a = commitVersion(
     a,
-    { notes: [n(62, 0, 4), n(65, 8, 8)], origin: { kind: 'proposed', modelId: 'basic', seed: 3, constraints: { scaleLock: true, range: [48, 72] } } },
+    { notes: [n(60, 0, 2), n(64, 4)], chords: [{ start: 0, symbol: 'C' }], origin: { kind: 'hand' } },
+    2,
+  );
+  a = commitVersion(
+    a,
+    {
+      notes: [n(62, 0, 4), n(65, 8, 8)],
+      origin: { kind: 'proposed', modelId: 'basic', seed: 3, constraints: { scaleLock: true, range: [48, 72] } },
+    },
     3,
   );
   const b = createPhrase('B', 1, { now: 1 });
   const song = createSong({ phrases: [a, b] }, { now: 1 });
-  return JSON.parse(JSON.stringify({ ...song, arrangement: [...song.arrangement, { id: 's2', phraseId: b.id, repeats: 2, transpose: -3 }] }));
+  return JSON.parse(
+    JSON.stringify({
+      ...song,
+      arrangement: [...song.arrangement, { id: 's2', phraseId: b.id, repeats: 2, transpose: -3 }],
+    }),
+  );
 }
 
 /** Returns the reason validateSong gives after `mutate` spoils a good song. */
@@ -125,12 +137,20 @@ describe('validateSong refuses, in plain words,', () => {
   });
 
   it('notes running past the phrase end', () => {
-    expect(reasonAfter((s) => (s.phrases[0].notes[1].length = 25))).toBe('phrase "A" note 2 runs past the end of the phrase');
+    expect(reasonAfter((s) => (s.phrases[0].notes[1].length = 25))).toBe(
+      'phrase "A" note 2 runs past the end of the phrase',
+    );
   });
 
   it('chords out of order', () => {
     expect(
-      reasonAfter((s) => (s.phrases[0].chords = [{ start: 4, symbol: 'C' }, { start: 4, symbol: 'G' }])),
+      reasonAfter(
+        (s) =>
+          (s.phrases[0].chords = [
+            { start: 4, symbol: 'C' },
+            { start: 4, symbol: 'G' },
+          ]),
+      ),
     ).toMatch(/chord 2 must start after the chord before it/);
   });
 
@@ -151,7 +171,9 @@ describe('validateSong refuses, in plain words,', () => {
     expect(reasonAfter((s) => (s.phrases[0].history = Array(201).fill(s.phrases[0].history[0])))).toMatch(
       /history must have at most 200 entries/,
     );
-    expect(reasonAfter((s) => delete s.phrases[0].history[0].at)).toBe('phrase "A" version 1 time must be a time stamp');
+    expect(reasonAfter((s) => delete s.phrases[0].history[0].at)).toBe(
+      'phrase "A" version 1 time must be a time stamp',
+    );
   });
 
   it('duplicate ids', () => {
@@ -163,7 +185,9 @@ describe('validateSong refuses, in plain words,', () => {
     expect(reasonAfter((s) => (s.arrangement[0].phraseId = 'gone'))).toBe(
       'section 1 of the arrangement refers to a phrase that is not in the song',
     );
-    expect(reasonAfter((s) => (s.arrangement[0].repeats = 0))).toMatch(/repeats must be a whole number between 1 and 16/);
+    expect(reasonAfter((s) => (s.arrangement[0].repeats = 0))).toMatch(
+      /repeats must be a whole number between 1 and 16/,
+    );
     expect(reasonAfter((s) => (s.arrangement[1].transpose = 30))).toMatch(/between -24 and 24 semitones/);
   });
 
@@ -175,7 +199,9 @@ describe('validateSong refuses, in plain words,', () => {
 
   it('unknown instruments and wild volumes', () => {
     expect(reasonAfter((s) => (s.instruments.melody = 'theremin'))).toMatch(/melody instrument must be one of/);
-    expect(reasonAfter((s) => (s.instruments.chordsVolume = 40))).toBe('the chords volume must be between -60 and 6 dB');
+    expect(reasonAfter((s) => (s.instruments.chordsVolume = 40))).toBe(
+      'the chords volume must be between -60 and 6 dB',
+    );
     expect(reasonAfter((s) => (s.instruments.melodyMuted = 'no'))).toBe('melody muted must be true or false');
   });
 

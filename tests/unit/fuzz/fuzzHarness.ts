@@ -36,7 +36,10 @@ export async function fuzz(
   options: { name: string; base: number; count: number; regressionSeeds?: readonly number[] },
   check: (random: Random, seed: number) => Promise<string | null> | string | null,
 ): Promise<FuzzFailure[]> {
-  const seeds = [...(options.regressionSeeds ?? []), ...Array.from({ length: options.count }, (_, i) => options.base + i)];
+  const seeds = [
+    ...(options.regressionSeeds ?? []),
+    ...Array.from({ length: options.count }, (_, i) => options.base + i),
+  ];
   const failures: FuzzFailure[] = [];
   const slowest = { ms: 0, seed: seeds[0] ?? options.base };
   for (const seed of seeds) {
@@ -52,7 +55,12 @@ export async function fuzz(
   }
   const timingsFile = process.env.PHRASEWRIGHT_FUZZ_TIMINGS;
   if (timingsFile) {
-    const line: FuzzTiming = { name: options.name, cases: seeds.length, slowestMs: slowest.ms, slowestSeed: slowest.seed };
+    const line: FuzzTiming = {
+      name: options.name,
+      cases: seeds.length,
+      slowestMs: slowest.ms,
+      slowestSeed: slowest.seed,
+    };
     appendFileSync(timingsFile, JSON.stringify(line) + '\n');
   }
   return failures;

@@ -29,7 +29,24 @@ function slots(root: Json): [Json[] | Record<string, Json>, string | number][] {
   return found;
 }
 
-const ODD_VALUES: Json[] = [null, true, false, 0, -1, 1e308, -0, 0.5, 2 ** 53 + 1, '', 'x', '<script>alert(1)</script>', [], {}, [[[]]], '9'.repeat(400)];
+const ODD_VALUES: Json[] = [
+  null,
+  true,
+  false,
+  0,
+  -1,
+  1e308,
+  -0,
+  0.5,
+  2 ** 53 + 1,
+  '',
+  'x',
+  '<script>alert(1)</script>',
+  [],
+  {},
+  [[[]]],
+  '9'.repeat(400),
+];
 
 function hugeValue(random: Random): Json {
   // 50,000 is past every per-list cap validateSong has (phrases, sections, notes of a phrase, history);
@@ -63,8 +80,13 @@ export function mutateJson(value: unknown, random: Random): unknown {
     else if (kind === 3) set(deepValue(random));
     else if (kind === 4) {
       const current = (parent as Record<string, Json>)[key as string];
-      set(typeof current === 'number' ? pick(random, [current + 1, -current, current * 1000, current + 0.5]) : pick(random, ODD_VALUES));
-    } else if (!Array.isArray(parent)) parent[pick(random, ['__proto__', 'constructor', 'extra', 'toString'])] = pick(random, ODD_VALUES);
+      set(
+        typeof current === 'number'
+          ? pick(random, [current + 1, -current, current * 1000, current + 0.5])
+          : pick(random, ODD_VALUES),
+      );
+    } else if (!Array.isArray(parent))
+      parent[pick(random, ['__proto__', 'constructor', 'extra', 'toString'])] = pick(random, ODD_VALUES);
   }
   return root;
 }

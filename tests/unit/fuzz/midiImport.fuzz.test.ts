@@ -18,7 +18,9 @@ const COUNT = 1500;
 
 const fixtureDir = new URL('../../fixtures/smf/', import.meta.url);
 const seedsFiles: Uint8Array[] = [
-  ...readdirSync(fixtureDir).filter((f) => f.endsWith('.mid')).map((f) => new Uint8Array(readFileSync(new URL(f, fixtureDir)))),
+  ...readdirSync(fixtureDir)
+    .filter((f) => f.endsWith('.mid'))
+    .map((f) => new Uint8Array(readFileSync(new URL(f, fixtureDir)))),
   songToMidi(typicalSong(1)),
   songToMidi(typicalSong(2, { beats: 6, beatUnit: 8 })),
   smf([[...noteOn(0, 0, 60), 0x60, 62, 90, 0x60, 60, 0, 0x60, 62, 0]]), // running status
@@ -29,7 +31,8 @@ const seedsFiles: Uint8Array[] = [
 function chunkLengthOffsets(bytes: Uint8Array): number[] {
   const offsets: number[] = [];
   for (let i = 0; i + 8 <= bytes.length; i++) {
-    if (bytes[i] === 0x4d && bytes[i + 1] === 0x54 && (bytes[i + 2] === 0x68 || bytes[i + 2] === 0x72)) offsets.push(i + 4);
+    if (bytes[i] === 0x4d && bytes[i + 1] === 0x54 && (bytes[i + 2] === 0x68 || bytes[i + 2] === 0x72))
+      offsets.push(i + 4);
   }
   return offsets;
 }
@@ -73,9 +76,13 @@ const MUTATIONS: Record<string, Mutation> = {
     out[8 + int(r, 0, 5)] = int(r, 0, 255);
     return out;
   },
-  randomTail: (b, r) => Uint8Array.from([...b.subarray(0, 14), ...Array.from({ length: int(r, 0, 200) }, () => int(r, 0, 255))]),
+  randomTail: (b, r) =>
+    Uint8Array.from([...b.subarray(0, 14), ...Array.from({ length: int(r, 0, 200) }, () => int(r, 0, 255))]),
   noisyNotes: (_b, r) => {
-    const notes = Array.from({ length: int(r, 1, 300) }, () => [int(r, 0, 127), int(r, 0, 5000), int(r, 0, 2000)] as [number, number, number]);
+    const notes = Array.from(
+      { length: int(r, 1, 300) },
+      () => [int(r, 0, 127), int(r, 0, 5000), int(r, 0, 2000)] as [number, number, number],
+    );
     return smf([line(int(r, 0, 15), notes)], { ppq: pick(r, [1, 3, 96, 480, 960, 0x7fff]) });
   },
 };
@@ -85,37 +92,54 @@ describe('fuzzing the MIDI importer', () => {
     const names = Object.keys(MUTATIONS);
     const outcomes = { refused: 0, imported: 0 };
     const app = makeApp();
-    const failures = await fuzz({ name: 'MIDI import', base: 70_000, count: COUNT, regressionSeeds: REGRESSION_SEEDS }, (random) => {
-      let bytes = pick(random, seedsFiles);
-      for (let n = int(random, 1, 3); n > 0; n--) bytes = MUTATIONS[pick(random, names)](bytes, random);
-      // Through the store, as the Import button does: a refusal is an alert and the open song stays as it was.
-      const open = app.state().song;
-      const viaStore = app.actions.readImportFile(bytes, 'fuzz.mid');
-      if (app.state().song !== open) return 'reading a file changed the open song';
-      const read = viaStore;
-      if (!read.ok) {
-        outcomes.refused++;
-        return typeof read.reason === 'string' && read.reason.length > 0 ? null : 'refused without a reason';
-      }
-      const trackIndex = int(random, 0, read.preview.tracks.length - 1);
-      chooseImportKey(read.preview, trackIndex);
-      const result = importMidi(
-        read.preview,
-        { trackIndex, splitEveryBars: int(random, 0, 9), maxPhrases: int(random, 1, 64), fromBar: random() < 0.2 ? int(random, 0, 20) : 0, swing: random() < 0.2 ? random() : 0 },
-        { now: 1, newId: counterIds() },
-      );
-      if (!result.ok) return null;
-      outcomes.imported++;
-      describeImport(result.report, { timeSignature: { beats: 4, beatUnit: 4 }, tempo: read.preview.tempo ?? 120, ppq: read.preview.ppq });
-      const song = createSong({}, { now: 1, newId: counterIds('song') });
-      const snapshot = JSON.stringify(song);
-      const added = addImportToSong(song, result);
-      if (JSON.stringify(song) !== snapshot) return 'adding the import changed the song it was given';
-      if (added.ok && !validateSong(added.song).ok) return 'the imported song is not valid';
-      const fresh = createSong({ phrases: result.phrases, arrangement: result.sections }, { now: 1, newId: counterIds('new') });
-      if (!validateSong(fresh).ok) return `a new song of the import is not valid: ${JSON.stringify(validateSong(fresh))}`;
-      return null;
-    });
+    const failures = await fuzz(
+      { name: 'MIDI import', base: 70_000, count: COUNT, regressionSeeds: REGRESSION_SEEDS },
+      (random) => {
+        let bytes = pick(random, seedsFiles);
+        for (let n = int(random, 1, 3); n > 0; n--) bytes = MUTATIONS[pick(random, names)](bytes, random);
+        // Through the store, as the Import button does: a refusal is an alert and the open song stays as it was.
+        const open = app.state().song;
+        const viaStore = app.actions.readImportFile(bytes, 'fuzz.mid');
+        if (app.state().song !== open) return 'reading a file changed the open song';
+        const read = viaStore;
+        if (!read.ok) {
+          outcomes.refused++;
+          return typeof read.reason === 'string' && read.reason.length > 0 ? null : 'refused without a reason';
+        }
+        const trackIndex = int(random, 0, read.preview.tracks.length - 1);
+        chooseImportKey(read.preview, trackIndex);
+        const result = importMidi(
+          read.preview,
+          {
+            trackIndex,
+            splitEveryBars: int(random, 0, 9),
+            maxPhrases: int(random, 1, 64),
+            fromBar: random() < 0.2 ? int(random, 0, 20) : 0,
+            swing: random() < 0.2 ? random() : 0,
+          },
+          { now: 1, newId: counterIds() },
+        );
+        if (!result.ok) return null;
+        outcomes.imported++;
+        describeImport(result.report, {
+          timeSignature: { beats: 4, beatUnit: 4 },
+          tempo: read.preview.tempo ?? 120,
+          ppq: read.preview.ppq,
+        });
+        const song = createSong({}, { now: 1, newId: counterIds('song') });
+        const snapshot = JSON.stringify(song);
+        const added = addImportToSong(song, result);
+        if (JSON.stringify(song) !== snapshot) return 'adding the import changed the song it was given';
+        if (added.ok && !validateSong(added.song).ok) return 'the imported song is not valid';
+        const fresh = createSong(
+          { phrases: result.phrases, arrangement: result.sections },
+          { now: 1, newId: counterIds('new') },
+        );
+        if (!validateSong(fresh).ok)
+          return `a new song of the import is not valid: ${JSON.stringify(validateSong(fresh))}`;
+        return null;
+      },
+    );
     expect(failures).toEqual([]);
     // The mix must exercise both paths, or the fuzzing proves little.
     expect(outcomes.refused).toBeGreaterThan(COUNT / 10);

@@ -25,7 +25,18 @@ const texts = [
 
 type TextMutation = (text: string, random: Random) => string;
 
-const NUMBER_ELEMENTS = ['duration', 'divisions', 'octave', 'alter', 'fifths', 'beats', 'beat-type', 'per-minute', 'offset', 'root-alter'];
+const NUMBER_ELEMENTS = [
+  'duration',
+  'divisions',
+  'octave',
+  'alter',
+  'fifths',
+  'beats',
+  'beat-type',
+  'per-minute',
+  'offset',
+  'root-alter',
+];
 const WILD_NUMBERS = ['0', '-1', '-99999', '99999999', '1e308', 'NaN', '', '2.5', 'x', '0.0001'];
 
 const TEXT_MUTATIONS: Record<string, TextMutation> = {
@@ -43,10 +54,25 @@ const TEXT_MUTATIONS: Record<string, TextMutation> = {
     const name = pick(r, NUMBER_ELEMENTS);
     let n = 0;
     const which = int(r, 0, 30);
-    return t.replace(new RegExp(`<${name}>[^<]*</${name}>`, 'g'), (m) => (n++ === which || r() < 0.1 ? `<${name}>${pick(r, WILD_NUMBERS)}</${name}>` : m));
+    return t.replace(new RegExp(`<${name}>[^<]*</${name}>`, 'g'), (m) =>
+      n++ === which || r() < 0.1 ? `<${name}>${pick(r, WILD_NUMBERS)}</${name}>` : m,
+    );
   },
   renameTags: (t, r) => {
-    const names = ['note', 'measure', 'pitch', 'harmony', 'part', 'attributes', 'chord', 'tie', 'backup', 'forward', 'rest', 'voice'];
+    const names = [
+      'note',
+      'measure',
+      'pitch',
+      'harmony',
+      'part',
+      'attributes',
+      'chord',
+      'tie',
+      'backup',
+      'forward',
+      'rest',
+      'voice',
+    ];
     const from = pick(r, names);
     const to = pick(r, [...names, 'grace', 'cue', 'x']);
     return t.split(`<${from}`).join(`<${to}`);
@@ -60,7 +86,9 @@ const TEXT_MUTATIONS: Record<string, TextMutation> = {
     const body = t.replace(/<!DOCTYPE[^>]*>/, '');
     const at = body.indexOf('<score-partwise');
     const withDoctype = body.slice(0, at) + doctype + body.slice(at);
-    return r() < 0.7 ? withDoctype.replace('<work-title>', `<work-title>${pick(r, ['&c;', '&x;', '&nope;', '&#0;', '&#xD800;'])}`) : withDoctype;
+    return r() < 0.7
+      ? withDoctype.replace('<work-title>', `<work-title>${pick(r, ['&c;', '&x;', '&nope;', '&#0;', '&#xD800;'])}`)
+      : withDoctype;
   },
   flipCharacters: (t, r) => {
     const chars = t.split('');
@@ -83,7 +111,8 @@ const BYTE_MUTATIONS: Record<string, ByteMutation> = {
     const out = b.slice();
     const view = new DataView(out.buffer);
     for (let at = 0; at + 46 < out.length; at++) {
-      if (view.getUint32(at, true) === 0x02014b50 && r() < 0.5) view.setUint32(at + pick(r, [20, 24]), pick(r, [0, 1, 0xffffffff, int(r, 0, 1 << 26)]), true);
+      if (view.getUint32(at, true) === 0x02014b50 && r() < 0.5)
+        view.setUint32(at + pick(r, [20, 24]), pick(r, [0, 1, 0xffffffff, int(r, 0, 1 << 26)]), true);
     }
     return out;
   },
@@ -95,38 +124,48 @@ describe('fuzzing the MusicXML importer', () => {
     const textNames = Object.keys(TEXT_MUTATIONS);
     const byteNames = Object.keys(BYTE_MUTATIONS);
     const app = makeApp();
-    const failures = await fuzz({ name: 'MusicXML import', base: 90_000, count: COUNT, regressionSeeds: REGRESSION_SEEDS }, (random) => {
-      let text = pick(random, texts);
-      for (let n = int(random, 1, 3); n > 0; n--) text = TEXT_MUTATIONS[pick(random, textNames)](text, random);
-      let bytes: Uint8Array = new TextEncoder().encode(text);
-      const zipped = random() < 0.3;
-      if (zipped) {
-        bytes = packMxl(text);
-        if (random() < 0.7) bytes = BYTE_MUTATIONS[pick(random, byteNames)](bytes, random);
-      }
-      const open = app.state().song;
-      const viaStore = app.actions.readImportFile(bytes, zipped ? 'fuzz.mxl' : 'fuzz.musicxml');
-      if (app.state().song !== open) return 'reading a file changed the open song';
-      const read = viaStore;
-      if (!read.ok) {
-        outcomes.refused++;
-        return typeof read.reason === 'string' && read.reason.length > 0 ? null : 'refused without a reason';
-      }
-      if (/&c;|&x;/.test(read.preview.name)) return 'an entity came through';
-      const trackIndex = int(random, 0, read.preview.tracks.length - 1);
-      chooseImportKey(read.preview, trackIndex);
-      const result = importMidi(read.preview, { trackIndex, splitEveryBars: int(random, 0, 9) }, { now: 1, newId: counterIds() });
-      if (!result.ok) return null;
-      outcomes.imported++;
-      const song = createSong({}, { now: 1, newId: counterIds('song') });
-      const snapshot = JSON.stringify(song);
-      const added = addImportToSong(song, result);
-      if (JSON.stringify(song) !== snapshot) return 'adding the import changed the song it was given';
-      if (added.ok && !validateSong(added.song).ok) return 'the imported song is not valid';
-      const fresh = createSong({ phrases: result.phrases, arrangement: result.sections }, { now: 1, newId: counterIds('new') });
-      const checked = validateSong(fresh);
-      return checked.ok ? null : `a new song of the import is not valid: ${checked.reason}`;
-    });
+    const failures = await fuzz(
+      { name: 'MusicXML import', base: 90_000, count: COUNT, regressionSeeds: REGRESSION_SEEDS },
+      (random) => {
+        let text = pick(random, texts);
+        for (let n = int(random, 1, 3); n > 0; n--) text = TEXT_MUTATIONS[pick(random, textNames)](text, random);
+        let bytes: Uint8Array = new TextEncoder().encode(text);
+        const zipped = random() < 0.3;
+        if (zipped) {
+          bytes = packMxl(text);
+          if (random() < 0.7) bytes = BYTE_MUTATIONS[pick(random, byteNames)](bytes, random);
+        }
+        const open = app.state().song;
+        const viaStore = app.actions.readImportFile(bytes, zipped ? 'fuzz.mxl' : 'fuzz.musicxml');
+        if (app.state().song !== open) return 'reading a file changed the open song';
+        const read = viaStore;
+        if (!read.ok) {
+          outcomes.refused++;
+          return typeof read.reason === 'string' && read.reason.length > 0 ? null : 'refused without a reason';
+        }
+        if (/&c;|&x;/.test(read.preview.name)) return 'an entity came through';
+        const trackIndex = int(random, 0, read.preview.tracks.length - 1);
+        chooseImportKey(read.preview, trackIndex);
+        const result = importMidi(
+          read.preview,
+          { trackIndex, splitEveryBars: int(random, 0, 9) },
+          { now: 1, newId: counterIds() },
+        );
+        if (!result.ok) return null;
+        outcomes.imported++;
+        const song = createSong({}, { now: 1, newId: counterIds('song') });
+        const snapshot = JSON.stringify(song);
+        const added = addImportToSong(song, result);
+        if (JSON.stringify(song) !== snapshot) return 'adding the import changed the song it was given';
+        if (added.ok && !validateSong(added.song).ok) return 'the imported song is not valid';
+        const fresh = createSong(
+          { phrases: result.phrases, arrangement: result.sections },
+          { now: 1, newId: counterIds('new') },
+        );
+        const checked = validateSong(fresh);
+        return checked.ok ? null : `a new song of the import is not valid: ${checked.reason}`;
+      },
+    );
     expect(failures).toEqual([]);
     expect(outcomes.refused).toBeGreaterThan(COUNT / 10);
     expect(outcomes.imported).toBeGreaterThan(COUNT / 10);

@@ -24,9 +24,20 @@ describe('MIDI messages', () => {
 
 describe('recording on the grid', () => {
   it('a key pressed slightly before a step lands on it; held across the loop end it keeps its length', () => {
-    expect(quantizeHeldKey({ pitch: 60, velocity: 90, onStep: 3.8, offStep: 5.9 }, 32)).toEqual({ pitch: 60, start: 4, length: 2, velocity: 90 });
-    expect(quantizeHeldKey({ pitch: 62, velocity: 90, onStep: 30.1, offStep: 0.2 }, 32)).toMatchObject({ start: 30, length: 2 });
-    expect(quantizeHeldKey({ pitch: 62, velocity: 90, onStep: 31.7, offStep: 31.8 }, 32)).toMatchObject({ start: 0, length: 1 });
+    expect(quantizeHeldKey({ pitch: 60, velocity: 90, onStep: 3.8, offStep: 5.9 }, 32)).toEqual({
+      pitch: 60,
+      start: 4,
+      length: 2,
+      velocity: 90,
+    });
+    expect(quantizeHeldKey({ pitch: 62, velocity: 90, onStep: 30.1, offStep: 0.2 }, 32)).toMatchObject({
+      start: 30,
+      length: 2,
+    });
+    expect(quantizeHeldKey({ pitch: 62, velocity: 90, onStep: 31.7, offStep: 31.8 }, 32)).toMatchObject({
+      start: 0,
+      length: 1,
+    });
   });
 
   it('the event lag moves the note back to where the playhead was when the key went down', () => {

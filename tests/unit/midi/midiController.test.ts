@@ -44,11 +44,22 @@ function setup() {
   function planUntil(state: PlannerState, from: number, to: number): PlannerState {
     let planner = state;
     for (let t = from; t < to; t += 0.025) {
-      const result = planWindow(planner, app.store.getState().song, { kind: 'phrase', phraseId: app.phrase().id }, t, 0.15, {
-        metronome: engine.metronome,
-      });
+      const result = planWindow(
+        planner,
+        app.store.getState().song,
+        { kind: 'phrase', phraseId: app.phrase().id },
+        t,
+        0.15,
+        {
+          metronome: engine.metronome,
+        },
+      );
       planner = result.state;
-      engine.emitPlan({ events: result.events, until: planner.horizon, clock: { audioTime: t, performanceMs: t * 1000 } });
+      engine.emitPlan({
+        events: result.events,
+        until: planner.horizon,
+        clock: { audioTime: t, performanceMs: t * 1000 },
+      });
     }
     return planner;
   }
@@ -61,7 +72,11 @@ describe('the MIDI keyboard', () => {
   it('step input writes each key at the cursor with the chosen length and moves on', async () => {
     const { app, midi, controller } = setup();
     await controller.actions.connect();
-    expect(controller.getState()).toMatchObject({ availability: 'ready', inputs: [{ name: 'Keys' }], outputs: [{ name: 'Synth' }] });
+    expect(controller.getState()).toMatchObject({
+      availability: 'ready',
+      inputs: [{ name: 'Keys' }],
+      outputs: [{ name: 'Synth' }],
+    });
     midi.play([0x90, 60, 90], 0);
     midi.play([0x80, 60, 0], 0);
     midi.play([0x90, 64, 80], 0);
@@ -82,7 +97,10 @@ describe('the MIDI keyboard', () => {
       now: () => 0,
     });
     await controller.actions.connect();
-    expect(controller.getState()).toMatchObject({ availability: 'unsupported', reason: 'This browser has no Web MIDI' });
+    expect(controller.getState()).toMatchObject({
+      availability: 'unsupported',
+      reason: 'This browser has no Web MIDI',
+    });
   });
 
   it('records after the planner’s one-bar count-in, quantized to the playhead, as one undo step', async () => {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { NotePlayback } from '../../../src/core/playback';
-import { planWindow, startPlanner, type PlannedWindow, type PlannerState, type TimedEvent } from '../../../src/core/playbackPlanner';
+import {
+  planWindow,
+  startPlanner,
+  type PlannedWindow,
+  type PlannerState,
+  type TimedEvent,
+} from '../../../src/core/playbackPlanner';
 import { createRng } from '../../../src/core/random';
 import { createMidiOutput, followClock, midiMessagesFor, type MidiSink } from '../../../src/midi/midiOutput';
 import { loopA, phraseWith, songWith } from '../../fixtures/playbackFixtures';
@@ -47,7 +53,11 @@ describe('MIDI out, an output of the planned windows', () => {
     for (let now = 0; now < 6; now += 0.02 + rng.next() * 0.03) {
       const result = planWindow(state, song, loopA, now, 0.15);
       state = result.state;
-      const window: PlannedWindow = { events: result.events, until: state.horizon, clock: { audioTime: now, performanceMs: now * 1000 + 5000 + rng.next() * 40 } };
+      const window: PlannedWindow = {
+        events: result.events,
+        until: state.horizon,
+        clock: { audioTime: now, performanceMs: now * 1000 + 5000 + rng.next() * 40 },
+      };
       output.play(window, sink);
     }
     const ons = sink.sent.filter((m) => m.data[0] === 0x90).map((m) => m.at!);

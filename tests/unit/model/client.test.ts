@@ -33,7 +33,13 @@ function inProcessWorker(): WorkerLike {
   }) as unknown as WorkerLike;
 }
 
-const request: ProposalRequest = { candidates: 4, steps: 32, temperature: 1, seed: 7, scalePitchClasses: [0, 2, 4, 5, 7, 9, 11] };
+const request: ProposalRequest = {
+  candidates: 4,
+  steps: 32,
+  temperature: 1,
+  seed: 7,
+  scalePitchClasses: [0, 2, 4, 5, 7, 9, 11],
+};
 
 beforeAll(async () => {
   server = await serveFixtures();
@@ -42,13 +48,22 @@ beforeAll(async () => {
   await writeRandomCheckpoint(`${server.root}/no-weights`, { seed: 7 });
   unlinkSync(`${server.root}/no-weights/weights.bin`);
   await writeRandomCheckpoint(`${server.root}/vae`, { seed: 8 });
-  writeFileSync(`${server.root}/vae/config.json`, JSON.stringify({ type: 'MusicVAE', dataConverter: { type: 'MelodyConverter', args: {} } }));
+  writeFileSync(
+    `${server.root}/vae/config.json`,
+    JSON.stringify({ type: 'MusicVAE', dataConverter: { type: 'MelodyConverter', args: {} } }),
+  );
   await writeRandomCheckpoint(`${server.root}/drums`, { seed: 9 });
-  writeFileSync(`${server.root}/drums/config.json`, JSON.stringify({ type: 'MusicRNN', dataConverter: { type: 'DrumsConverter', args: {} } }));
+  writeFileSync(
+    `${server.root}/drums/config.json`,
+    JSON.stringify({ type: 'MusicRNN', dataConverter: { type: 'DrumsConverter', args: {} } }),
+  );
   await writeRandomCheckpoint(`${server.root}/mismatch`, { seed: 10 });
   writeFileSync(
     `${server.root}/mismatch/config.json`,
-    JSON.stringify({ type: 'MusicRNN', dataConverter: { type: 'MelodyConverter', args: { minPitch: 48, maxPitch: 84 } } }),
+    JSON.stringify({
+      type: 'MusicRNN',
+      dataConverter: { type: 'MelodyConverter', args: { minPitch: 48, maxPitch: 84 } },
+    }),
   );
   await writeRandomCheckpoint(`${server.root}/garbled`, { seed: 11 });
   writeFileSync(`${server.root}/garbled/config.json`, '{"type": "MusicRNN", "dataConv');
@@ -56,9 +71,18 @@ beforeAll(async () => {
   writeFileSync(`${server.root}/spa/config.json`, '<!doctype html><title>My app</title>');
   await writeRandomCheckpoint(`${server.root}/short`, { seed: 13 });
   writeFileSync(`${server.root}/short/weights.bin`, Buffer.alloc(100));
-  await writeRandomCheckpoint(`${server.root}/attention`, { seed: 14, layers: [8, 8, 8], attentionLength: 16, scale: 0.3 });
+  await writeRandomCheckpoint(`${server.root}/attention`, {
+    seed: 14,
+    layers: [8, 8, 8],
+    attentionLength: 16,
+    scale: 0.3,
+  });
   await writeRandomCheckpoint(`${server.root}/attention-two-layers`, { seed: 15, layers: [8, 8], attentionLength: 16 });
-  await writeRandomCheckpoint(`${server.root}/attention-no-length`, { seed: 16, layers: [8, 8, 8], attentionLength: 16 });
+  await writeRandomCheckpoint(`${server.root}/attention-no-length`, {
+    seed: 16,
+    layers: [8, 8, 8],
+    attentionLength: 16,
+  });
   const config = JSON.parse(readFileSync(`${server.root}/attention-no-length/config.json`, 'utf8'));
   delete config.attentionLength;
   writeFileSync(`${server.root}/attention-no-length/config.json`, JSON.stringify(config));
@@ -78,7 +102,13 @@ describe('model client over the worker protocol', () => {
       if (s.kind === 'loading') stages.push(s.progress.stage);
     });
     const info = await client.load(server.url('melody/'));
-    expect(info).toMatchObject({ kind: 'melody', range: { min: 48, max: 83 }, depth: 38, layers: [32, 32], backend: 'cpu' });
+    expect(info).toMatchObject({
+      kind: 'melody',
+      range: { min: 48, max: 83 },
+      depth: 38,
+      layers: [32, 32],
+      backend: 'cpu',
+    });
     expect(stages).toEqual(expect.arrayContaining(['backend', 'config', 'weights']));
     expect(seen.at(-1)).toBe('ready');
 
@@ -92,7 +122,13 @@ describe('model client over the worker protocol', () => {
   it('reports a chord model as such', async () => {
     const client = createModelClient({ createWorker: inProcessWorker });
     expect((await client.load(server.url('chord'))).kind).toBe('chord');
-    const result = await client.propose({ ...request, chords: [{ start: 0, symbol: 'C' }, { start: 16, symbol: 'G7' }] }).result;
+    const result = await client.propose({
+      ...request,
+      chords: [
+        { start: 0, symbol: 'C' },
+        { start: 16, symbol: 'G7' },
+      ],
+    }).result;
     expect(result.candidates).toHaveLength(4);
     client.dispose();
   });
@@ -135,7 +171,10 @@ describe('model client over the worker protocol', () => {
     ['attention-no-length', 'bad-format', /no attentionLength/],
   ])('a broken checkpoint (%s) fails with cause %s and a message naming it', async (path, cause, message) => {
     const client = createModelClient({ createWorker: inProcessWorker });
-    await expect(client.load(server.url(path))).rejects.toMatchObject({ cause, message: expect.stringMatching(message) });
+    await expect(client.load(server.url(path))).rejects.toMatchObject({
+      cause,
+      message: expect.stringMatching(message),
+    });
     expect(client.status()).toMatchObject({ kind: 'failed', cause });
     client.dispose();
   });

@@ -25,7 +25,12 @@ let melody: LoadedMelodyRnn;
 beforeAll(async () => {
   await tf.setBackend('cpu');
   server = await serveFixtures();
-  await writeRandomCheckpoint(`${server.root}/chord`, { seed: 5, chordEncoder: 'PitchChordEncoder', auxBits: 5, layers: [24, 16] });
+  await writeRandomCheckpoint(`${server.root}/chord`, {
+    seed: 5,
+    chordEncoder: 'PitchChordEncoder',
+    auxBits: 5,
+    layers: [24, 16],
+  });
   await writeRandomCheckpoint(`${server.root}/melody`, { seed: 6, layers: [20] });
   chord = await loadFixture(server.url('chord'));
   melody = await loadFixture(server.url('melody'));
@@ -45,13 +50,24 @@ const request: FillRequest = {
   steps: 8,
   temperature: 1,
   seed: 42,
-  primer: { notes: [note(60, 0, 4), note(64, 4, 4), note(67, 8, 6)], steps: 16, chords: [{ start: 0, symbol: 'C' }, { start: 8, symbol: 'G7' }] },
+  primer: {
+    notes: [note(60, 0, 4), note(64, 4, 4), note(67, 8, 6)],
+    steps: 16,
+    chords: [
+      { start: 0, symbol: 'C' },
+      { start: 8, symbol: 'G7' },
+    ],
+  },
   chords: [{ start: 0, symbol: 'Am' }],
   after: { notes: [note(65, 2, 2), note(64, 4, 4)], steps: 8, chords: [{ start: 0, symbol: 'F' }] },
 };
 
 /** p(next event | sequence so far) by Magenta itself: its primer is the sequence, one step continued. */
-async function magentaNextProbabilities(model: LoadedMelodyRnn, events: Int32Array, chords: string[] | undefined): Promise<Float32Array> {
+async function magentaNextProbabilities(
+  model: LoadedMelodyRnn,
+  events: Int32Array,
+  chords: string[] | undefined,
+): Promise<Float32Array> {
   const notes = decodeMelodyEvents(events, specRange(model.spec));
   const sequence = {
     notes: notes.map((n) => ({ pitch: n.pitch, quantizedStartStep: n.start, quantizedEndStep: n.start + n.length })),
@@ -59,102 +75,158 @@ async function magentaNextProbabilities(model: LoadedMelodyRnn, events: Int32Arr
     quantizationInfo: { stepsPerQuarter: 4 },
   };
   const rnn = model.rnn as unknown as {
-    continueSequenceAndReturnProbabilities(s: unknown, n: number, t?: number, c?: string[]): Promise<{ probs: Float32Array[] }>;
+    continueSequenceAndReturnProbabilities(
+      s: unknown,
+      n: number,
+      t?: number,
+      c?: string[],
+    ): Promise<{ probs: Float32Array[] }>;
   };
   // One chord per step of primer + the continued step, so Magenta's even spreading is the identity.
   return (await rnn.continueSequenceAndReturnProbabilities(sequence, 1, undefined, chords)).probs[0];
 }
 
 describe('a fill is scored by what follows it', () => {
-  it("scores each continuation by the sum of Magenta's step-by-step log-probabilities of the notes after the span (within 1e-4)", async () => {
-    const sampler = new BatchSampler(chord.weights);
-    const runner = new RnnRunner(chord.weights);
-    const batch = sampleAndScoreFill(chord, sampler, runner, request);
-    expect(batch.events).toHaveLength(6);
-    const range = specRange(chord.spec);
-    const primer = encodeMelodyEvents(request.primer!.notes, 16, range);
-    const after = encodeMelodyEvents(request.after!.notes, 8, range);
-    const chords = [...chordsPerStep(request.primer!.chords, 16), ...chordsPerStep(request.chords, 8), ...chordsPerStep(request.after!.chords, 8)];
-    for (const i of [0, 3]) {
-      const full = new Int32Array([...primer, ...batch.events[i], ...eventsAfter(after, primer, batch.events[i])]);
-      let expected = 0;
-      for (let j = 0; j < 8; j++) {
-        const at = 16 + 8 + j;
-        const probs = await magentaNextProbabilities(chord, full.subarray(0, at), chords.slice(0, at + 1));
-        expected += Math.log(probs[full[at]]);
+  it(
+    "scores each continuation by the sum of Magenta's step-by-step log-probabilities of the notes after the span (within 1e-4)",
+    async () => {
+      const sampler = new BatchSampler(chord.weights);
+      const runner = new RnnRunner(chord.weights);
+      const batch = sampleAndScoreFill(chord, sampler, runner, request);
+      expect(batch.events).toHaveLength(6);
+      const range = specRange(chord.spec);
+      const primer = encodeMelodyEvents(request.primer!.notes, 16, range);
+      const after = encodeMelodyEvents(request.after!.notes, 8, range);
+      const chords = [
+        ...chordsPerStep(request.primer!.chords, 16),
+        ...chordsPerStep(request.chords, 8),
+        ...chordsPerStep(request.after!.chords, 8),
+      ];
+      for (const i of [0, 3]) {
+        const full = new Int32Array([...primer, ...batch.events[i], ...eventsAfter(after, primer, batch.events[i])]);
+        let expected = 0;
+        for (let j = 0; j < 8; j++) {
+          const at = 16 + 8 + j;
+          const probs = await magentaNextProbabilities(chord, full.subarray(0, at), chords.slice(0, at + 1));
+          expected += Math.log(probs[full[at]]);
+        }
+        expect(Math.abs(sumRange(batch.afterLogProbs[i], 0, 8) - expected)).toBeLessThan(1e-4);
       }
-      expect(Math.abs(sumRange(batch.afterLogProbs[i], 0, 8) - expected)).toBeLessThan(1e-4);
-    }
-    runner.dispose();
-  }, HEAVY_MS);
+      runner.dispose();
+    },
+    HEAVY_MS,
+  );
 
-  it("gives each drawn event the model's own log-probability, as Magenta computes it at temperature 1", async () => {
-    const sampler = new BatchSampler(melody.weights);
-    const runner = new RnnRunner(melody.weights);
-    const batch = sampleAndScoreFill(melody, sampler, runner, { ...request, chords: undefined, temperature: 1.7, scalePitchClasses: [0, 2, 4, 5, 7, 9, 11] });
-    const primer = encodeMelodyEvents(request.primer!.notes, 16, specRange(melody.spec));
-    const full = new Int32Array([...primer, ...batch.events[1]]);
-    for (const j of [0, 5]) {
-      const probs = await magentaNextProbabilities(melody, full.subarray(0, 16 + j), undefined);
-      expect(batch.spanLogProbs[1][j]).toBeCloseTo(Math.log(probs[full[16 + j]]), 4);
-    }
-    runner.dispose();
-  }, HEAVY_MS);
+  it(
+    "gives each drawn event the model's own log-probability, as Magenta computes it at temperature 1",
+    async () => {
+      const sampler = new BatchSampler(melody.weights);
+      const runner = new RnnRunner(melody.weights);
+      const batch = sampleAndScoreFill(melody, sampler, runner, {
+        ...request,
+        chords: undefined,
+        temperature: 1.7,
+        scalePitchClasses: [0, 2, 4, 5, 7, 9, 11],
+      });
+      const primer = encodeMelodyEvents(request.primer!.notes, 16, specRange(melody.spec));
+      const full = new Int32Array([...primer, ...batch.events[1]]);
+      for (const j of [0, 5]) {
+        const probs = await magentaNextProbabilities(melody, full.subarray(0, 16 + j), undefined);
+        expect(batch.spanLogProbs[1][j]).toBeCloseTo(Math.log(probs[full[16 + j]]), 4);
+      }
+      runner.dispose();
+    },
+    HEAVY_MS,
+  );
 
-  it('keeps the best distinct lead-ins, best first, and resamples by likelihood with its seed', () => {
-    const events = [[1], [2], [1], [3], [4]].map((e) => Int32Array.from(e));
-    const afterLogProbs = [-5, -1, -5, -3, -40].map((x) => Float32Array.of(x));
-    const batch = { events, afterLogProbs };
-    // Continuation 2 repeats continuation 0 (same events, same score): one lead-in, listed once.
-    expect(chooseFills(batch, 3, 'best', 1)).toEqual([1, 3, 0]);
-    const drawn = chooseFills(batch, 3, 'resample', 9);
-    expect(new Set(drawn).size).toBe(3);
-    expect(drawn).toEqual(chooseFills(batch, 3, 'resample', 9));
-    expect(drawn).not.toContain(2);
-    // The nearly impossible lead-in is almost never among the first three drawn.
-    const seen = Array.from({ length: 200 }, (_, seed) => chooseFills(batch, 3, 'resample', seed)).filter((d) => d.includes(4)).length;
-    expect(seen).toBeLessThan(5);
-  }, HEAVY_MS);
+  it(
+    'keeps the best distinct lead-ins, best first, and resamples by likelihood with its seed',
+    () => {
+      const events = [[1], [2], [1], [3], [4]].map((e) => Int32Array.from(e));
+      const afterLogProbs = [-5, -1, -5, -3, -40].map((x) => Float32Array.of(x));
+      const batch = { events, afterLogProbs };
+      // Continuation 2 repeats continuation 0 (same events, same score): one lead-in, listed once.
+      expect(chooseFills(batch, 3, 'best', 1)).toEqual([1, 3, 0]);
+      const drawn = chooseFills(batch, 3, 'resample', 9);
+      expect(new Set(drawn).size).toBe(3);
+      expect(drawn).toEqual(chooseFills(batch, 3, 'resample', 9));
+      expect(drawn).not.toContain(2);
+      // The nearly impossible lead-in is almost never among the first three drawn.
+      const seen = Array.from({ length: 200 }, (_, seed) => chooseFills(batch, 3, 'resample', seed)).filter((d) =>
+        d.includes(4),
+      ).length;
+      expect(seen).toBeLessThan(5);
+    },
+    HEAVY_MS,
+  );
 
-  it('ends a fill note that still sounds where the notes after the span begin with a rest', () => {
-    const after = Int32Array.of(NO_EVENT, NO_EVENT, 20);
-    expect(Array.from(eventsAfter(after, Int32Array.of(0), Int32Array.of(15, NO_EVENT)))).toEqual([NOTE_OFF, NO_EVENT, 20]);
-    expect(Array.from(eventsAfter(after, Int32Array.of(0), Int32Array.of(15, NOTE_OFF)))).toEqual([NO_EVENT, NO_EVENT, 20]);
-    // Nothing in the span: whether the primer's last note still sounds decides.
-    expect(Array.from(eventsAfter(after, Int32Array.of(12, NO_EVENT), Int32Array.of(NO_EVENT)))).toEqual([NOTE_OFF, NO_EVENT, 20]);
-    expect(Array.from(eventsAfter(Int32Array.of(20), Int32Array.of(12), Int32Array.of(15)))).toEqual([20]);
-  }, HEAVY_MS);
+  it(
+    'ends a fill note that still sounds where the notes after the span begin with a rest',
+    () => {
+      const after = Int32Array.of(NO_EVENT, NO_EVENT, 20);
+      expect(Array.from(eventsAfter(after, Int32Array.of(0), Int32Array.of(15, NO_EVENT)))).toEqual([
+        NOTE_OFF,
+        NO_EVENT,
+        20,
+      ]);
+      expect(Array.from(eventsAfter(after, Int32Array.of(0), Int32Array.of(15, NOTE_OFF)))).toEqual([
+        NO_EVENT,
+        NO_EVENT,
+        20,
+      ]);
+      // Nothing in the span: whether the primer's last note still sounds decides.
+      expect(Array.from(eventsAfter(after, Int32Array.of(12, NO_EVENT), Int32Array.of(NO_EVENT)))).toEqual([
+        NOTE_OFF,
+        NO_EVENT,
+        20,
+      ]);
+      expect(Array.from(eventsAfter(Int32Array.of(20), Int32Array.of(12), Int32Array.of(15)))).toEqual([20]);
+    },
+    HEAVY_MS,
+  );
 
-  it('returns distinct candidates with their fit against the plain continuation, and plain ones when nothing follows', () => {
-    const sampler = new BatchSampler(chord.weights);
-    const runner = new RnnRunner(chord.weights);
-    const result = fillCandidates(chord, sampler, runner, { ...request, candidates: 4, oversample: 4 });
-    expect(result.plain).toBe(false);
-    expect(result.sampled).toBe(16);
-    expect(new Set(result.candidates.map((c) => c.events.join())).size).toBe(result.candidates.length);
-    const fits = result.candidates.map((c) => c.fit!.perStep);
-    expect(fits).toEqual([...fits].sort((a, b) => b - a));
-    // The best of 16 leads in at least as well as the average sample.
-    expect(fits[0]).toBeGreaterThanOrEqual(result.candidates[0].fit!.plainPerStep);
-    for (const c of result.candidates) expect(c.meanLogProb).toBeLessThan(0);
-    const plain = fillCandidates(chord, sampler, runner, { ...request, after: null });
-    expect(plain.plain).toBe(true);
-    expect(plain.sampled).toBe(3);
-    expect(plain.candidates.every((c) => c.fit === undefined)).toBe(true);
-    runner.dispose();
-  }, HEAVY_MS);
+  it(
+    'returns distinct candidates with their fit against the plain continuation, and plain ones when nothing follows',
+    () => {
+      const sampler = new BatchSampler(chord.weights);
+      const runner = new RnnRunner(chord.weights);
+      const result = fillCandidates(chord, sampler, runner, { ...request, candidates: 4, oversample: 4 });
+      expect(result.plain).toBe(false);
+      expect(result.sampled).toBe(16);
+      expect(new Set(result.candidates.map((c) => c.events.join())).size).toBe(result.candidates.length);
+      const fits = result.candidates.map((c) => c.fit!.perStep);
+      expect(fits).toEqual([...fits].sort((a, b) => b - a));
+      // The best of 16 leads in at least as well as the average sample.
+      expect(fits[0]).toBeGreaterThanOrEqual(result.candidates[0].fit!.plainPerStep);
+      for (const c of result.candidates) expect(c.meanLogProb).toBeLessThan(0);
+      const plain = fillCandidates(chord, sampler, runner, { ...request, after: null });
+      expect(plain.plain).toBe(true);
+      expect(plain.sampled).toBe(3);
+      expect(plain.candidates.every((c) => c.fit === undefined)).toBe(true);
+      runner.dispose();
+    },
+    HEAVY_MS,
+  );
 });
 
 describe('how sure the model is of notes it did not write', () => {
-  it('scores given notes as the mean of the log-probabilities Magenta gives them', async () => {
-    const runner = new RnnRunner(melody.weights);
-    const notes = [note(62, 0, 2), note(65, 2, 6)];
-    const { meanLogProb } = scoreNotes(runner, melody.spec, { notes, steps: 8, primer: request.primer });
-    const range = specRange(melody.spec);
-    const full = new Int32Array([...encodeMelodyEvents(request.primer!.notes, 16, range), ...encodeMelodyEvents(notes, 8, range)]);
-    let sum = 0;
-    for (let j = 0; j < 8; j++) sum += Math.log((await magentaNextProbabilities(melody, full.subarray(0, 16 + j), undefined))[full[16 + j]]);
-    expect(meanLogProb).toBeCloseTo(sum / 8, 4);
-    runner.dispose();
-  }, HEAVY_MS);
+  it(
+    'scores given notes as the mean of the log-probabilities Magenta gives them',
+    async () => {
+      const runner = new RnnRunner(melody.weights);
+      const notes = [note(62, 0, 2), note(65, 2, 6)];
+      const { meanLogProb } = scoreNotes(runner, melody.spec, { notes, steps: 8, primer: request.primer });
+      const range = specRange(melody.spec);
+      const full = new Int32Array([
+        ...encodeMelodyEvents(request.primer!.notes, 16, range),
+        ...encodeMelodyEvents(notes, 8, range),
+      ]);
+      let sum = 0;
+      for (let j = 0; j < 8; j++)
+        sum += Math.log((await magentaNextProbabilities(melody, full.subarray(0, 16 + j), undefined))[full[16 + j]]);
+      expect(meanLogProb).toBeCloseTo(sum / 8, 4);
+      runner.dispose();
+    },
+    HEAVY_MS,
+  );
 });

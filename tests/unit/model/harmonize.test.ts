@@ -24,7 +24,13 @@ let shipped: AppModel;
 beforeAll(async () => {
   await tf.setBackend('cpu');
   server = await serveFixtures();
-  await writeRandomCheckpoint(`${server.root}/chord`, { seed: 77, chordEncoder: 'PitchChordEncoder', auxBits: 5, layers: [16], scale: 1 });
+  await writeRandomCheckpoint(`${server.root}/chord`, {
+    seed: 77,
+    chordEncoder: 'PitchChordEncoder',
+    auxBits: 5,
+    layers: [16],
+    scale: 1,
+  });
   random = await loadFixture(server.url('chord'));
   shipped = loadAppModel('public/checkpoints/chord-melody-rnn-v2');
 }, 120_000);
@@ -37,96 +43,135 @@ afterAll(async () => {
 
 /** Quarter notes, one list of pitches per bar of 4/4. */
 function melody(bars: number[][]): Note[] {
-  return bars.flatMap((pitches, bar) => pitches.map((pitch, i) => ({ pitch, start: bar * 16 + i * 4, length: 4, velocity: 90 })));
+  return bars.flatMap((pitches, bar) =>
+    pitches.map((pitch, i) => ({ pitch, start: bar * 16 + i * 4, length: 4, velocity: 90 })),
+  );
 }
 
 const rootName = (symbol: string) => parseChordSymbol(symbol)!.root;
 
 describe('the chord search', () => {
-  it('with a beam wide enough for every progression, finds what brute force finds (model only)', () => {
-    const runner = new RnnRunner(random.weights);
-    const vocabulary = ['C', 'F', 'G'];
-    const notes = [60, 65, 67].map((pitch, i) => ({ pitch, start: i * 4 + 1, length: 2, velocity: 90 }));
-    const result = harmonizeMelody(runner, random.spec, null, { notes, steps: 12, slotSteps: 4, barSteps: 4, vocabulary, tonic: 0, family: 'major', beamWidth: 16 });
-    const events = encodeMelodyEvents(notes, 12, specRange(random.spec));
-    let best = { score: -Infinity, chords: [] as string[] };
-    for (const a of vocabulary) {
-      for (const b of vocabulary) {
-        for (const c of vocabulary) {
-          const chords = ['N.C.', 'N.C.', 'N.C.', 'N.C.', ...[a, b, c].flatMap((x) => [x, x, x, x])];
-          const [lp] = scoreContinuations(runner, random.spec, { prefix: new Int32Array(4), rows: [events], chords });
-          const score = sumRange(lp, 0, 12);
-          if (score > best.score) best = { score, chords: [a, b, c] };
+  it(
+    'with a beam wide enough for every progression, finds what brute force finds (model only)',
+    () => {
+      const runner = new RnnRunner(random.weights);
+      const vocabulary = ['C', 'F', 'G'];
+      const notes = [60, 65, 67].map((pitch, i) => ({ pitch, start: i * 4 + 1, length: 2, velocity: 90 }));
+      const result = harmonizeMelody(runner, random.spec, null, {
+        notes,
+        steps: 12,
+        slotSteps: 4,
+        barSteps: 4,
+        vocabulary,
+        tonic: 0,
+        family: 'major',
+        beamWidth: 16,
+      });
+      const events = encodeMelodyEvents(notes, 12, specRange(random.spec));
+      let best = { score: -Infinity, chords: [] as string[] };
+      for (const a of vocabulary) {
+        for (const b of vocabulary) {
+          for (const c of vocabulary) {
+            const chords = ['N.C.', 'N.C.', 'N.C.', 'N.C.', ...[a, b, c].flatMap((x) => [x, x, x, x])];
+            const [lp] = scoreContinuations(runner, random.spec, { prefix: new Int32Array(4), rows: [events], chords });
+            const score = sumRange(lp, 0, 12);
+            if (score > best.score) best = { score, chords: [a, b, c] };
+          }
         }
       }
-    }
-    expect(result.slots.map((s) => s.best)).toEqual(best.chords);
-    expect(result.modelLogProb).toBeCloseTo(best.score, 4);
-    expect(result.slots.map((s) => s.start)).toEqual([0, 4, 8]);
-    for (const slot of result.slots) {
-      expect(slot.alternatives).toHaveLength(2);
-      expect(slot.alternatives).not.toContain(slot.best);
-    }
-    runner.dispose();
-  }, HEAVY_MS);
+      expect(result.slots.map((s) => s.best)).toEqual(best.chords);
+      expect(result.modelLogProb).toBeCloseTo(best.score, 4);
+      expect(result.slots.map((s) => s.start)).toEqual([0, 4, 8]);
+      for (const slot of result.slots) {
+        expect(slot.alternatives).toHaveLength(2);
+        expect(slot.alternatives).not.toContain(slot.best);
+      }
+      runner.dispose();
+    },
+    HEAVY_MS,
+  );
 
-  it('gives a melody that spells C-F-G-C the progression I-IV-V-I (shipped chord model and prior)', () => {
-    const runner = new RnnRunner(shipped.weights);
-    const notes = melody([
-      [60, 64, 67, 72],
-      [65, 69, 72, 69],
-      [67, 71, 74, 71],
-      [72, 67, 64, 60],
-    ]);
-    const vocabulary = chordVocabulary({ tonic: 'C', scale: 'major' });
-    const result = harmonizeMelody(runner, shipped.spec, shipped.prior, {
-      notes,
-      steps: 64,
-      slotSteps: 16,
-      barSteps: 16,
-      vocabulary: vocabulary.symbols,
-      tonic: 0,
-      family: 'major',
-      endsSong: true,
-      beamWidth: 2,
-    });
-    expect(result.usedPrior).toBe(true);
-    expect(result.slots.map((s) => rootName(s.best))).toEqual(['C', 'F', 'G', 'C']);
-    runner.dispose();
-  }, HEAVY_MS);
+  it(
+    'gives a melody that spells C-F-G-C the progression I-IV-V-I (shipped chord model and prior)',
+    () => {
+      const runner = new RnnRunner(shipped.weights);
+      const notes = melody([
+        [60, 64, 67, 72],
+        [65, 69, 72, 69],
+        [67, 71, 74, 71],
+        [72, 67, 64, 60],
+      ]);
+      const vocabulary = chordVocabulary({ tonic: 'C', scale: 'major' });
+      const result = harmonizeMelody(runner, shipped.spec, shipped.prior, {
+        notes,
+        steps: 64,
+        slotSteps: 16,
+        barSteps: 16,
+        vocabulary: vocabulary.symbols,
+        tonic: 0,
+        family: 'major',
+        endsSong: true,
+        beamWidth: 2,
+      });
+      expect(result.usedPrior).toBe(true);
+      expect(result.slots.map((s) => rootName(s.best))).toEqual(['C', 'F', 'G', 'C']);
+      runner.dispose();
+    },
+    HEAVY_MS,
+  );
 
-  it('works in a minor key: A-D-E-A arpeggios get i-iv-V-i', () => {
-    const runner = new RnnRunner(shipped.weights);
-    const notes = melody([
-      [57, 60, 64, 69],
-      [62, 65, 69, 65],
-      [64, 68, 71, 68],
-      [69, 64, 60, 57],
-    ]);
-    const vocabulary = chordVocabulary({ tonic: 'A', scale: 'minor' });
-    const result = harmonizeMelody(runner, shipped.spec, shipped.prior, {
-      notes,
-      steps: 64,
-      slotSteps: 16,
-      barSteps: 16,
-      vocabulary: vocabulary.symbols,
-      tonic: 9,
-      family: 'minor',
-      endsSong: true,
-      beamWidth: 2,
-    });
-    const chords = result.slots.map((s) => parseChordSymbol(s.best)!);
-    expect(chords.map((c) => c.root)).toEqual(['A', 'D', 'E', 'A']);
-    expect(chords[2].pitchClasses).toContain(8); // the dominant's raised third, G#
-    runner.dispose();
-  }, HEAVY_MS);
+  it(
+    'works in a minor key: A-D-E-A arpeggios get i-iv-V-i',
+    () => {
+      const runner = new RnnRunner(shipped.weights);
+      const notes = melody([
+        [57, 60, 64, 69],
+        [62, 65, 69, 65],
+        [64, 68, 71, 68],
+        [69, 64, 60, 57],
+      ]);
+      const vocabulary = chordVocabulary({ tonic: 'A', scale: 'minor' });
+      const result = harmonizeMelody(runner, shipped.spec, shipped.prior, {
+        notes,
+        steps: 64,
+        slotSteps: 16,
+        barSteps: 16,
+        vocabulary: vocabulary.symbols,
+        tonic: 9,
+        family: 'minor',
+        endsSong: true,
+        beamWidth: 2,
+      });
+      const chords = result.slots.map((s) => parseChordSymbol(s.best)!);
+      expect(chords.map((c) => c.root)).toEqual(['A', 'D', 'E', 'A']);
+      expect(chords[2].pitchClasses).toContain(8); // the dominant's raised third, G#
+      runner.dispose();
+    },
+    HEAVY_MS,
+  );
 
-  it('refuses what it cannot do, naming why', () => {
-    const runner = new RnnRunner(shipped.weights);
-    const base = { notes: melody([[60]]), steps: 16, slotSteps: 16, barSteps: 16, vocabulary: ['C'], tonic: 0, family: 'major' as const };
-    expect(() => harmonizeMelody(runner, shipped.spec, null, { ...base, notes: [] })).toThrow(/no notes/);
-    expect(() => harmonizeMelody(runner, shipped.spec, null, { ...base, vocabulary: ['Xyz'] })).toThrow(/Unknown chord/);
-    expect(() => harmonizeMelody(runner, { ...shipped.spec, chordEncoder: undefined, chordDepth: 0 }, null, base)).toThrow(/chord-conditioned/);
-    runner.dispose();
-  }, HEAVY_MS);
+  it(
+    'refuses what it cannot do, naming why',
+    () => {
+      const runner = new RnnRunner(shipped.weights);
+      const base = {
+        notes: melody([[60]]),
+        steps: 16,
+        slotSteps: 16,
+        barSteps: 16,
+        vocabulary: ['C'],
+        tonic: 0,
+        family: 'major' as const,
+      };
+      expect(() => harmonizeMelody(runner, shipped.spec, null, { ...base, notes: [] })).toThrow(/no notes/);
+      expect(() => harmonizeMelody(runner, shipped.spec, null, { ...base, vocabulary: ['Xyz'] })).toThrow(
+        /Unknown chord/,
+      );
+      expect(() =>
+        harmonizeMelody(runner, { ...shipped.spec, chordEncoder: undefined, chordDepth: 0 }, null, base),
+      ).toThrow(/chord-conditioned/);
+      runner.dispose();
+    },
+    HEAVY_MS,
+  );
 });

@@ -47,7 +47,10 @@ function maxDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return max;
 }
 
-type Reference = { sequence: Promise<{ notes: Array<{ pitch: number; quantizedStartStep: number; quantizedEndStep: number }> }>; probs: Float32Array[] };
+type Reference = {
+  sequence: Promise<{ notes: Array<{ pitch: number; quantizedStartStep: number; quantizedEndStep: number }> }>;
+  probs: Float32Array[];
+};
 function reference(model: LoadedMelodyRnn, steps: number, temperature?: number, chords?: string[]): Promise<Reference> {
   const rnn = model.rnn as unknown as {
     continueSequenceAndReturnProbabilities(s: unknown, n: number, t?: number, c?: string[]): Promise<Reference>;
@@ -59,7 +62,11 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
   server = await serveFixtures();
   await writeRandomCheckpoint(`${server.root}/melody`, { seed: 11 });
-  await writeRandomCheckpoint(`${server.root}/chord`, { seed: 22, chordEncoder: 'PitchChordEncoder', layers: [24, 16] });
+  await writeRandomCheckpoint(`${server.root}/chord`, {
+    seed: 22,
+    chordEncoder: 'PitchChordEncoder',
+    layers: [24, 16],
+  });
   await writeRandomCheckpoint(`${server.root}/aux`, { seed: 33, auxBits: 5, minPitch: 40, maxPitch: 90 });
   melody = await loadFixture(server.url('melody'));
   chord = await loadFixture(server.url('chord'));
@@ -67,8 +74,19 @@ beforeAll(async () => {
   // Memory shorter than primer + continuation, so slots get overwritten while sampling. Weights at scale 0.3:
   // at 0.6 this random net is chaotic, and float32 rounding (Magenta re-convolves the memory each step, the
   // sampler projects each output once) grows from 1e-7 to 1e-3 within 30 steps; at 0.3 it stays below 2e-7.
-  await writeRandomCheckpoint(`${server.root}/attention`, { seed: 44, auxBits: 3, layers: [16, 16, 16], attentionLength: 12, scale: 0.3 });
-  await writeRandomCheckpoint(`${server.root}/chord-attention`, { seed: 55, chordEncoder: 'PitchChordEncoder', layers: [12, 12, 12], attentionLength: 20 });
+  await writeRandomCheckpoint(`${server.root}/attention`, {
+    seed: 44,
+    auxBits: 3,
+    layers: [16, 16, 16],
+    attentionLength: 12,
+    scale: 0.3,
+  });
+  await writeRandomCheckpoint(`${server.root}/chord-attention`, {
+    seed: 55,
+    chordEncoder: 'PitchChordEncoder',
+    layers: [12, 12, 12],
+    attentionLength: 20,
+  });
   attention = await loadFixture(server.url('attention'));
   chordAttention = await loadFixture(server.url('chord-attention'));
 });
@@ -96,7 +114,11 @@ describe('without constraints the sampler is Magenta', () => {
     const ours = propose(melody, { ...base, candidates: 3, temperature: 0 });
     for (const candidate of ours.candidates) {
       expect(maxDifference(candidate.probabilities!.values, concat(ref.probs))).toBeLessThan(1e-5);
-      const refNotes = (await ref.sequence).notes.map((n) => [n.pitch, n.quantizedStartStep, n.quantizedEndStep - n.quantizedStartStep]);
+      const refNotes = (await ref.sequence).notes.map((n) => [
+        n.pitch,
+        n.quantizedStartStep,
+        n.quantizedEndStep - n.quantizedStartStep,
+      ]);
       expect(candidate.notes.map((n) => [n.pitch, n.start, n.length])).toEqual(refNotes);
     }
   });
@@ -117,7 +139,14 @@ describe('without constraints the sampler is Magenta', () => {
       ...base,
       candidates: 2,
       temperature: 0,
-      primer: { notes: PRIMER_NOTES, steps: 16, chords: [{ start: 0, symbol: 'C' }, { start: 12, symbol: 'G' }] },
+      primer: {
+        notes: PRIMER_NOTES,
+        steps: 16,
+        chords: [
+          { start: 0, symbol: 'C' },
+          { start: 12, symbol: 'G' },
+        ],
+      },
       chords: [
         { start: 0, symbol: 'G' },
         { start: 8, symbol: 'Am' },
@@ -141,19 +170,32 @@ describe('attention RNNs: the sampler is Magenta too', () => {
     const ours = propose(attention, { ...base, candidates: 3, temperature: 0 });
     for (const candidate of ours.candidates) {
       expect(maxDifference(candidate.probabilities!.values, concat(ref.probs))).toBeLessThan(1e-5);
-      const refNotes = (await ref.sequence).notes.map((n) => [n.pitch, n.quantizedStartStep, n.quantizedEndStep - n.quantizedStartStep]);
+      const refNotes = (await ref.sequence).notes.map((n) => [
+        n.pitch,
+        n.quantizedStartStep,
+        n.quantizedEndStep - n.quantizedStartStep,
+      ]);
       expect(candidate.notes.map((n) => [n.pitch, n.start, n.length])).toEqual(refNotes);
     }
     // The memory matters: the same weights without the primer's first notes predict otherwise.
-    const shorter = propose(attention, { ...base, candidates: 1, temperature: 0, primer: { notes: PRIMER_NOTES.slice(2), steps: 16 } });
-    expect(maxDifference(shorter.candidates[0].probabilities!.values.subarray(0, 38), ref.probs[0])).toBeGreaterThan(1e-3);
+    const shorter = propose(attention, {
+      ...base,
+      candidates: 1,
+      temperature: 0,
+      primer: { notes: PRIMER_NOTES.slice(2), steps: 16 },
+    });
+    expect(maxDifference(shorter.candidates[0].probabilities!.values.subarray(0, 38), ref.probs[0])).toBeGreaterThan(
+      1e-3,
+    );
   });
 
   it('draws from the same first-step distribution at temperature 1.3 in every candidate', async () => {
     const ref = await reference(attention, 1, 1.3);
     const ours = propose(attention, { ...base, temperature: 1.3 });
     for (const candidate of ours.candidates) {
-      expect(maxDifference(candidate.probabilities!.values.subarray(0, attention.spec.depth), ref.probs[0])).toBeLessThan(1e-5);
+      expect(
+        maxDifference(candidate.probabilities!.values.subarray(0, attention.spec.depth), ref.probs[0]),
+      ).toBeLessThan(1e-5);
     }
   });
 
@@ -163,7 +205,14 @@ describe('attention RNNs: the sampler is Magenta too', () => {
       ...base,
       candidates: 2,
       temperature: 0,
-      primer: { notes: PRIMER_NOTES, steps: 16, chords: [{ start: 0, symbol: 'C' }, { start: 12, symbol: 'G' }] },
+      primer: {
+        notes: PRIMER_NOTES,
+        steps: 16,
+        chords: [
+          { start: 0, symbol: 'C' },
+          { start: 12, symbol: 'G' },
+        ],
+      },
       chords: [
         { start: 0, symbol: 'G' },
         { start: 8, symbol: 'Am' },
@@ -217,7 +266,8 @@ describe('constraints', () => {
     for (const candidate of result.candidates) {
       for (const note of locked) expect(candidate.notes).toContainEqual(note);
       const notes = candidate.notes;
-      for (let i = 1; i < notes.length; i++) expect(notes[i - 1].start + notes[i - 1].length).toBeLessThanOrEqual(notes[i].start);
+      for (let i = 1; i < notes.length; i++)
+        expect(notes[i - 1].start + notes[i - 1].length).toBeLessThanOrEqual(notes[i].start);
       // The model heard the locked notes: sustains are "no event", and each locked note ends with an event.
       expect(Array.from(candidate.events.subarray(1, 4))).toEqual([0, 0, 0]);
       expect(candidate.events[4]).not.toBe(0);
@@ -248,8 +298,14 @@ describe('constraints', () => {
       expect([values[0], values[1]]).toEqual([0, 0]);
     }
     // The ban is for the first step only, and a locked note there wins over it.
-    const locked = propose(melody, { ...base, primer: null, startWithNote: true, lockedNotes: [{ pitch: 62, start: 0, length: 8, velocity: 90 }] });
-    for (const candidate of locked.candidates) expect(candidate.notes[0]).toEqual({ pitch: 62, start: 0, length: 8, velocity: 90 });
+    const locked = propose(melody, {
+      ...base,
+      primer: null,
+      startWithNote: true,
+      lockedNotes: [{ pitch: 62, start: 0, length: 8, velocity: 90 }],
+    });
+    for (const candidate of locked.candidates)
+      expect(candidate.notes[0]).toEqual({ pitch: 62, start: 0, length: 8, velocity: 90 });
     const free = propose(melody, { ...base, primer: null, temperature: 1.5 });
     expect(free.candidates.some((c) => c.probabilities!.values[0] > 0)).toBe(true);
   });
@@ -262,7 +318,13 @@ describe('constraints', () => {
 describe('tensor hygiene', () => {
   it('leaves no tensor behind over 50 proposals in a row', () => {
     const sampler = new BatchSampler(chord.weights);
-    const request: ProposalRequest = { ...base, candidates: 4, steps: 16, chords: [{ start: 0, symbol: 'Dm7' }], lockedNotes: [{ pitch: 62, start: 4, length: 2, velocity: 90 }] };
+    const request: ProposalRequest = {
+      ...base,
+      candidates: 4,
+      steps: 16,
+      chords: [{ start: 0, symbol: 'Dm7' }],
+      lockedNotes: [{ pitch: 62, start: 4, length: 2, velocity: 90 }],
+    };
     proposeCandidates(chord, sampler, request);
     const before = tf.memory().numTensors;
     for (let i = 0; i < 50; i++) proposeCandidates(chord, sampler, { ...request, seed: i });

@@ -7,7 +7,11 @@ import type { ProposalRequest } from '../../../src/model/types';
 
 function spec(config: Record<string, unknown> = {}): MelodyRnnSpec {
   return {
-    ...parseMelodyRnnConfig({ type: 'MusicRNN', dataConverter: { type: 'MelodyConverter', args: { minPitch: 48, maxPitch: 83 } }, ...config }),
+    ...parseMelodyRnnConfig({
+      type: 'MusicRNN',
+      dataConverter: { type: 'MelodyConverter', args: { minPitch: 48, maxPitch: 83 } },
+      ...config,
+    }),
     layers: [8],
   };
 }
@@ -35,7 +39,17 @@ describe('sampling plan', () => {
 
   it('conditions input step i on the chord of step i + 1 and BinaryCounter of step i', () => {
     const s = spec({ chordEncoder: 'PitchChordEncoder', auxInputs: [{ type: 'BinaryCounter', args: { numBits: 2 } }] });
-    const plan = planSampling({ ...request, steps: 4, chords: [{ start: 0, symbol: 'C' }, { start: 2, symbol: 'G' }] }, s);
+    const plan = planSampling(
+      {
+        ...request,
+        steps: 4,
+        chords: [
+          { start: 0, symbol: 'C' },
+          { start: 2, symbol: 'G' },
+        ],
+      },
+      s,
+    );
     const width = 37 + 2;
     const row = (i: number) => Array.from(plan.conditioning.subarray(i * width, (i + 1) * width));
     // Primer is one step, so input 0 hears candidate step 0 (C), input 1 hears step 1 (C), input 2 hears step 2 (G).
@@ -51,7 +65,9 @@ describe('sampling plan', () => {
       { pitch: 62, start: 2, length: 1, velocity: 90 },
     ];
     expect(() => planSampling({ ...request, lockedNotes: overlap }, spec())).toThrow(/overlap/);
-    expect(() => planSampling({ ...request, lockedNotes: [{ pitch: 60, start: 16, length: 1, velocity: 90 }] }, spec())).toThrow(/outside/);
+    expect(() =>
+      planSampling({ ...request, lockedNotes: [{ pitch: 60, start: 16, length: 1, velocity: 90 }] }, spec()),
+    ).toThrow(/outside/);
     expect(() => planSampling(request, spec({ chordEncoder: 'PitchChordEncoder' }))).toThrow(/chord/);
     expect(() => planSampling({ ...request, candidates: 0 }, spec())).toThrow(/Candidates/);
   });
@@ -82,7 +98,15 @@ describe('chord encoding', () => {
   });
 
   it('holds each chord until the next one', () => {
-    expect(chordsPerStep([{ start: 2, symbol: 'F' }, { start: 0, symbol: 'C' }], 4)).toEqual(['C', 'C', 'F', 'F']);
+    expect(
+      chordsPerStep(
+        [
+          { start: 2, symbol: 'F' },
+          { start: 0, symbol: 'C' },
+        ],
+        4,
+      ),
+    ).toEqual(['C', 'C', 'F', 'F']);
     expect(chordsPerStep([], 2)).toEqual(['N.C.', 'N.C.']);
   });
 });

@@ -49,7 +49,10 @@ beforeAll(async () => {
   for (const v of Object.values(vars)) v.assign(tf.randomUniform(v.shape, -0.7, 0.7, 'float32', seed++));
   await writeCheckpoint(`${server.root}/vae`, toCheckpointTensors(vars), magentaVaeConfig(spec));
   await writeRandomCheckpoint(`${server.root}/rnn`, { seed: 3 });
-  await writeCheckpoint(`${server.root}/drums-vae`, toCheckpointTensors(vars), { type: 'MusicVAE', dataConverter: { type: 'DrumsConverter', args: { numSteps: 32 } } });
+  await writeCheckpoint(`${server.root}/drums-vae`, toCheckpointTensors(vars), {
+    type: 'MusicVAE',
+    dataConverter: { type: 'DrumsConverter', args: { numSteps: 32 } },
+  });
 });
 
 afterAll(async () => {
@@ -63,12 +66,29 @@ describe('MusicVAE over the worker protocol', () => {
     expect(info).toMatchObject({ range: { min: 48, max: 83 }, numSteps: 32, zSize: 8, backend: 'cpu' });
     expect(await client.loadVae(server.url('vae'))).toEqual(info); // the same load, not a second one
     const before = await client.memory();
-    const similar = await client.runVae({ kind: 'similar', windows: [window(), window()], count: 5, similarity: 0.9, seed: 3 });
+    const similar = await client.runVae({
+      kind: 'similar',
+      windows: [window(), window()],
+      count: 5,
+      similarity: 0.9,
+      seed: 3,
+    });
     expect(similar.phrases).toHaveLength(5);
     expect(similar.phrases!.every((p) => p.length === 2 && p.every((w) => w.length === 32))).toBe(true);
-    const again = await client.runVae({ kind: 'similar', windows: [window(), window()], count: 5, similarity: 0.9, seed: 3 });
+    const again = await client.runVae({
+      kind: 'similar',
+      windows: [window(), window()],
+      count: 5,
+      similarity: 0.9,
+      seed: 3,
+    });
     expect(again.phrases).toEqual(similar.phrases); // seeded
-    const path = await client.runVae({ kind: 'interpolate', from: [window()], to: [window().map((e) => (e ? e + 5 : 0))], count: 8 });
+    const path = await client.runVae({
+      kind: 'interpolate',
+      from: [window()],
+      to: [window().map((e) => (e ? e + 5 : 0))],
+      count: 8,
+    });
     expect(path.phrases).toHaveLength(8);
     const codes = await client.runVae({ kind: 'encode', windows: [window()] });
     expect(codes.codes![0]).toHaveLength(8);
@@ -79,12 +99,22 @@ describe('MusicVAE over the worker protocol', () => {
   it('says what is wrong: a MusicRNN or a drums VAE is the wrong type, a request before loading is refused', async () => {
     const client = createModelClient({ createWorker: inProcessWorker });
     await expect(client.runVae({ kind: 'encode', windows: [window()] })).rejects.toMatchObject({ cause: 'not-loaded' });
-    await expect(client.loadVae(server.url('rnn'))).rejects.toMatchObject({ cause: 'wrong-type', message: expect.stringMatching(/not "MusicVAE"/) });
-    await expect(client.loadVae(server.url('drums-vae'))).rejects.toMatchObject({ cause: 'wrong-type', message: expect.stringMatching(/DrumsConverter/) });
+    await expect(client.loadVae(server.url('rnn'))).rejects.toMatchObject({
+      cause: 'wrong-type',
+      message: expect.stringMatching(/not "MusicVAE"/),
+    });
+    await expect(client.loadVae(server.url('drums-vae'))).rejects.toMatchObject({
+      cause: 'wrong-type',
+      message: expect.stringMatching(/DrumsConverter/),
+    });
     await expect(client.loadVae(server.url('missing'))).rejects.toMatchObject({ cause: 'missing-file' });
     await client.loadVae(server.url('vae'));
-    await expect(client.runVae({ kind: 'similar', windows: [window()], count: 9, similarity: 0.5, seed: 1 })).rejects.toMatchObject({ cause: 'bad-request' });
-    await expect(client.runVae({ kind: 'interpolate', from: [window()], to: [window(), window()], count: 4 })).rejects.toMatchObject({ cause: 'bad-request' });
+    await expect(
+      client.runVae({ kind: 'similar', windows: [window()], count: 9, similarity: 0.5, seed: 1 }),
+    ).rejects.toMatchObject({ cause: 'bad-request' });
+    await expect(
+      client.runVae({ kind: 'interpolate', from: [window()], to: [window(), window()], count: 4 }),
+    ).rejects.toMatchObject({ cause: 'bad-request' });
     client.dispose();
   });
 });

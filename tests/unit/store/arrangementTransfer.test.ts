@@ -96,14 +96,25 @@ describe('MIDI', () => {
     const before = app.state().song;
     const read = app.actions.readImportFile(fixture('two-tracks-waltz.mid'), 'waltz.mid');
     if (!read.ok) throw new Error(read.reason);
-    const result = await app.actions.importMidiTrack(read.preview, { trackIndex: 0, splitEveryBars: 2, onePhrase: false, target: 'new-song', adoptSettings: false }, 'waltz.mid');
+    const result = await app.actions.importMidiTrack(
+      read.preview,
+      { trackIndex: 0, splitEveryBars: 2, onePhrase: false, target: 'new-song', adoptSettings: false },
+      'waltz.mid',
+    );
     if (!result.ok) throw new Error(result.reason);
     const song = app.state().song;
     expect(song.id).not.toBe(before.id);
-    expect([song.title, song.tempo, song.timeSignature, song.key]).toEqual(['Waltz', 90, { beats: 3, beatUnit: 4 }, { tonic: 'G', scale: 'major' }]);
+    expect([song.title, song.tempo, song.timeSignature, song.key]).toEqual([
+      'Waltz',
+      90,
+      { beats: 3, beatUnit: 4 },
+      { tonic: 'G', scale: 'major' },
+    ]);
     expect(song.phrases.map((p) => p.name)).toEqual(['A', 'B']);
     expect(song.phrases.every((p) => p.origin.kind === 'imported')).toBe(true);
-    expect(result.message).toMatch(/notes imported into 2 phrases.*opened as a new song, "Waltz", in G major, 3\/4, 90 BPM/);
+    expect(result.message).toMatch(
+      /notes imported into 2 phrases.*opened as a new song, "Waltz", in G major, 3\/4, 90 BPM/,
+    );
     await app.actions.flushSave();
     expect(app.state().library.songs.map((s) => s.id)).toEqual(expect.arrayContaining([before.id, song.id]));
   });
@@ -113,7 +124,11 @@ describe('MIDI', () => {
     const before = app.state().song;
     const read = app.actions.readMidi(fixture('two-tracks-waltz.mid'));
     if (!read.ok) throw new Error(read.reason);
-    const result = await app.actions.importMidiTrack(read.preview, { trackIndex: 0, splitEveryBars: 2, onePhrase: false, target: 'this-song', adoptSettings: false }, 'waltz.mid');
+    const result = await app.actions.importMidiTrack(
+      read.preview,
+      { trackIndex: 0, splitEveryBars: 2, onePhrase: false, target: 'this-song', adoptSettings: false },
+      'waltz.mid',
+    );
     expect(result.ok).toBe(true);
     const song = app.state().song;
     expect(song.id).toBe(before.id);
@@ -129,16 +144,33 @@ describe('MIDI', () => {
     const app = songWithNotes();
     const read = app.actions.readMidi(fixture('two-tracks-waltz.mid'));
     if (!read.ok) throw new Error(read.reason);
-    await app.actions.importMidiTrack(read.preview, { trackIndex: 0, splitEveryBars: 4, onePhrase: false, target: 'this-song', adoptSettings: true, key: { tonic: 'E', scale: 'minor' } });
+    await app.actions.importMidiTrack(read.preview, {
+      trackIndex: 0,
+      splitEveryBars: 4,
+      onePhrase: false,
+      target: 'this-song',
+      adoptSettings: true,
+      key: { tonic: 'E', scale: 'minor' },
+    });
     const song = app.state().song;
-    expect([song.tempo, song.timeSignature, song.key]).toEqual([90, { beats: 3, beatUnit: 4 }, { tonic: 'E', scale: 'minor' }]);
+    expect([song.tempo, song.timeSignature, song.key]).toEqual([
+      90,
+      { beats: 3, beatUnit: 4 },
+      { tonic: 'E', scale: 'minor' },
+    ]);
   });
 
   it('imports a track as one phrase when asked, and offers the rest as another song', async () => {
     const app = makeApp();
     const read = app.actions.readMidi(fixture('twelve-bars-markers.mid'));
     if (!read.ok) throw new Error(read.reason);
-    const choice = { trackIndex: 0, splitEveryBars: 4, onePhrase: true, target: 'new-song', adoptSettings: false } as const;
+    const choice = {
+      trackIndex: 0,
+      splitEveryBars: 4,
+      onePhrase: true,
+      target: 'new-song',
+      adoptSettings: false,
+    } as const;
     const result = await app.actions.importMidiTrack(read.preview, choice);
     if (!result.ok) throw new Error(result.reason);
     expect(app.state().song.phrases.map((p) => p.bars)).toEqual([8]);
@@ -150,18 +182,35 @@ describe('MIDI', () => {
     expect(app.state().song.phrases.map((p) => p.bars)).toEqual([4]);
   });
 
-  it('keeps swung eighths, when asked, as sixteenths at half the tempo with the song\'s swing', async () => {
+  it("keeps swung eighths, when asked, as sixteenths at half the tempo with the song's swing", async () => {
     const app = makeApp();
     // 4/4 at 120 BPM: eighths swung 2:1 (the off-beat on the last third of each beat).
     const pitches = [60, 62, 64, 65, 67, 65, 64, 62, 60, 62, 64, 65, 67, 65, 64, 62];
-    const notes: [number, number, number][] = pitches.map((p, i) => [p, Math.floor(i / 2) * 480 + (i % 2 ? 320 : 0), 160]);
-    const bytes = smf([[...tempo(0, 120), ...timeSignature(4, 4), ...notes.flatMap(([p, at, len], i) => {
-      const previousEnd = i === 0 ? 0 : notes[i - 1][1] + notes[i - 1][2];
-      return [...noteOn(at - previousEnd, 0, p), ...noteOff(len, 0, p)];
-    })]]);
+    const notes: [number, number, number][] = pitches.map((p, i) => [
+      p,
+      Math.floor(i / 2) * 480 + (i % 2 ? 320 : 0),
+      160,
+    ]);
+    const bytes = smf([
+      [
+        ...tempo(0, 120),
+        ...timeSignature(4, 4),
+        ...notes.flatMap(([p, at, len], i) => {
+          const previousEnd = i === 0 ? 0 : notes[i - 1][1] + notes[i - 1][2];
+          return [...noteOn(at - previousEnd, 0, p), ...noteOff(len, 0, p)];
+        }),
+      ],
+    ]);
     const read = app.actions.readImportFile(bytes, 'swung.mid');
     if (!read.ok) throw new Error(read.reason);
-    const result = await app.actions.importMidiTrack(read.preview, { trackIndex: 0, splitEveryBars: 4, onePhrase: false, target: 'new-song', adoptSettings: false, halfTime: true });
+    const result = await app.actions.importMidiTrack(read.preview, {
+      trackIndex: 0,
+      splitEveryBars: 4,
+      onePhrase: false,
+      target: 'new-song',
+      adoptSettings: false,
+      halfTime: true,
+    });
     if (!result.ok) throw new Error(result.reason);
     const song = app.state().song;
     expect([song.tempo, song.timeSignature, song.swing]).toEqual([60, { beats: 4, beatUnit: 8 }, 1]);
@@ -172,7 +221,11 @@ describe('MIDI', () => {
   it('a file that is neither MIDI nor MusicXML is an alert naming the file, and the song is untouched', () => {
     const app = makeApp();
     const before = app.state().song;
-    for (const [name, text] of [['tune.mid', 'hello, not a midi file'], ['tune.musicxml', 'hello, not xml'], ['tune.xml', '<html><body/></html>']]) {
+    for (const [name, text] of [
+      ['tune.mid', 'hello, not a midi file'],
+      ['tune.musicxml', 'hello, not xml'],
+      ['tune.xml', '<html><body/></html>'],
+    ]) {
       const read = app.actions.readImportFile(new TextEncoder().encode(text), name);
       expect(read.ok).toBe(false);
       expect(app.state().notices.find((n) => n.kind === 'error')?.message).toContain(`"${name}"`);
@@ -192,7 +245,13 @@ describe('MusicXML', () => {
     for (const file of [plain, zipped]) {
       const read = app.actions.readImportFile(file.bytes, file.filename);
       if (!read.ok) throw new Error(read.reason);
-      const result = await app.actions.importMidiTrack(read.preview, { trackIndex: 0, splitEveryBars: 4, onePhrase: false, target: 'new-song', adoptSettings: false });
+      const result = await app.actions.importMidiTrack(read.preview, {
+        trackIndex: 0,
+        splitEveryBars: 4,
+        onePhrase: false,
+        target: 'new-song',
+        adoptSettings: false,
+      });
       expect(result.ok).toBe(true);
       expect(app.state().song.title).toBe('Little tune');
       expect(app.state().song.phrases[0].notes.map((n) => [n.pitch, n.start])).toEqual([
@@ -208,11 +267,13 @@ describe('WAV export', () => {
     const seen: string[] = [];
     const app = makeApp({
       transfer: {
-        wav: async () => async (song, { onProgress }) => {
-          seen.push(song.title);
-          onProgress?.(1);
-          return new Uint8Array([1, 2, 3]);
-        },
+        wav:
+          async () =>
+          async (song, { onProgress }) => {
+            seen.push(song.title);
+            onProgress?.(1);
+            return new Uint8Array([1, 2, 3]);
+          },
       },
     });
     app.actions.setTitle('Hum');

@@ -56,7 +56,11 @@ describe('students and hand-backs', () => {
     await app.actions.init();
     const assignments = createAssignmentStore(app, { now: () => 1_700_000_000_000 });
     const teacherSong = createSong({ title: 'Call and response' });
-    const fragment = await encodeAssignmentLink(teacherSong, { ...template, id: 'hw-7', title: 'Call and response' }, 'assignment');
+    const fragment = await encodeAssignmentLink(
+      teacherSong,
+      { ...template, id: 'hw-7', title: 'Call and response' },
+      'assignment',
+    );
     await assignments.actions.openLink(`#${fragment}`);
     expect(assignments.actions.studentName()).toBe('');
     assignments.actions.setStudentName('  Ada   Lovelace ');
@@ -68,7 +72,11 @@ describe('students and hand-backs', () => {
     const fromLink = await readHandBack({ kind: 'link', text: `#${out.fragment}` });
     for (const read of [fromFile, fromLink]) {
       if (!read.ok) throw new Error(read.reason);
-      expect(read.handBack).toMatchObject({ student: 'Ada Lovelace', handedBackAt: 1_700_000_000_000, template: { id: 'hw-7', title: 'Call and response' } });
+      expect(read.handBack).toMatchObject({
+        student: 'Ada Lovelace',
+        handedBackAt: 1_700_000_000_000,
+        template: { id: 'hw-7', title: 'Call and response' },
+      });
       expect(read.song.phrases[0].notes).toEqual([{ pitch: 62, start: 0, length: 1, velocity: 96, by: 'student' }]);
     }
     await app.actions.newSong();
@@ -80,7 +88,11 @@ describe('students and hand-backs', () => {
     const app = makeApp();
     await app.actions.init();
     const assignments = createAssignmentStore(app);
-    const fragment = await encodeHandBackLink(createSong({ title: 'Homework' }), { template: { ...template, id: 'hw', title: 'Homework' }, student: 'Grace', handedBackAt: 5 });
+    const fragment = await encodeHandBackLink(createSong({ title: 'Homework' }), {
+      template: { ...template, id: 'hw', title: 'Homework' },
+      student: 'Grace',
+      handedBackAt: 5,
+    });
     await assignments.actions.openLink(`#${fragment}`);
     expect(app.state().song.title).toBe('Homework - Grace');
     expect(assignments.getState().reportOpen).toBe(true);
@@ -100,7 +112,16 @@ describe('first visit by link', () => {
 
 describe('the class view', () => {
   async function handBackOf(student: string, at: number, id = 'hw', notes = 1) {
-    const phrase = { ...createPhrase('A', 1), notes: Array.from({ length: notes }, (_, i) => ({ pitch: 60 + i, start: i * 2, length: 1, velocity: 96, by: 'student' as const })) };
+    const phrase = {
+      ...createPhrase('A', 1),
+      notes: Array.from({ length: notes }, (_, i) => ({
+        pitch: 60 + i,
+        start: i * 2,
+        length: 1,
+        velocity: 96,
+        by: 'student' as const,
+      })),
+    };
     const song = createSong({ title: 'Homework', phrases: [phrase] });
     return `https://teacher.example/#${await encodeHandBackLink(song, { template: { ...template, id, title: id }, student, handedBackAt: at })}`;
   }
@@ -110,7 +131,11 @@ describe('the class view', () => {
     await app.actions.init();
     const view = createClassViewStore(createAssignmentStore(app));
     const ada = await handBackOf('Ada', 1, 'hw', 3);
-    await view.actions.addLinks([ada, await handBackOf('Grace', 2, 'hw', 5), '', 'not a link', ada, await handBackOf('Linus', 3, 'other')].join('\n'));
+    await view.actions.addLinks(
+      [ada, await handBackOf('Grace', 2, 'hw', 5), '', 'not a link', ada, await handBackOf('Linus', 3, 'other')].join(
+        '\n',
+      ),
+    );
     const rows = view.getState().rows;
     expect(rows.map((r) => (r.ok ? `${r.stats.student} ${r.stats.byStudent}` : `${r.source}: ${r.reason}`))).toEqual([
       'Ada 3',
@@ -121,7 +146,12 @@ describe('the class view', () => {
     ]);
     view.actions.sortBy('byStudent');
     view.actions.sortBy('byStudent');
-    expect(view.actions.sorted().map((r) => (r.ok ? r.stats.student : r.source)).slice(0, 2)).toEqual(['Grace', 'Ada']);
+    expect(
+      view.actions
+        .sorted()
+        .map((r) => (r.ok ? r.stats.student : r.source))
+        .slice(0, 2),
+    ).toEqual(['Grace', 'Ada']);
     expect(view.actions.csv().split('\r\n')[1]).toMatch(/^Grace,/);
     await view.actions.open(rows[1].id);
     expect(app.state().song.title).toBe('hw - Grace');
@@ -132,13 +162,21 @@ describe('the class view', () => {
     await app.actions.init();
     const view = createClassViewStore(createAssignmentStore(app));
     const song = createSong({ title: 'Homework' });
-    const good = serializeHandBack(song, { template: { ...template, id: 'hw', title: 'Homework' }, student: 'Ada', handedBackAt: 1 });
+    const good = serializeHandBack(song, {
+      template: { ...template, id: 'hw', title: 'Homework' },
+      student: 'Ada',
+      handedBackAt: 1,
+    });
     await view.actions.addFiles([
       { name: 'ada.phrasewright.json', text: good },
       { name: 'broken.phrasewright.json', text: good.slice(0, 200) },
     ]);
     const rows = view.getState().rows;
     expect(rows[0].ok).toBe(true);
-    expect(rows[1]).toMatchObject({ ok: false, source: 'broken.phrasewright.json', reason: expect.stringMatching(/not valid JSON/) });
+    expect(rows[1]).toMatchObject({
+      ok: false,
+      source: 'broken.phrasewright.json',
+      reason: expect.stringMatching(/not valid JSON/),
+    });
   });
 });

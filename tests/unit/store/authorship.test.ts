@@ -9,15 +9,28 @@ import { FakeModelClient } from './proposalsFakes';
 function setup() {
   const model = new FakeModelClient();
   const app = makeApp({
-    proposals: { model: () => model, fetchIndex: async () => ({ checkpoints: [{ id: 'melody-rnn-v1', name: 'Melody', kind: 'melody', path: 'checkpoints/melody-rnn-v1' }] }) },
+    proposals: {
+      model: () => model,
+      fetchIndex: async () => ({
+        checkpoints: [{ id: 'melody-rnn-v1', name: 'Melody', kind: 'melody', path: 'checkpoints/melody-rnn-v1' }],
+      }),
+    },
   });
   const authors = () => app.phrase().notes.map((n) => `${n.pitch}@${n.start}:${authorOf(n)}`);
   return { ...app, authors };
 }
 
 async function openGivenSong(app: ReturnType<typeof setup>) {
-  const phrase = { ...createPhrase('A', 1, { now: 1, newId: () => 'given-a' }), notes: [{ pitch: 60, start: 0, length: 2, velocity: 96 }, { pitch: 64, start: 4, length: 2, velocity: 96 }] };
-  await app.actions.addSong(markGiven(createSong({ title: 'Template', phrases: [phrase] }, { now: 1, newId: () => 'template' })));
+  const phrase = {
+    ...createPhrase('A', 1, { now: 1, newId: () => 'given-a' }),
+    notes: [
+      { pitch: 60, start: 0, length: 2, velocity: 96 },
+      { pitch: 64, start: 4, length: 2, velocity: 96 },
+    ],
+  };
+  await app.actions.addSong(
+    markGiven(createSong({ title: 'Template', phrases: [phrase] }, { now: 1, newId: () => 'template' })),
+  );
 }
 
 describe('authorship in the store', () => {
@@ -47,7 +60,9 @@ describe('authorship in the store', () => {
     const candidate = app.state().proposals.candidates[0];
     app.actions.acceptCandidate(candidate.id);
     const afterAccept = app.authors();
-    expect(afterAccept.filter((a) => a.endsWith(':model')).length).toBe(app.phrase().notes.filter((n) => n.start !== 0 || n.pitch !== 60).length);
+    expect(afterAccept.filter((a) => a.endsWith(':model')).length).toBe(
+      app.phrase().notes.filter((n) => n.start !== 0 || n.pitch !== 60).length,
+    );
     expect(afterAccept.every((a) => a.endsWith(':model') || a === '60@0:student')).toBe(true);
     const modelNote = app.phrase().notes.find((n) => n.by === 'model')!;
     app.actions.setNoteLength(modelNote.start, modelNote.length - 1);

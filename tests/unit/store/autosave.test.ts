@@ -21,7 +21,13 @@ async function setUp() {
   const { repository: idb } = freshIdbRepository(() => Date.now());
   const { repository, saves } = recordingRepository(idb);
   const lifecycle = fakeLifecycle();
-  const app = createAppStore({ repository, lifecycle, engine: new FakeEngine(), newId: sequentialIds(), now: () => Date.now() });
+  const app = createAppStore({
+    repository,
+    lifecycle,
+    engine: new FakeEngine(),
+    newId: sequentialIds(),
+    now: () => Date.now(),
+  });
   await app.actions.init();
   saves.length = 0; // init saves the new song once; the tests are about edits
   return { app, idb, saves, lifecycle };
@@ -54,7 +60,9 @@ describe('autosave', () => {
     expect(saves).toHaveLength(1);
     expect(saves[0].at - editedAt).toBeLessThanOrEqual(1_000);
     const stored = await idb.load(app.store.getState().song.id);
-    expect(stored.status === 'ok' && stored.song.phrases[0].notes).toEqual([{ pitch: 60, start: 0, length: 1, velocity: 96, by: 'student' }]);
+    expect(stored.status === 'ok' && stored.song.phrases[0].notes).toEqual([
+      { pitch: 60, start: 0, length: 1, velocity: 96, by: 'student' },
+    ]);
     expect(app.store.getState().persistence).toMatchObject({ status: 'saved', lastSavedAt: saves[0].at });
   });
 

@@ -1,5 +1,12 @@
 import 'fake-indexeddb/auto';
-import type { AudioEngine, AudioStatus, InstrumentStatus, PlaybackTarget, PlayheadPosition, PlayOptions } from '../../../src/audio/types';
+import type {
+  AudioEngine,
+  AudioStatus,
+  InstrumentStatus,
+  PlaybackTarget,
+  PlayheadPosition,
+  PlayOptions,
+} from '../../../src/audio/types';
 import type { PlannedWindow } from '../../../src/core/playbackPlanner';
 import type { Note } from '../../../src/core/types';
 import { validateSong } from '../../../src/core/validate';

@@ -76,7 +76,9 @@ describe('Fill selection', () => {
     const song = app.state().song;
     await app.actions.fillSelection();
     expect(app.model.fillRequests).toHaveLength(0);
-    expect(app.state().notices.some((n) => n.kind === 'error' && /Select the steps to fill/.test(n.message))).toBe(true);
+    expect(app.state().notices.some((n) => n.kind === 'error' && /Select the steps to fill/.test(n.message))).toBe(
+      true,
+    );
     expect(app.state().song).toBe(song);
     app.actions.setSelection({ start: 32, end: 48 });
     await app.actions.fillSelection();
@@ -130,7 +132,14 @@ describe('Suggest chords', () => {
     const app = await setup(4);
     await app.actions.suggestChords();
     const request = app.model.harmonizeRequests[0];
-    expect(request).toMatchObject({ steps: 64, slotSteps: 16, barSteps: 16, tonic: 0, family: 'major', checkpointUrl: 'checkpoints/chords' });
+    expect(request).toMatchObject({
+      steps: 64,
+      slotSteps: 16,
+      barSteps: 16,
+      tonic: 0,
+      family: 'major',
+      checkpointUrl: 'checkpoints/chords',
+    });
     expect(request.vocabulary.slice(0, 7)).toEqual(['C', 'Dm', 'Em', 'F', 'G', 'Am', 'Bdim']);
     const suggestion = app.proposals().harmony!;
     expect(suggestion.phrases[0].slots.map((s) => s.start)).toEqual([0, 16, 32, 48]);
@@ -203,9 +212,18 @@ describe('Melody for these chords and how sure the model is', () => {
     await app.actions.melodyForChords();
     expect(app.model.requests).toHaveLength(0);
     expect(app.state().notices.some((n) => /no chords yet/.test(n.message))).toBe(true);
-    app.actions.setPhraseChords([{ start: 0, symbol: 'C' }, { start: 16, symbol: 'G' }]);
+    app.actions.setPhraseChords([
+      { start: 0, symbol: 'C' },
+      { start: 16, symbol: 'G' },
+    ]);
     await app.actions.melodyForChords();
-    expect(app.model.requests[0]).toMatchObject({ checkpointUrl: 'checkpoints/chords', chords: [{ start: 0, symbol: 'C' }, { start: 16, symbol: 'G' }] });
+    expect(app.model.requests[0]).toMatchObject({
+      checkpointUrl: 'checkpoints/chords',
+      chords: [
+        { start: 0, symbol: 'C' },
+        { start: 16, symbol: 'G' },
+      ],
+    });
     expect(app.proposals().candidates.every((c) => c.idea === 'continue')).toBe(true);
   });
 

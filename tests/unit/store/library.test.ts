@@ -6,7 +6,13 @@ async function startApp() {
   const { repository } = freshIdbRepository();
   const clock = manualClock();
   const engine = new FakeEngine();
-  const app = createAppStore({ repository, lifecycle: fakeLifecycle(), engine, newId: sequentialIds(), now: clock.now });
+  const app = createAppStore({
+    repository,
+    lifecycle: fakeLifecycle(),
+    engine,
+    newId: sequentialIds(),
+    now: clock.now,
+  });
   await app.actions.init();
   return { ...app, repository, clock, engine, state: () => app.store.getState() };
 }
@@ -92,7 +98,12 @@ describe('the song list', () => {
     await app.actions.flushSave();
     const original = await app.repository.load(originalId);
     expect(original.status === 'ok' && original.song.phrases[0].notes).toHaveLength(1); // ...leaves the original
-    expect(app.state().library.songs.map((s) => s.title).sort()).toEqual(['Theme', 'Theme (copy)']);
+    expect(
+      app
+        .state()
+        .library.songs.map((s) => s.title)
+        .sort(),
+    ).toEqual(['Theme', 'Theme (copy)']);
   });
 
   it('deleteSong removes a song that is not open', async () => {

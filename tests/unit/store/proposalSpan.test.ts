@@ -9,30 +9,52 @@ const ts = { beats: 4, beatUnit: 4 };
 
 describe('where Propose writes', () => {
   it('an empty phrase: from its first step, `bars` bars', () => {
-    expect(proposalSpan({ bars: 2, notes: [] }, null, 2, ts)).toEqual({ ok: true, span: { start: 0, end: 32 }, from: 'empty-phrase' });
+    expect(proposalSpan({ bars: 2, notes: [] }, null, 2, ts)).toEqual({
+      ok: true,
+      span: { start: 0, end: 32 },
+      from: 'empty-phrase',
+    });
     expect(proposalSpan({ bars: 2, notes: [] }, null, 4, ts)).toMatchObject({ span: { start: 0, end: 64 } });
   });
 
   it('after the last written note, finishing its bar first, never past 8 bars', () => {
     const notes = [note(60, 0, 2), note(64, 6, 3)]; // ends at step 9
-    expect(proposalSpan({ bars: 2, notes }, null, 1, ts)).toEqual({ ok: true, span: { start: 9, end: 16 }, from: 'after-notes' });
+    expect(proposalSpan({ bars: 2, notes }, null, 1, ts)).toEqual({
+      ok: true,
+      span: { start: 9, end: 16 },
+      from: 'after-notes',
+    });
     expect(proposalSpan({ bars: 2, notes }, null, 2, ts)).toMatchObject({ span: { start: 9, end: 32 } });
-    expect(proposalSpan({ bars: 2, notes: [note(60, 28, 4)] }, null, 2, ts)).toMatchObject({ span: { start: 32, end: 64 } });
-    expect(proposalSpan({ bars: 8, notes: [note(60, 100, 4)] }, null, 4, ts)).toMatchObject({ span: { start: 104, end: 128 } });
+    expect(proposalSpan({ bars: 2, notes: [note(60, 28, 4)] }, null, 2, ts)).toMatchObject({
+      span: { start: 32, end: 64 },
+    });
+    expect(proposalSpan({ bars: 8, notes: [note(60, 100, 4)] }, null, 4, ts)).toMatchObject({
+      span: { start: 104, end: 128 },
+    });
     expect(proposalSpan({ bars: 8, notes: [note(60, 124, 4)] }, null, 2, ts)).toMatchObject({ ok: false });
   });
 
   it('the selection, clipped to the phrase, whatever is written', () => {
     const notes = [note(60, 0, 2), note(64, 20)];
-    expect(proposalSpan({ bars: 2, notes }, { start: 16, end: 24 }, 2, ts)).toEqual({ ok: true, span: { start: 16, end: 24 }, from: 'selection' });
-    expect(proposalSpan({ bars: 2, notes }, { start: 24, end: 90 }, 2, ts)).toMatchObject({ span: { start: 24, end: 32 } });
+    expect(proposalSpan({ bars: 2, notes }, { start: 16, end: 24 }, 2, ts)).toEqual({
+      ok: true,
+      span: { start: 16, end: 24 },
+      from: 'selection',
+    });
+    expect(proposalSpan({ bars: 2, notes }, { start: 24, end: 90 }, 2, ts)).toMatchObject({
+      span: { start: 24, end: 32 },
+    });
     expect(clipSpan({ start: 5, end: 5 }, 32)).toBeNull();
   });
 
   it('the notes a span replaces are those starting in it and those sounding into it', () => {
     const notes = [note(60, 0, 10), note(62, 12), note(64, 16)];
     expect(notesUnderSpan(notes, { start: 8, end: 16 })).toEqual([note(60, 0, 10), note(62, 12)]);
-    expect(notesWithSpan(notes, { start: 8, end: 16 }, [note(70, 2)])).toEqual([note(60, 0, 8), note(70, 10), note(64, 16)]);
+    expect(notesWithSpan(notes, { start: 8, end: 16 }, [note(70, 2)])).toEqual([
+      note(60, 0, 8),
+      note(70, 10),
+      note(64, 16),
+    ]);
   });
 });
 

@@ -4,7 +4,11 @@ import { AUDITION_PHRASE_ID, songForPlayback } from '../../../src/store/proposal
 import { makeApp } from './fakes';
 import { FakeModelClient } from './proposalsFakes';
 
-function setup(index: unknown = { checkpoints: [{ id: 'melody-rnn-v1', name: 'Melody', kind: 'melody', path: 'checkpoints/melody-rnn-v1' }] }) {
+function setup(
+  index: unknown = {
+    checkpoints: [{ id: 'melody-rnn-v1', name: 'Melody', kind: 'melody', path: 'checkpoints/melody-rnn-v1' }],
+  },
+) {
   const model = new FakeModelClient();
   let r = 0.25;
   const app = makeApp({
@@ -98,7 +102,13 @@ describe('proposals slice', () => {
     await app.actions.propose();
     const request = app.model.requests[0];
     // Heard: the phrase up to its last note, rest included; written: from there to the end of bar 3.
-    expect(request.primer).toEqual({ notes: [{ pitch: 64, start: 0, length: 3, velocity: 96 }, { pitch: 67, start: 20, length: 1, velocity: 96 }], steps: 21 });
+    expect(request.primer).toEqual({
+      notes: [
+        { pitch: 64, start: 0, length: 3, velocity: 96 },
+        { pitch: 67, start: 20, length: 1, velocity: 96 },
+      ],
+      steps: 21,
+    });
     expect(request.steps).toBe(48 - 21);
     expect(request.lockedNotes).toEqual([]);
     for (const c of app.proposals().candidates) expect(c.span).toEqual({ start: 21, end: 48 });
@@ -123,10 +133,20 @@ describe('proposals slice', () => {
     const candidate = app.proposals().candidates[1];
     expect(candidate.span).toEqual({ start: 9, end: 32 });
     app.actions.acceptCandidate(candidate.id);
-    expect(app.notes()).toEqual([{ pitch: 60, start: 8, length: 1, velocity: 96 }, ...candidate.notes.map((n) => ({ ...n, start: n.start + 9 }))]);
-    expect(app.phrase().origin).toMatchObject({ kind: 'proposed', modelId: 'melody-rnn-v1', temperature: 0.8, seed: 77 });
+    expect(app.notes()).toEqual([
+      { pitch: 60, start: 8, length: 1, velocity: 96 },
+      ...candidate.notes.map((n) => ({ ...n, start: n.start + 9 })),
+    ]);
+    expect(app.phrase().origin).toMatchObject({
+      kind: 'proposed',
+      modelId: 'melody-rnn-v1',
+      temperature: 0.8,
+      seed: 77,
+    });
     expect(app.phrase().origin.constraints).toMatchObject({ scaleLock: true });
-    expect(app.phrase().history.at(-1)?.notes).toEqual([{ pitch: 60, start: 8, length: 1, velocity: 96, by: 'student' }]);
+    expect(app.phrase().history.at(-1)?.notes).toEqual([
+      { pitch: 60, start: 8, length: 1, velocity: 96, by: 'student' },
+    ]);
     app.actions.undo();
     expect(app.notes()).toEqual([{ pitch: 60, start: 8, length: 1, velocity: 96 }]);
   });
@@ -159,7 +179,13 @@ describe('proposals slice', () => {
     const list = app.proposals().candidates;
     expect(list).toHaveLength(3);
     const child = list[1];
-    expect(child).toMatchObject({ kind: 'mutated', parentId: parent.id, number: 3, span: parent.span, phraseId: parent.phraseId });
+    expect(child).toMatchObject({
+      kind: 'mutated',
+      parentId: parent.id,
+      number: 3,
+      span: parent.span,
+      phraseId: parent.phraseId,
+    });
     expect(app.proposals().activity.kind).toBe('idle');
     expect(app.proposals().previewId).toBe(child.id); // what Mutate made is shown at once
     const request = app.model.requests.at(-1)!;

@@ -48,7 +48,15 @@ export class FakeModelClient implements ModelClient {
       this.set({ kind: 'failed', url, message: error.message, cause: error.cause });
       throw error;
     }
-    const info: ModelInfo = { url, kind: this.kinds.get(url) ?? this.kind, range: { min: 48, max: 83 }, depth: 38, layers: [8], backend: 'fake', loadMs: 1 };
+    const info: ModelInfo = {
+      url,
+      kind: this.kinds.get(url) ?? this.kind,
+      range: { min: 48, max: 83 },
+      depth: 38,
+      layers: [8],
+      backend: 'fake',
+      loadMs: 1,
+    };
     this.set({ kind: 'ready', info });
     return info;
   }
@@ -76,7 +84,12 @@ export class FakeModelClient implements ModelClient {
           notes,
           events: new Int32Array(request.steps),
           meanLogProb: -1 - 0.25 * b,
-          probabilities: { minPitch: 48, depth: 38, steps: request.steps, values: new Float32Array(request.steps * 38).fill(1 / 38) },
+          probabilities: {
+            minPitch: 48,
+            depth: 38,
+            steps: request.steps,
+            values: new Float32Array(request.steps * 38).fill(1 / 38),
+          },
         };
       });
       return { candidates, request, generateMs: 1 };
@@ -97,7 +110,9 @@ export class FakeModelClient implements ModelClient {
         ...r,
         plain,
         sampled: request.candidates * request.oversample,
-        candidates: r.candidates.map((c, b) => (plain ? c : { ...c, fit: { perStep: -0.5 - 0.1 * b, plainPerStep: -0.9 } })),
+        candidates: r.candidates.map((c, b) =>
+          plain ? c : { ...c, fit: { perStep: -0.5 - 0.1 * b, plainPerStep: -0.9 } },
+        ),
       };
     });
     return { result, cancel() {} };
@@ -123,7 +138,10 @@ export class FakeModelClient implements ModelClient {
   score(request: ScoreRequest) {
     this.scoreRequests.push(request);
     const failure = this.takeFailure();
-    return { result: Promise.resolve().then(() => (failure ? Promise.reject(failure) : { meanLogProb: -1.5 })), cancel() {} };
+    return {
+      result: Promise.resolve().then(() => (failure ? Promise.reject(failure) : { meanLogProb: -1.5 })),
+      cancel() {},
+    };
   }
 
   private takeFailure(): ModelError | null {

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { createSong } from '../../../src/core/song';
 import type { Note, Song } from '../../../src/core/types';
 import { acceptIntoPhrase, appendStart } from '../../../src/store/proposals/accept';
-import { buildProposalRequest, chordsInWindow, mutationLocks, previousPhrase, proposalContext } from '../../../src/store/proposals/request';
+import {
+  buildProposalRequest,
+  chordsInWindow,
+  mutationLocks,
+  previousPhrase,
+  proposalContext,
+} from '../../../src/store/proposals/request';
 import { initialProposalsState } from '../../../src/store/proposals/settings';
 import type { ProposalCandidate } from '../../../src/store/proposals/types';
 import { seededRandom } from '../core/seededRandom';
@@ -39,7 +45,11 @@ describe('proposal requests from the song', () => {
       fallbackChord: 'C',
       span: { start: 0, end: 32 },
     });
-    expect(request.primer).toEqual({ notes: [note(62, 0, 4), note(66, 4, 4)], steps: 32, chords: [{ start: 0, symbol: 'C' }] });
+    expect(request.primer).toEqual({
+      notes: [note(62, 0, 4), note(66, 4, 4)],
+      steps: 32,
+      chords: [{ start: 0, symbol: 'C' }],
+    });
     expect(request.steps).toBe(32);
     expect(request.seed).toBe(5);
     expect(request.chords).toBeUndefined(); // melody models get no chords
@@ -50,11 +60,22 @@ describe('proposal requests from the song', () => {
   it('a phrase proposed from nothing starts with a note; a span after the musician’s notes continues them', () => {
     const song = twoPhraseSong();
     const settings = initialProposalsState(5).settings;
-    const input = { song, phrase: song.phrases[0], info: { kind: 'melody' as const, range: { min: 48, max: 83 } }, fallbackChord: 'C' };
+    const input = {
+      song,
+      phrase: song.phrases[0],
+      info: { kind: 'melody' as const, range: { min: 48, max: 83 } },
+      fallbackChord: 'C',
+    };
     const fromStart = { ...input, span: { start: 0, end: 32 } };
     expect(buildProposalRequest({ ...fromStart, settings: { ...settings, primer: 'none' } }).startWithNote).toBe(true);
-    expect(buildProposalRequest({ ...fromStart, settings: { ...settings, primer: 'previous' } }).startWithNote).toBe(true); // the first phrase has none before it
-    const after = buildProposalRequest({ ...input, span: { start: 8, end: 32 }, settings: { ...settings, primer: 'own' } });
+    expect(buildProposalRequest({ ...fromStart, settings: { ...settings, primer: 'previous' } }).startWithNote).toBe(
+      true,
+    ); // the first phrase has none before it
+    const after = buildProposalRequest({
+      ...input,
+      span: { start: 8, end: 32 },
+      settings: { ...settings, primer: 'own' },
+    });
     expect(after.startWithNote).toBeUndefined();
     expect(after.steps).toBe(24);
     expect(after.lockedNotes).toEqual([]);
@@ -72,7 +93,11 @@ describe('proposal requests from the song', () => {
         { start: 32, symbol: 'G' },
       ],
     });
-    expect(proposalContext(song, b, { start: 12, end: 32 }, 'own')).toEqual({ notes: [note(67, 0, 2), note(69, 6, 1)], steps: 12, chords: [{ start: 0, symbol: 'G' }] });
+    expect(proposalContext(song, b, { start: 12, end: 32 }, 'own')).toEqual({
+      notes: [note(67, 0, 2), note(69, 6, 1)],
+      steps: 12,
+      chords: [{ start: 0, symbol: 'G' }],
+    });
     expect(proposalContext(song, b, { start: 12, end: 32 }, 'none')).toBeNull();
     // A note sounding into the span is heard up to the span's start.
     const long = { ...b, notes: [note(67, 8, 8)] };
@@ -80,7 +105,16 @@ describe('proposal requests from the song', () => {
   });
 
   it('a chord that began before the window is carried in at its start', () => {
-    expect(chordsInWindow([{ start: 0, symbol: 'C' }, { start: 20, symbol: 'G' }], 16, 32)).toEqual([
+    expect(
+      chordsInWindow(
+        [
+          { start: 0, symbol: 'C' },
+          { start: 20, symbol: 'G' },
+        ],
+        16,
+        32,
+      ),
+    ).toEqual([
       { start: 0, symbol: 'C' },
       { start: 4, symbol: 'G' },
     ]);
@@ -97,17 +131,44 @@ describe('proposal requests from the song', () => {
 
   it('replace changes only the candidate’s span; append starts after the last written bar', () => {
     const phrase = { ...twoPhraseSong().phrases[0], bars: 2, notes: [note(60, 0), note(62, 20)] };
-    const base = { bars: 1, kind: 'proposed', action: 'proposal 1 of 1', modelId: 'm', temperature: 1, seed: 3, lockedNotes: [], primer: null, scaleLock: true };
+    const base = {
+      bars: 1,
+      kind: 'proposed',
+      action: 'proposal 1 of 1',
+      modelId: 'm',
+      temperature: 1,
+      seed: 3,
+      lockedNotes: [],
+      primer: null,
+      scaleLock: true,
+    };
     const candidate = { ...base, notes: [note(70, 0)], span: { start: 0, end: 16 } } as unknown as ProposalCandidate;
     const ts = { beats: 4, beatUnit: 4 };
     // The model's note is the model's; the kept note keeps its (unknown) author.
-    expect(acceptIntoPhrase(phrase, candidate, 'replace', ts, 9).notes).toEqual([{ ...note(70, 0), by: 'model' }, note(62, 20)]);
+    expect(acceptIntoPhrase(phrase, candidate, 'replace', ts, 9).notes).toEqual([
+      { ...note(70, 0), by: 'model' },
+      note(62, 20),
+    ]);
     // A span in the middle: the notes around it stay, a note sounding into it is cut at its start.
-    const middle = { ...base, notes: [note(72, 0, 2), note(74, 4)], span: { start: 8, end: 24 } } as unknown as ProposalCandidate;
+    const middle = {
+      ...base,
+      notes: [note(72, 0, 2), note(74, 4)],
+      span: { start: 8, end: 24 },
+    } as unknown as ProposalCandidate;
     const around = { ...phrase, notes: [note(60, 0, 10), note(62, 20), note(64, 26)] };
-    expect(acceptIntoPhrase(around, middle, 'replace', ts, 9).notes).toEqual([note(60, 0, 8), { ...note(72, 8, 2), by: 'model' }, { ...note(74, 12), by: 'model' }, note(64, 26)]);
+    expect(acceptIntoPhrase(around, middle, 'replace', ts, 9).notes).toEqual([
+      note(60, 0, 8),
+      { ...note(72, 8, 2), by: 'model' },
+      { ...note(74, 12), by: 'model' },
+      note(64, 26),
+    ]);
     // A span past the phrase's end grows it.
-    const later = { ...base, bars: 2, notes: [note(71, 4)], span: { start: 24, end: 48 } } as unknown as ProposalCandidate;
+    const later = {
+      ...base,
+      bars: 2,
+      notes: [note(71, 4)],
+      span: { start: 24, end: 48 },
+    } as unknown as ProposalCandidate;
     const grown = acceptIntoPhrase(phrase, later, 'replace', ts, 9);
     expect(grown.bars).toBe(3);
     expect(grown.notes).toEqual([note(60, 0), note(62, 20), { ...note(71, 28), by: 'model' }]);
@@ -115,6 +176,11 @@ describe('proposal requests from the song', () => {
     const appended = acceptIntoPhrase(phrase, candidate, 'append', ts, 9);
     expect(appended.bars).toBe(3);
     expect(appended.notes.at(-1)).toEqual({ ...note(70, 32), by: 'model' });
-    expect(appended.origin).toMatchObject({ kind: 'proposed', modelId: 'm', seed: 3, action: 'proposal 1 of 1, appended' });
+    expect(appended.origin).toMatchObject({
+      kind: 'proposed',
+      modelId: 'm',
+      seed: 3,
+      action: 'proposal 1 of 1, appended',
+    });
   });
 });

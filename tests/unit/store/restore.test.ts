@@ -6,7 +6,13 @@ import { FakeEngine, fakeLifecycle, freshIdbRepository, manualClock, sequentialI
 
 function appOver(repository: ReturnType<typeof freshIdbRepository>['repository'], idPrefix = 'id') {
   const clock = manualClock();
-  return createAppStore({ repository, lifecycle: fakeLifecycle(), engine: new FakeEngine(), newId: sequentialIds(idPrefix), now: clock.now });
+  return createAppStore({
+    repository,
+    lifecycle: fakeLifecycle(),
+    engine: new FakeEngine(),
+    newId: sequentialIds(idPrefix),
+    now: clock.now,
+  });
 }
 
 /** Writes a raw record straight into the songs database, as a damaged earlier version might have left it. */
@@ -91,7 +97,7 @@ describe('an unreadable autosaved record', () => {
     expect((await repository.list()).songs.map((s) => s.id)).toEqual([state.song.id]);
   });
 
-  it('a record that parses but fails validation is quarantined with the validator\'s reason', async () => {
+  it("a record that parses but fails validation is quarantined with the validator's reason", async () => {
     const { repository, dbPrefix } = freshIdbRepository();
     const song = createSong({ title: 'Too fast' });
     const bad = JSON.stringify({ ...song, tempo: 9000 });
@@ -131,7 +137,10 @@ describe('an unreadable autosaved record', () => {
     await app.actions.init();
     const state = app.store.getState();
     expect(state.persistence.status).toBe('error');
-    expect(state.notices[0]).toMatchObject({ kind: 'warning', message: expect.stringMatching(/IndexedDB is disabled/) });
+    expect(state.notices[0]).toMatchObject({
+      kind: 'warning',
+      message: expect.stringMatching(/IndexedDB is disabled/),
+    });
     app.actions.toggleNote(60, 0); // editing still works
     expect(app.store.getState().song.phrases[0].notes).toHaveLength(1);
   });

@@ -61,7 +61,15 @@ describe('Propose with a selection and without', () => {
     const app = setup();
     await app.actions.loadCheckpointIndex();
     app.actions.setBars(4);
-    for (const [pitch, step] of [[60, 0], [64, 4], [67, 8], [72, 20], [71, 36], [69, 52]]) app.actions.toggleNote(pitch, step);
+    for (const [pitch, step] of [
+      [60, 0],
+      [64, 4],
+      [67, 8],
+      [72, 20],
+      [71, 36],
+      [69, 52],
+    ])
+      app.actions.toggleNote(pitch, step);
     const written = app.notes();
     app.actions.setSelection({ start: 16, end: 32 });
     await app.actions.propose();
@@ -78,8 +86,12 @@ describe('Propose with a selection and without', () => {
     expect(app.notes()).toEqual(written);
     expect(app.actions.acceptCandidate(chosen.id, 'replace', { overwrite: true })).toEqual({ ok: true });
     const now = app.notes();
-    expect(now.filter((n) => n.start < 16 || n.start >= 32)).toEqual(written.filter((n) => n.start < 16 || n.start >= 32));
-    expect(now.filter((n) => n.start >= 16 && n.start < 32)).toEqual(chosen.notes.map((n) => ({ ...n, start: n.start + 16 })));
+    expect(now.filter((n) => n.start < 16 || n.start >= 32)).toEqual(
+      written.filter((n) => n.start < 16 || n.start >= 32),
+    );
+    expect(now.filter((n) => n.start >= 16 && n.start < 32)).toEqual(
+      chosen.notes.map((n) => ({ ...n, start: n.start + 16 })),
+    );
   });
 
   it('a full 8-bar phrase without a selection is refused with the reason, and nothing is asked of the model', async () => {
@@ -89,7 +101,9 @@ describe('Propose with a selection and without', () => {
     app.actions.toggleNote(60, 127);
     await app.actions.propose();
     expect(app.model.requests).toHaveLength(0);
-    expect(app.state().notices.find((n) => n.id === 'proposal-failed')?.message).toMatch(/phrase is full.*select the steps/);
+    expect(app.state().notices.find((n) => n.id === 'proposal-failed')?.message).toMatch(
+      /phrase is full.*select the steps/,
+    );
   });
 });
 
@@ -146,7 +160,9 @@ describe('the previewed candidate', () => {
     app.actions.addPhrase();
     expect(app.actions.acceptCandidate(made.id, 'replace', { overwrite: true })).toEqual({ ok: true });
     const a = app.state().song.phrases.find((p) => p.id === phraseA)!;
-    expect(a.notes.filter((n) => n.start < 31)).toEqual(made.notes.filter((n) => n.start < 31).map((n) => ({ ...n, by: 'model' })));
+    expect(a.notes.filter((n) => n.start < 31)).toEqual(
+      made.notes.filter((n) => n.start < 31).map((n) => ({ ...n, by: 'model' })),
+    );
     expect(app.notes()).toEqual([]); // the phrase in the grid is untouched
   });
 
@@ -163,7 +179,10 @@ describe('the previewed candidate', () => {
     expect(app.engine.played.length).toBe(plays);
     // Heard in context: the musician's note, then the candidate after it.
     const heard = songForPlayback(app.state()).phrases.find((p) => p.id === AUDITION_PHRASE_ID)!;
-    expect(heard.notes).toEqual([{ ...note(60, 0), by: 'student' }, ...b.notes.map((n) => ({ ...n, start: n.start + 1, by: 'model' }))]);
+    expect(heard.notes).toEqual([
+      { ...note(60, 0), by: 'student' },
+      ...b.notes.map((n) => ({ ...n, start: n.start + 1, by: 'model' })),
+    ]);
     app.actions.previewCandidate(null);
     expect(app.proposals().auditioningId).toBeNull();
     expect(app.engine.playing).toBe(false);
@@ -176,7 +195,9 @@ describe('the previewed candidate', () => {
     const parent = app.proposals().candidates[0];
     const running = app.actions.propose(); // a second request is now running
     await app.actions.mutateCandidate(parent.id);
-    expect(app.state().notices.find((n) => n.id === 'model-busy')?.message).toMatch(/still working: press Mutate again/);
+    expect(app.state().notices.find((n) => n.id === 'model-busy')?.message).toMatch(
+      /still working: press Mutate again/,
+    );
     await running;
     expect(app.proposals().candidates).toHaveLength(4);
   });

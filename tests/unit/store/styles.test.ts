@@ -7,10 +7,38 @@ import { FakeModelClient } from './proposalsFakes';
 // An index as `npm run train` writes it: two styles, each with a melody and a chord model.
 const INDEX = {
   checkpoints: [
-    { id: 'chord-melody-rnn-v1', name: 'Folk melody RNN over chords', kind: 'chord', path: 'checkpoints/chord-melody-rnn-v1', style: 'folk', styleName: 'Folk (Nottingham)' },
-    { id: 'melody-rnn-v2', name: 'Folk melody RNN', kind: 'melody', path: 'checkpoints/melody-rnn-v2', style: 'folk', styleName: 'Folk (Nottingham)' },
-    { id: 'pop-chord-melody-rnn-v1', name: 'Pop melody RNN over chords', kind: 'chord', path: 'checkpoints/pop-chord-melody-rnn-v1', style: 'pop', styleName: 'Pop (POP909)' },
-    { id: 'pop-melody-rnn-v1', name: 'Pop melody RNN', kind: 'melody', path: 'checkpoints/pop-melody-rnn-v1', style: 'pop', styleName: 'Pop (POP909)' },
+    {
+      id: 'chord-melody-rnn-v1',
+      name: 'Folk melody RNN over chords',
+      kind: 'chord',
+      path: 'checkpoints/chord-melody-rnn-v1',
+      style: 'folk',
+      styleName: 'Folk (Nottingham)',
+    },
+    {
+      id: 'melody-rnn-v2',
+      name: 'Folk melody RNN',
+      kind: 'melody',
+      path: 'checkpoints/melody-rnn-v2',
+      style: 'folk',
+      styleName: 'Folk (Nottingham)',
+    },
+    {
+      id: 'pop-chord-melody-rnn-v1',
+      name: 'Pop melody RNN over chords',
+      kind: 'chord',
+      path: 'checkpoints/pop-chord-melody-rnn-v1',
+      style: 'pop',
+      styleName: 'Pop (POP909)',
+    },
+    {
+      id: 'pop-melody-rnn-v1',
+      name: 'Pop melody RNN',
+      kind: 'melody',
+      path: 'checkpoints/pop-melody-rnn-v1',
+      style: 'pop',
+      styleName: 'Pop (POP909)',
+    },
   ],
 };
 
@@ -28,12 +56,15 @@ describe('styles of the checkpoint index', () => {
       { id: 'folk', name: 'Folk (Nottingham)' },
       { id: 'pop', name: 'Pop (POP909)' },
     ]);
-    expect(stylesOf(parseCheckpointIndex({ checkpoints: [{ id: 'melody-rnn-v1', kind: 'melody' }] }))).toEqual([{ id: 'folk', name: 'Folk (Nottingham)' }]);
+    expect(stylesOf(parseCheckpointIndex({ checkpoints: [{ id: 'melody-rnn-v1', kind: 'melody' }] }))).toEqual([
+      { id: 'folk', name: 'Folk (Nottingham)' },
+    ]);
   });
 
   it('pick the style’s chord model when there are chords to follow, its melody model otherwise, a typed URL over both', () => {
     const checkpoints = parseCheckpointIndex(INDEX);
-    const choose = (style: string, hasChords: boolean, customUrl = '') => chooseCheckpointUrl({ customUrl, style, checkpoints, hasChords });
+    const choose = (style: string, hasChords: boolean, customUrl = '') =>
+      chooseCheckpointUrl({ customUrl, style, checkpoints, hasChords });
     expect(choose('pop', false)).toBe('checkpoints/pop-melody-rnn-v1');
     expect(choose('pop', true)).toBe('checkpoints/pop-chord-melody-rnn-v1');
     expect(choose('folk', true)).toBe('checkpoints/chord-melody-rnn-v1');
@@ -41,7 +72,9 @@ describe('styles of the checkpoint index', () => {
     expect(choose('jazz', false)).toBe('');
     // A style with only one model uses it for both.
     const melodyOnly = checkpoints.filter((c) => c.id !== 'pop-chord-melody-rnn-v1');
-    expect(chooseCheckpointUrl({ customUrl: '', style: 'pop', checkpoints: melodyOnly, hasChords: true })).toBe('checkpoints/pop-melody-rnn-v1');
+    expect(chooseCheckpointUrl({ customUrl: '', style: 'pop', checkpoints: melodyOnly, hasChords: true })).toBe(
+      'checkpoints/pop-melody-rnn-v1',
+    );
   });
 });
 
@@ -60,15 +93,24 @@ describe('the song’s style', () => {
   it('uses the style’s chord model over the phrase’s chords, and a resample of its candidate stays with it', async () => {
     const app = await setup();
     app.actions.setStyle('pop');
-    app.actions.setPhraseChords([{ start: 0, symbol: 'Am' }, { start: 16, symbol: 'F' }]);
+    app.actions.setPhraseChords([
+      { start: 0, symbol: 'Am' },
+      { start: 16, symbol: 'F' },
+    ]);
     await app.actions.propose();
     expect(app.model.loads).toEqual(['checkpoints/pop-chord-melody-rnn-v1']);
-    expect(app.model.requests[0].chords).toEqual([{ start: 0, symbol: 'Am' }, { start: 16, symbol: 'F' }]);
+    expect(app.model.requests[0].chords).toEqual([
+      { start: 0, symbol: 'Am' },
+      { start: 16, symbol: 'F' },
+    ]);
     app.actions.setPhraseChords([]);
     app.actions.setProposalSettings({ mutation: 'resample' });
     await app.actions.mutateCandidate(app.proposals().candidates[0].id);
     expect(app.model.loads.at(-1)).toBe('checkpoints/pop-chord-melody-rnn-v1');
-    expect(app.model.requests.at(-1)?.chords).toEqual([{ start: 0, symbol: 'Am' }, { start: 16, symbol: 'F' }]);
+    expect(app.model.requests.at(-1)?.chords).toEqual([
+      { start: 0, symbol: 'Am' },
+      { start: 16, symbol: 'F' },
+    ]);
   });
 
   it('is an undoable change of the song, and an unknown style is refused with the song unchanged', async () => {

@@ -3,7 +3,14 @@ import { orderCandidates, sureLabel, sureLabels } from '../../../src/store/propo
 
 describe('how sure the model is, in plain words', () => {
   it('labels the top third safe, the bottom third adventurous, the rest typical', () => {
-    expect(sureLabels([-0.5, -0.9, -1.4, -2, -0.7, -3])).toEqual(['safe', 'typical', 'typical', 'adventurous', 'safe', 'adventurous']);
+    expect(sureLabels([-0.5, -0.9, -1.4, -2, -0.7, -3])).toEqual([
+      'safe',
+      'typical',
+      'typical',
+      'adventurous',
+      'safe',
+      'adventurous',
+    ]);
     expect(sureLabels([-1])).toEqual(['typical']);
     expect(sureLabels([-1, -2])).toEqual(['safe', 'adventurous']);
     expect(sureLabel(-0.1, [-0.1, -1, -2, -3])).toBe('safe');

@@ -94,7 +94,10 @@ describe('two tabs on one song', () => {
     const first = await open('a');
     const held = first.state().song;
     const second = await open('b');
-    expect(await second.actions.renameSong(held.id, 'Hijacked')).toMatchObject({ ok: false, reason: expect.stringMatching(/another tab/) });
+    expect(await second.actions.renameSong(held.id, 'Hijacked')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/another tab/),
+    });
     await second.actions.deleteSong(held.id);
     const stored = await second.repository.load(held.id);
     expect(stored.status === 'ok' && stored.song.title).toBe(held.title);

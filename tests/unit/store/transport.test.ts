@@ -44,7 +44,9 @@ describe('transport', () => {
     expect(app.engine.calls).toEqual(['unlock']);
     expect(app.state().transport.playing).toBe(false);
     expect(app.state().transport.audio).toEqual({ kind: 'blocked', message: 'autoplay policy' });
-    expect(app.state().notices).toEqual([expect.objectContaining({ kind: 'error', message: expect.stringMatching(/autoplay policy/) })]);
+    expect(app.state().notices).toEqual([
+      expect.objectContaining({ kind: 'error', message: expect.stringMatching(/autoplay policy/) }),
+    ]);
   });
 
   it('Stop pressed while audio is still unlocking wins: nothing starts', async () => {
@@ -96,8 +98,15 @@ describe('transport', () => {
     app.engine.emitInstrument({ kind: 'loading', instrument: 'piano', message: 'Loading piano' });
     expect(app.state().transport.audio).toEqual({ kind: 'ready' });
     expect(app.state().transport.instrument).toMatchObject({ kind: 'loading' });
-    app.engine.emitInstrument({ kind: 'failed', instrument: 'piano', fallback: 'triangle-synth', message: 'Piano samples failed; using a synth.' });
-    expect(app.state().notices).toEqual([expect.objectContaining({ kind: 'warning', message: 'Piano samples failed; using a synth.' })]);
+    app.engine.emitInstrument({
+      kind: 'failed',
+      instrument: 'piano',
+      fallback: 'triangle-synth',
+      message: 'Piano samples failed; using a synth.',
+    });
+    expect(app.state().notices).toEqual([
+      expect.objectContaining({ kind: 'warning', message: 'Piano samples failed; using a synth.' }),
+    ]);
   });
 
   it('without an engine, play says sound is unavailable instead of pretending', async () => {

@@ -129,7 +129,9 @@ describe('undo and redo over the song', () => {
     const app = makeApp();
     const song = app.state().song;
     const first = song.phrases[0].id;
-    app.store.setState({ song: { ...song, phrases: [...song.phrases, { ...song.phrases[0], id: 'added', name: 'B' }] } });
+    app.store.setState({
+      song: { ...song, phrases: [...song.phrases, { ...song.phrases[0], id: 'added', name: 'B' }] },
+    });
     app.actions.selectPhrase('added');
     app.actions.undo();
     expect(app.state().editor.currentPhraseId).toBe(first);

@@ -7,16 +7,30 @@ import { makeApp } from './fakes';
 import { InProcessVaeClient } from './vaeFakes';
 
 const tune = (offset = 0, bars = 2): Note[] =>
-  Array.from({ length: bars * 4 }, (_, i) => ({ pitch: [60, 62, 64, 65, 67, 69, 71, 72][(i + offset) % 8], start: i * 4, length: 4, velocity: 90 }));
+  Array.from({ length: bars * 4 }, (_, i) => ({
+    pitch: [60, 62, 64, 65, 67, 69, 71, 72][(i + offset) % 8],
+    start: i * 4,
+    length: 4,
+    velocity: 90,
+  }));
 
 function setup() {
   const client = new InProcessVaeClient();
   let r = 0.3;
   const app = makeApp({ proposals: { random: () => (r = (r * 9301 + 0.49297) % 1) } });
   const vae = createVaeStore({ app, client, random: () => 0.5 });
-  const alerts = () => app.state().notices.filter((n) => n.kind === 'error').map((n) => n.message);
+  const alerts = () =>
+    app
+      .state()
+      .notices.filter((n) => n.kind === 'error')
+      .map((n) => n.message);
   const write = (phraseId: string, notes: Note[], bars = 2) =>
-    app.store.setState({ song: { ...app.state().song, phrases: app.state().song.phrases.map((p) => (p.id === phraseId ? { ...p, notes, bars } : p)) } });
+    app.store.setState({
+      song: {
+        ...app.state().song,
+        phrases: app.state().song.phrases.map((p) => (p.id === phraseId ? { ...p, notes, bars } : p)),
+      },
+    });
   return { app, vae, client, alerts, write, actions: vae.actions };
 }
 
@@ -35,7 +49,9 @@ describe('Similar', () => {
     expect(t.client.requests.at(-1)).toMatchObject({ kind: 'similar', count: 3, similarity: 0.8 });
     expect((t.client.requests.at(-1) as { windows: unknown[] }).windows).toHaveLength(2);
     const pcs = new Set(scalePitchClasses(t.app.state().song.key));
-    expect(candidates.flatMap((c) => c.notes).every((n) => pcs.has(n.pitch % 12) && n.start + n.length <= 64)).toBe(true);
+    expect(candidates.flatMap((c) => c.notes).every((n) => pcs.has(n.pitch % 12) && n.start + n.length <= 64)).toBe(
+      true,
+    );
     expect(t.vae.getState().lastMs.similar).toBeGreaterThanOrEqual(0);
   });
 
@@ -52,9 +68,23 @@ describe('Similar', () => {
     expect(t.app.phrase().notes.length).toBeGreaterThan(0);
     // Notes the variation changed are the model's; notes it kept as they were keep their author (none here).
     const same = (n: Note) => tune().some((o) => o.pitch === n.pitch && o.start === n.start && o.length === n.length);
-    expect(t.app.phrase().notes.filter((n) => !same(n)).every((n) => n.by === 'model')).toBe(true);
-    expect(t.app.phrase().notes.filter(same).every((n) => n.by === undefined)).toBe(true);
-    expect(t.app.phrase().origin).toMatchObject({ kind: 'mutated', modelId: 'melody-vae-v1', action: expect.stringMatching(/^similar 90% to phrase A/) });
+    expect(
+      t.app
+        .phrase()
+        .notes.filter((n) => !same(n))
+        .every((n) => n.by === 'model'),
+    ).toBe(true);
+    expect(
+      t.app
+        .phrase()
+        .notes.filter(same)
+        .every((n) => n.by === undefined),
+    ).toBe(true);
+    expect(t.app.phrase().origin).toMatchObject({
+      kind: 'mutated',
+      modelId: 'melody-vae-v1',
+      action: expect.stringMatching(/^similar 90% to phrase A/),
+    });
     expect(t.app.phrase().history.at(-1)?.notes).toEqual(tune());
   });
 
@@ -170,7 +200,10 @@ describe('Interpolate', () => {
     const names = song.arrangement.map((s) => song.phrases.find((p) => p.id === s.phraseId)!.name);
     // A new song already plays A once; the in-betweens go between the A that B follows and that B.
     expect(names).toEqual(['A', 'A', 'A→B 1', 'A→B 2', 'A→B 3', 'B']);
-    expect(song.phrases.find((p) => p.name === 'A→B 2')!.origin).toMatchObject({ kind: 'proposed', action: 'interpolation 2 of 3 from A to B' });
+    expect(song.phrases.find((p) => p.name === 'A→B 2')!.origin).toMatchObject({
+      kind: 'proposed',
+      action: 'interpolation 2 of 3 from A to B',
+    });
     t.app.actions.undo();
     expect(t.app.state().song.phrases).toEqual(before.phrases);
     expect(t.app.state().song.arrangement).toEqual(before.arrangement);
@@ -203,7 +236,12 @@ describe('Interpolate', () => {
     await t.actions.interpolate();
     expect(t.actions.insertInterpolation()).toBe(false);
     t.actions.addInterpolationToProposals();
-    expect(t.app.state().proposals.candidates.map((c) => c.action).slice(2)).toEqual([
+    expect(
+      t.app
+        .state()
+        .proposals.candidates.map((c) => c.action)
+        .slice(2),
+    ).toEqual([
       'interpolation 1 of 2 from candidate 1 to candidate 2',
       'interpolation 2 of 2 from candidate 1 to candidate 2',
     ]);

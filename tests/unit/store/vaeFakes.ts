@@ -19,7 +19,10 @@ export class InProcessVaeClient implements VaeClient {
     if (this.failLoad) throw this.failLoad;
     if (!this.codec) {
       await tf.setBackend('cpu');
-      const vars = createVaeVariables({ minPitch: 48, maxPitch: 83, numSteps: 32, encoderHidden: 16, decoderHidden: [16, 16], zSize: 8 }, 7);
+      const vars = createVaeVariables(
+        { minPitch: 48, maxPitch: 83, numSteps: 32, encoderHidden: 16, decoderHidden: [16, 16], zSize: 8 },
+        7,
+      );
       let seed = 3;
       for (const v of Object.values(vars)) v.assign(tf.randomUniform(v.shape, -0.8, 0.8, 'float32', seed++));
       this.codec = new VaeCodec(vaeWeightsFrom(toCheckpointTensors(vars)), 32);

@@ -24,11 +24,17 @@ describe('attention read-out with a hand-written gradient', () => {
     const memory = tf.concat([zeros, r([batch, length - 2, size])], 1) as tf.Tensor3D;
     const weight = r([batch, size]); // a loss that weighs each output differently
     const inputs = [y2, v, keys2, memory];
-    const loss = (read: typeof attentionRead) => (...xs: tf.Tensor[]) =>
-      tf.sum(tf.mul(read(xs[0] as tf.Tensor2D, xs[1] as tf.Tensor1D, xs[2] as tf.Tensor3D, xs[3] as tf.Tensor3D), weight)) as tf.Scalar;
+    const loss =
+      (read: typeof attentionRead) =>
+      (...xs: tf.Tensor[]) =>
+        tf.sum(
+          tf.mul(read(xs[0] as tf.Tensor2D, xs[1] as tf.Tensor1D, xs[2] as tf.Tensor3D, xs[3] as tf.Tensor3D), weight),
+        ) as tf.Scalar;
     const ours = tf.grads(loss(attentionRead))(inputs);
     const reference = tf.grads(loss(attentionReadReference))(inputs);
-    expect(maxDiff(attentionRead(y2, v, keys2, memory), attentionReadReference(y2, v, keys2, memory))).toBeLessThan(1e-6);
+    expect(maxDiff(attentionRead(y2, v, keys2, memory), attentionReadReference(y2, v, keys2, memory))).toBeLessThan(
+      1e-6,
+    );
     ours.forEach((g, i) => {
       expect(maxDiff(g, reference[i]), `input ${i}`).toBeLessThan(1e-5);
       expect(tf.max(tf.abs(reference[i])).dataSync()[0], `input ${i}`).toBeGreaterThan(1e-3);

@@ -21,7 +21,12 @@ import { makeTuneEvents } from './tinyCorpus';
 
 interface MagentaRnn {
   initialize(): Promise<void>;
-  continueSequenceAndReturnProbabilities(seq: unknown, steps: number, temperature?: number, chords?: string[]): Promise<{ probs: Float32Array[] }>;
+  continueSequenceAndReturnProbabilities(
+    seq: unknown,
+    steps: number,
+    temperature?: number,
+    chords?: string[],
+  ): Promise<{ probs: Float32Array[] }>;
   dispose(): void;
 }
 const require = createRequire(import.meta.url);
@@ -41,13 +46,19 @@ async function exportRandomModel(id: string, spec: ModelSpec): Promise<Record<st
   const vars = createModelVariables(spec, 3);
   let seed = 10;
   // Not the attention query bias: it is untrainable and stays zero (Magenta JS never adds it).
-  for (const v of Object.values(vars)) if (v.trainable) v.assign(tf.randomUniform(v.shape, -0.6, 0.6, 'float32', seed++));
+  for (const v of Object.values(vars))
+    if (v.trainable) v.assign(tf.randomUniform(v.shape, -0.6, 0.6, 'float32', seed++));
   await writeCheckpoint(join(server.root, id), vars, magentaConfig(spec));
   return vars;
 }
 
 /** Next-step probabilities after the primer, by the training graph. */
-function graphProbs(vars: Record<string, tf.Tensor>, spec: ModelSpec, events: Int16Array, chords: GridChord[]): Float32Array {
+function graphProbs(
+  vars: Record<string, tf.Tensor>,
+  spec: ModelSpec,
+  events: Int16Array,
+  chords: GridChord[],
+): Float32Array {
   const inputs = Array.from(events, (e, t) => {
     const buf = new Float32Array(inputSize(spec));
     writeStepInput(spec, buf, 1, 0, t, e, chords[t + 1]);
@@ -74,7 +85,12 @@ function maxDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
 }
 
 /** The same, step by step through the evaluation stepper (batch-major, Magenta JS's own op sequence). */
-function stepperProbs(vars: Record<string, tf.Tensor>, spec: ModelSpec, events: Int16Array, chords: GridChord[]): Float32Array {
+function stepperProbs(
+  vars: Record<string, tf.Tensor>,
+  spec: ModelSpec,
+  events: Int16Array,
+  chords: GridChord[],
+): Float32Array {
   const stepper = createStepper(vars, 1, spec.attentionLength);
   let last = new Float32Array(0);
   events.forEach((e, t) => {
@@ -91,7 +107,14 @@ function stepperProbs(vars: Record<string, tf.Tensor>, spec: ModelSpec, events: 
 
 describe('exported checkpoint in mm.MusicRNN', () => {
   it('attention RNN (3 layers, memory shorter than the primer): same probabilities in Magenta, the training graph and the stepper', async () => {
-    const spec: ModelSpec = { kind: 'melody', minPitch: 48, maxPitch: 83, auxBits: 3, hidden: [10, 10, 10], attentionLength: 6 };
+    const spec: ModelSpec = {
+      kind: 'melody',
+      minPitch: 48,
+      maxPitch: 83,
+      auxBits: 3,
+      hidden: [10, 10, 10],
+      attentionLength: 6,
+    };
     const vars = await exportRandomModel('attention', spec);
     const written = JSON.parse(readFileSync(join(server.root, 'attention', 'config.json'), 'utf8'));
     expect(written.attentionLength).toBe(6);
@@ -109,7 +132,14 @@ describe('exported checkpoint in mm.MusicRNN', () => {
   });
 
   it('chord-conditioned attention RNN: same probabilities for the same chords', async () => {
-    const spec: ModelSpec = { kind: 'chord', minPitch: 48, maxPitch: 83, auxBits: 2, hidden: [8, 8, 8], attentionLength: 4 };
+    const spec: ModelSpec = {
+      kind: 'chord',
+      minPitch: 48,
+      maxPitch: 83,
+      auxBits: 2,
+      hidden: [8, 8, 8],
+      attentionLength: 4,
+    };
     const vars = await exportRandomModel('chord-attention', spec);
     const { events, chords } = makeTuneEvents(9, 2);
     const primer = events.slice(0, 17);
@@ -117,7 +147,12 @@ describe('exported checkpoint in mm.MusicRNN', () => {
     const expected = graphProbs(vars, spec, primer, stepChords);
     const model = new MusicRNN(server.url('chord-attention'));
     await model.initialize();
-    const { probs } = await model.continueSequenceAndReturnProbabilities(primerSequence(primer), 1, undefined, stepChords.map(chordSymbol));
+    const { probs } = await model.continueSequenceAndReturnProbabilities(
+      primerSequence(primer),
+      1,
+      undefined,
+      stepChords.map(chordSymbol),
+    );
     expect(maxDiff(probs[0], expected)).toBeLessThan(1e-5);
     model.dispose();
   });
@@ -147,11 +182,26 @@ describe('exported checkpoint in mm.MusicRNN', () => {
     const expected = graphProbs(vars, spec, primer, stepChords);
     const model = new MusicRNN(server.url('chord'));
     await model.initialize();
-    const { probs } = await model.continueSequenceAndReturnProbabilities(primerSequence(primer), 1, undefined, stepChords.map(chordSymbol));
+    const { probs } = await model.continueSequenceAndReturnProbabilities(
+      primerSequence(primer),
+      1,
+      undefined,
+      stepChords.map(chordSymbol),
+    );
     expect(maxDiff(probs[0], expected)).toBeLessThan(1e-5);
     const rng = createRng(4);
     const otherChords = stepChords.map(() => ({ root: Math.floor(rng.next() * 12), mask: 0b10010001 }));
-    expect(maxDiff(expected, graphProbs(vars, spec, primer, otherChords.map((c) => ({ ...c, mask: ((c.mask << c.root) | (c.mask >> (12 - c.root))) & 0xfff }))))).toBeGreaterThan(1e-4);
+    expect(
+      maxDiff(
+        expected,
+        graphProbs(
+          vars,
+          spec,
+          primer,
+          otherChords.map((c) => ({ ...c, mask: ((c.mask << c.root) | (c.mask >> (12 - c.root))) & 0xfff })),
+        ),
+      ),
+    ).toBeGreaterThan(1e-4);
     model.dispose();
   });
 });

@@ -1,6 +1,13 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { chordSymbol, detectChord, encodeChordInto, NO_CHORD, transposeChord, type GridChord } from '../../../src/train/corpus/chordSymbols';
+import {
+  chordSymbol,
+  detectChord,
+  encodeChordInto,
+  NO_CHORD,
+  transposeChord,
+  type GridChord,
+} from '../../../src/train/corpus/chordSymbols';
 
 // Magenta's ChordSymbols reads symbols with its own tonal 2 (Chord.tokenize / Chord.notes / Note.chroma).
 const require = createRequire(import.meta.url);
@@ -32,7 +39,10 @@ function ours(chord: GridChord): number[] {
 
 describe('chord symbols for the PitchChordEncoder', () => {
   it('every chord the corpus reader can produce encodes exactly as Magenta encodes its symbol', () => {
-    const masks = [0b10010001, 0b10001001, 0b10010010001, 0b10010001001, 0b100010010001, 0b1010010001, 0b1001001, 0b1001001001, 0b10001001001, 0b100010001, 0b10100001];
+    const masks = [
+      0b10010001, 0b10001001, 0b10010010001, 0b10010001001, 0b100010010001, 0b1010010001, 0b1001001, 0b1001001001,
+      0b10001001001, 0b100010001, 0b10100001,
+    ];
     const seen = new Set<string>();
     for (let root = 0; root < 12; root++) {
       for (const m of masks) {

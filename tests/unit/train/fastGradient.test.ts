@@ -11,12 +11,18 @@ beforeAll(async () => {
 describe('wasm-friendly matMul gradient', () => {
   it('gives the same gradients as the stock matMul gradient for every variable', () => {
     const vars = createRnnVariables({ inputSize: 7, hidden: [6, 5], depth: 4 }, 11);
-    const inputs = Array.from({ length: 5 }, (_, t) => tf.randomUniform([7, 3], -1, 1, 'float32', 100 + t) as tf.Tensor2D);
+    const inputs = Array.from(
+      { length: 5 },
+      (_, t) => tf.randomUniform([7, 3], -1, 1, 'float32', 100 + t) as tf.Tensor2D,
+    );
     const targets = tf.tensor1d([0, 1, 2, 3, 0, 1, 2, 3, 0, 1, 2, 3, 0, 1, 2], 'int32');
     const mask = tf.tensor1d([1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1]);
     const gradsWith = (fast: boolean) => {
       setFastMatMulGradient(fast);
-      const { value, grads } = tf.variableGrads(() => maskedCrossEntropy(rnnLogits(vars, inputs), targets, mask), Object.values(vars));
+      const { value, grads } = tf.variableGrads(
+        () => maskedCrossEntropy(rnnLogits(vars, inputs), targets, mask),
+        Object.values(vars),
+      );
       value.dispose();
       return Object.fromEntries(Object.entries(grads).map(([k, g]) => [k, Array.from(g.dataSync())]));
     };

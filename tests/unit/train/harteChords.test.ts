@@ -10,22 +10,58 @@ const read = (label: string) => {
 
 describe('Harte chord labels', () => {
   it('reads the qualities the chord encoder supports as they are', () => {
-    expect(['G:maj', 'A:min', 'Bb:7', 'F#:min7', 'Eb:maj7', 'C:maj6', 'B:dim', 'C#:dim7', 'B:hdim7', 'Ab:aug', 'D:sus4', 'N'].map(read)).toEqual([
-      'G exact', 'Am exact', 'Bb7 exact', 'F#m7 exact', 'Ebmaj7 exact', 'C6 exact', 'Bdim exact', 'C#dim7 exact', 'Bm7b5 exact', 'Abaug exact',
-      'Dsus4 exact', 'N.C. exact',
+    expect(
+      [
+        'G:maj',
+        'A:min',
+        'Bb:7',
+        'F#:min7',
+        'Eb:maj7',
+        'C:maj6',
+        'B:dim',
+        'C#:dim7',
+        'B:hdim7',
+        'Ab:aug',
+        'D:sus4',
+        'N',
+      ].map(read),
+    ).toEqual([
+      'G exact',
+      'Am exact',
+      'Bb7 exact',
+      'F#m7 exact',
+      'Ebmaj7 exact',
+      'C6 exact',
+      'Bdim exact',
+      'C#dim7 exact',
+      'Bm7b5 exact',
+      'Abaug exact',
+      'Dsus4 exact',
+      'N.C. exact',
     ]);
   });
 
   it('reads inversions in root position (the encoder has no slash chords)', () => {
     // A bass outside the chord joins it, as Harte reads it: C/Bb is C7 over its seventh.
     expect(['C:maj/3', 'F#:maj7/5', 'D:min/b3', 'G:7/b7', 'C:maj/1', 'C:maj/b7'].map(read)).toEqual([
-      'C inversion', 'F#maj7 inversion', 'Dm inversion', 'G7 inversion', 'C exact', 'C7 inversion',
+      'C inversion',
+      'F#maj7 inversion',
+      'Dm inversion',
+      'G7 inversion',
+      'C exact',
+      'C7 inversion',
     ]);
   });
 
   it('maps other chords to the nearest supported chord on the same root', () => {
     expect(['C:sus2', 'G:sus4(b7)', 'A:min6', 'E:minmaj7', 'D:9', 'C:(1,3,5)', 'C:maj(*5)'].map(read)).toEqual([
-      'C mapped', 'Gsus4 mapped', 'Am mapped', 'Em mapped', 'D7 mapped', 'C exact', 'C mapped',
+      'C mapped',
+      'Gsus4 mapped',
+      'Am mapped',
+      'Em mapped',
+      'D7 mapped',
+      'C exact',
+      'C mapped',
     ]);
   });
 
@@ -51,6 +87,9 @@ describe('the beat grid', () => {
     const bars = barsOf({ times: Array.from({ length: 20 }, (_, i) => i), downbeats: [0, 4, 8, 10, 14] });
     expect(bars.map((b) => b.beats)).toEqual([4, 4, 2, 4, 6]);
     expect(dominantBeatsPerBar(bars)).toBe(4);
-    expect(regularRuns(bars, 4)).toEqual([{ first: 0, count: 2 }, { first: 3, count: 1 }]);
+    expect(regularRuns(bars, 4)).toEqual([
+      { first: 0, count: 2 },
+      { first: 3, count: 1 },
+    ]);
   });
 });

@@ -13,7 +13,12 @@ describe('MIDI -> events -> MIDI', () => {
     const second = tuneFromMidi('b.mid', eventsToMidi(first.events, { chords: first.chords }));
     expect(Array.from(second.events)).toEqual(Array.from(first.events));
     expect(Array.from(first.events.slice(0, events.length))).toEqual(Array.from(events));
-    expect(first.chords.slice(0, 64).filter((_, i) => i % 16 === 0).map(chordSymbol)).toEqual(['C', 'G', 'Am', 'F']);
+    expect(
+      first.chords
+        .slice(0, 64)
+        .filter((_, i) => i % 16 === 0)
+        .map(chordSymbol),
+    ).toEqual(['C', 'G', 'Am', 'F']);
     expect(first.offGridNotes).toBe(0);
     expect(first.stepsPerBar).toBe(16);
   });
@@ -24,7 +29,19 @@ describe('MIDI -> events -> MIDI', () => {
       { pitch: 67, start: 0, end: 4 },
       { pitch: 62, start: 6, end: 10 },
     ]);
-    expect(Array.from(events.slice(0, 11))).toEqual([67, HOLD, HOLD, HOLD, RELEASE, HOLD, 62, HOLD, HOLD, HOLD, RELEASE]);
+    expect(Array.from(events.slice(0, 11))).toEqual([
+      67,
+      HOLD,
+      HOLD,
+      HOLD,
+      RELEASE,
+      HOLD,
+      62,
+      HOLD,
+      HOLD,
+      HOLD,
+      RELEASE,
+    ]);
     expect(eventsToNotes(events)).toEqual([
       { pitch: 67, start: 0, end: 4 },
       { pitch: 62, start: 6, end: 10 },

@@ -18,7 +18,8 @@ import { phrasePrompts, primerOf, realPhraseOf } from '../../../src/train/eval/m
 import { createRng } from '../../../src/train/random';
 
 /** Notes from [pitch, start, length] triples. */
-const notes = (...spec: [number, number, number][]): GridNote[] => spec.map(([pitch, start, len]) => ({ pitch, start, end: start + len }));
+const notes = (...spec: [number, number, number][]): GridNote[] =>
+  spec.map(([pitch, start, len]) => ({ pitch, start, end: start + len }));
 
 describe('musicality features of hand-made phrases', () => {
   const cMajorRun = notes([60, 0, 4], [62, 4, 4], [64, 8, 4], [65, 12, 4]);
@@ -26,7 +27,10 @@ describe('musicality features of hand-made phrases', () => {
   it('pitch-class entropy: one pitch class is 0 bits, four equally used are 2 bits', () => {
     expect(pitchClassEntropy(notes([60, 0, 2], [72, 4, 2], [48, 8, 2]))).toBe(0);
     expect(pitchClassEntropy(cMajorRun)).toBeCloseTo(2, 12);
-    expect(pitchClassEntropy(notes([60, 0, 2], [60, 2, 2], [64, 4, 2], [64, 6, 2], [67, 8, 8]))).toBeCloseTo(-(0.4 * Math.log2(0.4) * 2 + 0.2 * Math.log2(0.2)), 12);
+    expect(pitchClassEntropy(notes([60, 0, 2], [60, 2, 2], [64, 4, 2], [64, 6, 2], [67, 8, 8]))).toBeCloseTo(
+      -(0.4 * Math.log2(0.4) * 2 + 0.2 * Math.log2(0.2)),
+      12,
+    );
   });
 
   it('pitch range and mean absolute interval', () => {
@@ -59,7 +63,9 @@ describe('musicality features of hand-made phrases', () => {
     const all = Array.from({ length: 16 }, (_, i) => i);
     expect(grooveConsistency(Int16Array.from([...bar(all), ...bar([])]), 16)).toBe(0);
     // Bars 1-2 differ in 2 steps, bars 2-3 in 0: 1 - (2/16 + 0)/2.
-    expect(grooveConsistency(Int16Array.from([...bar([0, 8]), ...bar([0, 4, 8, 12]), ...bar([0, 4, 8, 12])]), 16)).toBeCloseTo(1 - 1 / 16, 12);
+    expect(
+      grooveConsistency(Int16Array.from([...bar([0, 8]), ...bar([0, 4, 8, 12]), ...bar([0, 4, 8, 12])]), 16),
+    ).toBeCloseTo(1 - 1 / 16, 12);
     // Note-offs are not onsets.
     const withOffs = bar([0, 8]);
     withOffs[4] = RELEASE;
@@ -95,7 +101,10 @@ describe('musicality features of hand-made phrases', () => {
 describe('overlapping area of Gaussian KDEs', () => {
   const rng = createRng(3);
   const gauss = (mean: number, sd: number, n: number) =>
-    Array.from({ length: n }, () => mean + sd * Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next()));
+    Array.from(
+      { length: n },
+      () => mean + sd * Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next()),
+    );
 
   it('identical samples overlap 1, even constant ones', () => {
     const a = gauss(0, 1, 200);
@@ -123,7 +132,9 @@ describe('overlapping area of Gaussian KDEs', () => {
 
   it('compareFeatures gives each feature and the mean overlap: a phrase set against itself overlaps 1', () => {
     const primer = notesToEvents(notes([60, 0, 4], [62, 4, 4], [64, 8, 4], [65, 12, 4]), 32);
-    const phrases = [0, 1, 2, 3, 4, 5].map((k) => phraseFeatures(notesToEvents(notes([60 + k, 0, 2], [64, 2 + k, 2], [67, 8, 4], [72 - k, 16, 8]), 64), primer, 16));
+    const phrases = [0, 1, 2, 3, 4, 5].map((k) =>
+      phraseFeatures(notesToEvents(notes([60 + k, 0, 2], [64, 2 + k, 2], [67, 8, 4], [72 - k, 16, 8]), 64), primer, 16),
+    );
     const c = compareFeatures(phrases, phrases);
     expect(c.features).toHaveLength(9);
     expect(c.meanOverlap).toBeCloseTo(1, 3);
@@ -136,7 +147,15 @@ describe('phrase prompts', () => {
     events[12] = 67; // pickup: bar 0 has no downbeat note
     events[16] = 60;
     events[36] = 62;
-    const tune: Tune = { name: 't', events, chords: [], hasChords: false, stepsPerBar: 16, offGridNotes: 0, melodyNotes: 3 };
+    const tune: Tune = {
+      name: 't',
+      events,
+      chords: [],
+      hasChords: false,
+      stepsPerBar: 16,
+      offGridNotes: 0,
+      melodyNotes: 3,
+    };
     const [p] = phrasePrompts([tune, { ...tune, events: events.slice(0, 16 * 6) }]);
     expect(phrasePrompts([tune, { ...tune, events: events.slice(0, 16 * 6) }])).toHaveLength(1);
     expect(p.start).toBe(16);

@@ -25,7 +25,9 @@ function onsets(tune: Tune): string[] {
 
 /** The chord symbols of a tune, one entry per change: "step symbol". */
 function chordChanges(chords: GridChord[]): string[] {
-  return chords.flatMap((c, i) => (i === 0 || c.root !== chords[i - 1].root || c.mask !== chords[i - 1].mask ? [`${i} ${chordSymbol(c)}`] : []));
+  return chords.flatMap((c, i) =>
+    i === 0 || c.root !== chords[i - 1].root || c.mask !== chords[i - 1].mask ? [`${i} ${chordSymbol(c)}`] : [],
+  );
 }
 
 describe('reading a POP909-style folder of song folders', () => {
@@ -58,14 +60,34 @@ describe('reading a POP909-style folder of song folders', () => {
     // step 12 into bar 2 is cut by the F5 on the downbeat, and of the G4 and D5 starting together at step 8
     // the higher is kept (Magenta's melody extraction). The PIANO track lies higher but is not the melody.
     expect(onsets(byName['001 bars 1-5'])).toEqual([
-      '0:72', '4:76', '8:74', '12:76', '16:77', '18:76', '20:74', '24:72', '32:69', '33:71', '34:72', '40:76', '48:74', '64:72',
+      '0:72',
+      '4:76',
+      '8:74',
+      '12:76',
+      '16:77',
+      '18:76',
+      '20:74',
+      '24:72',
+      '32:69',
+      '33:71',
+      '34:72',
+      '40:76',
+      '48:74',
+      '64:72',
     ]);
     expect(onsets(byName['001 bars 7-10'])).toEqual(['0:71', '8:72', '16:74', '24:76', '32:77', '48:76', '60:off']);
   });
 
   it('reads chord labels as the supported chord symbols, inversions in root position, others mapped to the nearest on their root', () => {
     const { byName } = read();
-    expect(chordChanges(byName['001 bars 1-5'].chords)).toEqual(['0 C', '16 Am7', '24 Fmaj7', '32 Gsus4', '48 C', '64 Dm']);
+    expect(chordChanges(byName['001 bars 1-5'].chords)).toEqual([
+      '0 C',
+      '16 Am7',
+      '24 Fmaj7',
+      '32 Gsus4',
+      '48 C',
+      '64 Dm',
+    ]);
     expect(chordChanges(byName['001 bars 7-10'].chords)).toEqual(['0 C']);
     expect(chordChanges(byName['002'].chords)).toEqual(['0 C', '12 G7', '24 Am']);
     expect(byName['002'].hasChords).toBe(true);
@@ -84,8 +106,12 @@ describe('reading a POP909-style folder of song folders', () => {
     expect(report).toMatch(/5 song folders; 2 read .* 3 skipped/);
     expect(report).toMatch(/1 song in 3\/4, 1 song in 4\/4; 14 of 15 bars kept \(1 bar of another length/);
     expect(report).toMatch(/1 moved more than a tenth of a step/);
-    expect(report).toMatch(/1 held note cut by the next note; 1 note under a higher one on the same step dropped; 3 outside the kept bars/);
-    expect(report).toMatch(/12 read; 8 as written, 2 inversions read in root position, 2 mapped .*\(X:sus4\(b7\) -> Xsus4 1, X:sus2 -> X 1\)/);
+    expect(report).toMatch(
+      /1 held note cut by the next note; 1 note under a higher one on the same step dropped; 3 outside the kept bars/,
+    );
+    expect(report).toMatch(
+      /12 read; 8 as written, 2 inversions read in root position, 2 mapped .*\(X:sus4\(b7\) -> Xsus4 1, X:sus2 -> X 1\)/,
+    );
     expect(report).toMatch(/2 major and 1 minor regions \(1 song changes key/);
   });
 });
@@ -94,7 +120,10 @@ describe('one song', () => {
   // Twelve 4/4 bars at 120 BPM (a beat = 0.5 s), the grid starting at zero; melody in bars 1-4, 7-10 and 12.
   const beats = Array.from({ length: 48 }, (_, i) => `${(i * 0.5).toFixed(3)} 0 ${i % 4 === 0 ? 1 : 0}`).join('\n');
   const melodyBars = [1, 2, 3, 4, 7, 8, 9, 10, 12];
-  const melody = melodyBars.flatMap((bar, i) => [...noteOn(i === 0 ? 0 : 1920 * (bar - melodyBars[i - 1]) - 960, 0, 60 + bar), ...noteOff(960, 0, 60 + bar)]);
+  const melody = melodyBars.flatMap((bar, i) => [
+    ...noteOn(i === 0 ? 0 : 1920 * (bar - melodyBars[i - 1]) - 960, 0, 60 + bar),
+    ...noteOff(960, 0, 60 + bar),
+  ]);
   const midi = smf([[...tempo(0, 120)], [...trackName('MELODY'), ...melody]]);
   const files = { midi, beats, chords: '0 24 C:maj', keys: '0 24 C:maj' };
 
@@ -106,9 +135,15 @@ describe('one song', () => {
   });
 
   it('refuses a beat file without two downbeats, naming the file', () => {
-    expect(() => readPop909Song('song', { ...files, beats: '0 0 1\n0.5 0 0' }, range)).toThrow(/beat_midi.txt: fewer than two downbeats/);
-    expect(() => readPop909Song('song', { ...files, beats: '0 0 1\n0 0 1' }, range)).toThrow(/beat_midi.txt line 2: beat times must increase/);
-    expect(() => readPop909Song('song', { ...files, keys: '0 24 H:maj' }, range)).toThrow(/key_audio.txt line 1: "H:maj" is not a key/);
+    expect(() => readPop909Song('song', { ...files, beats: '0 0 1\n0.5 0 0' }, range)).toThrow(
+      /beat_midi.txt: fewer than two downbeats/,
+    );
+    expect(() => readPop909Song('song', { ...files, beats: '0 0 1\n0 0 1' }, range)).toThrow(
+      /beat_midi.txt line 2: beat times must increase/,
+    );
+    expect(() => readPop909Song('song', { ...files, keys: '0 24 H:maj' }, range)).toThrow(
+      /key_audio.txt line 1: "H:maj" is not a key/,
+    );
   });
 
   it('refuses a MIDI file without a MELODY track', () => {

@@ -20,7 +20,12 @@ import { rnnLogits, shapeOfVariables } from '../../../src/train/model/rnnGraph';
 
 interface MagentaRnn {
   initialize(): Promise<void>;
-  continueSequenceAndReturnProbabilities(seq: unknown, steps: number, temperature?: number, chords?: string[]): Promise<{ probs: Float32Array[] }>;
+  continueSequenceAndReturnProbabilities(
+    seq: unknown,
+    steps: number,
+    temperature?: number,
+    chords?: string[],
+  ): Promise<{ probs: Float32Array[] }>;
   dispose(): void;
 }
 const require = createRequire(import.meta.url);
@@ -48,10 +53,17 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 /** A tune of the hand-made POP909 fixture, read by the POP909 reader: 5 bars with chords. */
-const tune = readCorpus('tests/fixtures/pop909', { minPitch: 48, maxPitch: 83, validationFraction: 0 }).train.find((t) => t.name === '001 bars 1-5')!;
+const tune = readCorpus('tests/fixtures/pop909', { minPitch: 48, maxPitch: 83, validationFraction: 0 }).train.find(
+  (t) => t.name === '001 bars 1-5',
+)!;
 
 /** Next-step probabilities after the primer, by the training graph on the checkpoint's weights. */
-function graphProbs(vars: Record<string, tf.Tensor>, spec: ModelSpec, events: Int16Array, chords: GridChord[]): Float32Array {
+function graphProbs(
+  vars: Record<string, tf.Tensor>,
+  spec: ModelSpec,
+  events: Int16Array,
+  chords: GridChord[],
+): Float32Array {
   const inputs = Array.from(events, (e, t) => {
     const buf = new Float32Array(inputSize(spec));
     writeStepInput(spec, buf, 1, 0, t, e, chords[t + 1]);
@@ -86,40 +98,71 @@ function load(id: string) {
 const TIMEOUT_MS = 180_000;
 
 describe('shipped pop checkpoints in mm.MusicRNN', () => {
-  it('pop-melody-rnn-v1: same next-step probabilities as the training graph', async () => {
-    const { spec, tensors } = load('pop-melody-rnn-v1');
-    expect(spec.kind).toBe('melody');
-    const model = new MusicRNN(`${baseUrl}/pop-melody-rnn-v1`);
-    await model.initialize();
-    for (const steps of [16, 37, 64]) {
-      const primer = tune.events.slice(0, steps);
-      const { probs } = await model.continueSequenceAndReturnProbabilities(primerSequence(primer), 1);
-      expect(maxDiff(probs[0], graphProbs(tensors, spec, primer, []))).toBeLessThan(1e-5);
-    }
-    model.dispose();
-    tf.dispose(Object.values(tensors));
-  }, TIMEOUT_MS);
+  it(
+    'pop-melody-rnn-v1: same next-step probabilities as the training graph',
+    async () => {
+      const { spec, tensors } = load('pop-melody-rnn-v1');
+      expect(spec.kind).toBe('melody');
+      const model = new MusicRNN(`${baseUrl}/pop-melody-rnn-v1`);
+      await model.initialize();
+      for (const steps of [16, 37, 64]) {
+        const primer = tune.events.slice(0, steps);
+        const { probs } = await model.continueSequenceAndReturnProbabilities(primerSequence(primer), 1);
+        expect(maxDiff(probs[0], graphProbs(tensors, spec, primer, []))).toBeLessThan(1e-5);
+      }
+      model.dispose();
+      tf.dispose(Object.values(tensors));
+    },
+    TIMEOUT_MS,
+  );
 
-  it('pop-chord-melody-rnn-v1: same probabilities over every chord quality the reader writes, in several roots', async () => {
-    const { spec, tensors } = load('pop-chord-melody-rnn-v1');
-    expect(spec.kind).toBe('chord');
-    const model = new MusicRNN(`${baseUrl}/pop-chord-melody-rnn-v1`);
-    await model.initialize();
-    await model.continueSequenceAndReturnProbabilities(primerSequence(tune.events.slice(0, 4)), 1, undefined, ['C', 'C', 'C', 'C', 'C']);
-    // "No chord" ('N') is left out: Magenta JS encodes N.C. as an int32 one-hot while real chords are float32,
-    // so a request mixing them throws in tf.stack and one of only N.C. reads the wrong values (0.44 off here).
-    // The training graph and the app's sampler both encode N.C. as Magenta's Python does (bit 0 set).
-    const labels = ['C:maj', 'A:min', 'G:7', 'D:min7', 'F:maj7', 'Bb:maj6', 'B:dim', 'C#:dim7', 'F#:hdim7', 'Ab:aug', 'E:sus4'];
-    const primer = tune.events.slice(0, 24);
-    for (const [i, label] of labels.entries()) {
-      const chord = transposeChord(readHarteChord(label).chord, i);
-      // One chord per step of primer + the generated step, so Magenta's even spreading maps chord i to step i.
-      const stepChords = [...tune.chords.slice(0, 20), ...Array<GridChord>(5).fill(chord)];
-      const expected = graphProbs(tensors, spec, primer, stepChords);
-      const { probs } = await model.continueSequenceAndReturnProbabilities(primerSequence(primer), 1, undefined, stepChords.map(chordSymbol));
-      expect(maxDiff(probs[0], expected), `${label} +${i} (${chordSymbol(chord)})`).toBeLessThan(1e-5);
-    }
-    model.dispose();
-    tf.dispose(Object.values(tensors));
-  }, TIMEOUT_MS);
+  it(
+    'pop-chord-melody-rnn-v1: same probabilities over every chord quality the reader writes, in several roots',
+    async () => {
+      const { spec, tensors } = load('pop-chord-melody-rnn-v1');
+      expect(spec.kind).toBe('chord');
+      const model = new MusicRNN(`${baseUrl}/pop-chord-melody-rnn-v1`);
+      await model.initialize();
+      await model.continueSequenceAndReturnProbabilities(primerSequence(tune.events.slice(0, 4)), 1, undefined, [
+        'C',
+        'C',
+        'C',
+        'C',
+        'C',
+      ]);
+      // "No chord" ('N') is left out: Magenta JS encodes N.C. as an int32 one-hot while real chords are float32,
+      // so a request mixing them throws in tf.stack and one of only N.C. reads the wrong values (0.44 off here).
+      // The training graph and the app's sampler both encode N.C. as Magenta's Python does (bit 0 set).
+      const labels = [
+        'C:maj',
+        'A:min',
+        'G:7',
+        'D:min7',
+        'F:maj7',
+        'Bb:maj6',
+        'B:dim',
+        'C#:dim7',
+        'F#:hdim7',
+        'Ab:aug',
+        'E:sus4',
+      ];
+      const primer = tune.events.slice(0, 24);
+      for (const [i, label] of labels.entries()) {
+        const chord = transposeChord(readHarteChord(label).chord, i);
+        // One chord per step of primer + the generated step, so Magenta's even spreading maps chord i to step i.
+        const stepChords = [...tune.chords.slice(0, 20), ...Array<GridChord>(5).fill(chord)];
+        const expected = graphProbs(tensors, spec, primer, stepChords);
+        const { probs } = await model.continueSequenceAndReturnProbabilities(
+          primerSequence(primer),
+          1,
+          undefined,
+          stepChords.map(chordSymbol),
+        );
+        expect(maxDiff(probs[0], expected), `${label} +${i} (${chordSymbol(chord)})`).toBeLessThan(1e-5);
+      }
+      model.dispose();
+      tf.dispose(Object.values(tensors));
+    },
+    TIMEOUT_MS,
+  );
 });

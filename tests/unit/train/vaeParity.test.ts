@@ -14,7 +14,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VaeCodec, vaeWeightsFrom } from '../../../src/model/vae/vaeCodec';
 import { classEvent, eventClass, eventsToNotes } from '../../../src/train/corpus/melodyEvents';
 import { writeCheckpoint } from '../../../src/train/export/checkpointFiles';
-import { createVaeVariables, decodeClasses, decoderLogits, encodeColumns, fromCheckpointTensors, toCheckpointTensors } from '../../../src/train/vae/vaeGraph';
+import {
+  createVaeVariables,
+  decodeClasses,
+  decoderLogits,
+  encodeColumns,
+  fromCheckpointTensors,
+  toCheckpointTensors,
+} from '../../../src/train/vae/vaeGraph';
 import { magentaVaeConfig, type VaeSpec } from '../../../src/train/vae/vaeSpec';
 import { makeTuneEvents } from './tinyCorpus';
 
@@ -39,7 +46,14 @@ const { MusicVAE } = require('@magenta/music/node/music_vae.js') as { MusicVAE: 
 let server: Server;
 let baseUrl = '';
 const root = mkdtempSync(join(tmpdir(), 'pw-vae-'));
-const spec: VaeSpec = { minPitch: 48, maxPitch: 83, numSteps: 32, encoderHidden: 12, decoderHidden: [10, 10], zSize: 6 };
+const spec: VaeSpec = {
+  minPitch: 48,
+  maxPitch: 83,
+  numSteps: 32,
+  encoderHidden: 12,
+  decoderHidden: [10, 10],
+  zSize: 6,
+};
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -71,12 +85,18 @@ async function exportRandomVae(id: string): Promise<Record<string, tf.Tensor>> {
 
 /** Two-bar windows of seeded folk-like tunes, as MelodyConverter classes. */
 function windows(count: number): number[][] {
-  return Array.from({ length: count }, (_, i) => Array.from(makeTuneEvents(40 + i, 2).events, (e) => eventClass(e, spec.minPitch)));
+  return Array.from({ length: count }, (_, i) =>
+    Array.from(makeTuneEvents(40 + i, 2).events, (e) => eventClass(e, spec.minPitch)),
+  );
 }
 
 function noteSequence(classes: number[]) {
   return {
-    notes: eventsToNotes(classes.map((c) => classEvent(c, spec.minPitch))).map((n) => ({ pitch: n.pitch, quantizedStartStep: n.start, quantizedEndStep: n.end })),
+    notes: eventsToNotes(classes.map((c) => classEvent(c, spec.minPitch))).map((n) => ({
+      pitch: n.pitch,
+      quantizedStartStep: n.start,
+      quantizedEndStep: n.end,
+    })),
     quantizationInfo: { stepsPerQuarter: 4 },
     totalQuantizedSteps: spec.numSteps,
   };
@@ -84,7 +104,9 @@ function noteSequence(classes: number[]) {
 
 /** Notes of a class sequence as comparable strings. */
 function notesOf(classes: ArrayLike<number>): string[] {
-  return eventsToNotes(Array.from(classes, (c) => classEvent(c, spec.minPitch))).map((n) => `${n.pitch}@${n.start}-${n.end}`);
+  return eventsToNotes(Array.from(classes, (c) => classEvent(c, spec.minPitch))).map(
+    (n) => `${n.pitch}@${n.start}-${n.end}`,
+  );
 }
 
 function maxDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
@@ -105,7 +127,18 @@ describe('exported MusicVAE checkpoint in mm.MusicVAE', () => {
     const codec = new VaeCodec(vaeWeightsFrom(model.rawVars), spec.numSteps);
     const codes = codec.encode(inputs);
     const graphMu = tf.tidy(() => {
-      const steps = Array.from({ length: spec.numSteps }, (_, t) => tf.transpose(tf.oneHot(inputs.map((w) => w[t]), 38).toFloat()) as tf.Tensor2D);
+      const steps = Array.from(
+        { length: spec.numSteps },
+        (_, t) =>
+          tf.transpose(
+            tf
+              .oneHot(
+                inputs.map((w) => w[t]),
+                38,
+              )
+              .toFloat(),
+          ) as tf.Tensor2D,
+      );
       return tf.transpose(encodeColumns(vars, steps).mu);
     });
     const graph = graphMu.arraySync() as number[][];
@@ -130,15 +163,26 @@ describe('exported MusicVAE checkpoint in mm.MusicVAE', () => {
     const codec = new VaeCodec(vaeWeightsFrom(model.rawVars), spec.numSteps);
     const ours = codec.decode(codes);
     const graph = decodeClasses(vars, tf.transpose(z) as tf.Tensor2D, spec.numSteps);
-    const magentaNotes = magenta.map((seq) => seq.notes.map((n) => `${n.pitch}@${n.quantizedStartStep}-${n.quantizedEndStep}`));
+    const magentaNotes = magenta.map((seq) =>
+      seq.notes.map((n) => `${n.pitch}@${n.quantizedStartStep}-${n.quantizedEndStep}`),
+    );
     ours.forEach((classes, b) => {
       expect(notesOf(classes)).toEqual(magentaNotes[b]);
       expect(graph[b]).toEqual(Array.from(classes));
     });
     // The teacher-forced training decoder, fed the greedy decoding, would have chosen the same classes.
     const forced = tf.tidy(() => {
-      const previous = Array.from({ length: spec.numSteps }, (_, t) =>
-        tf.transpose(tf.oneHot(graph.map((row) => (t === 0 ? -1 : row[t - 1])), 38).toFloat()) as tf.Tensor2D,
+      const previous = Array.from(
+        { length: spec.numSteps },
+        (_, t) =>
+          tf.transpose(
+            tf
+              .oneHot(
+                graph.map((row) => (t === 0 ? -1 : row[t - 1])),
+                38,
+              )
+              .toFloat(),
+          ) as tf.Tensor2D,
       );
       return tf.argMax(decoderLogits(vars, tf.transpose(z) as tf.Tensor2D, previous), 1);
     });
@@ -160,7 +204,9 @@ describe('exported MusicVAE checkpoint in mm.MusicVAE', () => {
     const codec = new VaeCodec(vaeWeightsFrom(model.rawVars), spec.numSteps);
     const cMajor = new Set([0, 2, 4, 5, 7, 9, 11]);
     const allowed = Array.from({ length: 38 }, (_, c) => c < 2 || cMajor.has((c - 2 + spec.minPitch) % 12));
-    const codes = Array.from({ length: 8 }, (_, i) => Float32Array.from({ length: spec.zSize }, (_, k) => Math.sin(i * 7 + k) * 2));
+    const codes = Array.from({ length: 8 }, (_, i) =>
+      Float32Array.from({ length: spec.zSize }, (_, k) => Math.sin(i * 7 + k) * 2),
+    );
     const free = codec.decode(codes);
     const locked = codec.decode(codes, { allowed });
     expect(locked.every((row) => Array.from(row).every((c) => allowed[c]))).toBe(true);

@@ -19,7 +19,9 @@ import { writeTinyCorpus } from './tinyCorpus';
 
 interface MagentaVae {
   initialize(): Promise<void>;
-  decode(z: tf.Tensor2D): Promise<{ notes: { pitch: number; quantizedStartStep: number; quantizedEndStep: number }[] }[]>;
+  decode(
+    z: tf.Tensor2D,
+  ): Promise<{ notes: { pitch: number; quantizedStartStep: number; quantizedEndStep: number }[] }[]>;
   dispose(): void;
   rawVars: Record<string, tf.Tensor>;
 }
@@ -55,12 +57,40 @@ describe('MusicVAE training', () => {
   });
 
   it('lowers the loss, resumes, and leaves a checkpoint mm.MusicVAE loads and our codec decodes alike', async () => {
-    const corpus = readCorpus(writeTinyCorpus(join(root, 'corpus'), 12, 3), { minPitch: 48, maxPitch: 83, validationFraction: 0.25 });
-    const spec: VaeSpec = { minPitch: 48, maxPitch: 83, numSteps: 32, encoderHidden: 16, decoderHidden: [16, 16], zSize: 8 };
+    const corpus = readCorpus(writeTinyCorpus(join(root, 'corpus'), 12, 3), {
+      minPitch: 48,
+      maxPitch: 83,
+      validationFraction: 0.25,
+    });
+    const spec: VaeSpec = {
+      minPitch: 48,
+      maxPitch: 83,
+      numSteps: 32,
+      encoderHidden: 16,
+      decoderHidden: [16, 16],
+      zSize: 8,
+    };
     const options = {
-      spec, corpus, outDir: join(root, 'ckpt'), stateDir: join(root, 'state'), batchSize: 8, learningRate: 0.01, clipNorm: 5,
-      maxBeta: 0.2, betaRate: 0.95, freeBits: 0, inputDropout: 0.25, maxMinutes: 60, annealMinutes: 0, patience: 100, evalEvery: 8, evalWindows: 16,
-      maxShift: 2, seed: 1, resume: false, log: () => {},
+      spec,
+      corpus,
+      outDir: join(root, 'ckpt'),
+      stateDir: join(root, 'state'),
+      batchSize: 8,
+      learningRate: 0.01,
+      clipNorm: 5,
+      maxBeta: 0.2,
+      betaRate: 0.95,
+      freeBits: 0,
+      inputDropout: 0.25,
+      maxMinutes: 60,
+      annealMinutes: 0,
+      patience: 100,
+      evalEvery: 8,
+      evalWindows: 16,
+      maxShift: 2,
+      seed: 1,
+      resume: false,
+      log: () => {},
     };
     const first = await trainVae({ ...options, maxSteps: 8 });
     const second = await trainVae({ ...options, maxSteps: 24, resume: true });
@@ -90,7 +120,11 @@ describe('MusicVAE training', () => {
       close(classes.length);
       return out;
     };
-    ours.forEach((classes, b) => expect(notesOf(classes)).toEqual(magenta[b].notes.map((n) => `${n.pitch}@${n.quantizedStartStep}-${n.quantizedEndStep}`)));
+    ours.forEach((classes, b) =>
+      expect(notesOf(classes)).toEqual(
+        magenta[b].notes.map((n) => `${n.pitch}@${n.quantizedStartStep}-${n.quantizedEndStep}`),
+      ),
+    );
     expect(magenta.some((s) => s.notes.length > 0)).toBe(true);
     z.dispose();
     model.dispose();

@@ -16,13 +16,18 @@ function song() {
 
 test('a looping phrase: the step inside it, and nothing while another phrase loops', () => {
   const s = song();
-  expect(gridPlayheadStep({ step: 40, target: { kind: 'phrase', phraseId: 'a' }, song: s, phraseId: 'a', steps: 32 })).toBe(8);
-  expect(gridPlayheadStep({ step: 4, target: { kind: 'phrase', phraseId: 'b' }, song: s, phraseId: 'a', steps: 32 })).toBeNull();
+  expect(
+    gridPlayheadStep({ step: 40, target: { kind: 'phrase', phraseId: 'a' }, song: s, phraseId: 'a', steps: 32 }),
+  ).toBe(8);
+  expect(
+    gridPlayheadStep({ step: 4, target: { kind: 'phrase', phraseId: 'b' }, song: s, phraseId: 'a', steps: 32 }),
+  ).toBeNull();
 });
 
 test('the song: the line shows only while a section of the phrase in the grid sounds, at its place in the phrase', () => {
   const s = song();
-  const at = (step: number, phraseId: string, steps: number) => gridPlayheadStep({ step, target: { kind: 'song' }, song: s, phraseId, steps });
+  const at = (step: number, phraseId: string, steps: number) =>
+    gridPlayheadStep({ step, target: { kind: 'song' }, song: s, phraseId, steps });
   expect(at(10, 'a', 32)).toBe(10);
   expect(at(36, 'a', 32)).toBeNull(); // phrase B is heard
   expect(at(36, 'b', 16)).toBe(4);

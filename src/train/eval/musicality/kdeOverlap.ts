@@ -70,7 +70,8 @@ function integrationGrid(wa: Weighted, ha: number, wb: Weighted, hb: number): nu
   const hi = Math.max(...wa.values.map((v) => v + 6 * ha), ...wb.values.map((v) => v + 6 * hb));
   const step = Math.min(ha, hb) / 4;
   const uniformCount = Math.ceil((hi - lo) / step) + 1;
-  if (uniformCount <= 49 * (wa.values.length + wb.values.length)) return Array.from({ length: uniformCount }, (_, i) => Math.min(hi, lo + i * step));
+  if (uniformCount <= 49 * (wa.values.length + wb.values.length))
+    return Array.from({ length: uniformCount }, (_, i) => Math.min(hi, lo + i * step));
   return [...supportGrid(wa, ha), ...supportGrid(wb, hb)].sort((x, y) => x - y);
 }
 

@@ -107,7 +107,11 @@ export function leapShare(notes: GridNote[]): number {
 }
 
 /** Every feature of `phrase`, with motif reuse measured against `primer` (the events before it). */
-export function phraseFeatures(phrase: ArrayLike<number>, primer: ArrayLike<number>, stepsPerBar: number): PhraseFeatures {
+export function phraseFeatures(
+  phrase: ArrayLike<number>,
+  primer: ArrayLike<number>,
+  stepsPerBar: number,
+): PhraseFeatures {
   const notes = eventsToNotes(phrase);
   return {
     pitchClassEntropy: pitchClassEntropy(notes),

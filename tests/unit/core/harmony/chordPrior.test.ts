@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { CHORD_CLASS_COUNT, QUALITY_CLASSES, symbolClass } from '../../../../src/core/harmony/chordClass';
 import { parseChordPrior, TransitionPrior, type ChordPrior } from '../../../../src/core/harmony/chordPrior';
 
-const prior = (next: Record<string, Record<string, number>>, start: Record<string, number> = {}, end: Record<string, number> = {}): ChordPrior => ({
+const prior = (
+  next: Record<string, Record<string, number>>,
+  start: Record<string, number> = {},
+  end: Record<string, number> = {},
+): ChordPrior => ({
   format: 'phrasewright-chord-prior',
   version: 1,
   source: { corpus: 'test', tunes: 1 },
@@ -25,7 +29,11 @@ describe('chord classes count in scale degrees', () => {
 
 describe('the transition prior', () => {
   it('prefers what the corpus did, keeps the unseen possible, and sums to one over every class', () => {
-    const p = new TransitionPrior(prior({ '7:7': { '0:maj': 30, '9:m': 5 }, '0:maj': { '5:maj': 10, '7:7': 10 } }), 'major', 'bar');
+    const p = new TransitionPrior(
+      prior({ '7:7': { '0:maj': 30, '9:m': 5 }, '0:maj': { '5:maj': 10, '7:7': 10 } }),
+      'major',
+      'bar',
+    );
     expect(p.transition('7:7', '0:maj')).toBeGreaterThan(p.transition('7:7', '9:m'));
     expect(p.transition('7:7', '9:m')).toBeGreaterThan(p.transition('7:7', '2:m'));
     expect(Number.isFinite(p.transition('7:7', '6:dim'))).toBe(true);
@@ -45,13 +53,19 @@ describe('the transition prior', () => {
   });
 
   it('rewards ending on the chords tunes end on', () => {
-    const p = new TransitionPrior(prior({ '0:maj': { '7:maj': 5 }, '7:maj': { '0:maj': 5 } }, {}, { '0:maj': 10 }), 'major', 'bar');
+    const p = new TransitionPrior(
+      prior({ '0:maj': { '7:maj': 5 }, '7:maj': { '0:maj': 5 } }, {}, { '0:maj': 10 }),
+      'major',
+      'bar',
+    );
     expect(p.end('0:maj')).toBeGreaterThan(p.end('7:maj'));
   });
 
   it('refuses a file that is not a prior', () => {
     expect(() => parseChordPrior({ format: 'x' })).toThrow(/not a phrasewright chord prior/);
-    expect(() => parseChordPrior({ ...prior({}), families: { major: { bar: { start: { a: -1 }, end: {}, next: {} } } } })).toThrow(/malformed/);
+    expect(() =>
+      parseChordPrior({ ...prior({}), families: { major: { bar: { start: { a: -1 }, end: {}, next: {} } } } }),
+    ).toThrow(/malformed/);
     expect(parseChordPrior(JSON.parse(JSON.stringify(prior({ '0:maj': { '5:maj': 1 } }))))).toBeTruthy();
   });
 });

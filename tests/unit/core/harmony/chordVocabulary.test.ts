@@ -7,7 +7,9 @@ describe('the chords Suggest chords chooses from', () => {
     const v = chordVocabulary({ tonic: 'C', scale: 'major' });
     expect(v).toMatchObject({ family: 'major', tonic: 0, covered: true });
     expect(v.symbols.slice(0, 7)).toEqual(['C', 'Dm', 'Em', 'F', 'G', 'Am', 'Bdim']);
-    expect(v.symbols).toEqual(expect.arrayContaining(['Cmaj7', 'Dm7', 'G7', 'Bm7b5', 'Fm', 'Eb', 'Ab', 'Bb', 'D7', 'E7', 'A7', 'C7']));
+    expect(v.symbols).toEqual(
+      expect.arrayContaining(['Cmaj7', 'Dm7', 'G7', 'Bm7b5', 'Fm', 'Eb', 'Ab', 'Bb', 'D7', 'E7', 'A7', 'C7']),
+    );
   });
 
   it('in A minor: the natural minor chords plus the dominant E and E7, IV and the Picardy A', () => {
@@ -26,7 +28,15 @@ describe('the chords Suggest chords chooses from', () => {
   });
 
   it('uses the parent scale for pentatonics and falls back to the 24 triads for scales without usual chords', () => {
-    expect(chordVocabulary({ tonic: 'G', scale: 'major pentatonic' }).symbols.slice(0, 7)).toEqual(['G', 'Am', 'Bm', 'C', 'D', 'Em', 'F#dim']);
+    expect(chordVocabulary({ tonic: 'G', scale: 'major pentatonic' }).symbols.slice(0, 7)).toEqual([
+      'G',
+      'Am',
+      'Bm',
+      'C',
+      'D',
+      'Em',
+      'F#dim',
+    ]);
     for (const scale of ['chromatic', 'blues', 'locrian'] as const) {
       const v = chordVocabulary({ tonic: 'D', scale });
       expect(v.covered).toBe(false);

@@ -23,11 +23,21 @@ function songs(): { name: string; song: Song }[] {
   jig.title = 'The <Rakes> & "Rogues" of Kildare';
   // Notes held across bar lines and over a chord change, rests between, chords that change mid-note.
   const newId = counterIds('tie');
-  const tied = { ...createPhrase('Long', 3, { now: 1, newId }), notes: [
-    { pitch: 67, start: 2, length: 20, velocity: 70 },
-    { pitch: 66, start: 24, length: 5, velocity: 100 },
-    { pitch: 61, start: 30, length: 18, velocity: 90 },
-  ], chords: [{ start: 0, symbol: 'G' }, { start: 8, symbol: 'Em7' }, { start: 16, symbol: 'D/F#' }, { start: 32, symbol: 'N.C.' }, { start: 40, symbol: 'A7sus4' }] };
+  const tied = {
+    ...createPhrase('Long', 3, { now: 1, newId }),
+    notes: [
+      { pitch: 67, start: 2, length: 20, velocity: 70 },
+      { pitch: 66, start: 24, length: 5, velocity: 100 },
+      { pitch: 61, start: 30, length: 18, velocity: 90 },
+    ],
+    chords: [
+      { start: 0, symbol: 'G' },
+      { start: 8, symbol: 'Em7' },
+      { start: 16, symbol: 'D/F#' },
+      { start: 32, symbol: 'N.C.' },
+      { start: 40, symbol: 'A7sus4' },
+    ],
+  };
   const ties = createSong({ title: 'Ties', key: { tonic: 'G', scale: 'major' }, phrases: [tied] }, { now: 1, newId });
   return [
     { name: '4/4 C major with a repeated section and a transposed one', song: plain },
@@ -91,14 +101,25 @@ describe('song → MusicXML → song', () => {
     original.swing = 0.5;
     original.key = { tonic: 'A', scale: 'minor' };
     original.arrangement[1] = { ...original.arrangement[1], repeats: 3 };
-    for (const bytes of [new TextEncoder().encode(songToMusicXml(original)), packMxl(songToMusicXml(original, { chordsPart: true }))]) {
+    for (const bytes of [
+      new TextEncoder().encode(songToMusicXml(original)),
+      packMxl(songToMusicXml(original, { chordsPart: true })),
+    ]) {
       const read = readMusicXmlFile(bytes);
       if (!read.ok) throw new Error(read.reason);
       const { preview } = read;
-      expect([preview.name, preview.tempo, preview.swing, preview.timeSignature, preview.key]).toEqual([original.title, 132, 0.5, ts, original.key]);
+      expect([preview.name, preview.tempo, preview.swing, preview.timeSignature, preview.key]).toEqual([
+        original.title,
+        132,
+        0.5,
+        ts,
+        original.key,
+      ]);
       const result = importMidi(preview, { trackIndex: 0 }, { now: 5, newId: counterIds('imp') });
       if (!result.ok) throw new Error(result.reason);
-      expect(result.phrases.map((p) => [p.name, p.bars, p.notes, p.chords])).toEqual(original.phrases.map((p) => [p.name, p.bars, p.notes, p.chords]));
+      expect(result.phrases.map((p) => [p.name, p.bars, p.notes, p.chords])).toEqual(
+        original.phrases.map((p) => [p.name, p.bars, p.notes, p.chords]),
+      );
       const names = new Map(result.phrases.map((p) => [p.id, p.name]));
       const originalNames = new Map(original.phrases.map((p) => [p.id, p.name]));
       expect(result.sections.map((s) => [names.get(s.phraseId), s.repeats, s.transpose])).toEqual(
@@ -110,6 +131,8 @@ describe('song → MusicXML → song', () => {
   it('keeps the swing', () => {
     const song = typicalSong(2);
     song.swing = 0.5;
-    expect(songToMusicXml(song)).toMatch(/<swing>\s*<first>70<\/first>\s*<second>50<\/second>\s*<swing-type>16th<\/swing-type>/);
+    expect(songToMusicXml(song)).toMatch(
+      /<swing>\s*<first>70<\/first>\s*<second>50<\/second>\s*<swing-type>16th<\/swing-type>/,
+    );
   });
 });

@@ -27,7 +27,11 @@ export async function verovioNotes(xml: string): Promise<ReadBackNote[][]> {
     .filter((t) => t.notes.length > 0)
     .map((t) =>
       t.notes
-        .map((n) => ({ pitch: n.midi, start: Math.round(n.ticks / perStep), length: Math.round(n.durationTicks / perStep) }))
+        .map((n) => ({
+          pitch: n.midi,
+          start: Math.round(n.ticks / perStep),
+          length: Math.round(n.durationTicks / perStep),
+        }))
         .sort((a, b) => a.start - b.start || a.pitch - b.pitch),
     );
 }

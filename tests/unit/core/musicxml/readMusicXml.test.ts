@@ -4,7 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { packMxl } from '../../../../src/core/musicxml/mxl';
 import { readMusicXmlFile } from '../../../../src/core/musicxml/readMusicXml';
 import { importMidi } from '../../../../src/core/smf/importMidi';
-import { billionLaughsScore, claimedBombMxl, EXTERNAL_ENTITY, externalEntityScore, hoursLongScore, oversizedScore, scoreXml } from '../../../fixtures/musicxml/badScores';
+import {
+  billionLaughsScore,
+  claimedBombMxl,
+  EXTERNAL_ENTITY,
+  externalEntityScore,
+  hoursLongScore,
+  oversizedScore,
+  scoreXml,
+} from '../../../fixtures/musicxml/badScores';
 import { counterIds } from '../../../fixtures/songFixtures';
 
 const leadSheet = readFileSync(new URL('../../../fixtures/musicxml/lead-sheet.musicxml', import.meta.url));
@@ -24,7 +32,14 @@ describe('reading a MusicXML lead sheet', () => {
   const { preview } = read;
 
   it('reads the title, key, metre, tempo, pickup and rehearsal marks', () => {
-    expect(preview).toMatchObject({ source: 'musicxml', name: 'Lead Sheet Tune', tempo: 100, timeSignature: { beats: 4, beatUnit: 4 }, key: { tonic: 'F', scale: 'major' }, pickupTicks: 960 });
+    expect(preview).toMatchObject({
+      source: 'musicxml',
+      name: 'Lead Sheet Tune',
+      tempo: 100,
+      timeSignature: { beats: 4, beatUnit: 4 },
+      key: { tonic: 'F', scale: 'major' },
+      pickupTicks: 960,
+    });
     expect(preview.markers.map((m) => [m.ticks / 960, m.text])).toEqual([
       [1, 'A'],
       [17, 'B'],
@@ -107,21 +122,32 @@ describe('bad MusicXML is refused in plain words, never fetched or expanded', ()
     expect(refusal('<html><body>hello</body></html>')).toBe('this XML file is not a MusicXML score');
     expect(refusal('<score-timewise version="4.0"/>')).toMatch(/timewise/);
     expect(refusal('<score-partwise version="4.0"><part-list/></score-partwise>')).toBe('the score has no parts');
-    expect(refusal(score('<measure number="1"><note><rest/><duration>4</duration></note></measure>'))).toBe('the score has no notes to import');
+    expect(refusal(score('<measure number="1"><note><rest/><duration>4</duration></note></measure>'))).toBe(
+      'the score has no notes to import',
+    );
   });
 
   it('entities: internal declarations ("billion laughs") and external ones are refused, never expanded', () => {
     expect(refusal(billionLaughsScore())).toMatch(/entities of its own, which are not read for safety/);
     expect(refusal(externalEntityScore())).toMatch(/entities of its own/);
     // A declared but unused entity expands nothing; the score reads as usual.
-    const unused = readMusicXmlFile(new TextEncoder().encode(score('<measure number="1"><note><pitch><step>C</step><octave>4</octave></pitch><duration>1</duration></note></measure>', EXTERNAL_ENTITY)));
+    const unused = readMusicXmlFile(
+      new TextEncoder().encode(
+        score(
+          '<measure number="1"><note><pitch><step>C</step><octave>4</octave></pitch><duration>1</duration></note></measure>',
+          EXTERNAL_ENTITY,
+        ),
+      ),
+    );
     expect(unused.ok).toBe(true);
   });
 
   it('a zip without a container, a container naming a missing score, a damaged zip, a zip bomb', () => {
     expect(refusal(zipSync({ 'score.musicxml': strToU8(score('')) }))).toMatch(/no META-INF\/container.xml/);
     const container = '<container><rootfiles><rootfile full-path="nowhere.musicxml"/></rootfiles></container>';
-    expect(refusal(zipSync({ 'META-INF/container.xml': strToU8(container) }))).toMatch(/names a score \(nowhere.musicxml\) that is not in it/);
+    expect(refusal(zipSync({ 'META-INF/container.xml': strToU8(container) }))).toMatch(
+      /names a score \(nowhere.musicxml\) that is not in it/,
+    );
     const good = packMxl(score(''));
     expect(refusal(good.subarray(0, good.length - 30))).toMatch(/damaged/);
     // A score that claims to unpack to 25 MB (its central directory entry says so): refused before inflating.
@@ -134,7 +160,9 @@ describe('bad MusicXML is refused in plain words, never fetched or expanded', ()
 
   it('absurd durations and divisions do not hang or make an hours-long song', () => {
     expect(refusal(hoursLongScore())).toMatch(/hours long/);
-    const zero = score(`<measure number="1"><attributes><divisions>0</divisions></attributes><note><pitch><step>C</step><octave>4</octave></pitch><duration>4</duration></note></measure>`);
+    const zero = score(
+      `<measure number="1"><attributes><divisions>0</divisions></attributes><note><pitch><step>C</step><octave>4</octave></pitch><duration>4</duration></note></measure>`,
+    );
     expect(readMusicXmlFile(new TextEncoder().encode(zero)).ok).toBe(true);
   });
 });

@@ -23,7 +23,9 @@ export function schemaProblems(xml: string): string | null {
   try {
     const file = join(dir, 'score.musicxml');
     writeFileSync(file, xml);
-    const run = spawnSync('xmllint', ['--noout', '--nonet', '--schema', join(SCHEMA_DIR, 'musicxml.xsd'), file], { encoding: 'utf8' });
+    const run = spawnSync('xmllint', ['--noout', '--nonet', '--schema', join(SCHEMA_DIR, 'musicxml.xsd'), file], {
+      encoding: 'utf8',
+    });
     if (run.error) return `xmllint could not run: ${run.error.message} (install Debian's libxml2-utils)`;
     return run.status === 0 ? null : run.stderr.slice(0, 2000);
   } finally {

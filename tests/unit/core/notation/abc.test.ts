@@ -10,12 +10,23 @@ const note = (pitch: number, start: number, length: number): Note => ({ pitch, s
 const FOUR_FOUR = { beats: 4, beatUnit: 4 };
 
 function body(abc: string): string {
-  return abc.split('\n').filter((l) => l && !/^[A-Z]:/.test(l)).join('\n');
+  return abc
+    .split('\n')
+    .filter((l) => l && !/^[A-Z]:/.test(l))
+    .join('\n');
 }
 
 describe('ABC output', () => {
   it('writes the meter, a sixteenth unit and the key with its mode and clef', () => {
-    const abc = notationToAbc(buildNotation({ notes: [note(67, 0, 4)], bars: 1, timeSignature: { beats: 6, beatUnit: 8 }, key: { tonic: 'D', scale: 'dorian' } }), { title: 'Etude' });
+    const abc = notationToAbc(
+      buildNotation({
+        notes: [note(67, 0, 4)],
+        bars: 1,
+        timeSignature: { beats: 6, beatUnit: 8 },
+        key: { tonic: 'D', scale: 'dorian' },
+      }),
+      { title: 'Etude' },
+    );
     expect(abc).toContain('T:Etude\n');
     expect(abc).toContain('M:6/8\n');
     expect(abc).toContain('L:1/16\n');
@@ -25,14 +36,28 @@ describe('ABC output', () => {
   });
 
   it('writes octaves, lengths, rests, ties and the final bar line', () => {
-    const abc = notationToAbc(buildNotation({ notes: [note(60, 0, 4), note(72, 4, 1), note(48, 6, 2), note(84, 12, 8)], bars: 2, timeSignature: FOUR_FOUR, key: { tonic: 'C', scale: 'major' } }));
+    const abc = notationToAbc(
+      buildNotation({
+        notes: [note(60, 0, 4), note(72, 4, 1), note(48, 6, 2), note(84, 12, 8)],
+        bars: 2,
+        timeSignature: FOUR_FOUR,
+        key: { tonic: 'C', scale: 'major' },
+      }),
+    );
     expect(body(abc)).toBe("C4 c z C,2 z4 c'4- | c'4 z4 z8 |]");
   });
 
   it('writes accidentals only against the key signature and the bar, and again in the next bar', () => {
     const key: KeySignature = { tonic: 'G', scale: 'major' };
     // F# (in the key), F natural, F natural again (still in effect), then F# in the next bar.
-    const abc = notationToAbc(buildNotation({ notes: [note(66, 0, 4), note(65, 4, 4), note(65, 8, 8), note(66, 16, 16)], bars: 2, timeSignature: FOUR_FOUR, key }));
+    const abc = notationToAbc(
+      buildNotation({
+        notes: [note(66, 0, 4), note(65, 4, 4), note(65, 8, 8), note(66, 16, 16)],
+        bars: 2,
+        timeSignature: FOUR_FOUR,
+        key,
+      }),
+    );
     expect(body(abc)).toBe('F4 =F4 F8 | F16 |]');
   });
 
@@ -46,13 +71,21 @@ describe('ABC output', () => {
   });
 
   it('puts chord symbols above and theory labels below the first piece of a note', () => {
-    const model = buildNotation({ notes: [note(64, 0, 20)], chords: [{ start: 0, symbol: 'C' }], bars: 2, timeSignature: FOUR_FOUR, key: { tonic: 'C', scale: 'major' } });
+    const model = buildNotation({
+      notes: [note(64, 0, 20)],
+      chords: [{ start: 0, symbol: 'C' }],
+      bars: 2,
+      timeSignature: FOUR_FOUR,
+      key: { tonic: 'C', scale: 'major' },
+    });
     const abc = notationToAbc(model, { annotations: new Map([[0, ['3', 'mi']]]) });
     expect(body(abc)).toBe('"C""_3""_mi"E16- | E4 z4 z8 |]');
   });
 
   it('breaks the staff every four bars', () => {
-    const abc = notationToAbc(buildNotation({ notes: [], bars: 6, timeSignature: FOUR_FOUR, key: { tonic: 'C', scale: 'major' } }));
+    const abc = notationToAbc(
+      buildNotation({ notes: [], bars: 6, timeSignature: FOUR_FOUR, key: { tonic: 'C', scale: 'major' } }),
+    );
     expect(body(abc).split('\n')).toEqual(['z16 | z16 | z16 | z16 |', 'z16 | z16 |]']);
   });
 });
@@ -71,8 +104,17 @@ describe('song notation', () => {
     });
     const input = songNotationInput(song);
     expect(input.bars).toBe(4);
-    expect(input.notes.map((n) => [n.pitch, n.start])).toEqual([[60, 0], [60, 16], [69, 36], [62, 48]]);
-    expect(input.chords).toEqual([{ start: 0, symbol: 'Am' }, { start: 16, symbol: 'Am' }, { start: 48, symbol: 'Bm' }]);
+    expect(input.notes.map((n) => [n.pitch, n.start])).toEqual([
+      [60, 0],
+      [60, 16],
+      [69, 36],
+      [62, 48],
+    ]);
+    expect(input.chords).toEqual([
+      { start: 0, symbol: 'Am' },
+      { start: 16, symbol: 'Am' },
+      { start: 48, symbol: 'Bm' },
+    ]);
   });
 
   it('transposes slash chords and leaves N.C. alone', () => {

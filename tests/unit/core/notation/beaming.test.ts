@@ -13,8 +13,13 @@ const note = (pitch: number, start: number, length: number): Note => ({ pitch, s
 /** A run of notes of `length` steps filling `bars` bars, climbing C D E F G... */
 const run = (length: number, steps: number): Note[] =>
   Array.from({ length: steps / length }, (_, i) => note([60, 62, 64, 65, 67, 69, 71, 72][i % 8], i * length, length));
-const body = (abc: string) => abc.split('\n').filter((l) => l && !/^[A-Z]:/.test(l)).join('\n');
-const abcOf = (notes: Note[], meter: TimeSignature, bars = 1) => body(notationToAbc(buildNotation({ notes, bars, timeSignature: meter, key: C })));
+const body = (abc: string) =>
+  abc
+    .split('\n')
+    .filter((l) => l && !/^[A-Z]:/.test(l))
+    .join('\n');
+const abcOf = (notes: Note[], meter: TimeSignature, bars = 1) =>
+  body(notationToAbc(buildNotation({ notes, bars, timeSignature: meter, key: C })));
 
 describe('beat groups', () => {
   it('group simple metres by the quarter and compound metres by the dotted quarter', () => {
@@ -51,7 +56,15 @@ describe('beams in the ABC text', () => {
   });
 
   it('a mix of eighths and sixteenths is beamed within the beat only', () => {
-    const notes = [note(60, 0, 2), note(62, 2, 1), note(64, 3, 1), note(65, 4, 1), note(67, 5, 1), note(69, 6, 2), note(71, 8, 8)];
+    const notes = [
+      note(60, 0, 2),
+      note(62, 2, 1),
+      note(64, 3, 1),
+      note(65, 4, 1),
+      note(67, 5, 1),
+      note(69, 6, 2),
+      note(71, 8, 8),
+    ];
     expect(abcOf(notes, ts(4, 4))).toBe('C2DE FGA2 B8 |]');
   });
 

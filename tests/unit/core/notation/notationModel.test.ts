@@ -12,15 +12,32 @@ function summary(events: NotationEvent[]): string[] {
 
 describe('phrase to notation', () => {
   it('writes pitches and durations in bars and fills the gaps with rests', () => {
-    const model = buildNotation({ notes: [note(60, 0, 4), note(64, 4, 2), note(67, 8, 8)], bars: 1, timeSignature: FOUR_FOUR, key: C_MAJOR });
+    const model = buildNotation({
+      notes: [note(60, 0, 4), note(64, 4, 2), note(67, 8, 8)],
+      bars: 1,
+      timeSignature: FOUR_FOUR,
+      key: C_MAJOR,
+    });
     expect(model.bars).toHaveLength(1);
     expect(summary(model.bars[0].events)).toEqual(['60:4', '64:2', 'z2', '67:8']);
   });
 
   it('an empty phrase is a whole-bar rest in every bar, in the right value for the meter', () => {
-    expect(summary(buildNotation({ notes: [], bars: 2, timeSignature: FOUR_FOUR, key: C_MAJOR }).bars.flatMap((b) => b.events))).toEqual(['z16', 'z16']);
-    expect(summary(buildNotation({ notes: [], bars: 1, timeSignature: { beats: 3, beatUnit: 4 }, key: C_MAJOR }).bars[0].events)).toEqual(['z12']);
-    expect(summary(buildNotation({ notes: [], bars: 1, timeSignature: { beats: 6, beatUnit: 8 }, key: C_MAJOR }).bars[0].events)).toEqual(['z12']);
+    expect(
+      summary(
+        buildNotation({ notes: [], bars: 2, timeSignature: FOUR_FOUR, key: C_MAJOR }).bars.flatMap((b) => b.events),
+      ),
+    ).toEqual(['z16', 'z16']);
+    expect(
+      summary(
+        buildNotation({ notes: [], bars: 1, timeSignature: { beats: 3, beatUnit: 4 }, key: C_MAJOR }).bars[0].events,
+      ),
+    ).toEqual(['z12']);
+    expect(
+      summary(
+        buildNotation({ notes: [], bars: 1, timeSignature: { beats: 6, beatUnit: 8 }, key: C_MAJOR }).bars[0].events,
+      ),
+    ).toEqual(['z12']);
   });
 
   it('ties a note across the bar line, keeping its index on both pieces', () => {
@@ -33,14 +50,22 @@ describe('phrase to notation', () => {
   });
 
   it('splits lengths no single note value can show into tied writable values', () => {
-    const model = buildNotation({ notes: [note(60, 0, 5), note(62, 6, 7)], bars: 1, timeSignature: FOUR_FOUR, key: C_MAJOR });
+    const model = buildNotation({
+      notes: [note(60, 0, 5), note(62, 6, 7)],
+      bars: 1,
+      timeSignature: FOUR_FOUR,
+      key: C_MAJOR,
+    });
     expect(summary(model.bars[0].events)).toEqual(['60:4-', '60:1', 'z1', '62:2-', '62:4-', '62:1', 'z1', 'z2']);
   });
 
   it('ties across a chord change so the symbol sits on the beat it starts', () => {
     const model = buildNotation({
       notes: [note(64, 0, 16)],
-      chords: [{ start: 0, symbol: 'C' }, { start: 8, symbol: 'Am' }],
+      chords: [
+        { start: 0, symbol: 'C' },
+        { start: 8, symbol: 'Am' },
+      ],
       bars: 1,
       timeSignature: FOUR_FOUR,
       key: C_MAJOR,
@@ -52,7 +77,13 @@ describe('phrase to notation', () => {
   });
 
   it('puts a chord symbol on a rest when no note starts there', () => {
-    const model = buildNotation({ notes: [note(60, 0, 4)], chords: [{ start: 4, symbol: 'G7' }], bars: 1, timeSignature: FOUR_FOUR, key: C_MAJOR });
+    const model = buildNotation({
+      notes: [note(60, 0, 4)],
+      chords: [{ start: 4, symbol: 'G7' }],
+      bars: 1,
+      timeSignature: FOUR_FOUR,
+      key: C_MAJOR,
+    });
     expect(model.bars[0].events[1]).toMatchObject({ kind: 'rest', chord: 'G7', start: 4 });
   });
 
@@ -65,7 +96,12 @@ describe('phrase to notation', () => {
   });
 
   it('cuts notes past the phrase end and overlapping notes at the next start', () => {
-    const model = buildNotation({ notes: [note(60, 0, 8), note(62, 4, 20)], bars: 1, timeSignature: FOUR_FOUR, key: C_MAJOR });
+    const model = buildNotation({
+      notes: [note(60, 0, 8), note(62, 4, 20)],
+      bars: 1,
+      timeSignature: FOUR_FOUR,
+      key: C_MAJOR,
+    });
     expect(summary(model.bars[0].events)).toEqual(['60:4', '62:12']);
   });
 });

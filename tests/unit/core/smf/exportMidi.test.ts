@@ -7,9 +7,21 @@ import { createPhrase, createSong } from '../../../../src/core/song';
 import type { KeySignature, Note, Song, TimeSignature } from '../../../../src/core/types';
 import { counterIds, typicalSong } from '../../../fixtures/songFixtures';
 
-function song(init: { ts?: TimeSignature; key?: KeySignature; bars?: number; notes?: Note[]; repeats?: number; transpose?: number } = {}): Song {
+function song(
+  init: {
+    ts?: TimeSignature;
+    key?: KeySignature;
+    bars?: number;
+    notes?: Note[];
+    repeats?: number;
+    transpose?: number;
+  } = {},
+): Song {
   const newId = counterIds();
-  const phrase = { ...createPhrase('Verse', init.bars ?? 2, { now: 1, newId }), notes: init.notes ?? [{ pitch: 60, start: 0, length: 2, velocity: 90 }] };
+  const phrase = {
+    ...createPhrase('Verse', init.bars ?? 2, { now: 1, newId }),
+    notes: init.notes ?? [{ pitch: 60, start: 0, length: 2, velocity: 90 }],
+  };
   return createSong(
     {
       title: 'Test',
@@ -27,7 +39,8 @@ function song(init: { ts?: TimeSignature; key?: KeySignature; bars?: number; not
 function keySignatures(bytes: Uint8Array): [number, number][] {
   const found: [number, number][] = [];
   for (let i = 0; i + 5 < bytes.length; i++) {
-    if (bytes[i] === 0xff && bytes[i + 1] === 0x59 && bytes[i + 2] === 0x02) found.push([(bytes[i + 3] << 24) >> 24, bytes[i + 4]]);
+    if (bytes[i] === 0xff && bytes[i + 1] === 0x59 && bytes[i + 2] === 0x02)
+      found.push([(bytes[i + 3] << 24) >> 24, bytes[i + 4]]);
   }
   return found;
 }
@@ -72,9 +85,12 @@ describe('songToMidi', () => {
     [{ tonic: 'F#', scale: 'harmonic minor' }, [3, 1]],
     [{ tonic: 'D', scale: 'dorian' }, [0, 0]],
     [{ tonic: 'G#', scale: 'major' }, [-4, 0]],
-  ] as [KeySignature, [number, number]][])('writes the key signature of %o as standard sharps/flats %o', (key, expected) => {
-    expect(keySignatures(songToMidi(song({ key })))).toEqual([expected]);
-  });
+  ] as [KeySignature, [number, number]][])(
+    'writes the key signature of %o as standard sharps/flats %o',
+    (key, expected) => {
+      expect(keySignatures(songToMidi(song({ key })))).toEqual([expected]);
+    },
+  );
 
   it('writes no key signature for the chromatic scale', () => {
     expect(keySignatures(songToMidi(song({ key: { tonic: 'C', scale: 'chromatic' } })))).toEqual([]);
@@ -114,7 +130,11 @@ describe('songToMidi', () => {
     const s = typicalSong();
     const midi = new TonejsMidi(songToMidi(s));
     const chordNotes = midi.tracks[1].notes;
-    const atTick = (tick: number) => chordNotes.filter((n) => n.ticks === tick).map((n) => n.midi).sort((a, b) => a - b);
+    const atTick = (tick: number) =>
+      chordNotes
+        .filter((n) => n.ticks === tick)
+        .map((n) => n.midi)
+        .sort((a, b) => a - b);
     expect(atTick(0)).toEqual(chordPitches('C'));
     expect(atTick(16 * 120)).toEqual(chordPitches('Am'));
     expect(atTick(8 * 16 * 120)).toEqual(chordPitches('C', 2)); // third section: A up a tone
@@ -127,11 +147,16 @@ describe('songToMidi', () => {
     [{ beats: 6, beatUnit: 8 }, 1440],
     [{ beats: 2, beatUnit: 2 }, 1920],
     [{ beats: 7, beatUnit: 8 }, 1680],
-  ] as [TimeSignature, number][])('ends every track on the last bar line in %o (bar = %i ticks), even after rests', (ts, barTicks) => {
-    // One short note at the start of a 3-bar phrase played twice: the song is 6 bars, mostly rests.
-    const bytes = songToMidi(song({ ts, bars: 3, repeats: 2, notes: [{ pitch: 64, start: 0, length: 1, velocity: 80 }] }));
-    expect(endOfTrackTicks(bytes)).toEqual([6 * barTicks, 6 * barTicks, 6 * barTicks]);
-  });
+  ] as [TimeSignature, number][])(
+    'ends every track on the last bar line in %o (bar = %i ticks), even after rests',
+    (ts, barTicks) => {
+      // One short note at the start of a 3-bar phrase played twice: the song is 6 bars, mostly rests.
+      const bytes = songToMidi(
+        song({ ts, bars: 3, repeats: 2, notes: [{ pitch: 64, start: 0, length: 1, velocity: 80 }] }),
+      );
+      expect(endOfTrackTicks(bytes)).toEqual([6 * barTicks, 6 * barTicks, 6 * barTicks]);
+    },
+  );
 
   it('keeps names outside ASCII intact as UTF-8', () => {
     const s = song();

@@ -11,7 +11,8 @@ import { validateSong } from '../../../../src/core/validate';
 import { line, noteOff, noteOn, smf, tempo, trackName } from '../../../fixtures/smf/smfBuilder';
 import { counterIds, typicalSong } from '../../../fixtures/songFixtures';
 
-const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../../fixtures/smf/${name}`, import.meta.url)));
+const fixture = (name: string) =>
+  new Uint8Array(readFileSync(new URL(`../../../fixtures/smf/${name}`, import.meta.url)));
 
 function preview(bytes: Uint8Array): MidiImportPreview {
   const read = readMidiFile(bytes);
@@ -44,7 +45,9 @@ describe('song → MIDI → song', () => {
     const result = importMidi(read, { trackIndex: 0 }, { now: 5, newId: counterIds('imp') });
     if (!result.ok) throw new Error(result.reason);
     expect(result.report.splitBy).toBe('markers');
-    expect(result.phrases.map((p) => [p.name, p.bars, p.notes])).toEqual(original.phrases.map((p) => [p.name, p.bars, p.notes]));
+    expect(result.phrases.map((p) => [p.name, p.bars, p.notes])).toEqual(
+      original.phrases.map((p) => [p.name, p.bars, p.notes]),
+    );
     const names = new Map(result.phrases.map((p) => [p.id, p.name]));
     expect(result.sections.map((s) => [names.get(s.phraseId), s.repeats, s.transpose])).toEqual([
       ['A', 1, 0],
@@ -52,7 +55,12 @@ describe('song → MIDI → song', () => {
       ['A', 1, 2],
       ['B', 1, 0],
     ]);
-    expect(result.report).toMatchObject({ movedNotes: 0, droppedUnderHigher: 0, shortenedForMonophony: 0, cutAtPhraseEnd: 0 });
+    expect(result.report).toMatchObject({
+      movedNotes: 0,
+      droppedUnderHigher: 0,
+      shortenedForMonophony: 0,
+      cutAtPhraseEnd: 0,
+    });
     expect(result.phrases.every((p) => p.origin.kind === 'imported')).toBe(true);
   });
 
@@ -62,11 +70,21 @@ describe('song → MIDI → song', () => {
     const result = importMidi(read, { trackIndex: 0 }, { now: 5, newId: counterIds('imp') });
     if (!result.ok) throw new Error(result.reason);
     const rebuilt = createSong(
-      { tempo: read.tempo ?? 120, timeSignature: read.timeSignature ?? undefined, key: read.key ?? undefined, phrases: result.phrases, arrangement: result.sections },
+      {
+        tempo: read.tempo ?? 120,
+        timeSignature: read.timeSignature ?? undefined,
+        key: read.key ?? undefined,
+        phrases: result.phrases,
+        arrangement: result.sections,
+      },
       { now: 5, newId: counterIds('song') },
     );
     expect(validateSong(rebuilt).ok).toBe(true);
-    expect([rebuilt.tempo, rebuilt.timeSignature, rebuilt.key]).toEqual([original.tempo, original.timeSignature, original.key]);
+    expect([rebuilt.tempo, rebuilt.timeSignature, rebuilt.key]).toEqual([
+      original.tempo,
+      original.timeSignature,
+      original.key,
+    ]);
   });
 });
 
@@ -74,7 +92,16 @@ describe('readMidiFile', () => {
   it('lists each track of a format 1 file with its name, channel, note count and pitch range, and reads tempo, metre and key', () => {
     const read = preview(fixture('two-tracks-waltz.mid'));
     expect(read.format).toBe(1);
-    expect(read.tracks.map(({ label, channel, program, noteCount, lowest, highest }) => ({ name: label, channel, program, noteCount, lowest, highest }))).toEqual([
+    expect(
+      read.tracks.map(({ label, channel, program, noteCount, lowest, highest }) => ({
+        name: label,
+        channel,
+        program,
+        noteCount,
+        lowest,
+        highest,
+      })),
+    ).toEqual([
       { name: 'Flute', channel: 0, program: 73, noteCount: 11, lowest: 66, highest: 74 },
       { name: 'Bass', channel: 1, program: 32, noteCount: 4, lowest: 43, highest: 50 },
     ]);
@@ -98,7 +125,9 @@ describe('readMidiFile', () => {
   it('says that only the first of several tempos is kept', () => {
     const read = preview(smf([[...tempo(0, 100), ...line(0, [[60, 480]]), ...tempo(0, 140)]]));
     expect(read.tempo).toBe(100);
-    expect(read.warnings.join(' ')).toMatch(/tempo changes 1 time \(between 100 and 140 BPM\); the song keeps the first, 100 BPM/);
+    expect(read.warnings.join(' ')).toMatch(
+      /tempo changes 1 time \(between 100 and 140 BPM\); the song keeps the first, 100 BPM/,
+    );
   });
 });
 
@@ -113,13 +142,22 @@ describe('importMidi', () => {
       [79, 48, 16],
     ]);
     expect(result.report.droppedUnderHigher).toBe(12);
-    expect(describeImport(result.report, { timeSignature: { beats: 4, beatUnit: 4 }, tempo: 120, ppq: 480 }).join(' ')).toMatch(
-      /12 notes were left out under a higher note that starts at the same moment/,
-    );
+    expect(
+      describeImport(result.report, { timeSignature: { beats: 4, beatUnit: 4 }, tempo: 120, ppq: 480 }).join(' '),
+    ).toMatch(/12 notes were left out under a higher note that starts at the same moment/);
   });
 
   it('cuts a held note where the next one starts, higher or lower (a legato line keeps every note)', () => {
-    const bytes = smf([[...noteOn(0, 0, 60), ...noteOn(240, 0, 67), ...noteOn(120, 0, 55), ...noteOff(120, 0, 55), ...noteOff(0, 0, 67), ...noteOff(0, 0, 60)]]);
+    const bytes = smf([
+      [
+        ...noteOn(0, 0, 60),
+        ...noteOn(240, 0, 67),
+        ...noteOn(120, 0, 55),
+        ...noteOff(120, 0, 55),
+        ...noteOff(0, 0, 67),
+        ...noteOff(0, 0, 60),
+      ],
+    ]);
     const result = imported(bytes);
     expect(result.phrases[0].notes.map((n) => [n.pitch, n.start, n.length])).toEqual([
       [60, 0, 2],
@@ -174,7 +212,9 @@ describe('importMidi', () => {
   });
 
   it('splits every 4 bars by default when a track is longer than 8 bars, and keeps it whole when it fits', () => {
-    expect(imported(fixture('twelve-bars-markers.mid'), { useMarkers: false }).phrases.map((p) => p.bars)).toEqual([4, 4]);
+    expect(imported(fixture('twelve-bars-markers.mid'), { useMarkers: false }).phrases.map((p) => p.bars)).toEqual([
+      4, 4,
+    ]);
     expect(imported(fixture('two-tracks-waltz.mid')).phrases.map((p) => p.bars)).toEqual([4]);
   });
 
@@ -186,7 +226,14 @@ describe('importMidi', () => {
   });
 
   it('folds pitches outside the piano into range by octaves', () => {
-    const result = imported(smf([line(0, [[12, 480], [120, 480]])]));
+    const result = imported(
+      smf([
+        line(0, [
+          [12, 480],
+          [120, 480],
+        ]),
+      ]),
+    );
     expect(result.phrases[0].notes.map((n) => n.pitch)).toEqual([24, 108]);
     expect(result.report.foldedIntoRange).toBe(2);
   });
@@ -195,13 +242,33 @@ describe('importMidi', () => {
     // Bars 1-6 differ, bar 7 repeats bar 1: with room for 5 phrases the import stops at bar 6 and does
     // not slip bar 7 (a phrase it already has) in where bar 6 belongs.
     const pitches = [60, 62, 64, 65, 67, 69, 60];
-    const result = imported(smf([line(0, pitches.map((p) => [p, 480 * 4] as [number, number]))]), { splitEveryBars: 1, maxPhrases: 5, useMarkers: false });
+    const result = imported(
+      smf([
+        line(
+          0,
+          pitches.map((p) => [p, 480 * 4] as [number, number]),
+        ),
+      ]),
+      { splitEveryBars: 1, maxPhrases: 5, useMarkers: false },
+    );
     expect(result.phrases).toHaveLength(5);
     expect(result.sections.map((s) => result.phrases.findIndex((p) => p.id === s.phraseId))).toEqual([0, 1, 2, 3, 4]);
     expect(result.report).toMatchObject({ stoppedAtBar: 5, barsLeftOut: 2, notesLeftOut: 2, totalBars: 7 });
-    const words = describeImport(result.report, { timeSignature: { beats: 4, beatUnit: 4 }, tempo: 120, ppq: 480 }).join(' ');
+    const words = describeImport(result.report, {
+      timeSignature: { beats: 4, beatUnit: 4 },
+      tempo: 120,
+      ppq: 480,
+    }).join(' ');
     expect(words).toMatch(/stopped at bar 6.*2 bars \(2 notes\) left out.*import the rest as another song/);
-    const rest = imported(smf([line(0, pitches.map((p) => [p, 480 * 4] as [number, number]))]), { splitEveryBars: 1, fromBar: 5, useMarkers: false });
+    const rest = imported(
+      smf([
+        line(
+          0,
+          pitches.map((p) => [p, 480 * 4] as [number, number]),
+        ),
+      ]),
+      { splitEveryBars: 1, fromBar: 5, useMarkers: false },
+    );
     expect(rest.phrases.map((p) => p.notes.map((n) => n.pitch))).toEqual([[69], [60]]);
     expect(rest.report.stoppedAtBar).toBeNull();
   });

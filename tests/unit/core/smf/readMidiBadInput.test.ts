@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { readMidiFile } from '../../../../src/core/smf/readMidi';
 import { MIDI_LIMITS } from '../../../../src/core/smf/smfScan';
-import { goodMidi, hoursLongMidi, overNoteCapMidi, oversizedMidi, tooManyTracksMidi, zeroTempoMidi } from '../../../fixtures/smf/badMidiFiles';
+import {
+  goodMidi,
+  hoursLongMidi,
+  overNoteCapMidi,
+  oversizedMidi,
+  tooManyTracksMidi,
+  zeroTempoMidi,
+} from '../../../fixtures/smf/badMidiFiles';
 import { chunk, line, meta, noteOff, noteOn, smf, varInt } from '../../../fixtures/smf/smfBuilder';
 
 // How fast each refusal is: `npm run bench -- inputs`. A hang is caught by the test timeout.
@@ -16,7 +23,8 @@ const good = goodMidi();
 describe('readMidiFile refuses bad files in plain words, without throwing or hanging', () => {
   it('empty', () => expect(refusal(new Uint8Array())).toBe('the file is empty'));
 
-  it('not MIDI at all', () => expect(refusal(new TextEncoder().encode('<html>not a song</html>'))).toBe('this is not a MIDI file'));
+  it('not MIDI at all', () =>
+    expect(refusal(new TextEncoder().encode('<html>not a song</html>'))).toBe('this is not a MIDI file'));
 
   it('truncated anywhere: refused in words, or (cut inside the last track) what came before the cut, with a warning', () => {
     for (let cut = 1; cut < good.length; cut++) {
@@ -56,7 +64,8 @@ describe('readMidiFile refuses bad files in plain words, without throwing or han
     expect(refusal(broken)).toMatch(/ends inside track 2/);
   });
 
-  it('a meta event longer than its track', () => expect(refusal(smf([[0, 0xff, 0x01, ...varInt(500), 65]]))).toMatch(/longer than the track/));
+  it('a meta event longer than its track', () =>
+    expect(refusal(smf([[0, 0xff, 0x01, ...varInt(500), 65]]))).toMatch(/longer than the track/));
 
   it('an unknown format, SMPTE timing, zero PPQ, no tracks, too many tracks', () => {
     expect(refusal(smf([line(0, [[60, 480]])], { format: 3 }))).toMatch(/format 3 does not exist/);
@@ -67,7 +76,9 @@ describe('readMidiFile refuses bad files in plain words, without throwing or han
   });
 
   it('zero-length tracks and files without notes', () => {
-    expect(refusal(Uint8Array.from([...smf([[]]).subarray(0, 14), ...chunk('MTrk', [])]))).toBe('the file has no notes to import');
+    expect(refusal(Uint8Array.from([...smf([[]]).subarray(0, 14), ...chunk('MTrk', [])]))).toBe(
+      'the file has no notes to import',
+    );
     expect(refusal(smf([[...meta(0, 0x03, [65])]]))).toBe('the file has no notes to import');
   });
 
@@ -88,7 +99,9 @@ describe('readMidiFile accepts what the standard allows', () => {
   });
 
   it('pairs repeated notes of one pitch first in, first out', () => {
-    const read = readMidiFile(smf([[...noteOn(0, 0, 60), ...noteOn(240, 0, 60), ...noteOff(240, 0, 60), ...noteOff(240, 0, 60)]]));
+    const read = readMidiFile(
+      smf([[...noteOn(0, 0, 60), ...noteOn(240, 0, 60), ...noteOff(240, 0, 60), ...noteOff(240, 0, 60)]]),
+    );
     expect(read.ok && read.preview.tracks[0].notes.map((n) => [n.ticks, n.durationTicks])).toEqual([
       [0, 480],
       [240, 480],

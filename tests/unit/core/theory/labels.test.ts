@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeNotes, chordToneRole, degreeLabel, intervalLabel, solfegeLabel } from '../../../../src/core/theory/labels';
+import {
+  analyzeNotes,
+  chordToneRole,
+  degreeLabel,
+  intervalLabel,
+  solfegeLabel,
+} from '../../../../src/core/theory/labels';
 import type { KeySignature, Note } from '../../../../src/core/types';
 
 const C_MAJOR: KeySignature = { tonic: 'C', scale: 'major' };
@@ -7,7 +13,16 @@ const note = (pitch: number, start: number, length = 2): Note => ({ pitch, start
 
 describe('theory labels', () => {
   it('numbers scale degrees by letter from the tonic, with accidentals against the key', () => {
-    expect([60, 62, 64, 65, 67, 69, 71, 72].map((p) => degreeLabel(p, C_MAJOR))).toEqual(['1', '2', '3', '4', '5', '6', '7', '1']);
+    expect([60, 62, 64, 65, 67, 69, 71, 72].map((p) => degreeLabel(p, C_MAJOR))).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '6',
+      '7',
+      '1',
+    ]);
     expect(degreeLabel(63, C_MAJOR)).toBe('♯2'); // D# in C major is written with a sharp
     expect(degreeLabel(70, C_MAJOR)).toBe('♯6');
     expect(degreeLabel(66, { tonic: 'G', scale: 'major' })).toBe('7');
@@ -17,7 +32,15 @@ describe('theory labels', () => {
   });
 
   it('names movable-do solfège from the tonic', () => {
-    expect([60, 62, 64, 65, 67, 69, 71].map((p) => solfegeLabel(p, C_MAJOR))).toEqual(['do', 're', 'mi', 'fa', 'sol', 'la', 'ti']);
+    expect([60, 62, 64, 65, 67, 69, 71].map((p) => solfegeLabel(p, C_MAJOR))).toEqual([
+      'do',
+      're',
+      'mi',
+      'fa',
+      'sol',
+      'la',
+      'ti',
+    ]);
     expect(solfegeLabel(74, { tonic: 'G', scale: 'major' })).toBe('sol');
     expect(solfegeLabel(63, { tonic: 'C', scale: 'minor' })).toBe('me');
   });
@@ -42,7 +65,10 @@ describe('theory labels', () => {
 
   it('analyses a melody against the chord sounding at each note, intervals in time order', () => {
     const notes = [note(67, 8), note(60, 0), note(62, 4)]; // out of order on purpose
-    const chords = [{ start: 0, symbol: 'C' }, { start: 4, symbol: 'G' }];
+    const chords = [
+      { start: 0, symbol: 'C' },
+      { start: 4, symbol: 'G' },
+    ];
     const theory = analyzeNotes(notes, C_MAJOR, chords);
     expect(theory[1]).toEqual({ degree: '1', solfege: 'do', chord: 'C', chordTone: 'R' });
     expect(theory[2]).toMatchObject({ chord: 'G', chordTone: '5', interval: 'M2↑' });
@@ -50,6 +76,10 @@ describe('theory labels', () => {
   });
 
   it('leaves chord tones unmarked before the first chord', () => {
-    expect(analyzeNotes([note(60, 0)], C_MAJOR, [{ start: 4, symbol: 'C' }])[0]).toEqual({ degree: '1', solfege: 'do', chordTone: null });
+    expect(analyzeNotes([note(60, 0)], C_MAJOR, [{ start: 4, symbol: 'C' }])[0]).toEqual({
+      degree: '1',
+      solfege: 'do',
+      chordTone: null,
+    });
   });
 });

@@ -20,7 +20,9 @@ describe('latent arithmetic', () => {
       return near.reduce((sum, c) => sum + Math.hypot(...c.map((v, k) => v - z[k])), 0) / near.length;
     };
     expect(spread(0.9)).toBeLessThan(spread(0.5));
-    expect(Array.from(codesNear(z, 1, 0.7, createRng(5))[0])).toEqual(Array.from(codesNear(z, 1, 0.7, createRng(5))[0]));
+    expect(Array.from(codesNear(z, 1, 0.7, createRng(5))[0])).toEqual(
+      Array.from(codesNear(z, 1, 0.7, createRng(5))[0]),
+    );
   });
 
   it('the principal picture keeps the direction the codes vary along', () => {
@@ -34,7 +36,14 @@ describe('latent arithmetic', () => {
   });
 
   it('a click between two dots picks those dots and how far along it lies', () => {
-    const pair = nearestPair([[0, 0], [10, 0], [50, 50]], [2.5, 1]);
+    const pair = nearestPair(
+      [
+        [0, 0],
+        [10, 0],
+        [50, 50],
+      ],
+      [2.5, 1],
+    );
     expect(pair).toEqual({ from: 0, to: 1, t: 0.25 });
     expect(nearestPair([[0, 0]], [1, 1])).toBeNull();
   });

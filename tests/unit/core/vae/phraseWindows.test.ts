@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { encodeMelodyEvents } from '../../../../src/core/melodyEvents';
 import type { Note } from '../../../../src/core/types';
-import { notesFromWindows, octaveShiftInto, phraseWindows, stepDistance, vaeMeterProblem, VAE_WINDOW_STEPS } from '../../../../src/core/vae/phraseWindows';
+import {
+  notesFromWindows,
+  octaveShiftInto,
+  phraseWindows,
+  stepDistance,
+  vaeMeterProblem,
+  VAE_WINDOW_STEPS,
+} from '../../../../src/core/vae/phraseWindows';
 
 const range = { minPitch: 48, maxPitch: 83 };
 const note = (pitch: number, start: number, length: number): Note => ({ pitch, start, length, velocity: 96 });
@@ -24,12 +31,22 @@ describe('two-bar windows of a phrase', () => {
     ]);
     expect(windows.every((w) => w.events.length === VAE_WINDOW_STEPS)).toBe(true);
     // Decoding the windows' own events gives the phrase back, note for note.
-    expect(notesFromWindows(windows.map((w) => w.events), windows, range)).toEqual(notes);
+    expect(
+      notesFromWindows(
+        windows.map((w) => w.events),
+        windows,
+        range,
+      ),
+    ).toEqual(notes);
   });
 
   it('a note crossing a window boundary is cut at that bar line, so both windows start on a bar', () => {
     const windows = phraseWindows([note(60, 28, 8), note(67, 36, 2)], 4, range);
-    const back = notesFromWindows(windows.map((w) => w.events), windows, range);
+    const back = notesFromWindows(
+      windows.map((w) => w.events),
+      windows,
+      range,
+    );
     expect(back).toEqual([note(60, 28, 4), note(67, 36, 2)]);
     expect(windows[1].events[0]).toBe(0); // the second window opens with a rest, not a held note
   });
@@ -45,7 +62,9 @@ describe('two-bar windows of a phrase', () => {
 
   it('a window too wide for the range folds its notes instead of failing', () => {
     const [w] = phraseWindows([note(40, 0, 2), note(95, 2, 2)], 2, range);
-    const pitches = Array.from(w.events).filter((e) => e >= 2).map((e) => e - 2 + 48);
+    const pitches = Array.from(w.events)
+      .filter((e) => e >= 2)
+      .map((e) => e - 2 + 48);
     expect(pitches.every((p) => p >= 48 && p <= 83)).toBe(true);
     expect(pitches.map((p) => p % 12)).toEqual([40 % 12, 95 % 12]);
   });

@@ -4,7 +4,18 @@ import { GridRow } from '../../../../src/ui/Grid/GridRow';
 
 function render(signature: string, focusStep = -1, ghost = '', selection = '') {
   const html = renderToStaticMarkup(
-    <GridRow pitch={66} name="F#4" signature={signature} steps={8} stepsPerBeat={4} stepsPerBar={16} tone="scale" focusStep={focusStep} ghost={ghost} selection={selection} />,
+    <GridRow
+      pitch={66}
+      name="F#4"
+      signature={signature}
+      steps={8}
+      stepsPerBeat={4}
+      stepsPerBar={16}
+      tone="scale"
+      focusStep={focusStep}
+      ghost={ghost}
+      selection={selection}
+    />,
   );
   const cells = [...html.matchAll(/<div role="gridcell"([^>]*)>/g)].map((m) => m[1]);
   return { html, cells };
@@ -21,7 +32,16 @@ test('a row is a role=row with a row header and one named cell per step', () => 
 
 test('cells where a note sounds are aria-selected, the others not', () => {
   const { cells } = render('2:3');
-  expect(cells.map((c) => /aria-selected="true"/.test(c))).toEqual([false, false, true, true, true, false, false, false]);
+  expect(cells.map((c) => /aria-selected="true"/.test(c))).toEqual([
+    false,
+    false,
+    true,
+    true,
+    true,
+    false,
+    false,
+    false,
+  ]);
 });
 
 test('only the focused cell is in the tab order (roving tabindex)', () => {
@@ -39,13 +59,40 @@ test('beat starts are marked for the beat lines', () => {
 
 test('ghost notes mark their cells data-proposed, written notes keep aria-selected', () => {
   const { cells } = render('0:2', -1, '1:3');
-  expect(cells.map((c) => /data-proposed="true"/.test(c))).toEqual([false, true, true, true, false, false, false, false]);
-  expect(cells.map((c) => /aria-selected="true"/.test(c))).toEqual([true, true, false, false, false, false, false, false]);
+  expect(cells.map((c) => /data-proposed="true"/.test(c))).toEqual([
+    false,
+    true,
+    true,
+    true,
+    false,
+    false,
+    false,
+    false,
+  ]);
+  expect(cells.map((c) => /aria-selected="true"/.test(c))).toEqual([
+    true,
+    true,
+    false,
+    false,
+    false,
+    false,
+    false,
+    false,
+  ]);
   expect(cells[1]).toContain('ghost-start');
   expect(cells[3]).toContain('ghost-end');
 });
 
 test('cells inside the selected steps carry data-in-selection', () => {
   const { cells } = render('', -1, '', '2-5');
-  expect(cells.map((c) => /data-in-selection="true"/.test(c))).toEqual([false, false, true, true, true, false, false, false]);
+  expect(cells.map((c) => /data-in-selection="true"/.test(c))).toEqual([
+    false,
+    false,
+    true,
+    true,
+    true,
+    false,
+    false,
+    false,
+  ]);
 });

@@ -1,8 +1,10 @@
 import { expect, test } from 'vitest';
 import { gridKeyIntent } from '../../../../src/ui/Grid/gridKeys';
 
-const key = (k: string, mods: Partial<{ shiftKey: boolean; ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {}) =>
-  gridKeyIntent({ key: k, shiftKey: false, ctrlKey: false, metaKey: false, altKey: false, ...mods });
+const key = (
+  k: string,
+  mods: Partial<{ shiftKey: boolean; ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {},
+) => gridKeyIntent({ key: k, shiftKey: false, ctrlKey: false, metaKey: false, altKey: false, ...mods });
 
 test('arrows move focus; up is a higher pitch', () => {
   expect(key('ArrowUp')).toEqual({ kind: 'focus', dPitch: 1, dStep: 0 });
@@ -30,8 +32,10 @@ test('Ctrl/Cmd chords are left to the global shortcuts (undo, redo)', () => {
 });
 
 test('Ctrl+Shift+Arrow (Cmd on a Mac) selects steps; Alt is left to the candidate keys', () => {
-  const k = (key: string, mods: Partial<{ shiftKey: boolean; ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {}) =>
-    gridKeyIntent({ key, shiftKey: false, ctrlKey: false, metaKey: false, altKey: false, ...mods });
+  const k = (
+    key: string,
+    mods: Partial<{ shiftKey: boolean; ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {},
+  ) => gridKeyIntent({ key, shiftKey: false, ctrlKey: false, metaKey: false, altKey: false, ...mods });
   expect(k('ArrowRight', { ctrlKey: true, shiftKey: true })).toEqual({ kind: 'select', delta: 1 });
   expect(k('ArrowLeft', { metaKey: true, shiftKey: true })).toEqual({ kind: 'select', delta: -1 });
   expect(k('ArrowDown', { altKey: true })).toEqual({ kind: 'none' });

@@ -1,12 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { nextStepAfter, pianoKeyIntent } from '../../../../src/ui/Keyboard/pianoKeys';
 
-const press = (code: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; repeat: boolean }> = {}) =>
-  pianoKeyIntent({ code, ctrlKey: false, metaKey: false, altKey: false, repeat: false, ...mods });
+const press = (
+  code: string,
+  mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; repeat: boolean }> = {},
+) => pianoKeyIntent({ code, ctrlKey: false, metaKey: false, altKey: false, repeat: false, ...mods });
 
 describe('computer keyboard as a piano', () => {
   it('plays an octave from C on the home row with the black keys above', () => {
-    const codes = ['KeyA', 'KeyW', 'KeyS', 'KeyE', 'KeyD', 'KeyF', 'KeyT', 'KeyG', 'KeyY', 'KeyH', 'KeyU', 'KeyJ', 'KeyK'];
+    const codes = [
+      'KeyA',
+      'KeyW',
+      'KeyS',
+      'KeyE',
+      'KeyD',
+      'KeyF',
+      'KeyT',
+      'KeyG',
+      'KeyY',
+      'KeyH',
+      'KeyU',
+      'KeyJ',
+      'KeyK',
+    ];
     expect(codes.map((c) => press(c))).toEqual(codes.map((_, semitone) => ({ kind: 'note', semitone })));
   });
 
