@@ -1,3 +1,4 @@
+// Over 300 lines: the assignment template format in one place: its fields, checks, links and lock descriptions.
 import { markGiven } from './authorship';
 import { isKeyTonic, SCALE_NAMES } from './scale';
 import { decodeShareLink, encodeShareLink } from './shareLink';

@@ -1,3 +1,4 @@
+// Over 300 lines: one reader per song field, kept together so the whole song format is checked in one place (the limits themselves live in core/types).
 import { isNoteAuthor } from './authorship';
 import { MAX_PHRASE_VERSIONS } from './history';
 import { readIdeaCounts } from './ideas';

@@ -1,3 +1,4 @@
+// Over 300 lines: the batched sampler's step loop (constraints, attention memory, chords) stays one loop, for speed and for parity with mm.MusicRNN.
 import * as tf from '@tensorflow/tfjs';
 import { NO_EVENT, NOTE_OFF } from '../core/melodyEvents';
 import { eventLogProb } from './eventLogProb';

@@ -1,3 +1,4 @@
+// Over 300 lines: the Standard MIDI File scanner is one state machine over chunks and events; splitting it would separate the bounds checks from the reads they guard.
 /**
  * Reading Standard MIDI File bytes in one linear, bounds-checked pass: every chunk and event is checked,
  * size caps apply before anything large is built, and notes are paired (first in, first out per channel

@@ -1,3 +1,4 @@
+// Over 300 lines: the song library's actions (new, open, rename, duplicate, delete, import) share the save queue and the tab claims.
 import { createPhrase, createSong } from '../../core/song';
 import type { Song } from '../../core/types';
 import { VALIDATION_LIMITS } from '../../core/validate';

@@ -1,3 +1,4 @@
+// Over 300 lines: one closure over the proposal slice, the model session and the audition; fill, harmony and VAE actions are already split out (fillActions, harmonyActions, vaeActions) and what remains shares that state.
 import { diatonicChords } from '../../core/chords';
 import { addIdeas } from '../../core/ideas';
 import { stepsPerBar, stepsPerBeat } from '../../core/meter';

@@ -1,3 +1,4 @@
+// Over 300 lines: Similar, Interpolate, the path audition and the latent map share one VAE session and target resolution; the pure parts live in core/vae and vaeTargets.ts.
 import { findPhrase } from '../../core/song';
 import { scalePitchClasses } from '../../core/scale';
 import type { Note, Song } from '../../core/types';

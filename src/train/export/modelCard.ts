@@ -1,3 +1,4 @@
+// Over 300 lines: the model card and the checkpoint index share the readers of training.json and eval.json.
 /**
  * MODEL_CARD.md for a checkpoint folder, built from its config.json, training.json (written by
  * `npm run train`) and eval.json (written by `npm run eval`), and public/checkpoints/index.json listing

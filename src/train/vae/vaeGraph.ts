@@ -1,3 +1,4 @@
+// Over 300 lines: the whole MusicVAE training graph (encoder, latent, decoder, loss) in one place, mirroring Magenta's variable layout.
 /**
  * The MusicVAE training graph: a bidirectional LSTM encoder to q(z | x) = N(mu, sigma), and a teacher-forced
  * LSTM decoder whose initial state is tanh(dense(z)) and whose every input is [previous event, z], on
