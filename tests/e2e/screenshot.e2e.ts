@@ -33,6 +33,8 @@ const ARTIFACT = 'tests/e2e/.artifacts/screenshot.png';
 async function writeMelody(page: Page, melody: typeof MELODY): Promise<void> {
   for (const [pitch, step, length] of melody) {
     await cell(page, pitch, step).click();
+    // A click draws the length last drawn (the pencil): bring the note to one step, then to its length.
+    for (let i = 0; i < 16; i++) await page.keyboard.press('Shift+ArrowLeft');
     for (let i = 1; i < length; i++) await page.keyboard.press('Shift+ArrowRight');
   }
 }

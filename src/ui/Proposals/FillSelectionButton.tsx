@@ -29,12 +29,14 @@ export function FillSelectionButton({ span, busy, blocked }: Props) {
       <button
         type="button"
         className="fill-button"
+        // The rail is narrow: "Fill" shows, the name says the whole action (the visible word is part of it).
+        aria-label="Fill selection"
         disabled={busy || reason !== null}
         title={title}
         aria-describedby={reason ? hintId : undefined}
         onClick={() => span && void actions.fillSelection(span)}
       >
-        Fill selection
+        Fill
       </button>
       {reason && (
         <span id={hintId} className="visually-hidden">
