@@ -54,6 +54,7 @@ async function injectCandidates(page) {
       })),
       bars: 2,
       kind: 'proposed',
+      idea: 'continue',
       action: `proposal ${i + 1} of 8`,
       modelId: 'bench',
       temperature: 1,
