@@ -50,6 +50,11 @@ export function withAuthor(note: Note, author: AuthorOrUnknown): Note {
   return author === 'unknown' ? rest : { ...rest, by: author };
 }
 
+/** The notes without their authors: what a model hears is pitches and times; who wrote a note stays with the song. */
+export function withoutAuthors(notes: readonly Note[]): Note[] {
+  return notes.map((n) => withAuthor(n, 'unknown'));
+}
+
 /**
  * Who a note belongs to once the student has changed it (moved, re-pitched, lengthened or cut it):
  * a model note becomes "student-changed-model", a given note "student-changed-given"; a note of unknown

@@ -1,5 +1,6 @@
 import { phraseSteps, stepsPerBar } from '../../core/meter';
 import type { ChordEvent, Note, Phrase, Song, Steps } from '../../core/types';
+import { withoutAuthors } from '../../core/authorship';
 import type { FillRequest, ModelInfo, Primer } from '../../model/types';
 import type { PitchRange, StepSpan } from '../types';
 import { candidateEnding } from './ending';
@@ -92,8 +93,7 @@ export function buildFillRequest({
     const notes = notesInWindow(next.phrase.notes, 0, more).map((n) => ({ ...n, pitch: n.pitch + next.transpose }));
     after = join(after, notes, chordsInWindow(next.phrase.chords, 0, more), inPhrase, more);
   }
-  // The model hears pitches and times; who wrote a note (`by`) stays with the song.
-  after = { ...after, notes: after.notes.map(({ by: _by, ...n }) => n) };
+  after = { ...after, notes: withoutAuthors(after.notes) };
   const followed = after.notes.length > 0;
   // Chord models hear chords after the span too: the phrase's own, else the span's last chord carried on.
   const spanChords = chordModel ? requestChords(phrase, span, fallbackChord) : undefined;

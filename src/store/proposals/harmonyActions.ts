@@ -3,6 +3,7 @@ import { addIdeas } from '../../core/ideas';
 import { phraseSteps, stepsPerBar } from '../../core/meter';
 import { updatePhrase } from '../../core/song';
 import type { Phrase, Song } from '../../core/types';
+import { withoutAuthors } from '../../core/authorship';
 import type { HarmonizeRequest } from '../../model/types';
 import { changeSong } from '../context';
 import { AUDITION_PHRASE_ID, HARMONY_AUDITION_ID } from './audition';
@@ -86,8 +87,7 @@ export function createHarmonyActions(kit: ProposalKit): HarmonyActions {
           const total = phraseSteps(phrase, song.timeSignature);
           const from = span ? Math.floor(Math.max(0, span.start) / slotSteps) * slotSteps : 0;
           const to = span ? Math.min(total, Math.ceil(span.end / slotSteps) * slotSteps) : total;
-          // The model hears pitches and times; who wrote a note (`by`) stays with the song.
-          const notes = notesInWindow(phrase.notes, from, to).map(({ by: _by, ...n }) => n);
+          const notes = withoutAuthors(notesInWindow(phrase.notes, from, to));
           if (notes.length === 0 || to <= from) continue;
           const request: HarmonizeRequest = {
             notes,

@@ -1,6 +1,7 @@
 import { phraseSteps } from '../../core/meter';
 import { scalePitchClasses } from '../../core/scale';
 import type { ChordEvent, KeySignature, Note, Phrase, Song, Steps } from '../../core/types';
+import { withoutAuthors } from '../../core/authorship';
 import type { ModelInfo, Primer, ProposalRequest } from '../../model/types';
 import type { PitchRange, StepSpan } from '../types';
 import { candidateEnding } from './ending';
@@ -74,10 +75,8 @@ export function proposalContext(
   const steps = offset + span.start;
   if (steps === 0 || (!before && own.length === 0 && span.start === 0)) return null;
   const chords = [...(before?.chords ?? []), ...ownChords.map((c) => ({ ...c, start: c.start + offset }))];
-  // The model hears pitches and times; who wrote a note (`by`) stays with the song.
-  const heard = [...(before?.notes ?? []), ...own.map((n) => ({ ...n, start: n.start + offset }))];
   return {
-    notes: heard.map(({ by: _by, ...n }) => n),
+    notes: withoutAuthors([...(before?.notes ?? []), ...own.map((n) => ({ ...n, start: n.start + offset }))]),
     steps,
     ...(chords.length ? { chords } : {}),
   };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   authorModelEdit,
+  withoutAuthors,
   authorOf,
   authorStudentEdit,
   changedByStudent,
@@ -93,6 +94,15 @@ describe('authorship of accepted proposals', () => {
     expect(authors(after)).toEqual([
       [60, 0, 'student'],
       [67, 4, 'model'],
+    ]);
+  });
+});
+
+describe('what the model hears', () => {
+  it('the notes without their authors, pitches and times unchanged', () => {
+    expect(withoutAuthors([note(60, 0, 'given'), note(62, 4)])).toEqual([
+      { pitch: 60, start: 0, length: 2, velocity: 96 },
+      { pitch: 62, start: 4, length: 2, velocity: 96 },
     ]);
   });
 });

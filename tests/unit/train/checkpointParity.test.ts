@@ -8,15 +8,15 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chordSymbol, type GridChord } from '../../../src/train/corpus/chordSymbols';
-import { eventsToNotes } from '../../../src/train/corpus/melodyEvents';
 import { inputSize, magentaConfig, type ModelSpec } from '../../../src/train/data/modelSpec';
 import { writeStepInput } from '../../../src/train/data/stepFeatures';
 import { writeCheckpoint } from '../../../src/train/export/checkpointFiles';
 import { ATT_QUERY_BIAS } from '../../../src/train/model/checkpointNames';
-import { createModelVariables, modelLogits } from '../../../src/train/model/modelGraph';
+import { createModelVariables } from '../../../src/train/model/modelGraph';
 import { createStepper } from '../../../src/train/model/stepper';
 import { createRng } from '../../../src/train/random';
 import { serveFixtures, type FixtureServer } from '../../fixtures/checkpoints';
+import { graphProbs, maxDiff, primerSequence } from './parityHelpers';
 import { makeTuneEvents } from './tinyCorpus';
 
 interface MagentaRnn {
@@ -50,38 +50,6 @@ async function exportRandomModel(id: string, spec: ModelSpec): Promise<Record<st
     if (v.trainable) v.assign(tf.randomUniform(v.shape, -0.6, 0.6, 'float32', seed++));
   await writeCheckpoint(join(server.root, id), vars, magentaConfig(spec));
   return vars;
-}
-
-/** Next-step probabilities after the primer, by the training graph. */
-function graphProbs(
-  vars: Record<string, tf.Tensor>,
-  spec: ModelSpec,
-  events: Int16Array,
-  chords: GridChord[],
-): Float32Array {
-  const inputs = Array.from(events, (e, t) => {
-    const buf = new Float32Array(inputSize(spec));
-    writeStepInput(spec, buf, 1, 0, t, e, chords[t + 1]);
-    return tf.tensor2d(buf, [inputSize(spec), 1]);
-  });
-  const probs = tf.tidy(() => tf.softmax(modelLogits(vars, spec, inputs)));
-  const all = probs.dataSync() as Float32Array;
-  tf.dispose([probs, ...inputs]);
-  return all.slice(all.length - probs.shape[1]);
-}
-
-function primerSequence(events: Int16Array) {
-  return {
-    notes: eventsToNotes(events).map((n) => ({ pitch: n.pitch, quantizedStartStep: n.start, quantizedEndStep: n.end })),
-    quantizationInfo: { stepsPerQuarter: 4 },
-    totalQuantizedSteps: events.length,
-  };
-}
-
-function maxDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
-  return m;
 }
 
 /** The same, step by step through the evaluation stepper (batch-major, Magenta JS's own op sequence). */

@@ -11,12 +11,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chordSymbol, transposeChord, type GridChord } from '../../../src/train/corpus/chordSymbols';
 import { readHarteChord } from '../../../src/train/corpus/harteChords';
-import { eventsToNotes } from '../../../src/train/corpus/melodyEvents';
 import { readCorpus } from '../../../src/train/corpus/readCorpus';
-import { inputSize, specFromConfig, type ModelSpec } from '../../../src/train/data/modelSpec';
-import { writeStepInput } from '../../../src/train/data/stepFeatures';
+import { specFromConfig } from '../../../src/train/data/modelSpec';
 import { readCheckpoint } from '../../../src/train/export/checkpointFiles';
-import { rnnLogits, shapeOfVariables } from '../../../src/train/model/rnnGraph';
+import { shapeOfVariables } from '../../../src/train/model/rnnGraph';
+import { graphProbs, maxDiff, primerSequence } from './parityHelpers';
 
 interface MagentaRnn {
   initialize(): Promise<void>;
@@ -56,38 +55,6 @@ afterAll(() => server.close());
 const tune = readCorpus('tests/fixtures/pop909', { minPitch: 48, maxPitch: 83, validationFraction: 0 }).train.find(
   (t) => t.name === '001 bars 1-5',
 )!;
-
-/** Next-step probabilities after the primer, by the training graph on the checkpoint's weights. */
-function graphProbs(
-  vars: Record<string, tf.Tensor>,
-  spec: ModelSpec,
-  events: Int16Array,
-  chords: GridChord[],
-): Float32Array {
-  const inputs = Array.from(events, (e, t) => {
-    const buf = new Float32Array(inputSize(spec));
-    writeStepInput(spec, buf, 1, 0, t, e, chords[t + 1]);
-    return tf.tensor2d(buf, [inputSize(spec), 1]);
-  });
-  const probs = tf.tidy(() => tf.softmax(rnnLogits(vars, inputs)));
-  const all = probs.dataSync() as Float32Array;
-  tf.dispose([probs, ...inputs]);
-  return all.slice(all.length - probs.shape[1]);
-}
-
-function primerSequence(events: Int16Array) {
-  return {
-    notes: eventsToNotes(events).map((n) => ({ pitch: n.pitch, quantizedStartStep: n.start, quantizedEndStep: n.end })),
-    quantizationInfo: { stepsPerQuarter: 4 },
-    totalQuantizedSteps: events.length,
-  };
-}
-
-function maxDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
-  return m;
-}
 
 function load(id: string) {
   const { config, tensors } = readCheckpoint(join(ROOT, id));

@@ -23,6 +23,7 @@ import {
   toCheckpointTensors,
 } from '../../../src/train/vae/vaeGraph';
 import { magentaVaeConfig, type VaeSpec } from '../../../src/train/vae/vaeSpec';
+import { maxDiff } from './parityHelpers';
 import { makeTuneEvents } from './tinyCorpus';
 
 interface NoteSequenceLike {
@@ -107,12 +108,6 @@ function notesOf(classes: ArrayLike<number>): string[] {
   return eventsToNotes(Array.from(classes, (c) => classEvent(c, spec.minPitch))).map(
     (n) => `${n.pitch}@${n.start}-${n.end}`,
   );
-}
-
-function maxDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
-  return m;
 }
 
 describe('exported MusicVAE checkpoint in mm.MusicVAE', () => {
