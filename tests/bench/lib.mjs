@@ -59,3 +59,25 @@ export function writeResult(id, figures, meta = {}) {
 function machineInfo() {
   return { node: process.version, platform: process.platform, arch: process.arch };
 }
+
+/** Waits until the page has gone 1.5 s without a long task (start-up work such as Tone's import is over). */
+export async function waitForQuietPage(page) {
+  await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        let last = performance.now();
+        const observer = new PerformanceObserver((list) =>
+          list.getEntries().forEach((e) => (last = Math.max(last, e.startTime + e.duration))),
+        );
+        observer.observe({ type: 'longtask', buffered: true });
+        const started = performance.now();
+        const check = () => {
+          if (performance.now() - last > 1500 || performance.now() - started > 15_000) {
+            observer.disconnect();
+            resolve();
+          } else setTimeout(check, 100);
+        };
+        check();
+      }),
+  );
+}

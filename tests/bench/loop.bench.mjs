@@ -3,7 +3,7 @@
 //   notes on the grid (target 50 ms), against the default one-phrase song in the same run;
 // - every model action with the model loaded: from the click (Propose with a selection, Mutate) to the frame
 //   that paints the ghost notes of what it made (target 300 ms).
-import { figure, median } from './lib.mjs';
+import { figure, median, waitForQuietPage } from './lib.mjs';
 import { LARGE_SONG, injectLargeSong, openBenchPage } from './largeSong.mjs';
 
 const SWITCHES = 24;
@@ -85,28 +85,6 @@ async function switchLatencies(page) {
   return page.evaluate(() => window.__ghostLatencies);
 }
 
-/** Waits until the page has gone 1.5 s without a long task (start-up work such as Tone's import is over). */
-async function settle(page) {
-  await page.evaluate(
-    () =>
-      new Promise((resolve) => {
-        let last = performance.now();
-        const observer = new PerformanceObserver((list) =>
-          list.getEntries().forEach((e) => (last = Math.max(last, e.startTime + e.duration))),
-        );
-        observer.observe({ type: 'longtask', buffered: true });
-        const started = performance.now();
-        const check = () => {
-          if (performance.now() - last > 1500 || performance.now() - started > 15_000) {
-            observer.disconnect();
-            resolve();
-          } else setTimeout(check, 100);
-        };
-        check();
-      }),
-  );
-}
-
 /** Click-to-ghost-notes latencies of Propose (over bars 3-4, selected) and Mutate, with the model loaded. */
 async function modelActionLatencies(page) {
   const loaded = await page.evaluate(async (checkpoint) => {
@@ -123,7 +101,7 @@ async function modelActionLatencies(page) {
   }, CHECKPOINT);
   if (!loaded) throw new Error(`loop bench: ${CHECKPOINT} did not load`);
   await page.evaluate(() => window.__phrasewrightBench.actions.setSelection({ start: 32, end: 64 }));
-  await settle(page);
+  await waitForQuietPage(page);
   await installGhostTimer(page);
   const propose = page.getByRole('button', { name: 'Propose', exact: true });
   const results = { propose: [], mutate: [] };

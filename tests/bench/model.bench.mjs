@@ -2,7 +2,7 @@
 // 8 candidates x 2 bars from request to candidates in the store, against 8 sequential
 // mm.MusicRNN.continueSequence calls on the same backend in the same run; the longest main-thread task while
 // generating; and the worker's tensor count and heap growth over 500 proposals in a row.
-import { BENCH_PAGE, figure, median } from './lib.mjs';
+import { BENCH_PAGE, figure, median, waitForQuietPage } from './lib.mjs';
 
 // Another checkpoint of public/checkpoints (a pop or chord model): PW_BENCH_CHECKPOINT=pop-melody-rnn-v1 npm run bench -- model
 const CHECKPOINT = `checkpoints/${process.env.PW_BENCH_CHECKPOINT ?? 'melody-rnn-v2'}`;
@@ -68,24 +68,7 @@ export async function benchModel({ browser, url }) {
 
   // Start-up work (Tone.js is imported when the page first goes idle: one long task of 0.6-0.8 s here, reported
   // in the notes) must be over before generation is timed: wait for 1.5 s without a long task.
-  await page.evaluate(
-    () =>
-      new Promise((resolve) => {
-        let last = performance.now();
-        const observer = new PerformanceObserver((list) =>
-          list.getEntries().forEach((e) => (last = Math.max(last, e.startTime + e.duration))),
-        );
-        observer.observe({ type: 'longtask', buffered: true });
-        const started = performance.now();
-        const check = () => {
-          if (performance.now() - last > 1500 || performance.now() - started > 15_000) {
-            observer.disconnect();
-            resolve();
-          } else setTimeout(check, 100);
-        };
-        check();
-      }),
-  );
+  await waitForQuietPage(page);
 
   const timing = await page.evaluate(
     async ({ runs, workerRuns }) => {
