@@ -34,13 +34,14 @@ async function installGhostTimer(page) {
   });
 }
 
-/** Eight made-up candidates for bars 3-4 of the phrase in the grid, the first previewed (no model needed). */
+/** Eight made-up candidates for bars 1-2 of the phrase in the grid, the first previewed (no model needed). */
 async function injectCandidates(page) {
   await page.evaluate(() => {
     const { store } = window.__phrasewrightBench;
     const state = store.getState();
     const phrase = state.song.phrases.find((p) => p.id === state.editor.currentPhraseId) ?? state.song.phrases[0];
-    const span = { start: 32, end: 64 };
+    // Bars 1-2: inside every phrase (the default one-phrase song has 2 bars, the large song 8).
+    const span = { start: 0, end: 32 };
     const candidates = Array.from({ length: 8 }, (_, i) => ({
       id: `bench-candidate-${i}`,
       number: i + 1,

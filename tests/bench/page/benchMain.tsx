@@ -27,6 +27,8 @@ export interface BenchHook {
 
 let worker: Worker | null = null;
 const client = createModelClient({
+  // Checkpoint paths are the app's, relative to the site root, not to this page's folder.
+  baseUrl: document.baseURI,
   createWorker: () => {
     worker = new Worker(new URL('./benchWorker.ts', import.meta.url), { type: 'module', name: 'phrasewright-model' });
     return worker as unknown as WorkerLike;
