@@ -107,7 +107,7 @@ function lastChord(request: FillRequest): string {
  * seeded). Without anything after the span, the first `count` distinct ones in sampled order.
  */
 export function chooseFills(
-  batch: Pick<ScoredFillBatch, 'events' | 'afterLogProbs'>,
+  batch: Pick<ScoredFillBatch, 'events' | 'spanLogProbs' | 'afterLogProbs'>,
   count: number,
   selection: 'best' | 'resample',
   seed: number,
@@ -119,7 +119,14 @@ export function chooseFills(
   });
   const distinct = [...byKey.values()];
   const score = (i: number) => sumRange(batch.afterLogProbs[i], 0, batch.afterLogProbs[i].length);
-  if (selection === 'best') return distinct.sort((a, b) => score(b) - score(a) || a - b).slice(0, count);
+  if (selection === 'best') {
+    // The most likely fill given both sides: log p(span | before) + log p(after | before, span). Ranking by
+    // the second term alone favours odd spans that happen to set up the next bar.
+    const hasAfter = batch.afterLogProbs.some((row) => row.length > 0);
+    const joint = (i: number) =>
+      hasAfter ? score(i) + sumRange(batch.spanLogProbs[i], 0, batch.spanLogProbs[i].length) : 0;
+    return distinct.sort((a, b) => joint(b) - joint(a) || a - b).slice(0, count);
+  }
   // Duplicates are one lead-in sampled several times: its weight is the sum of theirs.
   const weightOf = new Map<number, number>();
   const top = Math.max(...batch.events.map((_, i) => score(i)));

@@ -24,7 +24,8 @@ interface Pick {
 }
 
 const PICKS = [
-  'fill (best lead-in)',
+  'fill (most likely given both sides)',
+  'fill (best lead-in alone)',
   'fill (resampled by lead-in)',
   'plain (most likely of the batch)',
   'plain (one sample)',
@@ -101,9 +102,13 @@ export async function runFillTask(args: Args): Promise<void> {
       const bar = tune.stepsPerBar;
       const truth = Array.from(tune.events.subarray(k * bar, (k + 1) * bar), (e) => eventClass(e, model.spec.minPitch));
       const spanLogProb = (i: number) => sumRange(batch.spanLogProbs[i], 0, bar);
-      const mostLikely = batch.events.reduce((best, _, i) => (spanLogProb(i) > spanLogProb(best) ? i : best), 0);
+      const leadIn = (i: number) => sumRange(batch.afterLogProbs[i], 0, batch.afterSteps);
+      const argMax = (score: (i: number) => number) =>
+        batch.events.reduce((best, _, i) => (score(i) > score(best) ? i : best), 0);
+      const mostLikely = argMax(spanLogProb);
       const chosen = [
         chooseFills(batch, candidates, 'best', request.seed)[0],
+        argMax(leadIn),
         chooseFills(batch, candidates, 'resample', request.seed)[0],
         mostLikely,
         0, // the sampler's draws are independent: the first is any one sample
@@ -130,7 +135,7 @@ export async function runFillTask(args: Args): Promise<void> {
     console.log(
       `${row.name.padEnd(38)}${row.nll.toFixed(4).padStart(18)}   ${(100 * row.accuracy).toFixed(1).padStart(12)}%`,
     );
-  const [fill, , plain] = table;
+  const [fill, , , plain] = table;
   console.log(
     `fill NLL ${(100 * (1 - fill.nll / plain.nll)).toFixed(1)}% below the plain continuation's (target >= 10%); step accuracy ${(100 * fill.accuracy).toFixed(1)}% vs ${(100 * plain.accuracy).toFixed(1)}%`,
   );

@@ -7,7 +7,7 @@
 import { chordVocabulary } from '../../core/harmony/chordVocabulary';
 import { parseChordSymbol } from '../../core/chords';
 import { KEY_TONICS } from '../../core/scale';
-import { harmonizeMelody } from '../../model/harmonize';
+import { DEFAULT_BEAM_WIDTH, DEFAULT_PRIOR_WEIGHT, harmonizeMelody } from '../../model/harmonize';
 import { RnnRunner } from '../../model/rnnRunner';
 import { num, str, type Args } from '../cli/args';
 import { eventsToNotes } from '../corpus/melodyEvents';
@@ -52,8 +52,8 @@ export async function runHarmonizeTask(args: Args): Promise<void> {
   if (!model.spec.chordEncoder)
     throw new Error(`${setup.dir} is a melody model: --task harmonize needs a chord-conditioned checkpoint`);
   const runner = new RnnRunner(model.weights);
-  const beamWidth = num(args, 'beam', 4);
-  const priorWeight = num(args, 'prior-weight', 1);
+  const beamWidth = num(args, 'beam', DEFAULT_BEAM_WIDTH);
+  const priorWeight = num(args, 'prior-weight', DEFAULT_PRIOR_WEIGHT);
   const half = str(args, 'slot', 'bar') === 'half';
   console.log(
     `${setup.dir}: harmonizing ${tunes.length} tunes (${setup.split} split of ${setup.corpusDir}), one chord per ${half ? 'half bar' : 'bar'}, ` +

@@ -21,7 +21,7 @@ export interface TaskSetup {
   model: AppModel;
   /** The tunes scored: the validation split of the training corpus, or every tune of any other folder. */
   tunes: Tune[];
-  split: 'validation' | 'all';
+  split: 'validation' | 'all' | 'train';
 }
 
 /** Loads the checkpoint and the tunes for a task; `needsChords` keeps only tunes with a chord track. */
@@ -35,10 +35,11 @@ export async function setUpTask(args: Args, fallbackCheckpoint: string, needsCho
   const trainedOn: string | undefined = training?.corpus?.folder;
   const corpusDir = str(args, 'corpus', trainedOn ?? '../shared/corpus/nottingham');
   // Tunes the model trained on say nothing: on its own corpus only the validation split counts; any other
-  // folder is unseen, so all of it is scored (unless --split says otherwise).
+  // folder is unseen, so all of it is scored (unless --split says otherwise). `--split train` is for choosing
+  // a setting (beam, prior weight, slot) on tunes other than the ones the figures are reported on.
   const sameCorpus = trainedOn !== undefined && resolve(trainedOn) === resolve(corpusDir);
-  const split =
-    str(args, 'split', sameCorpus || trainedOn === undefined ? 'validation' : 'all') === 'all' ? 'all' : 'validation';
+  const asked = str(args, 'split', sameCorpus || trainedOn === undefined ? 'validation' : 'all');
+  const split = asked === 'all' || asked === 'train' ? asked : 'validation';
   await useTrainingBackend(str(args, 'backend', 'wasm') === 'cpu' ? 'cpu' : 'wasm');
   const model = loadAppModel(dir);
   const corpus = readCorpus(corpusDir, {
@@ -46,9 +47,12 @@ export async function setUpTask(args: Args, fallbackCheckpoint: string, needsCho
     maxPitch: model.spec.maxPitch,
     requireChords: needsChords,
   });
-  const all = split === 'all' ? [...corpus.train, ...corpus.validation] : corpus.validation;
-  // --max-tunes: the first N, for quick sweeps of a setting (the reported figures use every tune).
-  const tunes = all.slice(0, num(args, 'max-tunes', all.length));
+  const all =
+    split === 'all' ? [...corpus.train, ...corpus.validation] : split === 'train' ? corpus.train : corpus.validation;
+  // --max-tunes: the first N, for quick sweeps of a setting (the reported figures use every tune); --stride K
+  // takes every Kth tune first, so a small sweep spans the corpus's kinds of tune (files sort by kind).
+  const stride = Math.max(1, Math.floor(num(args, 'stride', 1)));
+  const tunes = all.filter((_, i) => i % stride === 0).slice(0, num(args, 'max-tunes', all.length));
   if (tunes.length === 0)
     throw new CorpusFolderError(`no usable tunes in ${corpusDir} (${corpus.skipped.length} skipped)`);
   return { dir, corpusDir, model, tunes, split };

@@ -140,13 +140,17 @@ describe('a fill is scored by what follows it', () => {
   );
 
   it(
-    'keeps the best distinct lead-ins, best first, and resamples by likelihood with its seed',
+    'keeps the distinct fills most likely given both sides, best first, and resamples by lead-in with its seed',
     () => {
       const events = [[1], [2], [1], [3], [4]].map((e) => Int32Array.from(e));
       const afterLogProbs = [-5, -1, -5, -3, -40].map((x) => Float32Array.of(x));
-      const batch = { events, afterLogProbs };
-      // Continuation 2 repeats continuation 0 (same events, same score): one lead-in, listed once.
+      const spanLogProbs = [-1, -1, -1, -1, -1].map((x) => Float32Array.of(x));
+      const batch = { events, spanLogProbs, afterLogProbs };
+      // Continuation 2 repeats continuation 0 (same events, same score): one fill, listed once.
       expect(chooseFills(batch, 3, 'best', 1)).toEqual([1, 3, 0]);
+      // A lead-in that sets up the next bar well but is itself very unlikely ranks by the sum of both.
+      const oddSpan = { ...batch, spanLogProbs: [-1, -9, -1, -1, -1].map((x) => Float32Array.of(x)) };
+      expect(chooseFills(oddSpan, 3, 'best', 1)).toEqual([3, 0, 1]);
       const drawn = chooseFills(batch, 3, 'resample', 9);
       expect(new Set(drawn).size).toBe(3);
       expect(drawn).toEqual(chooseFills(batch, 3, 'resample', 9));
@@ -194,10 +198,11 @@ describe('a fill is scored by what follows it', () => {
       expect(result.plain).toBe(false);
       expect(result.sampled).toBe(16);
       expect(new Set(result.candidates.map((c) => c.events.join())).size).toBe(result.candidates.length);
-      const fits = result.candidates.map((c) => c.fit!.perStep);
-      expect(fits).toEqual([...fits].sort((a, b) => b - a));
-      // The best of 16 leads in at least as well as the average sample.
-      expect(fits[0]).toBeGreaterThanOrEqual(result.candidates[0].fit!.plainPerStep);
+      // Best first by likelihood given both sides: the span's own log-probability plus what follows.
+      const afterSteps = request.after!.steps;
+      const joint = result.candidates.map((c) => c.meanLogProb! * request.steps + c.fit!.perStep * afterSteps);
+      for (let i = 1; i < joint.length; i++) expect(joint[i]).toBeLessThanOrEqual(joint[i - 1] + 1e-4);
+      for (const c of result.candidates) expect(c.fit!.plainPerStep).toBeLessThan(0);
       for (const c of result.candidates) expect(c.meanLogProb).toBeLessThan(0);
       const plain = fillCandidates(chord, sampler, runner, { ...request, after: null });
       expect(plain.plain).toBe(true);
