@@ -22,6 +22,8 @@ export interface ProposalKit {
   stopAudition(id?: string): void;
   /** A fresh seed for the settings unless "Keep seed" is on. */
   refreshSeed(): void;
+  /** Puts a new candidate right after its parent in the list and previews it. */
+  insertAfter(parentId: string, candidate: ProposalCandidate): void;
   /** Milliseconds, for timing figures. */
   clock(): number;
   /** Replaces the candidate list with a new batch (stopping any audition); the first is previewed. */
