@@ -14,9 +14,11 @@ import type { Candidate, FillRequest, FillResult } from './types';
  * honoured), then score each by the model's log-probability of the fixed notes after the span (teacher-forced,
  * with their chords for a chord model), and keep the best few.
  *
- * Which few: `npm run eval -- --task fill` measured both rules on the validation tunes (BENCHMARKS.md): keeping
- * the most likely distinct lead-ins lowers the NLL of the true next bar more than resampling in proportion to
- * the likelihood, and matches the real bar more often, so 'best' is the default; 'resample' stays for variety.
+ * Which few: `npm run eval -- --task fill` measured the rules on the validation tunes (BENCHMARKS.md). 'best'
+ * keeps the distinct spans most likely given both sides, log p(span | before) + log p(after | before, span): it
+ * lowers the NLL of the true next bar 14% below a plain continuation's and matches the real bar more often
+ * (67.9% vs 67.2%). Ranking by the lead-in alone lowered the NLL more (22%) but matched the bar less (64.3%);
+ * resampling in proportion to the lead-in's likelihood did worse on both, and stays as an option for variety.
  */
 
 /** Every continuation sampled for a fill, with its scores. */
