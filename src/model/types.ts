@@ -158,7 +158,7 @@ export interface FillRequest extends ProposalRequest {
   after: { notes: Note[]; steps: Steps; chords?: ChordEvent[] } | null;
   /** Continuations sampled per candidate kept, 1..8 (the batch is at most MAX_FILL_BATCH). */
   oversample: number;
-  /** 'best': the most likely distinct lead-ins; 'resample': drawn in proportion to that likelihood. Default 'best'. */
+  /** 'best': the distinct spans most likely given both sides (span and what follows); 'resample': drawn in proportion to the lead-in's likelihood. Default 'best'. */
   selection?: 'best' | 'resample';
 }
 

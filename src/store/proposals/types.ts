@@ -54,7 +54,7 @@ export interface ProposalSettings {
   checkpointUrl: string;
   /** Draw the previewed candidate's probabilities on the grid under its ghost notes. */
   heatMap: boolean;
-  /** Fill: continuations sampled per candidate shown, 1..8 (the best lead-ins are kept). */
+  /** Fill: continuations sampled per candidate shown, 1..8 (the spans most likely given both sides are kept). */
   fillOversample: number;
   /** A candidate that ends the phrase ends on a chord tone held to the bar line (the tonic at the song's end). */
   endOnCadence: boolean;
