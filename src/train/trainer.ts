@@ -10,6 +10,7 @@ import type { Corpus } from './corpus/readCorpus';
 import { inputSize, magentaConfig, type ModelSpec } from './data/modelSpec';
 import { allowedShifts, disposeBatch, makeBatch, tuneWindows, type Window } from './data/windows';
 import { readCheckpoint, writeCheckpoint } from './export/checkpointFiles';
+import { warmStart } from './model/warmStart';
 import { createModelVariables, modelLogits, trainableVariables } from './model/modelGraph';
 import { maskedCrossEntropy, type RnnVariables } from './model/rnnGraph';
 import { createRng, shuffle } from './random';
@@ -36,6 +37,11 @@ export interface TrainOptions {
   resume: boolean;
   /** On resume, start again from `learningRate` instead of the saved (possibly halved) rate. */
   resetLearningRate?: boolean;
+  /**
+   * A trained checkpoint whose LSTM layers (and output biases) start this model where names and shapes match,
+   * a plain model's layers included in an attention model's stack (warmStart.ts).
+   */
+  initFrom?: string;
   /**
    * Minutes at the end of the time budget over which the rate decays geometrically to 1/ANNEAL_FACTOR of
    * itself (0 = none). A run cut by the clock while still improving ends at a better point this way.
@@ -144,7 +150,12 @@ export async function train(o: TrainOptions): Promise<Progress> {
   };
   const optimizer = tf.train.adam(o.learningRate);
   const progressFile = join(o.stateDir, 'progress.json');
-  if (o.resume && existsSync(progressFile)) {
+  const resuming = o.resume && existsSync(progressFile);
+  if (o.initFrom && !resuming) {
+    const copied = warmStart(vars, readCheckpoint(o.initFrom).tensors);
+    o.log(`started from ${o.initFrom}: ${copied.length ? copied.join(', ') : 'nothing matched'}`);
+  }
+  if (resuming) {
     progress = JSON.parse(readFileSync(progressFile, 'utf8')) as Progress;
     progress.stoppedBy = undefined;
     if (o.resetLearningRate) progress.learningRate = o.learningRate;

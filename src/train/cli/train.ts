@@ -24,6 +24,7 @@ const HELP = `npm run train -- [--kind melody|chord|vae] [--corpus DIR] [--id NA
   --max-shift 6      transposition augmentation (semitones) --seed 1
   --resume           continue from .train-cache/<id>       --max-steps N  stop after N steps
   --reset-lr         on resume, restart from --lr instead of the saved rate
+  --init-from DIR    start the LSTM layers (and output biases) from a trained checkpoint where shapes match
   --anneal-minutes N decay the rate 10x over the last N minutes of the budget (default 0: none)
   --backend wasm|cpu`;
 
@@ -87,6 +88,7 @@ async function main(): Promise<void> {
     stateDir: join('.train-cache', id),
     resume: Boolean(args.resume),
     resetLearningRate: Boolean(args['reset-lr']),
+    ...(args['init-from'] ? { initFrom: str(args, 'init-from', '') } : {}),
     log: (line) => console.log(line),
   });
   const command = `npm run train -- ${process.argv.slice(2).join(' ')}`.trim();

@@ -1,0 +1,51 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ModelSpec } from '../../../src/train/data/modelSpec';
+import {
+  attentionKernelName,
+  biasName,
+  FC_BIASES,
+  FC_WEIGHTS,
+  kernelName,
+  ATT_INPUT_KERNEL,
+} from '../../../src/train/model/checkpointNames';
+import { createModelVariables } from '../../../src/train/model/modelGraph';
+import { warmStart } from '../../../src/train/model/warmStart';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+const base = { kind: 'melody', minPitch: 48, maxPitch: 83, auxBits: 3 } as const;
+const same = (a: tf.Tensor, b: tf.Tensor) => Array.from(a.dataSync()).every((x, i) => x === b.dataSync()[i]);
+
+describe('starting a model from a trained one', () => {
+  it("puts a plain model's two layers and output biases into an attention model's stack, and nothing else", () => {
+    const plain = createModelVariables({ ...base, hidden: [8, 8] } as ModelSpec, 1);
+    const attention = createModelVariables({ ...base, hidden: [8, 8, 8], attentionLength: 4 } as ModelSpec, 2);
+    const fresh = Object.fromEntries(Object.entries(attention).map(([n, v]) => [n, v.clone()]));
+
+    const copied = warmStart(attention, plain);
+
+    expect(copied.sort()).toEqual(
+      [
+        attentionKernelName(0),
+        attentionKernelName(1),
+        attentionKernelName(0).replace('kernel', 'bias'),
+        attentionKernelName(1).replace('kernel', 'bias'),
+        FC_BIASES,
+      ].sort(),
+    );
+    expect(same(attention[attentionKernelName(0)], plain[kernelName(0)])).toBe(true);
+    expect(same(attention[attentionKernelName(1).replace('kernel', 'bias')], plain[biasName(1)])).toBe(true);
+    // The new top layer, the wrapper's projections and the output weights keep their fresh values.
+    for (const name of [attentionKernelName(2), ATT_INPUT_KERNEL, FC_WEIGHTS])
+      expect(same(attention[name], fresh[name])).toBe(true);
+  });
+
+  it('skips layers whose shapes differ', () => {
+    const plain = createModelVariables({ ...base, hidden: [6, 6] } as ModelSpec, 1);
+    const other = createModelVariables({ ...base, hidden: [8, 8] } as ModelSpec, 2);
+    expect(warmStart(other, plain)).toEqual([FC_BIASES]);
+  });
+});
