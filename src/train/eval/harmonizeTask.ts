@@ -23,6 +23,8 @@ interface Tally {
   baselineExact: number;
 }
 
+const DEGREE_NAMES = ['1', 'b2', '2', 'b3', '3', '4', 'b5', '5', 'b6', '6', 'b7', '7'];
+
 const maskOf = (pcs: readonly number[]) => pcs.reduce((m, pc) => m | (1 << pc), 0);
 
 /** The diatonic triad (of the first seven vocabulary chords) whose tones the bar's melody sounds longest. */
@@ -60,6 +62,8 @@ export async function runHarmonizeTask(args: Args): Promise<void> {
       `beam ${beamWidth}, prior weight ${priorWeight}${model.prior ? '' : ' (no chord_prior.json: model only)'}`,
   );
   const tally: Tally = { bars: 0, root: 0, exact: 0, baselineRoot: 0, baselineExact: 0 };
+  /** Wrong roots as "the tune's root -> ours", in semitones-above-the-tonic names, to see what is confused. */
+  const confusions = new Map<string, number>();
   const started = performance.now();
   let searchMs = 0;
   for (const tune of tunes) {
@@ -91,6 +95,11 @@ export async function runHarmonizeTask(args: Args): Promise<void> {
       const ours = parseChordSymbol(slot.best)!;
       const baseline = parseChordSymbol(coveringTriad(tune, bar, triads))!;
       tally.bars++;
+      if (ours.pitchClasses[0] !== truth.root) {
+        const degree = (pc: number) => DEGREE_NAMES[(pc - key.tonic + 12) % 12];
+        const pair = `${degree(truth.root)} -> ${degree(ours.pitchClasses[0])}`;
+        confusions.set(pair, (confusions.get(pair) ?? 0) + 1);
+      }
       if (ours.pitchClasses[0] === truth.root) tally.root++;
       if (ours.pitchClasses[0] === truth.root && maskOf(ours.pitchClasses) === truth.mask) tally.exact++;
       if (baseline.pitchClasses[0] === truth.root) tally.baselineRoot++;
@@ -106,6 +115,8 @@ export async function runHarmonizeTask(args: Args): Promise<void> {
   console.log('method                                root acc.   exact acc.');
   console.log(`suggest chords (model + prior)        ${pct(tally.root)}     ${pct(tally.exact)}`);
   console.log(`diatonic triad covering the melody    ${pct(tally.baselineRoot)}     ${pct(tally.baselineExact)}`);
+  const top = [...confusions.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8);
+  console.log(`most frequent wrong roots (tune's -> ours): ${top.map(([pair, n]) => `${pair} ${n}`).join(', ')}`);
   const lead = 100 * (share(tally.root) - share(tally.baselineRoot));
   console.log(
     `root accuracy ${lead >= 0 ? '+' : ''}${lead.toFixed(1)} points over the baseline; targets: >= 70% and >= +10 points`,
