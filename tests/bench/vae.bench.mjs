@@ -4,7 +4,7 @@
 // tensor count over many requests.
 import { BENCH_PAGE, figure, median } from './lib.mjs';
 
-const CHECKPOINT = 'checkpoints/melody-vae-v1';
+const CHECKPOINT = 'checkpoints/melody-vae-v4';
 const RUNS = 9;
 const MEMORY_RUNS = Number(process.env.PW_BENCH_VAE_MEMORY_RUNS ?? 200);
 const log = (...a) => console.log('  [vae]', ...a);
@@ -107,7 +107,7 @@ export async function benchVae({ browser, url }) {
   const all = (xs) => xs.map((t) => Math.round(t)).join(', ');
   return [
     figure({
-      name: 'MusicVAE load (melody-vae-v1), fresh page',
+      name: 'MusicVAE load (melody-vae-v4), fresh page',
       value: Math.round(load.wall),
       unit: 'ms',
       target: 2000,

@@ -5,7 +5,7 @@ import { cell } from './gridHelpers';
 import { openPanel } from './panels';
 
 // Similar and Interpolate through the UI contract, on the MusicVAE the app ships
-// (public/checkpoints/melody-vae-v1) running in the real model worker on the wasm backend.
+// (public/checkpoints/melody-vae-v4) running in the real model worker on the wasm backend.
 
 const MODEL_READY_MS = 90_000;
 const TEST_TIMEOUT_MS = 150_000;

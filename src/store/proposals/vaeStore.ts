@@ -14,7 +14,7 @@ import { createVaeActions } from './vaeActions';
  */
 
 /** The bundled MusicVAE, relative to the page, when the checkpoint index names none. */
-export const VAE_CHECKPOINT_PATH = 'checkpoints/melody-vae-v1';
+export const VAE_CHECKPOINT_PATH = 'checkpoints/melody-vae-v4';
 
 /** One end of an interpolation: a phrase of the song or a candidate of the Proposals list. */
 export type EndRef = { kind: 'phrase'; id: string } | { kind: 'candidate'; id: string };

@@ -22,7 +22,7 @@ const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 /** Runs the VAE evaluation with already parsed arguments. */
 export async function evaluateVaeCommand(args: Args): Promise<void> {
-  const dir = str(args, 'checkpoint', 'public/checkpoints/melody-vae-v1');
+  const dir = str(args, 'checkpoint', 'public/checkpoints/melody-vae-v4');
   if (!existsSync(join(dir, 'config.json'))) throw new CorpusFolderError(`no checkpoint (config.json) in ${dir}`);
   const trainingFile = join(dir, 'training.json');
   const training = existsSync(trainingFile)

@@ -33,7 +33,7 @@ export async function trainVaeCommand(args: Args): Promise<void> {
     console.log(VAE_HELP);
     return;
   }
-  const id = str(args, 'id', 'melody-vae-v1');
+  const id = str(args, 'id', 'melody-vae-v4');
   const corpusDir = str(args, 'corpus', '../shared/corpus/nottingham');
   const outDir = str(args, 'out', join('public/checkpoints', id));
   const spec: VaeSpec = {

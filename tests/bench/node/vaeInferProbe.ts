@@ -5,7 +5,7 @@ import { readCheckpoint } from '../../../src/train/export/checkpointFiles';
 import { VaeCodec, vaeWeightsFrom } from '../../../src/model/vae/vaeCodec';
 import { runVaeRequest } from '../../../src/model/vae/vaeMoves';
 await tf.setBackend('wasm');
-const { tensors } = readCheckpoint(process.argv[2] ?? 'public/checkpoints/melody-vae-v1');
+const { tensors } = readCheckpoint(process.argv[2] ?? 'public/checkpoints/melody-vae-v4');
 const codec = new VaeCodec(vaeWeightsFrom(tensors), 32);
 const w = () => Int32Array.from({ length: 32 }, (_, i) => (i % 4 === 0 ? 14 + (i % 7) : 0));
 const time = (name: string, f: () => void) => {

@@ -43,7 +43,7 @@ describe('Similar', () => {
     await t.actions.similar();
     const candidates = t.app.state().proposals.candidates;
     expect(candidates).toHaveLength(3);
-    expect(candidates.every((c) => c.bars === 4 && c.modelId === 'melody-vae-v1')).toBe(true);
+    expect(candidates.every((c) => c.bars === 4 && c.modelId === 'melody-vae-v4')).toBe(true);
     expect(candidates[0].action).toBe('similar 80% to phrase A (1 of 3)');
     // A 4-bar phrase is two windows in one request, three variations each, decoded in one batch.
     expect(t.client.requests.at(-1)).toMatchObject({ kind: 'similar', count: 3, similarity: 0.8 });
@@ -82,7 +82,7 @@ describe('Similar', () => {
     ).toBe(true);
     expect(t.app.phrase().origin).toMatchObject({
       kind: 'mutated',
-      modelId: 'melody-vae-v1',
+      modelId: 'melody-vae-v4',
       action: expect.stringMatching(/^similar 90% to phrase A/),
     });
     expect(t.app.phrase().history.at(-1)?.notes).toEqual(tune());

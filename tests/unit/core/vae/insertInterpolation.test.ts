@@ -50,7 +50,7 @@ describe('inserting an interpolation', () => {
     const after = insertInterpolation(before, 'a', 'b', made, {
       newId: () => `n${++n}`,
       now: 5,
-      modelId: 'melody-vae-v1',
+      modelId: 'melody-vae-v4',
     });
     expect(after.phrases.map((p) => p.name)).toEqual(['A', 'A→B 1', 'A→B 2', 'A→B 3', 'B', 'C']);
     expect(after.arrangement.map((s) => after.phrases.find((p) => p.id === s.phraseId)!.name)).toEqual([
@@ -65,7 +65,7 @@ describe('inserting an interpolation', () => {
     expect(first.notes).toEqual(made[0].notes.map((note) => ({ ...note, by: 'model' })));
     expect(first.origin).toMatchObject({
       kind: 'proposed',
-      modelId: 'melody-vae-v1',
+      modelId: 'melody-vae-v4',
       action: 'interpolation 1 of 3 from A to B',
     });
     expect(before.phrases).toHaveLength(3); // the old song is untouched (undo keeps it)
