@@ -23,6 +23,11 @@ import { ModelError, type HarmonizeRequest, type HarmonizeResult } from './types
  */
 export const DEFAULT_BEAM_WIDTH = 2;
 export const DEFAULT_PRIOR_WEIGHT = 1;
+/**
+ * Chords each beam is extended by at a slot: the likeliest after it under the transition prior. Fewer rows
+ * for the model to run (its cost) while the chords the prior all but rules out are never tried.
+ */
+export const DEFAULT_CHORDS_PER_BEAM = 12;
 
 interface Beam {
   /** Row of the beam's state in the current RnnRows. */
@@ -79,21 +84,41 @@ export function harmonizeMelody(
   const V = vocabulary.length;
   const depth = runner.depth;
 
+  const priorStepOf = (beam: Beam, c: number, slot: number) => {
+    const last = beam.chords[beam.chords.length - 1];
+    let step =
+      last === undefined ? transitions.start(classes[c]!) : transitions.transition(classes[last]!, classes[c]!);
+    if (slot === slots - 1 && request.endsSong) step += transitions.end(classes[c]!);
+    return step;
+  };
+  // Without a prior there is nothing to rank the chords by beforehand: every one is tried.
+  const optionCount = prior
+    ? Math.max(1, Math.min(V, Math.floor(request.chordsPerBeam ?? DEFAULT_CHORDS_PER_BEAM)))
+    : V;
+
   for (let slot = 0; slot < slots; slot++) {
     const from = slot * slotSteps;
-    // Every beam extended by every chord: row b * V + c.
+    // Each beam is extended by the chords the prior finds likeliest after it (all of them when the
+    // vocabulary is small): the model's cost is one row per extension.
+    const options = beams.map((beam) => {
+      const priors = Array.from({ length: V }, (_, c) => priorStepOf(beam, c, slot));
+      const order = Array.from({ length: V }, (_, c) => c).sort((a, b) => priors[b] - priors[a] || a - b);
+      return { priors, chords: order.slice(0, optionCount) };
+    });
+    const rowBeam = options.flatMap((o, b) => o.chords.map(() => b));
+    const rowChord = options.flatMap((o) => o.chords);
     const expanded = runner.select(
       state,
-      beams.flatMap((b) => Array.from({ length: V }, () => b.row)),
+      rowBeam.map((b) => beams[b].row),
     );
-    const modelScores = new Float64Array(beams.length * V);
+    const modelScores = new Float64Array(expanded.batch);
     const inputs = new Float32Array(expanded.batch * runner.inputWidth);
     const units = runner.units[runner.units.length - 1];
     const tops = new Float32Array(slotSteps * expanded.batch * units);
     for (let s = 0; s < slotSteps; s++) {
       const step = barSteps + from + s - 1; // input step whose output predicts event from + s
       const previous = from + s === 0 ? silence[barSteps - 1] : events[from + s - 1];
-      for (let r = 0; r < expanded.batch; r++) writeInputRow(inputs, r, spec, encoded[r % V], previous, step);
+      for (let r = 0; r < expanded.batch; r++) writeInputRow(inputs, r, spec, encoded[rowChord[r]], previous, step);
       runner.advance(expanded, inputs);
       tops.set(expanded.h[expanded.h.length - 1], s * expanded.batch * units);
     }
@@ -104,25 +129,23 @@ export function harmonizeMelody(
         modelScores[r] += logProbs[(s * expanded.batch + r) * depth + events[from + s]];
     }
     const candidates: Beam[] = [];
-    beams.forEach((beam, b) => {
-      const scores = new Float64Array(V);
-      for (let c = 0; c < V; c++) {
-        const last = beam.chords[beam.chords.length - 1];
-        let priorStep =
-          last === undefined ? transitions.start(classes[c]!) : transitions.transition(classes[last]!, classes[c]!);
-        if (slot === slots - 1 && request.endsSong) priorStep += transitions.end(classes[c]!);
-        const model = modelScores[b * V + c];
-        scores[c] = beam.score + model + weight * priorStep;
-        candidates.push({
-          row: b * V + c,
-          score: scores[c],
-          modelLogProb: beam.modelLogProb + model,
-          priorLogProb: beam.priorLogProb + priorStep,
-          chords: [...beam.chords, c],
-          expansions: [...beam.expansions, scores],
-        });
-      }
-    });
+    const scoresOf = beams.map(() => new Float64Array(V).fill(-Infinity));
+    for (let r = 0; r < expanded.batch; r++) {
+      const b = rowBeam[r];
+      const c = rowChord[r];
+      const beam = beams[b];
+      const priorStep = options[b].priors[c];
+      const model = modelScores[r];
+      scoresOf[b][c] = beam.score + model + weight * priorStep;
+      candidates.push({
+        row: r,
+        score: scoresOf[b][c],
+        modelLogProb: beam.modelLogProb + model,
+        priorLogProb: beam.priorLogProb + priorStep,
+        chords: [...beam.chords, c],
+        expansions: [...beam.expansions, scoresOf[b]],
+      });
+    }
     candidates.sort((a, b) => b.score - a.score);
     const kept = candidates.slice(0, beamWidth);
     state = runner.select(
@@ -139,7 +162,7 @@ export function harmonizeMelody(
     const scores = best.expansions[slot];
     const next = best.chords[slot + 1];
     const ranked = Array.from({ length: V }, (_, k) => k)
-      .filter((k) => k !== c)
+      .filter((k) => k !== c && Number.isFinite(scores[k]))
       .map((k) => ({
         k,
         score: scores[k] + (next === undefined ? 0 : weight * transitions.transition(classes[k]!, classes[next]!)),

@@ -187,6 +187,8 @@ export interface HarmonizeRequest {
   endsSong?: boolean;
   /** Partial progressions kept after each slot (default 4). */
   beamWidth?: number;
+  /** Chords tried after each beam at a slot, the prior's likeliest (default DEFAULT_CHORDS_PER_BEAM). */
+  chordsPerBeam?: number;
   /** Weight of the transition prior against the model's log-likelihood (default 1). */
   priorWeight?: number;
   /** The chord model to use (loaded on first use); default the loaded model. */

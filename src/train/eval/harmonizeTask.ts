@@ -7,7 +7,12 @@
 import { chordVocabulary } from '../../core/harmony/chordVocabulary';
 import { parseChordSymbol } from '../../core/chords';
 import { KEY_TONICS } from '../../core/scale';
-import { DEFAULT_BEAM_WIDTH, DEFAULT_PRIOR_WEIGHT, harmonizeMelody } from '../../model/harmonize';
+import {
+  DEFAULT_BEAM_WIDTH,
+  DEFAULT_CHORDS_PER_BEAM,
+  DEFAULT_PRIOR_WEIGHT,
+  harmonizeMelody,
+} from '../../model/harmonize';
 import { RnnRunner } from '../../model/rnnRunner';
 import { num, str, type Args } from '../cli/args';
 import { eventsToNotes } from '../corpus/melodyEvents';
@@ -56,10 +61,11 @@ export async function runHarmonizeTask(args: Args): Promise<void> {
   const runner = new RnnRunner(model.weights);
   const beamWidth = num(args, 'beam', DEFAULT_BEAM_WIDTH);
   const priorWeight = num(args, 'prior-weight', DEFAULT_PRIOR_WEIGHT);
+  const chordsPerBeam = num(args, 'chords-per-beam', DEFAULT_CHORDS_PER_BEAM);
   const half = str(args, 'slot', 'bar') === 'half';
   console.log(
     `${setup.dir}: harmonizing ${tunes.length} tunes (${setup.split} split of ${setup.corpusDir}), one chord per ${half ? 'half bar' : 'bar'}, ` +
-      `beam ${beamWidth}, prior weight ${priorWeight}${model.prior ? '' : ' (no chord_prior.json: model only)'}`,
+      `beam ${beamWidth} x ${chordsPerBeam} chords, prior weight ${priorWeight}${model.prior ? '' : ' (no chord_prior.json: model only)'}`,
   );
   const tally: Tally = { bars: 0, root: 0, exact: 0, baselineRoot: 0, baselineExact: 0 };
   /** Wrong roots as "the tune's root -> ours", in semitones-above-the-tonic names, to see what is confused. */
@@ -85,6 +91,7 @@ export async function runHarmonizeTask(args: Args): Promise<void> {
       endsSong: true,
       beamWidth,
       priorWeight,
+      chordsPerBeam,
     });
     searchMs += result.generateMs;
     const triads = vocabulary.symbols.slice(0, 7);

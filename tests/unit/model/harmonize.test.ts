@@ -1,6 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chordVocabulary } from '../../../src/core/harmony/chordVocabulary';
+import { symbolClass } from '../../../src/core/harmony/chordClass';
+import { TransitionPrior } from '../../../src/core/harmony/chordPrior';
 import { encodeMelodyEvents } from '../../../src/core/melodyEvents';
 import { parseChordSymbol } from '../../../src/core/chords';
 import type { Note } from '../../../src/core/types';
@@ -115,6 +117,51 @@ describe('the chord search', () => {
       });
       expect(result.usedPrior).toBe(true);
       expect(result.slots.map((s) => rootName(s.best))).toEqual(['C', 'F', 'G', 'C']);
+      runner.dispose();
+    },
+    HEAVY_MS,
+  );
+
+  it(
+    "tries after each beam only the chords the prior finds likeliest: with one, the prior's own path",
+    () => {
+      const runner = new RnnRunner(shipped.weights);
+      const vocabulary = chordVocabulary({ tonic: 'C', scale: 'major' }).symbols;
+      const request = {
+        notes: melody([
+          [60, 64, 67, 72],
+          [65, 69, 72, 69],
+          [67, 71, 74, 71],
+        ]),
+        steps: 48,
+        slotSteps: 16,
+        barSteps: 16,
+        vocabulary,
+        tonic: 0,
+        family: 'major' as const,
+        beamWidth: 1,
+      };
+      const onlyPrior = harmonizeMelody(runner, shipped.spec, shipped.prior, { ...request, chordsPerBeam: 1 });
+      const transitions = new TransitionPrior(shipped.prior, 'major', 'bar');
+      const classOf = (symbol: string) => symbolClass(symbol, 0)!;
+      let previous: string | null = null;
+      for (const slot of onlyPrior.slots) {
+        const expected = vocabulary.reduce((best, symbol) => {
+          const score = (x: string) =>
+            previous === null ? transitions.start(classOf(x)) : transitions.transition(classOf(previous), classOf(x));
+          return score(symbol) > score(best) ? symbol : best;
+        });
+        expect(slot.best).toBe(expected);
+        // Nothing else was tried, so there is nothing to offer beside it.
+        expect(slot.alternatives).toEqual([]);
+        previous = slot.best;
+      }
+      // With every chord tried, the melody decides: I-IV-V, not the prior's path.
+      const all = harmonizeMelody(runner, shipped.spec, shipped.prior, {
+        ...request,
+        chordsPerBeam: vocabulary.length,
+      });
+      expect(all.slots.map((s) => rootName(s.best))).toEqual(['C', 'F', 'G']);
       runner.dispose();
     },
     HEAVY_MS,
