@@ -70,6 +70,8 @@ export async function runHarmonizeTask(args: Args): Promise<void> {
   const tally: Tally = { bars: 0, root: 0, exact: 0, baselineRoot: 0, baselineExact: 0 };
   /** Wrong roots as "the tune's root -> ours", in semitones-above-the-tonic names, to see what is confused. */
   const confusions = new Map<string, number>();
+  /** Root accuracy apart for bars whose chord holds the whole bar and bars whose chord changes inside it. */
+  const split = { steady: { bars: 0, root: 0 }, changing: { bars: 0, root: 0 } };
   const started = performance.now();
   let searchMs = 0;
   for (const tune of tunes) {
@@ -102,6 +104,11 @@ export async function runHarmonizeTask(args: Args): Promise<void> {
       const ours = parseChordSymbol(slot.best)!;
       const baseline = parseChordSymbol(coveringTriad(tune, bar, triads))!;
       tally.bars++;
+      const barChords = tune.chords.slice(bar * tune.stepsPerBar, (bar + 1) * tune.stepsPerBar);
+      const changes = barChords.some((c) => c.root !== truth.root || c.mask !== truth.mask);
+      const part = changes ? split.changing : split.steady;
+      part.bars++;
+      if (ours.pitchClasses[0] === truth.root) part.root++;
       if (ours.pitchClasses[0] !== truth.root) {
         const degree = (pc: number) => DEGREE_NAMES[(pc - key.tonic + 12) % 12];
         const pair = `${degree(truth.root)} -> ${degree(ours.pitchClasses[0])}`;
@@ -122,6 +129,10 @@ export async function runHarmonizeTask(args: Args): Promise<void> {
   console.log('method                                root acc.   exact acc.');
   console.log(`suggest chords (model + prior)        ${pct(tally.root)}     ${pct(tally.exact)}`);
   console.log(`diatonic triad covering the melody    ${pct(tally.baselineRoot)}     ${pct(tally.baselineExact)}`);
+  const rate = (p: { bars: number; root: number }) => `${((100 * p.root) / Math.max(1, p.bars)).toFixed(1)}%`;
+  console.log(
+    `root accuracy on bars with one chord ${rate(split.steady)} (${split.steady.bars} bars), with a change inside the bar ${rate(split.changing)} (${split.changing.bars} bars)`,
+  );
   const top = [...confusions.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8);
   console.log(`most frequent wrong roots (tune's -> ours): ${top.map(([pair, n]) => `${pair} ${n}`).join(', ')}`);
   const lead = 100 * (share(tally.root) - share(tally.baselineRoot));
