@@ -104,9 +104,9 @@ function lastChord(request: FillRequest): string {
 }
 
 /**
- * Which continuations to keep, best first: the `count` most likely distinct lead-ins ('best'), or `count`
- * distinct ones drawn without replacement in proportion to exp(log-likelihood of what follows) ('resample',
- * seeded). Without anything after the span, the first `count` distinct ones in sampled order.
+ * Which continuations to keep, best first: the `count` distinct spans most likely given both sides, the span's
+ * own log-probability plus that of what follows ('best'), or `count` distinct ones drawn without replacement in
+ * proportion to exp(log-likelihood of what follows) ('resample', seeded). Without anything after the span, the first `count` distinct ones in sampled order.
  */
 export function chooseFills(
   batch: Pick<ScoredFillBatch, 'events' | 'spanLogProbs' | 'afterLogProbs'>,

@@ -12,8 +12,8 @@ import { ModelError, type HarmonizeRequest, type HarmonizeResult } from './types
  *   score = log p(melody | chords) under the chord-conditioned MusicRNN + w · log P(progression) under the
  *   transition prior counted from the corpus (in scale degrees, core/harmony/chordPrior.ts).
  * The LSTM's state depends on every earlier chord, so exact Viterbi does not apply; a beam search does: after
- * each slot the `beamWidth` best partial progressions are kept, each extended by every chord of the
- * vocabulary in one batch. The melody is heard after one silent bar without chords, as tunes begin in the
+ * each slot the `beamWidth` best partial progressions are kept, each extended in one batch by the
+ * `chordsPerBeam` chords of the vocabulary the prior finds likeliest after it (every chord without a prior). The melody is heard after one silent bar without chords, as tunes begin in the
  * corpus, so its first note is scored too and the position counter stays on the bar lines.
  */
 

@@ -22,6 +22,11 @@ export interface CandidateContext {
  * The model's answer as the slice's candidates: numbered, tied to their phrase and span, with what made them,
  * how sure the model is of each (labelled against the batch) and, for fills, how well each leads on.
  */
+/** The number the next candidate gets: one past the highest listed (numbers are never reused while listed). */
+export function nextCandidateNumber(candidates: readonly ProposalCandidate[]): number {
+  return candidates.reduce((n, c) => Math.max(n, c.number), 0) + 1;
+}
+
 export function candidatesFromResult(result: ProposalResult, c: CandidateContext): ProposalCandidate[] {
   const { request } = result;
   const known = result.candidates.flatMap((made) => (made.meanLogProb === undefined ? [] : [made.meanLogProb]));

@@ -40,16 +40,12 @@ export function createMutateActions(
         primer: candidate.primer,
         chords: candidate.chords,
       }).result;
-      const list = kit.slice().candidates;
-      const others = list
-        .filter((c) => c.id !== candidate.id && c.meanLogProb !== undefined)
-        .map((c) => c.meanLogProb!);
+      // The variation itself has no figure yet, so it is not among the siblings it is labelled against.
+      const label = siblingLabel(meanLogProb);
       kit.setSlice({
-        candidates: list.map((c) =>
-          c.id === candidate.id
-            ? { ...c, meanLogProb, sureLabel: sureLabel(meanLogProb, [meanLogProb, ...others]) }
-            : c,
-        ),
+        candidates: kit
+          .slice()
+          .candidates.map((c) => (c.id === candidate.id ? { ...c, meanLogProb, sureLabel: label } : c)),
       });
     } catch {
       // Only the figure is missing; the variation itself is there.

@@ -14,7 +14,7 @@ import { createHarmonyActions } from './harmonyActions';
 import { countIdeas } from './ideaLedger';
 import type { ProposalKit } from './kit';
 import { createModelSession } from './modelSession';
-import { candidatesFromResult } from './candidates';
+import { candidatesFromResult, nextCandidateNumber } from './candidates';
 import { previewAfterRemoval, steppedPreview } from './preview';
 import { chooseCheckpointUrl, songStyle } from './styles';
 import { createStyleActions } from './styleActions';
@@ -100,7 +100,7 @@ export function createProposalActions(
   /** The candidates in the order the rail lists them (as made, or by how sure the model is). */
   const listed = (candidates = slice().candidates) => orderCandidates(candidates, slice().settings.candidateOrder);
 
-  const nextNumber = () => slice().candidates.reduce((n, c) => Math.max(n, c.number), 0) + 1;
+  const nextNumber = () => nextCandidateNumber(slice().candidates);
 
   function insertAfter(parentId: string, candidate: ProposalCandidate): void {
     const list = [...slice().candidates];

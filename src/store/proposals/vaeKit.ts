@@ -2,6 +2,7 @@ import { scalePitchClasses } from '../../core/scale';
 import { stepsPerBar } from '../../core/meter';
 import type { MelodyRange } from '../../core/melodyEvents';
 import type { AllowedClasses, VaeClient, VaeInfo } from '../../model/vae/vaeTypes';
+import { nextCandidateNumber } from './candidates';
 import { MAX_SEED } from './settings';
 import type { ProposalCandidate } from './types';
 import { writeTarget, type Target } from './vaeTargets';
@@ -108,8 +109,6 @@ export function createVaeKit(store: StoreApi<VaeState>, deps: VaeKitDeps): VaeKi
     );
   }
 
-  const nextNumber = () => proposals().candidates.reduce((n, c) => Math.max(n, c.number), 0) + 1;
-
   /**
    * Adds candidates to the Proposals list for `target` (after its parent when it has one, else at the end) and
    * previews the first, as Propose and Mutate do. Notes past the target's span are left out: an Accept writes
@@ -120,7 +119,7 @@ export function createVaeKit(store: StoreApi<VaeState>, deps: VaeKitDeps): VaeKi
     target: Target,
     meta: { action: (i: number) => string; seed: number; kind?: 'proposed' | 'mutated' },
   ): void {
-    const first = nextNumber();
+    const first = nextCandidateNumber(proposals().candidates);
     const scaleLock = proposals().settings.scaleLock;
     const length = target.span.end - target.span.start;
     const perBar = stepsPerBar(song().timeSignature);
