@@ -2,13 +2,14 @@
  * `npm run train -- [options]`: trains a MusicRNN melody model (or a chord-conditioned one with
  * `--kind chord`) on a folder of MIDI files and writes a Magenta checkpoint. Run with --help for options.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { useTrainingBackend } from '../backend';
 import { CorpusFolderError, readCorpus } from '../corpus/readCorpus';
 import type { ModelSpec } from '../data/modelSpec';
 import { updateCheckpointIndex, writeModelCard } from '../export/modelCard';
 import { train } from '../trainer';
+import { trainingCommands } from './trainingCommands';
 import { num, parseArgs, str } from './args';
 import { trainVaeCommand } from './trainVae';
 
@@ -91,19 +92,13 @@ async function main(): Promise<void> {
     ...(args['init-from'] ? { initFrom: str(args, 'init-from', '') } : {}),
     log: (line) => console.log(line),
   });
-  const command = `npm run train -- ${process.argv.slice(2).join(' ')}`.trim();
-  const previousFile = join(outDir, 'training.json');
-  // A resumed run keeps the commands of the runs it continues, so the card shows the whole recipe.
-  const previous =
-    args.resume && existsSync(previousFile)
-      ? (JSON.parse(readFileSync(previousFile, 'utf8')) as { commands?: string[] })
-      : null;
+  const { command, commands } = trainingCommands(Boolean(args.resume), outDir);
   const training = {
     id,
     style,
     spec,
     command,
-    commands: [...(previous?.commands ?? []), command],
+    commands,
     corpus: {
       folder: corpusDir,
       layout: corpus.layout,

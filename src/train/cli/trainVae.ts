@@ -3,13 +3,14 @@
  * writes a Magenta MusicVAE checkpoint (config.json, weights_manifest.json, weights.bin), training.json and
  * MODEL_CARD.md. Run with --kind vae --help for options.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { useTrainingBackend } from '../backend';
 import { readCorpus } from '../corpus/readCorpus';
 import { writeVaeModelCard } from '../vae/vaeModelCard';
 import type { VaeSpec } from '../vae/vaeSpec';
 import { trainVae } from '../vae/vaeTrainer';
+import { trainingCommands } from './trainingCommands';
 import { num, str, type Args } from './args';
 
 export const VAE_HELP = `npm run train -- --kind vae [--corpus DIR] [--id NAME] [--out DIR]
@@ -80,18 +81,13 @@ export async function trainVaeCommand(args: Args): Promise<void> {
     resume: Boolean(args.resume),
     log: (line) => console.log(line),
   });
-  const command = `npm run train -- ${process.argv.slice(2).join(' ')}`.trim();
-  const previousFile = join(outDir, 'training.json');
-  const previous =
-    args.resume && existsSync(previousFile)
-      ? (JSON.parse(readFileSync(previousFile, 'utf8')) as { commands?: string[] })
-      : null;
+  const { command, commands } = trainingCommands(Boolean(args.resume), outDir);
   const training = {
     id,
     kind: 'vae',
     spec,
     command,
-    commands: [...(previous?.commands ?? []), command],
+    commands,
     corpus: {
       folder: corpusDir,
       trainTunes: corpus.train.length,
