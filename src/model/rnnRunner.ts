@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { rowsMatMul } from './rowsMatMul';
 import type { MelodyRnnWeights } from './sampler';
 
 /**
@@ -84,7 +85,7 @@ export class RnnRunner {
       const h = state.h[l];
       let z: Float32Array;
       if (l === 0) {
-        z = this.matMul(h, batch, this.recurrentKernel, this.cellBiases[0]);
+        z = rowsMatMul(h, batch, this.recurrentKernel, this.cellBiases[0]);
         this.addSparseInput(z, x, batch);
       } else {
         const inWidth = x.length / batch;
@@ -93,7 +94,7 @@ export class RnnRunner {
           rows.set(x.subarray(b * inWidth, (b + 1) * inWidth), b * (inWidth + units));
           rows.set(h.subarray(b * units, (b + 1) * units), b * (inWidth + units) + inWidth);
         }
-        z = this.matMul(rows, batch, this.weights.cells[l].kernel, this.cellBiases[l]);
+        z = rowsMatMul(rows, batch, this.weights.cells[l].kernel, this.cellBiases[l]);
       }
       for (let b = 0; b < batch; b++) {
         const zb = b * 4 * units;
@@ -140,7 +141,7 @@ export class RnnRunner {
    * in one product: one backend call instead of one per step.
    */
   logProbsOf(top: Float32Array, rows: number): Float32Array {
-    const logits = this.matMul(top, rows, this.weights.fcWeights, this.fcBiases);
+    const logits = rowsMatMul(top, rows, this.weights.fcWeights, this.fcBiases);
     const depth = this.depth;
     for (let b = 0; b < rows; b++) {
       let max = -Infinity;
@@ -151,16 +152,5 @@ export class RnnRunner {
       for (let k = 0; k < depth; k++) logits[b * depth + k] -= norm;
     }
     return logits;
-  }
-
-  /** `rows · weights + bias` with the product on the backend (see BatchSampler.matMul for why not fused). */
-  private matMul(rows: Float32Array, batch: number, weights: tf.Tensor2D, bias: Float32Array): Float32Array {
-    const input = tf.tensor2d(rows, [batch, rows.length / batch]);
-    const out = tf.matMul(input, weights);
-    const values = out.dataSync() as Float32Array;
-    tf.dispose([input, out]);
-    const width = bias.length;
-    for (let i = 0; i < values.length; i++) values[i] += bias[i % width];
-    return values;
   }
 }

@@ -1,5 +1,6 @@
 // Over 300 lines: the batched sampler's step loop (constraints, attention memory, chords) stays one loop, for speed and for parity with mm.MusicRNN.
 import * as tf from '@tensorflow/tfjs';
+import { rowsMatMul } from './rowsMatMul';
 import { NO_EVENT, NOTE_OFF } from '../core/melodyEvents';
 import { eventLogProb } from './eventLogProb';
 import { AttentionMemory } from './attentionMemory';
@@ -138,7 +139,7 @@ export class BatchSampler {
     state = this.replicate(state, batch);
 
     for (let t = 0; t < steps; t++) {
-      const logits = this.matMul(
+      const logits = rowsMatMul(
         state.output ?? state.h[state.h.length - 1],
         batch,
         this.weights.fcWeights,
@@ -172,21 +173,6 @@ export class BatchSampler {
     return found;
   }
 
-  /**
-   * `rows · weights` on the tfjs backend, read back into JS, plus `bias` added here. Not `tf.fused.matMul`: on
-   * wasm it measured 3x slower for one row and no faster for eight; a separate add kernel cost as much as the
-   * product itself at this size.
-   */
-  private matMul(rows: Float32Array, batch: number, weights: tf.Tensor2D, bias: Float32Array): Float32Array {
-    const input = tf.tensor2d(rows, [batch, rows.length / batch]);
-    const out = tf.matMul(input, weights);
-    const values = out.dataSync() as Float32Array;
-    tf.dispose([input, out]);
-    const width = bias.length;
-    for (let i = 0; i < values.length; i++) values[i] += bias[i % width];
-    return values;
-  }
-
   private replicate(state: RnnState, batch: number): RnnState {
     const tile = (row: Float32Array) => {
       const out = new Float32Array(row.length * batch);
@@ -217,7 +203,7 @@ export class BatchSampler {
   /** The attention wrapper's input: [input, last read-out] projected to the first layer's input width. */
   private attentionInput(state: RnnState, input: Float32Array, parts: AttentionParts): Float32Array {
     const rows = this.joinRows('attentionInput', input, state.memory!.attention, state.batch);
-    return this.matMul(rows, state.batch, parts.weights.inputKernel, parts.inputBias);
+    return rowsMatMul(rows, state.batch, parts.weights.inputKernel, parts.inputBias);
   }
 
   /** After the LSTM stack: query, read-out, output projection; the output is remembered and kept for the logits. */
@@ -237,10 +223,10 @@ export class BatchSampler {
         at += 2 * u;
       }
     }
-    memory.read(this.matMul(query, batch, parts.weights.queryKernel, parts.zeros), parts.v);
+    memory.read(rowsMatMul(query, batch, parts.weights.queryKernel, parts.zeros), parts.v);
     const rows = this.joinRows('attentionOutput', state.h[layers - 1], memory.attention, batch);
-    const output = this.matMul(rows, batch, parts.weights.outputKernel, parts.outputBias);
-    memory.push(output, this.matMul(output, batch, parts.w, parts.zeros));
+    const output = rowsMatMul(rows, batch, parts.weights.outputKernel, parts.outputBias);
+    memory.push(output, rowsMatMul(output, batch, parts.w, parts.zeros));
     state.output = output;
   }
 
@@ -264,7 +250,7 @@ export class BatchSampler {
         rows.set(x.subarray(b * inWidth, (b + 1) * inWidth), b * (inWidth + units));
         rows.set(h.subarray(b * units, (b + 1) * units), b * (inWidth + units) + inWidth);
       }
-      const z = this.matMul(rows, batch, this.weights.cells[l].kernel, this.cellBiases[l]);
+      const z = rowsMatMul(rows, batch, this.weights.cells[l].kernel, this.cellBiases[l]);
       for (let b = 0; b < batch; b++) {
         const zb = b * 4 * units;
         for (let k = 0; k < units; k++) {
