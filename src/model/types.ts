@@ -191,6 +191,10 @@ export interface HarmonizeRequest {
   chordsPerBeam?: number;
   /** Weight of the transition prior against the model's log-likelihood (default 1). */
   priorWeight?: number;
+  /** One chord per bar: choose it for the whole bar instead of as the downbeat chord of a half-bar search. */
+  wholeBars?: boolean;
+  /** Weight of the chord-tone table per sounding step (default DEFAULT_TONE_WEIGHT; 0: model and prior only). */
+  toneWeight?: number;
   /** The chord model to use (loaded on first use); default the loaded model. */
   checkpointUrl?: string;
 }

@@ -1,4 +1,5 @@
 import { CHORD_CLASS_COUNT } from './chordClass';
+import { isToneCounts, type ToneCounts } from './chordTones';
 
 /**
  * The chord-transition prior: how often one chord class followed another in the training corpus, counted in
@@ -19,7 +20,18 @@ export interface TransitionCounts {
   end: Record<string, number>;
   /** next[from][to]: chord `to` right after chord `from` (a repeated chord counts as a transition to itself). */
   next: Record<string, Record<string, number>>;
+  /**
+   * Half-bar slots only (optional: older files lack them): the transitions of `next` apart by place, from a
+   * bar's first half to its second (`within`) and from a second half over the bar line (`across`). A chord is
+   * far likelier to hold through its bar than over the bar line, and one table for both places makes a
+   * half-bar search change chords mid-bar too often.
+   */
+  within?: Record<string, Record<string, number>>;
+  across?: Record<string, Record<string, number>>;
 }
+
+/** Where a transition falls: inside a bar (half-bar slots), over a bar line, or not known. */
+export type TransitionPlace = 'within' | 'across' | 'any';
 
 export interface ChordPrior {
   format: 'phrasewright-chord-prior';
@@ -27,6 +39,8 @@ export interface ChordPrior {
   /** What it was counted from, for the model card. */
   source: { corpus: string; tunes: number };
   families: Partial<Record<KeyFamily, Partial<Record<SlotLength, TransitionCounts>>>>;
+  /** Optional (older files lack it): the melody's pitch classes over each chord class (chordTones.ts). */
+  tones?: Partial<Record<KeyFamily, ToneCounts>>;
 }
 
 /** Weight of the unigram back-off, in pseudo-counts (measured: 1-4 change root accuracy by < 1 point). */
@@ -51,15 +65,21 @@ export function parseChordPrior(json: unknown): ChordPrior {
   for (const [family, slots] of Object.entries(prior.families)) {
     for (const [slot, counts] of Object.entries(slots ?? {})) {
       const c = counts as TransitionCounts;
+      const isTable = (t: unknown) =>
+        typeof t === 'object' && t !== null && Object.values(t).every((row) => isCounts(row));
       if (
         !isCounts(c?.start) ||
         !isCounts(c?.end) ||
-        typeof c.next !== 'object' ||
-        !Object.values(c.next).every(isCounts)
+        !isTable(c.next) ||
+        (c.within !== undefined && !isTable(c.within)) ||
+        (c.across !== undefined && !isTable(c.across))
       ) {
         throw new Error(`chord prior ${family}/${slot} counts are malformed`);
       }
     }
+  }
+  for (const [family, counts] of Object.entries(prior.tones ?? {})) {
+    if (!isToneCounts(counts)) throw new Error(`chord prior tones of ${family} are malformed`);
   }
   return prior as ChordPrior;
 }
@@ -101,9 +121,10 @@ export class TransitionPrior {
     return Math.log(this.smoothed(this.counts?.start, to));
   }
 
-  /** log P(to | from). */
-  transition(from: string, to: string): number {
-    return Math.log(this.smoothed(this.counts?.next[from], to));
+  /** log P(to | from), from the table of the transition's place when the prior has one. */
+  transition(from: string, to: string, place: TransitionPlace = 'any'): number {
+    const table = place === 'any' ? undefined : this.counts?.[place];
+    return Math.log(this.smoothed((table ?? this.counts?.next)?.[from], to));
   }
 
   /** log P(a tune ends on `last`) relative to how often the class occurs at all: the bonus of ending there. */

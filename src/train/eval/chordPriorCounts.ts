@@ -5,7 +5,9 @@
  */
 import { chordClassOf } from '../../core/harmony/chordClass';
 import type { ChordPrior, KeyFamily, SlotLength, TransitionCounts } from '../../core/harmony/chordPrior';
+import type { ToneCounts } from '../../core/harmony/chordTones';
 import type { GridChord } from '../corpus/chordSymbols';
+import { eventsToNotes } from '../corpus/melodyEvents';
 import { tuneKey } from '../corpus/tuneKey';
 import type { Tune } from '../corpus/tune';
 
@@ -26,6 +28,17 @@ export function slotChords(tune: Tune, slotSteps: number): GridChord[] {
   return out;
 }
 
+/** Adds the steps each melody pitch class sounds over each chord class of the tune. */
+function countTones(tune: Tune, tonic: number, tones: ToneCounts): void {
+  for (const note of eventsToNotes(tune.events)) {
+    for (let s = note.start; s < note.end && s < tune.chords.length; s++) {
+      const chord = gridChordClass(tune.chords[s], tonic);
+      if (chord === null) continue;
+      (tones[chord] ??= new Array<number>(12).fill(0))[(((note.pitch - tonic) % 12) + 12) % 12]++;
+    }
+  }
+}
+
 const bump = (counts: Record<string, number>, key: string) => (counts[key] = (counts[key] ?? 0) + 1);
 
 function emptyCounts(): TransitionCounts {
@@ -38,11 +51,13 @@ export function countChordPrior(tunes: Tune[], corpus: string): ChordPrior {
     major: { bar: emptyCounts(), halfBar: emptyCounts() },
     minor: { bar: emptyCounts(), halfBar: emptyCounts() },
   };
+  const tones: Record<KeyFamily, ToneCounts> = { major: {}, minor: {} };
   let used = 0;
   for (const tune of tunes) {
     const key = tuneKey(tune);
     if (!key || !tune.hasChords) continue;
     used++;
+    countTones(tune, key.tonic, tones[key.family]);
     for (const slot of ['bar', 'halfBar'] as const) {
       const slotSteps = slot === 'bar' ? tune.stepsPerBar : Math.max(1, Math.floor(tune.stepsPerBar / 2));
       const counts = families[key.family][slot];
@@ -51,13 +66,17 @@ export function countChordPrior(tunes: Tune[], corpus: string): ChordPrior {
       if (present.length === 0) continue;
       bump(counts.start, present[0]);
       bump(counts.end, present[present.length - 1]);
+      const halves = slot === 'halfBar' && slotSteps * 2 === tune.stepsPerBar;
       for (let i = 1; i < classes.length; i++) {
         const from = classes[i - 1];
         const to = classes[i];
         if (from === null || to === null) continue;
         bump((counts.next[from] ??= {}), to);
+        if (!halves) continue;
+        const table = i % 2 === 1 ? (counts.within ??= {}) : (counts.across ??= {});
+        bump((table[from] ??= {}), to);
       }
     }
   }
-  return { format: 'phrasewright-chord-prior', version: 1, source: { corpus, tunes: used }, families };
+  return { format: 'phrasewright-chord-prior', version: 1, source: { corpus, tunes: used }, families, tones };
 }

@@ -11,6 +11,7 @@ import {
   DEFAULT_BEAM_WIDTH,
   DEFAULT_CHORDS_PER_BEAM,
   DEFAULT_PRIOR_WEIGHT,
+  DEFAULT_TONE_WEIGHT,
   harmonizeMelody,
 } from '../../model/harmonize';
 import { RnnRunner } from '../../model/rnnRunner';
@@ -54,7 +55,7 @@ export function coveringTriad(tune: Tune, bar: number, triads: string[]): string
 }
 
 export async function runHarmonizeTask(args: Args): Promise<void> {
-  const setup = await setUpTask(args, 'public/checkpoints/chord-melody-rnn-v1', true);
+  const setup = await setUpTask(args, 'public/checkpoints/chord-melody-rnn-v2', true);
   const { model, tunes } = setup;
   if (!model.spec.chordEncoder)
     throw new Error(`${setup.dir} is a melody model: --task harmonize needs a chord-conditioned checkpoint`);
@@ -62,10 +63,12 @@ export async function runHarmonizeTask(args: Args): Promise<void> {
   const beamWidth = num(args, 'beam', DEFAULT_BEAM_WIDTH);
   const priorWeight = num(args, 'prior-weight', DEFAULT_PRIOR_WEIGHT);
   const chordsPerBeam = num(args, 'chords-per-beam', DEFAULT_CHORDS_PER_BEAM);
+  const toneWeight = num(args, 'tone-weight', DEFAULT_TONE_WEIGHT);
+  const wholeBars = Boolean(args['whole-bars']);
   const half = str(args, 'slot', 'bar') === 'half';
   console.log(
-    `${setup.dir}: harmonizing ${tunes.length} tunes (${setup.split} split of ${setup.corpusDir}), one chord per ${half ? 'half bar' : 'bar'}, ` +
-      `beam ${beamWidth} x ${chordsPerBeam} chords, prior weight ${priorWeight}${model.prior ? '' : ' (no chord_prior.json: model only)'}`,
+    `${setup.dir}: harmonizing ${tunes.length} tunes (${setup.split} split of ${setup.corpusDir}), one chord per ${half ? 'half bar' : wholeBars ? 'whole bar' : 'bar (its downbeat, searched in half bars)'}, ` +
+      `beam ${beamWidth} x ${chordsPerBeam} chords, prior weight ${priorWeight}, tone weight ${toneWeight}${model.prior ? '' : ' (no chord_prior.json: model only)'}`,
   );
   const tally: Tally = { bars: 0, root: 0, exact: 0, baselineRoot: 0, baselineExact: 0 };
   /** Wrong roots as "the tune's root -> ours", in semitones-above-the-tonic names, to see what is confused. */
@@ -94,6 +97,8 @@ export async function runHarmonizeTask(args: Args): Promise<void> {
       beamWidth,
       priorWeight,
       chordsPerBeam,
+      toneWeight,
+      wholeBars,
     });
     searchMs += result.generateMs;
     const triads = vocabulary.symbols.slice(0, 7);

@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chordVocabulary } from '../../../src/core/harmony/chordVocabulary';
 import { symbolClass } from '../../../src/core/harmony/chordClass';
-import { TransitionPrior } from '../../../src/core/harmony/chordPrior';
+import { TransitionPrior, type ChordPrior } from '../../../src/core/harmony/chordPrior';
+import { ChordTones } from '../../../src/core/harmony/chordTones';
 import { encodeMelodyEvents } from '../../../src/core/melodyEvents';
 import { parseChordSymbol } from '../../../src/core/chords';
 import type { Note } from '../../../src/core/types';
@@ -68,6 +69,7 @@ describe('the chord search', () => {
         tonic: 0,
         family: 'major',
         beamWidth: 16,
+        wholeBars: true,
       });
       const events = encodeMelodyEvents(notes, 12, specRange(random.spec));
       let best = { score: -Infinity, chords: [] as string[] };
@@ -88,6 +90,86 @@ describe('the chord search', () => {
         expect(slot.alternatives).toHaveLength(2);
         expect(slot.alternatives).not.toContain(slot.best);
       }
+      runner.dispose();
+    },
+    HEAVY_MS,
+  );
+
+  it(
+    "adds the chord-tone table's log-probability of every sounding step, weighted, to the model's score",
+    () => {
+      const runner = new RnnRunner(random.weights);
+      const vocabulary = ['C', 'F', 'G'];
+      const notes = [60, 65, 67].map((pitch, i) => ({ pitch, start: i * 4 + 1, length: 2, velocity: 90 }));
+      const tones = {
+        '0:maj': [9, 0, 0, 0, 5, 1, 0, 5, 0, 0, 0, 0],
+        '5:maj': [5, 0, 0, 0, 0, 9, 0, 1, 0, 5, 0, 0],
+        '7:maj': [0, 0, 5, 0, 0, 1, 0, 9, 0, 0, 0, 5],
+      };
+      const prior: ChordPrior = {
+        format: 'phrasewright-chord-prior',
+        version: 1,
+        source: { corpus: 'test', tunes: 1 },
+        families: {},
+        tones: { major: tones },
+      };
+      const request = { notes, steps: 12, slotSteps: 4, barSteps: 4, vocabulary, tonic: 0, family: 'major' as const };
+      const result = harmonizeMelody(runner, random.spec, prior, {
+        ...request,
+        beamWidth: 16,
+        wholeBars: true,
+        toneWeight: 20,
+      });
+      const events = encodeMelodyEvents(notes, 12, specRange(random.spec));
+      const table = new ChordTones(prior, 'major');
+      let best = { score: -Infinity, chords: [] as string[] };
+      for (const a of vocabulary) {
+        for (const b of vocabulary) {
+          for (const c of vocabulary) {
+            const chords = ['N.C.', 'N.C.', 'N.C.', 'N.C.', ...[a, b, c].flatMap((x) => [x, x, x, x])];
+            const [lp] = scoreContinuations(runner, random.spec, { prefix: new Int32Array(4), rows: [events], chords });
+            // Each note sounds two steps, in its own slot.
+            const toneScore = [a, b, c].reduce(
+              (s, chord, i) => s + 2 * table.logProbs(symbolClass(chord, 0)!)[[0, 5, 7][i]],
+              0,
+            );
+            const score = sumRange(lp, 0, 12) + 20 * toneScore;
+            if (score > best.score) best = { score, chords: [a, b, c] };
+          }
+        }
+      }
+      expect(result.slots.map((s) => s.best)).toEqual(best.chords);
+      // The table is heavy enough here to spell the melody out: C, F, G.
+      expect(best.chords).toEqual(['C', 'F', 'G']);
+      runner.dispose();
+    },
+    HEAVY_MS,
+  );
+
+  it(
+    "gives one chord per bar as the downbeat chord of a search in half bars: a bar that moves from IV to V is IV's",
+    () => {
+      const runner = new RnnRunner(shipped.weights);
+      const notes = melody([
+        [60, 64, 67, 64],
+        [65, 69, 67, 71],
+        [72, 67, 64, 60],
+      ]);
+      const request = {
+        notes,
+        steps: 48,
+        slotSteps: 16,
+        barSteps: 16,
+        vocabulary: chordVocabulary({ tonic: 'C', scale: 'major' }).symbols,
+        tonic: 0,
+        family: 'major' as const,
+        endsSong: true,
+      };
+      const perBar = harmonizeMelody(runner, shipped.spec, shipped.prior, request);
+      const perHalf = harmonizeMelody(runner, shipped.spec, shipped.prior, { ...request, slotSteps: 8 });
+      expect(perBar.slots.map((s) => s.start)).toEqual([0, 16, 32]);
+      expect(perBar.slots).toEqual(perHalf.slots.filter((s) => s.start % 16 === 0));
+      expect(perHalf.slots.map((s) => rootName(s.best))).toEqual(['C', 'C', 'F', 'G', 'C', 'C']);
       runner.dispose();
     },
     HEAVY_MS,
@@ -140,6 +222,7 @@ describe('the chord search', () => {
         tonic: 0,
         family: 'major' as const,
         beamWidth: 1,
+        wholeBars: true,
       };
       const onlyPrior = harmonizeMelody(runner, shipped.spec, shipped.prior, { ...request, chordsPerBeam: 1 });
       const transitions = new TransitionPrior(shipped.prior, 'major', 'bar');

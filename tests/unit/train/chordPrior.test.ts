@@ -38,6 +38,10 @@ describe('the chord-transition prior counted from a corpus', () => {
     expect(bar.next).toEqual({ '0:maj': { '5:maj': 2 }, '5:maj': { '7:maj': 2 }, '7:maj': { '0:maj': 2 } });
     // Half bars: the chord also follows itself inside each bar.
     expect(prior.families.major!.halfBar!.next['0:maj']).toEqual({ '0:maj': 4, '5:maj': 2 });
+    // ... and apart by place: inside the bar the chord holds; over the bar line it moves on.
+    expect(prior.families.major!.halfBar!.within!['0:maj']).toEqual({ '0:maj': 4 });
+    expect(prior.families.major!.halfBar!.across!['0:maj']).toEqual({ '5:maj': 2 });
+    expect(prior.families.major!.bar!.within).toBeUndefined();
   });
 
   it('files minor tunes under the minor family, relative to their own tonic', () => {

@@ -52,6 +52,36 @@ describe('the transition prior', () => {
     expect(none.end('0:maj')).toBe(0);
   });
 
+  it('scores half-bar transitions by their place when the prior has them apart, and by the whole table when not', () => {
+    const halves: ChordPrior = {
+      ...prior({}),
+      families: {
+        major: {
+          halfBar: {
+            start: {},
+            end: {},
+            next: { '0:maj': { '0:maj': 10, '5:maj': 10 } },
+            within: { '0:maj': { '0:maj': 9, '5:maj': 1 } },
+            across: { '0:maj': { '0:maj': 1, '5:maj': 9 } },
+          },
+        },
+      },
+    };
+    const p = new TransitionPrior(halves, 'major', 'halfBar');
+    expect(p.transition('0:maj', '0:maj', 'within')).toBeGreaterThan(p.transition('0:maj', '5:maj', 'within'));
+    expect(p.transition('0:maj', '5:maj', 'across')).toBeGreaterThan(p.transition('0:maj', '0:maj', 'across'));
+    expect(p.transition('0:maj', '0:maj')).toBeCloseTo(p.transition('0:maj', '5:maj'), 9);
+    // An older file without the places: every place reads the whole table.
+    const old = new TransitionPrior(prior({ '0:maj': { '5:maj': 9 } }), 'major', 'halfBar');
+    expect(old.transition('0:maj', '5:maj', 'within')).toBe(old.transition('0:maj', '5:maj'));
+    expect(() =>
+      parseChordPrior({
+        ...halves,
+        families: { major: { halfBar: { ...halves.families.major!.halfBar!, within: { a: { b: -1 } } } } },
+      }),
+    ).toThrow(/malformed/);
+  });
+
   it('rewards ending on the chords tunes end on', () => {
     const p = new TransitionPrior(
       prior({ '0:maj': { '7:maj': 5 }, '7:maj': { '0:maj': 5 } }, {}, { '0:maj': 10 }),

@@ -1,7 +1,8 @@
 /**
- * The shipped pop checkpoints load in Magenta's own MusicRNN (Node build, over HTTP as in the browser) and
- * predict the same next-step probabilities as the training graph on a tune the POP909 reader made, the chord
- * model over every chord quality that reader writes (so Magenta's chord-symbol parsing agrees with ours).
+ * Every shipped MusicRNN checkpoint (each one the checkpoint index lists, folk and pop) loads in Magenta's own
+ * MusicRNN (Node build, over HTTP as in the browser) and predicts the same next-step probabilities as the
+ * training graph on a tune the POP909 reader made; chord models over every chord quality that reader writes
+ * (so Magenta's chord-symbol parsing agrees with ours). A newly shipped checkpoint is covered by being listed.
  */
 import * as tf from '@tensorflow/tfjs';
 import { readFileSync } from 'node:fs';
@@ -64,13 +65,27 @@ function load(id: string) {
 // Two 2x128 models on tfjs's cpu backend, many primers: far slower than the tiny models of checkpointParity.
 const TIMEOUT_MS = 180_000;
 
-describe('shipped pop checkpoints in mm.MusicRNN', () => {
-  it(
-    'pop-melody-rnn-v1: same next-step probabilities as the training graph',
-    async () => {
-      const { spec, tensors } = load('pop-melody-rnn-v1');
+interface IndexEntry {
+  id: string;
+  kind: string;
+}
+const shipped = (JSON.parse(readFileSync(join(ROOT, 'index.json'), 'utf8')) as { checkpoints: IndexEntry[] })
+  .checkpoints;
+const melodyModels = shipped.filter((c) => c.kind === 'melody').map((c) => c.id);
+const chordModels = shipped.filter((c) => c.kind === 'chord').map((c) => c.id);
+
+describe('shipped MusicRNN checkpoints in mm.MusicRNN', () => {
+  it('covers the folk and pop pairs the style picker offers', () => {
+    expect(melodyModels.length).toBeGreaterThanOrEqual(2);
+    expect(chordModels.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each(melodyModels)(
+    '%s: same next-step probabilities as the training graph',
+    async (id) => {
+      const { spec, tensors } = load(id);
       expect(spec.kind).toBe('melody');
-      const model = new MusicRNN(`${baseUrl}/pop-melody-rnn-v1`);
+      const model = new MusicRNN(`${baseUrl}/${id}`);
       await model.initialize();
       for (const steps of [16, 37, 64]) {
         const primer = tune.events.slice(0, steps);
@@ -83,12 +98,12 @@ describe('shipped pop checkpoints in mm.MusicRNN', () => {
     TIMEOUT_MS,
   );
 
-  it(
-    'pop-chord-melody-rnn-v1: same probabilities over every chord quality the reader writes, in several roots',
-    async () => {
-      const { spec, tensors } = load('pop-chord-melody-rnn-v1');
+  it.each(chordModels)(
+    '%s: same probabilities over every chord quality the reader writes, in several roots',
+    async (id) => {
+      const { spec, tensors } = load(id);
       expect(spec.kind).toBe('chord');
-      const model = new MusicRNN(`${baseUrl}/pop-chord-melody-rnn-v1`);
+      const model = new MusicRNN(`${baseUrl}/${id}`);
       await model.initialize();
       await model.continueSequenceAndReturnProbabilities(primerSequence(tune.events.slice(0, 4)), 1, undefined, [
         'C',
