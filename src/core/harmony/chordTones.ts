@@ -62,7 +62,7 @@ export class ChordTones {
       out.fill(Math.log(1 / 12));
     } else {
       const [root, quality] = classParts(chordClass);
-      const shape = this.shapes.get(quality) ?? this.shapes.get(QUALITY_CLASSES[0]) ?? new Array(12).fill(0);
+      const shape = this.shapes.get(quality) ?? this.shapes.get(QUALITY_CLASSES[0]) ?? new Array<number>(12).fill(0);
       const shapeTotal = shape.reduce((s, n) => s + n + 1, 0);
       const row = this.counts[chordClass] ?? new Array<number>(12).fill(0);
       const total = row.reduce((s, n) => s + n, 0);
