@@ -1,0 +1,87 @@
+/**
+ * `npm run eval -- --task repeats`: does the model know when a tune repeats its opening? For each tune, the
+ * musicality prompt (a 2-bar primer from the first bar with a downbeat note) and the tune's real next 4 bars
+ * are scored teacher-forced; the continuation's steps are split into "repeat" steps (inside a four-note window
+ * whose motif, 3 intervals + 3 onset gaps, occurs in the primer) and the others. A model that reuses motifs
+ * puts more probability on the repeat steps than elsewhere, and loses more of it there when the primer is
+ * swapped for another tune's (moved to the same mean pitch). Motif reuse measured on samples only says that
+ * a model does not copy; this says whether the copy is missing from its probabilities or lost by sampling.
+ */
+import { RnnRunner } from '../../model/rnnRunner';
+import type { Args } from '../cli/args';
+import { chordSymbol } from '../corpus/chordSymbols';
+import { eventClass, eventsToNotes } from '../corpus/melodyEvents';
+import { scoreContinuations } from '../../model/scoreContinuation';
+import { motifKeys } from './musicality/motifs';
+import { phrasePrompts, type PhrasePrompt } from './musicality/prompts';
+import { printResult, round, setUpTask } from './taskSetup';
+
+/** Marks the continuation steps inside a four-note window whose motif also occurs in the primer. */
+export function repeatSteps(primer: ArrayLike<number>, continuation: ArrayLike<number>): Uint8Array {
+  const known = new Set(motifKeys(eventsToNotes(primer)));
+  const notes = eventsToNotes(continuation);
+  const marks = new Uint8Array(continuation.length);
+  motifKeys(notes).forEach((key, w) => {
+    if (!known.has(key)) return;
+    for (let s = notes[w + 1].start; s <= notes[w + 3].start; s++) marks[s] = 1;
+  });
+  return marks;
+}
+
+const meanPitch = (events: ArrayLike<number>) => {
+  const pitches = Array.from(events).filter((e) => e >= 0);
+  return pitches.reduce((s, p) => s + p, 0) / Math.max(1, pitches.length);
+};
+
+export async function runRepeatsTask(args: Args): Promise<void> {
+  const setup = await setUpTask(args, 'public/checkpoints/melody-rnn-v2', false);
+  const { model } = setup;
+  const runner = new RnnRunner(model.weights);
+  const { minPitch, maxPitch } = model.spec;
+  const prompts = phrasePrompts(setup.tunes);
+  const sums = { repeat: { own: 0, other: 0, p: 0, steps: 0 }, rest: { own: 0, other: 0, p: 0, steps: 0 } };
+  let scored = 0;
+  const toClasses = (events: ArrayLike<number>) => Int32Array.from(events, (e) => eventClass(e, minPitch));
+  prompts.forEach((prompt: PhrasePrompt, i) => {
+    // Another tune's primer of the same length (the next one round the list), moved to this primer's mean pitch.
+    const other = [...prompts.slice(i + 1), ...prompts.slice(0, i)].find((q) => q.primerSteps === prompt.primerSteps);
+    if (!other) return;
+    const { tune, start, primerSteps, phraseSteps } = prompt;
+    const primer = tune.events.slice(start, start + primerSteps);
+    const continuation = tune.events.slice(start + primerSteps, start + primerSteps + phraseSteps);
+    const otherPrimer = other.tune.events.slice(other.start, other.start + primerSteps);
+    const shift = Math.round(meanPitch(primer) - meanPitch(otherPrimer));
+    const moved = otherPrimer.map((e) => (e >= 0 ? Math.min(maxPitch, Math.max(minPitch, e + shift)) : e));
+    const chords = model.spec.chordEncoder
+      ? Array.from(tune.chords.slice(start, start + primerSteps + phraseSteps), chordSymbol)
+      : undefined;
+    const rows = [toClasses(continuation)];
+    const [own] = scoreContinuations(runner, model.spec, { prefix: toClasses(primer), rows, chords });
+    const [swapped] = scoreContinuations(runner, model.spec, { prefix: toClasses(moved), rows, chords });
+    const marks = repeatSteps(primer, continuation);
+    for (let s = 0; s < continuation.length; s++) {
+      const part = marks[s] ? sums.repeat : sums.rest;
+      part.own -= own[s];
+      part.other -= swapped[s];
+      part.p += Math.exp(own[s]);
+      part.steps++;
+    }
+    scored++;
+  });
+  const row = (name: string, p: (typeof sums)['repeat']) =>
+    `${name.padEnd(34)}${String(p.steps).padStart(6)}${(p.own / p.steps).toFixed(3).padStart(12)}${(p.other / p.steps).toFixed(3).padStart(16)}${(p.p / p.steps).toFixed(3).padStart(14)}`;
+  console.log(`${setup.dir}: ${scored} tunes (${setup.split} split of ${setup.corpusDir})`);
+  console.log('continuation steps                 steps  NLL (own)  NLL (other primer)  mean p(true)');
+  console.log(row('inside a motif of the primer', sums.repeat));
+  console.log(row('elsewhere', sums.rest));
+  const nll = (p: (typeof sums)['repeat'], key: 'own' | 'other') => p[key] / Math.max(1, p.steps);
+  printResult({
+    task: 'repeats',
+    tunes: scored,
+    repeatSteps: sums.repeat.steps,
+    repeatNll: round(nll(sums.repeat, 'own')),
+    otherNll: round(nll(sums.rest, 'own')),
+    repeatNllOtherPrimer: round(nll(sums.repeat, 'other')),
+    otherNllOtherPrimer: round(nll(sums.rest, 'other')),
+  });
+}
