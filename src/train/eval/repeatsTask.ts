@@ -7,11 +7,15 @@
  * swapped for another tune's (moved to the same mean pitch). Motif reuse measured on samples only says that
  * a model does not copy; this says whether the copy is missing from its probabilities or lost by sampling.
  */
-import { RnnRunner } from '../../model/rnnRunner';
+import * as tf from '@tensorflow/tfjs';
 import type { Args } from '../cli/args';
-import { chordSymbol } from '../corpus/chordSymbols';
-import { eventClass, eventsToNotes } from '../corpus/melodyEvents';
-import { scoreContinuations } from '../../model/scoreContinuation';
+import type { GridChord } from '../corpus/chordSymbols';
+import { eventClass, eventsToNotes, HOLD } from '../corpus/melodyEvents';
+import { inputSize, specFromConfig, type ModelSpec } from '../data/modelSpec';
+import { writeStepInput } from '../data/stepFeatures';
+import { readCheckpoint } from '../export/checkpointFiles';
+import { shapeOfVariables } from '../model/rnnGraph';
+import { createStepper } from '../model/stepper';
 import { motifKeys } from './musicality/motifs';
 import { phrasePrompts, type PhrasePrompt } from './musicality/prompts';
 import { printResult, round, setUpTask } from './taskSetup';
@@ -33,51 +37,88 @@ const meanPitch = (events: ArrayLike<number>) => {
   return pitches.reduce((s, p) => s + p, 0) / Math.max(1, pitches.length);
 };
 
+/**
+ * Per sequence, the log-probability of each event given the ones before it (teacher-forced from zero state),
+ * all sequences as one batch through the training graph's stepper, which also runs attention checkpoints.
+ */
+function stepLogProbs(
+  vars: Record<string, tf.Tensor>,
+  spec: ModelSpec,
+  sequences: { events: Int16Array; chords: GridChord[] }[],
+): Float32Array[] {
+  const batch = sequences.length;
+  const length = Math.max(...sequences.map((s) => s.events.length));
+  const width = inputSize(spec);
+  const stepper = createStepper(vars, batch, spec.attentionLength);
+  const out = sequences.map((s) => new Float32Array(s.events.length));
+  const buffer = new Float32Array(width * batch);
+  for (let t = 0; t + 1 < length; t++) {
+    sequences.forEach((s, b) =>
+      writeStepInput(spec, buffer, batch, b, t, t < s.events.length ? s.events[t] : HOLD, s.chords[t + 1]),
+    );
+    const x = tf.tidy(() => tf.transpose(tf.tensor2d(buffer, [width, batch])) as tf.Tensor2D);
+    const y = stepper.step(x);
+    x.dispose();
+    const logProbs = y.dataSync() as Float32Array;
+    y.dispose();
+    const depth = logProbs.length / batch;
+    sequences.forEach((s, b) => {
+      if (t + 1 < s.events.length) out[b][t + 1] = logProbs[b * depth + eventClass(s.events[t + 1], spec.minPitch)];
+    });
+  }
+  stepper.dispose();
+  return out;
+}
+
 export async function runRepeatsTask(args: Args): Promise<void> {
   const setup = await setUpTask(args, 'public/checkpoints/melody-rnn-v2', false);
-  const { model } = setup;
-  const runner = new RnnRunner(model.weights);
-  const { minPitch, maxPitch } = model.spec;
+  setup.model.dispose();
+  const { config, tensors } = readCheckpoint(setup.dir);
+  const spec = specFromConfig(config, shapeOfVariables(tensors).hidden);
   const prompts = phrasePrompts(setup.tunes);
-  const sums = { repeat: { own: 0, other: 0, p: 0, steps: 0 }, rest: { own: 0, other: 0, p: 0, steps: 0 } };
-  let scored = 0;
-  const toClasses = (events: ArrayLike<number>) => Int32Array.from(events, (e) => eventClass(e, minPitch));
+  const sequences: { events: Int16Array; chords: GridChord[] }[] = [];
+  const marks: Uint8Array[] = [];
   prompts.forEach((prompt: PhrasePrompt, i) => {
     // Another tune's primer of the same length (the next one round the list), moved to this primer's mean pitch.
     const other = [...prompts.slice(i + 1), ...prompts.slice(0, i)].find((q) => q.primerSteps === prompt.primerSteps);
     if (!other) return;
     const { tune, start, primerSteps, phraseSteps } = prompt;
-    const primer = tune.events.slice(start, start + primerSteps);
-    const continuation = tune.events.slice(start + primerSteps, start + primerSteps + phraseSteps);
+    const events = tune.events.slice(start, start + primerSteps + phraseSteps);
+    const chords = tune.chords.slice(start, start + primerSteps + phraseSteps);
     const otherPrimer = other.tune.events.slice(other.start, other.start + primerSteps);
-    const shift = Math.round(meanPitch(primer) - meanPitch(otherPrimer));
-    const moved = otherPrimer.map((e) => (e >= 0 ? Math.min(maxPitch, Math.max(minPitch, e + shift)) : e));
-    const chords = model.spec.chordEncoder
-      ? Array.from(tune.chords.slice(start, start + primerSteps + phraseSteps), chordSymbol)
-      : undefined;
-    const rows = [toClasses(continuation)];
-    const [own] = scoreContinuations(runner, model.spec, { prefix: toClasses(primer), rows, chords });
-    const [swapped] = scoreContinuations(runner, model.spec, { prefix: toClasses(moved), rows, chords });
-    const marks = repeatSteps(primer, continuation);
-    for (let s = 0; s < continuation.length; s++) {
-      const part = marks[s] ? sums.repeat : sums.rest;
-      part.own -= own[s];
-      part.other -= swapped[s];
-      part.p += Math.exp(own[s]);
+    const shift = Math.round(meanPitch(events.subarray(0, primerSteps)) - meanPitch(otherPrimer));
+    const swapped = events.slice();
+    otherPrimer.forEach(
+      (e, s) => (swapped[s] = e >= 0 ? Math.min(spec.maxPitch, Math.max(spec.minPitch, e + shift)) : e),
+    );
+    sequences.push({ events, chords }, { events: swapped, chords });
+    marks.push(repeatSteps(events.subarray(0, primerSteps), events.subarray(primerSteps)));
+  });
+  const logProbs = stepLogProbs(tensors, spec, sequences);
+  tf.dispose(Object.values(tensors));
+  const sums = { repeat: { own: 0, other: 0, p: 0, steps: 0 }, rest: { own: 0, other: 0, p: 0, steps: 0 } };
+  marks.forEach((m, k) => {
+    const own = logProbs[2 * k];
+    const swapped = logProbs[2 * k + 1];
+    const primerSteps = own.length - m.length;
+    m.forEach((mark, s) => {
+      const part = mark ? sums.repeat : sums.rest;
+      part.own -= own[primerSteps + s];
+      part.other -= swapped[primerSteps + s];
+      part.p += Math.exp(own[primerSteps + s]);
       part.steps++;
-    }
-    scored++;
+    });
   });
   const row = (name: string, p: (typeof sums)['repeat']) =>
     `${name.padEnd(34)}${String(p.steps).padStart(6)}${(p.own / p.steps).toFixed(3).padStart(12)}${(p.other / p.steps).toFixed(3).padStart(16)}${(p.p / p.steps).toFixed(3).padStart(14)}`;
-  console.log(`${setup.dir}: ${scored} tunes (${setup.split} split of ${setup.corpusDir})`);
+  console.log(`${setup.dir}: ${marks.length} tunes (${setup.split} split of ${setup.corpusDir})`);
   console.log('continuation steps                 steps  NLL (own)  NLL (other primer)  mean p(true)');
   console.log(row('inside a motif of the primer', sums.repeat));
   console.log(row('elsewhere', sums.rest));
   const nll = (p: (typeof sums)['repeat'], key: 'own' | 'other') => p[key] / Math.max(1, p.steps);
   printResult({
     task: 'repeats',
-    tunes: scored,
+    tunes: marks.length,
     repeatSteps: sums.repeat.steps,
     repeatNll: round(nll(sums.repeat, 'own')),
     otherNll: round(nll(sums.rest, 'own')),
