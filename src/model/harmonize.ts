@@ -2,6 +2,7 @@ import { symbolClass } from '../core/harmony/chordClass';
 import { TransitionPrior, type ChordPrior, type TransitionPlace } from '../core/harmony/chordPrior';
 import { ChordTones } from '../core/harmony/chordTones';
 import { encodeMelodyEvents, eventPitch, NO_EVENT, NOTE_OFF } from '../core/melodyEvents';
+import { pitchClass } from '../core/pitch';
 import type { MelodyRnnSpec } from './checkpointSpec';
 import type { RnnRows, RnnRunner } from './rnnRunner';
 import { specRange } from './samplingPlan';
@@ -72,13 +73,14 @@ function slotToneScores(
 ): Float64Array[] {
   const rows = classes.map((c) => tones.logProbs(c));
   const out = Array.from({ length: slots }, () => new Float64Array(classes.length));
+  const range = specRange(spec);
   let sounding: number | null = null;
   for (let step = 0; step < slots * slotSteps; step++) {
     const event = events[step];
     if (event === NOTE_OFF) sounding = null;
-    else if (event !== NO_EVENT) sounding = eventPitch(event, specRange(spec));
+    else if (event !== NO_EVENT) sounding = eventPitch(event, range);
     if (sounding === null) continue;
-    const pc = (((sounding - tonic) % 12) + 12) % 12;
+    const pc = pitchClass(sounding - tonic);
     const slot = out[Math.floor(step / slotSteps)];
     for (let c = 0; c < rows.length; c++) slot[c] += rows[c][pc];
   }

@@ -56,6 +56,11 @@ function isCounts(value: unknown): value is Record<string, number> {
   );
 }
 
+/** A table of counts per "from" chord. */
+function isTable(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && Object.values(value).every((row) => isCounts(row));
+}
+
 /** Checks a parsed chord_prior.json; throws an Error naming what is wrong. */
 export function parseChordPrior(json: unknown): ChordPrior {
   const prior = json as Partial<ChordPrior> | null;
@@ -65,8 +70,6 @@ export function parseChordPrior(json: unknown): ChordPrior {
   for (const [family, slots] of Object.entries(prior.families)) {
     for (const [slot, counts] of Object.entries(slots ?? {})) {
       const c = counts as TransitionCounts;
-      const isTable = (t: unknown) =>
-        typeof t === 'object' && t !== null && Object.values(t).every((row) => isCounts(row));
       if (
         !isCounts(c?.start) ||
         !isCounts(c?.end) ||

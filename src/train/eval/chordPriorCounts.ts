@@ -6,6 +6,7 @@
 import { chordClassOf } from '../../core/harmony/chordClass';
 import type { ChordPrior, KeyFamily, SlotLength, TransitionCounts } from '../../core/harmony/chordPrior';
 import type { ToneCounts } from '../../core/harmony/chordTones';
+import { pitchClass } from '../../core/pitch';
 import type { GridChord } from '../corpus/chordSymbols';
 import { eventsToNotes } from '../corpus/melodyEvents';
 import { tuneKey } from '../corpus/tuneKey';
@@ -34,7 +35,7 @@ function countTones(tune: Tune, tonic: number, tones: ToneCounts): void {
     for (let s = note.start; s < note.end && s < tune.chords.length; s++) {
       const chord = gridChordClass(tune.chords[s], tonic);
       if (chord === null) continue;
-      (tones[chord] ??= new Array<number>(12).fill(0))[(((note.pitch - tonic) % 12) + 12) % 12]++;
+      (tones[chord] ??= new Array<number>(12).fill(0))[pitchClass(note.pitch - tonic)]++;
     }
   }
 }

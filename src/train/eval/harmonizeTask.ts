@@ -113,14 +113,15 @@ export async function runHarmonizeTask(args: Args): Promise<void> {
       const changes = barChords.some((c) => c.root !== truth.root || c.mask !== truth.mask);
       const part = changes ? split.changing : split.steady;
       part.bars++;
-      if (ours.pitchClasses[0] === truth.root) part.root++;
-      if (ours.pitchClasses[0] !== truth.root) {
+      const rootRight = ours.pitchClasses[0] === truth.root;
+      if (rootRight) part.root++;
+      else {
         const degree = (pc: number) => DEGREE_NAMES[(pc - key.tonic + 12) % 12];
         const pair = `${degree(truth.root)} -> ${degree(ours.pitchClasses[0])}`;
         confusions.set(pair, (confusions.get(pair) ?? 0) + 1);
       }
-      if (ours.pitchClasses[0] === truth.root) tally.root++;
-      if (ours.pitchClasses[0] === truth.root && maskOf(ours.pitchClasses) === truth.mask) tally.exact++;
+      if (rootRight) tally.root++;
+      if (rootRight && maskOf(ours.pitchClasses) === truth.mask) tally.exact++;
       if (baseline.pitchClasses[0] === truth.root) tally.baselineRoot++;
       if (baseline.pitchClasses[0] === truth.root && maskOf(baseline.pitchClasses) === truth.mask)
         tally.baselineExact++;

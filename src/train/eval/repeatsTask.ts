@@ -9,13 +9,11 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Args } from '../cli/args';
-import type { GridChord } from '../corpus/chordSymbols';
-import { eventClass, eventsToNotes, HOLD } from '../corpus/melodyEvents';
-import { inputSize, specFromConfig, type ModelSpec } from '../data/modelSpec';
-import { writeStepInput } from '../data/stepFeatures';
+import { eventClass, eventsToNotes } from '../corpus/melodyEvents';
+import { specFromConfig, type ModelSpec } from '../data/modelSpec';
 import { readCheckpoint } from '../export/checkpointFiles';
 import { shapeOfVariables } from '../model/rnnGraph';
-import { createStepper } from '../model/stepper';
+import { forEachForcedStep, type ForcedSequence } from './scoreModel';
 import { motifKeys } from './musicality/motifs';
 import { phrasePrompts, type PhrasePrompt } from './musicality/prompts';
 import { printResult, round, setUpTask } from './taskSetup';
@@ -37,36 +35,18 @@ const meanPitch = (events: ArrayLike<number>) => {
   return pitches.reduce((s, p) => s + p, 0) / Math.max(1, pitches.length);
 };
 
-/**
- * Per sequence, the log-probability of each event given the ones before it (teacher-forced from zero state),
- * all sequences as one batch through the training graph's stepper, which also runs attention checkpoints.
- */
-function stepLogProbs(
+/** Per sequence, the log-probability of each event given the ones before it (teacher-forced from zero state). */
+async function stepLogProbs(
   vars: Record<string, tf.Tensor>,
   spec: ModelSpec,
-  sequences: { events: Int16Array; chords: GridChord[] }[],
-): Float32Array[] {
-  const batch = sequences.length;
-  const length = Math.max(...sequences.map((s) => s.events.length));
-  const width = inputSize(spec);
-  const stepper = createStepper(vars, batch, spec.attentionLength);
+  sequences: readonly ForcedSequence[],
+): Promise<Float32Array[]> {
   const out = sequences.map((s) => new Float32Array(s.events.length));
-  const buffer = new Float32Array(width * batch);
-  for (let t = 0; t + 1 < length; t++) {
-    sequences.forEach((s, b) =>
-      writeStepInput(spec, buffer, batch, b, t, t < s.events.length ? s.events[t] : HOLD, s.chords[t + 1]),
-    );
-    const x = tf.tidy(() => tf.transpose(tf.tensor2d(buffer, [width, batch])) as tf.Tensor2D);
-    const y = stepper.step(x);
-    x.dispose();
-    const logProbs = y.dataSync() as Float32Array;
-    y.dispose();
-    const depth = logProbs.length / batch;
+  await forEachForcedStep(vars, spec, sequences, (t, logProbs, depth) =>
     sequences.forEach((s, b) => {
       if (t + 1 < s.events.length) out[b][t + 1] = logProbs[b * depth + eventClass(s.events[t + 1], spec.minPitch)];
-    });
-  }
-  stepper.dispose();
+    }),
+  );
   return out;
 }
 
@@ -76,7 +56,7 @@ export async function runRepeatsTask(args: Args): Promise<void> {
   const { config, tensors } = readCheckpoint(setup.dir);
   const spec = specFromConfig(config, shapeOfVariables(tensors).hidden);
   const prompts = phrasePrompts(setup.tunes);
-  const sequences: { events: Int16Array; chords: GridChord[] }[] = [];
+  const sequences: ForcedSequence[] = [];
   const marks: Uint8Array[] = [];
   prompts.forEach((prompt: PhrasePrompt, i) => {
     // Another tune's primer of the same length (the next one round the list), moved to this primer's mean pitch.
@@ -94,7 +74,7 @@ export async function runRepeatsTask(args: Args): Promise<void> {
     sequences.push({ events, chords }, { events: swapped, chords });
     marks.push(repeatSteps(events.subarray(0, primerSteps), events.subarray(primerSteps)));
   });
-  const logProbs = stepLogProbs(tensors, spec, sequences);
+  const logProbs = await stepLogProbs(tensors, spec, sequences);
   tf.dispose(Object.values(tensors));
   const sums = { repeat: { own: 0, other: 0, p: 0, steps: 0 }, rest: { own: 0, other: 0, p: 0, steps: 0 } };
   marks.forEach((m, k) => {

@@ -4,6 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { eventClass, HOLD } from '../corpus/melodyEvents';
+import type { GridChord } from '../corpus/chordSymbols';
 import type { Tune } from '../corpus/tune';
 import { inputSize, type ModelSpec } from '../data/modelSpec';
 import { writeStepInput } from '../data/stepFeatures';
@@ -15,26 +16,48 @@ export interface Score {
   events: number;
 }
 
-/** NLL and accuracy of the model over all tunes, run as one batch step by step. */
-export async function scoreTunes(vars: Record<string, tf.Tensor>, spec: ModelSpec, tunes: Tune[]): Promise<Score> {
-  const batch = tunes.length;
-  const length = Math.max(...tunes.map((t) => t.events.length));
+/** A melody to teacher-force: its events and the chord at each step (chords are ignored by melody models). */
+export interface ForcedSequence {
+  events: ArrayLike<number>;
+  chords: readonly GridChord[];
+}
+
+/**
+ * Feeds every sequence through the model from zero state, as one batch step by step, and hands over the
+ * log-probabilities after each input step t (they predict event t + 1; rows of `depth`, one per sequence).
+ * Shorter sequences are padded with holds.
+ */
+export async function forEachForcedStep(
+  vars: Record<string, tf.Tensor>,
+  spec: ModelSpec,
+  sequences: readonly ForcedSequence[],
+  onStep: (t: number, logProbs: Float32Array, depth: number) => void,
+): Promise<void> {
+  const batch = sequences.length;
+  const length = Math.max(...sequences.map((s) => s.events.length));
   const inSize = inputSize(spec);
   const stepper = createStepper(vars, batch, spec.attentionLength);
-  let nll = 0;
-  let hits = 0;
-  let events = 0;
   const buf = new Float32Array(inSize * batch);
   for (let t = 0; t < length - 1; t++) {
-    tunes.forEach((tune, b) =>
-      writeStepInput(spec, buf, batch, b, t, t < tune.events.length ? tune.events[t] : HOLD, tune.chords[t + 1]),
+    sequences.forEach((s, b) =>
+      writeStepInput(spec, buf, batch, b, t, t < s.events.length ? s.events[t] : HOLD, s.chords[t + 1]),
     );
     const x = tf.tidy(() => tf.transpose(tf.tensor2d(buf, [inSize, batch])) as tf.Tensor2D);
     const out = stepper.step(x);
     x.dispose();
     const logProbs = (await out.data()) as Float32Array;
     out.dispose();
-    const depth = logProbs.length / batch;
+    onStep(t, logProbs, logProbs.length / batch);
+  }
+  stepper.dispose();
+}
+
+/** NLL and accuracy of the model over all tunes, run as one batch step by step. */
+export async function scoreTunes(vars: Record<string, tf.Tensor>, spec: ModelSpec, tunes: Tune[]): Promise<Score> {
+  let nll = 0;
+  let hits = 0;
+  let events = 0;
+  await forEachForcedStep(vars, spec, tunes, (t, logProbs, depth) => {
     tunes.forEach((tune, b) => {
       if (t + 1 >= tune.events.length) return;
       const target = eventClass(tune.events[t + 1], spec.minPitch);
@@ -45,7 +68,6 @@ export async function scoreTunes(vars: Record<string, tf.Tensor>, spec: ModelSpe
       if (best === target) hits++;
       events++;
     });
-  }
-  stepper.dispose();
+  });
   return { nll: nll / events, accuracy: hits / events, events };
 }
