@@ -53,36 +53,47 @@ function melody(bars: number[][]): Note[] {
 
 const rootName = (symbol: string) => parseChordSymbol(symbol)!.root;
 
+/** Three short notes, one in each 4-step slot: C, F, G. */
+const THREE_NOTES = [60, 65, 67].map((pitch, i) => ({ pitch, start: i * 4 + 1, length: 2, velocity: 90 }));
+const THREE_CHORDS = ['C', 'F', 'G'];
+
+/**
+ * The best of every progression of THREE_CHORDS under THREE_NOTES by brute force: the model's log-likelihood
+ * of the notes after a silent 4-step bar, plus `extra` for the progression.
+ */
+function bruteForce(runner: RnnRunner, extra: (chords: string[]) => number = () => 0) {
+  const events = encodeMelodyEvents(THREE_NOTES, 12, specRange(random.spec));
+  let best = { score: -Infinity, chords: [] as string[] };
+  for (const a of THREE_CHORDS) {
+    for (const b of THREE_CHORDS) {
+      for (const c of THREE_CHORDS) {
+        const chords = ['N.C.', 'N.C.', 'N.C.', 'N.C.', ...[a, b, c].flatMap((x) => [x, x, x, x])];
+        const [lp] = scoreContinuations(runner, random.spec, { prefix: new Int32Array(4), rows: [events], chords });
+        const score = sumRange(lp, 0, 12) + extra([a, b, c]);
+        if (score > best.score) best = { score, chords: [a, b, c] };
+      }
+    }
+  }
+  return best;
+}
+
 describe('the chord search', () => {
   it(
     'with a beam wide enough for every progression, finds what brute force finds (model only)',
     () => {
       const runner = new RnnRunner(random.weights);
-      const vocabulary = ['C', 'F', 'G'];
-      const notes = [60, 65, 67].map((pitch, i) => ({ pitch, start: i * 4 + 1, length: 2, velocity: 90 }));
       const result = harmonizeMelody(runner, random.spec, null, {
-        notes,
+        notes: THREE_NOTES,
         steps: 12,
         slotSteps: 4,
         barSteps: 4,
-        vocabulary,
+        vocabulary: THREE_CHORDS,
         tonic: 0,
         family: 'major',
         beamWidth: 16,
         wholeBars: true,
       });
-      const events = encodeMelodyEvents(notes, 12, specRange(random.spec));
-      let best = { score: -Infinity, chords: [] as string[] };
-      for (const a of vocabulary) {
-        for (const b of vocabulary) {
-          for (const c of vocabulary) {
-            const chords = ['N.C.', 'N.C.', 'N.C.', 'N.C.', ...[a, b, c].flatMap((x) => [x, x, x, x])];
-            const [lp] = scoreContinuations(runner, random.spec, { prefix: new Int32Array(4), rows: [events], chords });
-            const score = sumRange(lp, 0, 12);
-            if (score > best.score) best = { score, chords: [a, b, c] };
-          }
-        }
-      }
+      const best = bruteForce(runner);
       expect(result.slots.map((s) => s.best)).toEqual(best.chords);
       expect(result.modelLogProb).toBeCloseTo(best.score, 4);
       expect(result.slots.map((s) => s.start)).toEqual([0, 4, 8]);
@@ -99,8 +110,6 @@ describe('the chord search', () => {
     "adds the chord-tone table's log-probability of every sounding step, weighted, to the model's score",
     () => {
       const runner = new RnnRunner(random.weights);
-      const vocabulary = ['C', 'F', 'G'];
-      const notes = [60, 65, 67].map((pitch, i) => ({ pitch, start: i * 4 + 1, length: 2, velocity: 90 }));
       const tones = {
         '0:maj': [9, 0, 0, 0, 5, 1, 0, 5, 0, 0, 0, 0],
         '5:maj': [5, 0, 0, 0, 0, 9, 0, 1, 0, 5, 0, 0],
@@ -113,31 +122,25 @@ describe('the chord search', () => {
         families: {},
         tones: { major: tones },
       };
-      const request = { notes, steps: 12, slotSteps: 4, barSteps: 4, vocabulary, tonic: 0, family: 'major' as const };
       const result = harmonizeMelody(runner, random.spec, prior, {
-        ...request,
+        notes: THREE_NOTES,
+        steps: 12,
+        slotSteps: 4,
+        barSteps: 4,
+        vocabulary: THREE_CHORDS,
+        tonic: 0,
+        family: 'major',
         beamWidth: 16,
         wholeBars: true,
         toneWeight: 20,
       });
-      const events = encodeMelodyEvents(notes, 12, specRange(random.spec));
       const table = new ChordTones(prior, 'major');
-      let best = { score: -Infinity, chords: [] as string[] };
-      for (const a of vocabulary) {
-        for (const b of vocabulary) {
-          for (const c of vocabulary) {
-            const chords = ['N.C.', 'N.C.', 'N.C.', 'N.C.', ...[a, b, c].flatMap((x) => [x, x, x, x])];
-            const [lp] = scoreContinuations(runner, random.spec, { prefix: new Int32Array(4), rows: [events], chords });
-            // Each note sounds two steps, in its own slot.
-            const toneScore = [a, b, c].reduce(
-              (s, chord, i) => s + 2 * table.logProbs(symbolClass(chord, 0)!)[[0, 5, 7][i]],
-              0,
-            );
-            const score = sumRange(lp, 0, 12) + 20 * toneScore;
-            if (score > best.score) best = { score, chords: [a, b, c] };
-          }
-        }
-      }
+      // Each note sounds two steps, in its own slot.
+      const best = bruteForce(
+        runner,
+        (chords) =>
+          20 * chords.reduce((s, chord, i) => s + 2 * table.logProbs(symbolClass(chord, 0)!)[[0, 5, 7][i]], 0),
+      );
       expect(result.slots.map((s) => s.best)).toEqual(best.chords);
       // The table is heavy enough here to spell the melody out: C, F, G.
       expect(best.chords).toEqual(['C', 'F', 'G']);

@@ -4,7 +4,6 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chordSymbol, type GridChord } from '../../../src/train/corpus/chordSymbols';
@@ -16,21 +15,8 @@ import { createModelVariables } from '../../../src/train/model/modelGraph';
 import { createStepper } from '../../../src/train/model/stepper';
 import { createRng } from '../../../src/train/random';
 import { serveFixtures, type FixtureServer } from '../../fixtures/checkpoints';
-import { graphProbs, maxDiff, primerSequence } from './parityHelpers';
+import { graphProbs, maxDiff, MusicRNN, primerSequence } from './parityHelpers';
 import { makeTuneEvents } from './tinyCorpus';
-
-interface MagentaRnn {
-  initialize(): Promise<void>;
-  continueSequenceAndReturnProbabilities(
-    seq: unknown,
-    steps: number,
-    temperature?: number,
-    chords?: string[],
-  ): Promise<{ probs: Float32Array[] }>;
-  dispose(): void;
-}
-const require = createRequire(import.meta.url);
-const { MusicRNN } = require('@magenta/music/node/music_rnn.js') as { MusicRNN: new (url: string) => MagentaRnn };
 
 let server: FixtureServer;
 

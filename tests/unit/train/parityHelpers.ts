@@ -3,11 +3,29 @@
  * Magenta's quantized NoteSequence, and the largest difference between two probability vectors.
  */
 import * as tf from '@tensorflow/tfjs';
+import { createRequire } from 'node:module';
 import type { GridChord } from '../../../src/train/corpus/chordSymbols';
 import { eventsToNotes } from '../../../src/train/corpus/melodyEvents';
 import { inputSize, type ModelSpec } from '../../../src/train/data/modelSpec';
 import { writeStepInput } from '../../../src/train/data/stepFeatures';
 import { modelLogits } from '../../../src/train/model/modelGraph';
+
+/** What the parity tests call on Magenta's own MusicRNN (Node build). */
+export interface MagentaRnn {
+  initialize(): Promise<void>;
+  continueSequenceAndReturnProbabilities(
+    seq: unknown,
+    steps: number,
+    temperature?: number,
+    chords?: string[],
+  ): Promise<{ probs: Float32Array[] }>;
+  dispose(): void;
+}
+const require = createRequire(import.meta.url);
+/** Magenta's MusicRNN, the reference every parity test compares with. */
+export const { MusicRNN } = require('@magenta/music/node/music_rnn.js') as {
+  MusicRNN: new (url: string) => MagentaRnn;
+};
 
 /** Next-step probabilities after the primer `events`, by the training graph on `vars` (chords per step, if any). */
 export function graphProbs(

@@ -6,8 +6,6 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chordSymbol, transposeChord, type GridChord } from '../../../src/train/corpus/chordSymbols';
@@ -16,38 +14,15 @@ import { readCorpus } from '../../../src/train/corpus/readCorpus';
 import { specFromConfig } from '../../../src/train/data/modelSpec';
 import { readCheckpoint } from '../../../src/train/export/checkpointFiles';
 import { shapeOfVariables } from '../../../src/train/model/rnnGraph';
-import { graphProbs, maxDiff, primerSequence } from './parityHelpers';
-
-interface MagentaRnn {
-  initialize(): Promise<void>;
-  continueSequenceAndReturnProbabilities(
-    seq: unknown,
-    steps: number,
-    temperature?: number,
-    chords?: string[],
-  ): Promise<{ probs: Float32Array[] }>;
-  dispose(): void;
-}
-const require = createRequire(import.meta.url);
-const { MusicRNN } = require('@magenta/music/node/music_rnn.js') as { MusicRNN: new (url: string) => MagentaRnn };
+import { serveFixtures, type FixtureServer } from '../../fixtures/checkpoints';
+import { graphProbs, maxDiff, MusicRNN, primerSequence } from './parityHelpers';
 
 const ROOT = 'public/checkpoints';
-let server: Server;
-let baseUrl = '';
+let server: FixtureServer;
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
-  server = createServer((req, res) => {
-    try {
-      res.end(readFileSync(join(ROOT, decodeURIComponent(req.url ?? '/').replace(/\.\./g, ''))));
-    } catch {
-      res.statusCode = 404;
-      res.end();
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  server = await serveFixtures(ROOT);
 });
 
 afterAll(() => server.close());
@@ -85,7 +60,7 @@ describe('shipped MusicRNN checkpoints in mm.MusicRNN', () => {
     async (id) => {
       const { spec, tensors } = load(id);
       expect(spec.kind).toBe('melody');
-      const model = new MusicRNN(`${baseUrl}/${id}`);
+      const model = new MusicRNN(server.url(id));
       await model.initialize();
       for (const steps of [16, 37, 64]) {
         const primer = tune.events.slice(0, steps);
@@ -103,7 +78,7 @@ describe('shipped MusicRNN checkpoints in mm.MusicRNN', () => {
     async (id) => {
       const { spec, tensors } = load(id);
       expect(spec.kind).toBe('chord');
-      const model = new MusicRNN(`${baseUrl}/${id}`);
+      const model = new MusicRNN(server.url(id));
       await model.initialize();
       await model.continueSequenceAndReturnProbabilities(primerSequence(tune.events.slice(0, 4)), 1, undefined, [
         'C',

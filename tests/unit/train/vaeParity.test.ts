@@ -5,10 +5,7 @@
  * and the same greedy decoding, so what training optimises is what the app runs.
  */
 import * as tf from '@tensorflow/tfjs';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VaeCodec, vaeWeightsFrom } from '../../../src/model/vae/vaeCodec';
@@ -23,6 +20,7 @@ import {
   toCheckpointTensors,
 } from '../../../src/train/vae/vaeGraph';
 import { magentaVaeConfig, type VaeSpec } from '../../../src/train/vae/vaeSpec';
+import { serveFixtures, type FixtureServer } from '../../fixtures/checkpoints';
 import { maxDiff } from './parityHelpers';
 import { makeTuneEvents } from './tinyCorpus';
 
@@ -44,9 +42,7 @@ const tfCjs = require('@tensorflow/tfjs') as Record<string, unknown>;
 tfCjs.addStrict ??= tfCjs.add;
 const { MusicVAE } = require('@magenta/music/node/music_vae.js') as { MusicVAE: new (url: string) => MagentaVae };
 
-let server: Server;
-let baseUrl = '';
-const root = mkdtempSync(join(tmpdir(), 'pw-vae-'));
+let server: FixtureServer;
 const spec: VaeSpec = {
   minPitch: 48,
   maxPitch: 83,
@@ -58,17 +54,7 @@ const spec: VaeSpec = {
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
-  server = createServer((req, res) => {
-    try {
-      res.end(readFileSync(join(root, decodeURIComponent(req.url ?? '/'))));
-    } catch {
-      res.statusCode = 404;
-      res.end();
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  server = await serveFixtures();
 });
 
 afterAll(() => server.close());
@@ -79,7 +65,7 @@ async function exportRandomVae(id: string): Promise<Record<string, tf.Tensor>> {
   let seed = 20;
   for (const v of Object.values(vars)) v.assign(tf.randomUniform(v.shape, -0.7, 0.7, 'float32', seed++));
   const tensors = toCheckpointTensors(vars);
-  await writeCheckpoint(join(root, id), tensors, magentaVaeConfig(spec));
+  await writeCheckpoint(join(server.root, id), tensors, magentaVaeConfig(spec));
   tf.dispose(Object.values(tensors));
   return vars;
 }
@@ -113,7 +99,7 @@ function notesOf(classes: ArrayLike<number>): string[] {
 describe('exported MusicVAE checkpoint in mm.MusicVAE', () => {
   it('encodes as Magenta does, in the worker codec and in the training graph', async () => {
     const vars = await exportRandomVae('enc');
-    const model = new MusicVAE(`${baseUrl}/enc`);
+    const model = new MusicVAE(server.url('enc'));
     await model.initialize();
     const inputs = windows(5);
     const magentaZ = await model.encode(inputs.map(noteSequence));
@@ -150,7 +136,7 @@ describe('exported MusicVAE checkpoint in mm.MusicVAE', () => {
 
   it('greedy-decodes a given latent code note for note as Magenta does', async () => {
     const vars = await exportRandomVae('dec');
-    const model = new MusicVAE(`${baseUrl}/dec`);
+    const model = new MusicVAE(server.url('dec'));
     await model.initialize();
     const z = tf.randomNormal([6, spec.zSize], 0, 1.5, 'float32', 9) as tf.Tensor2D;
     const codes = (z.arraySync() as number[][]).map((row) => Float32Array.from(row));
@@ -194,7 +180,7 @@ describe('exported MusicVAE checkpoint in mm.MusicVAE', () => {
 
   it('a key mask only ever lets the decoder choose allowed classes', async () => {
     const vars = await exportRandomVae('mask');
-    const model = new MusicVAE(`${baseUrl}/mask`);
+    const model = new MusicVAE(server.url('mask'));
     await model.initialize();
     const codec = new VaeCodec(vaeWeightsFrom(model.rawVars), spec.numSteps);
     const cMajor = new Set([0, 2, 4, 5, 7, 9, 11]);
@@ -212,7 +198,7 @@ describe('exported MusicVAE checkpoint in mm.MusicVAE', () => {
 
   it("Magenta's interpolate and similar run on it, and the checkpoint round-trips to the training layout", async () => {
     const vars = await exportRandomVae('moves');
-    const model = new MusicVAE(`${baseUrl}/moves`);
+    const model = new MusicVAE(server.url('moves'));
     await model.initialize();
     const [a, b] = windows(2).map(noteSequence);
     expect(await model.interpolate([a, b], 4)).toHaveLength(4);

@@ -4,10 +4,8 @@
  * greedy decoding the worker's codec reproduces note for note.
  */
 import * as tf from '@tensorflow/tfjs';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VaeCodec, vaeWeightsFrom } from '../../../src/model/vae/vaeCodec';
@@ -15,6 +13,7 @@ import { useTrainingBackend } from '../../../src/train/backend';
 import { readCorpus } from '../../../src/train/corpus/readCorpus';
 import type { VaeSpec } from '../../../src/train/vae/vaeSpec';
 import { klWeight, trainVae } from '../../../src/train/vae/vaeTrainer';
+import { serveFixtures, type FixtureServer } from '../../fixtures/checkpoints';
 import { writeTinyCorpus } from './tinyCorpus';
 
 interface MagentaVae {
@@ -28,23 +27,11 @@ interface MagentaVae {
 const require = createRequire(import.meta.url);
 const { MusicVAE } = require('@magenta/music/node/music_vae.js') as { MusicVAE: new (url: string) => MagentaVae };
 
-const root = mkdtempSync(join(tmpdir(), 'pw-vae-train-'));
-let server: Server;
-let baseUrl = '';
+let server: FixtureServer;
 
 beforeAll(async () => {
   await useTrainingBackend('wasm');
-  server = createServer((req, res) => {
-    try {
-      res.end(readFileSync(join(root, decodeURIComponent(req.url ?? '/'))));
-    } catch {
-      res.statusCode = 404;
-      res.end();
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  server = await serveFixtures();
 });
 
 afterAll(() => server.close());
@@ -57,7 +44,7 @@ describe('MusicVAE training', () => {
   });
 
   it('lowers the loss, resumes, and leaves a checkpoint mm.MusicVAE loads and our codec decodes alike', async () => {
-    const corpus = readCorpus(writeTinyCorpus(join(root, 'corpus'), 12, 3), {
+    const corpus = readCorpus(writeTinyCorpus(join(server.root, 'corpus'), 12, 3), {
       minPitch: 48,
       maxPitch: 83,
       validationFraction: 0.25,
@@ -73,8 +60,8 @@ describe('MusicVAE training', () => {
     const options = {
       spec,
       corpus,
-      outDir: join(root, 'ckpt'),
-      stateDir: join(root, 'state'),
+      outDir: join(server.root, 'ckpt'),
+      stateDir: join(server.root, 'state'),
       batchSize: 8,
       learningRate: 0.01,
       clipNorm: 5,
@@ -100,9 +87,9 @@ describe('MusicVAE training', () => {
     expect(end.loss).toBeLessThan(start.loss * 0.9);
     expect(end.reconstructionNll).toBeLessThan(start.reconstructionNll);
     expect(end.beta).toBeGreaterThan(start.beta);
-    expect(existsSync(join(root, 'ckpt', 'weights.bin'))).toBe(true);
+    expect(existsSync(join(server.root, 'ckpt', 'weights.bin'))).toBe(true);
 
-    const model = new MusicVAE(`${baseUrl}/ckpt`);
+    const model = new MusicVAE(server.url('ckpt'));
     await model.initialize();
     const z = tf.randomNormal([4, spec.zSize], 0, 1, 'float32', 5) as tf.Tensor2D;
     const magenta = await model.decode(z);
