@@ -48,6 +48,8 @@ export interface TrainOptions {
    */
   annealMinutes?: number;
   maxSteps?: number;
+  /** Loss weight of training targets that continue a motif heard earlier in their window (echoSteps; 1 = plain). */
+  echoWeight?: number;
   log: (line: string) => void;
 }
 
@@ -196,7 +198,7 @@ export async function train(o: TrainOptions): Promise<Progress> {
       return { ...w, shift: shifts[Math.floor(rng.next() * shifts.length)] };
     });
     progress.cursor += o.batchSize;
-    const batch = makeBatch(spec, picked, o.windowSteps, inSize);
+    const batch = makeBatch(spec, picked, o.windowSteps, inSize, o.echoWeight ?? 1);
     const rateNow = progress.learningRate * annealMultiplier(elapsed(), o.maxMinutes, o.annealMinutes ?? 0);
     setLearningRate(optimizer, rateNow);
     const { value, grads } = tf.variableGrads(

@@ -27,6 +27,7 @@ const HELP = `npm run train -- [--kind melody|chord|vae] [--corpus DIR] [--id NA
   --reset-lr         on resume, restart from --lr instead of the saved rate
   --init-from DIR    start the LSTM layers (and output biases) from a trained checkpoint where shapes match
   --anneal-minutes N decay the rate 10x over the last N minutes of the budget (default 0: none)
+  --echo-weight 1    loss weight of steps that continue a motif heard earlier in the window (1 = plain)
   --backend wasm|cpu`;
 
 async function main(): Promise<void> {
@@ -80,6 +81,7 @@ async function main(): Promise<void> {
     seed: num(args, 'seed', 1),
     maxSteps: args['max-steps'] ? num(args, 'max-steps', 0) : undefined,
     annealMinutes: num(args, 'anneal-minutes', 0),
+    echoWeight: num(args, 'echo-weight', 1),
   };
   const progress = await train({
     ...options,

@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import { transposeChord } from '../corpus/chordSymbols';
 import { eventClass, HOLD, pitchSpan } from '../corpus/melodyEvents';
 import type { Tune } from '../corpus/tune';
+import { echoSteps } from './echoSteps';
 import type { ModelSpec } from './modelSpec';
 import { writeStepInput } from './stepFeatures';
 
@@ -49,20 +50,26 @@ export interface Batch {
   inputs: tf.Tensor2D[];
   /** Target class of row t * B + b. */
   targets: tf.Tensor1D;
-  /** 1 where the target is inside the tune. */
+  /** The weight of each target in the mean loss: 0 past the tune end, else 1 (or echoWeight on echo steps). */
   mask: tf.Tensor1D;
+  /** Targets inside the tune. */
   counted: number;
 }
 
-/** Builds the tensors of one batch of windows (T steps each). */
-export function makeBatch(spec: ModelSpec, windows: Window[], steps: number, inSize: number): Batch {
+/**
+ * Builds the tensors of one batch of windows (T steps each). With `echoWeight` other than 1, targets that
+ * continue a motif heard earlier in the window (echoSteps) weigh that much in the loss.
+ */
+export function makeBatch(spec: ModelSpec, windows: Window[], steps: number, inSize: number, echoWeight = 1): Batch {
   const batch = windows.length;
   const targets = new Int32Array(steps * batch);
   const mask = new Float32Array(steps * batch);
   const inputs: tf.Tensor2D[] = [];
   const buffers = Array.from({ length: steps }, () => new Float32Array(inSize * batch));
+  let counted = 0;
   windows.forEach((w, b) => {
     const { events, chords } = w.tune;
+    const echoes = echoWeight === 1 ? null : echoSteps(events.subarray(w.start, w.start + steps + 1));
     for (let t = 0; t < steps; t++) {
       const i = w.start + t;
       const event = i < events.length ? shifted(events[i], w.shift) : HOLD;
@@ -70,13 +77,12 @@ export function makeBatch(spec: ModelSpec, windows: Window[], steps: number, inS
       writeStepInput(spec, buffers[t], batch, b, t, event, nextChord);
       if (i + 1 < events.length) {
         targets[t * batch + b] = eventClass(shifted(events[i + 1], w.shift), spec.minPitch);
-        mask[t * batch + b] = 1;
+        mask[t * batch + b] = echoes?.[t + 1] ? echoWeight : 1;
+        counted++;
       }
     }
   });
   for (const buf of buffers) inputs.push(tf.tensor2d(buf, [inSize, batch]));
-  let counted = 0;
-  for (const m of mask) counted += m;
   return { inputs, targets: tf.tensor1d(targets, 'int32'), mask: tf.tensor1d(mask), counted };
 }
 

@@ -1,0 +1,73 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import { NO_CHORD } from '../../../src/train/corpus/chordSymbols';
+import { notesToEvents } from '../../../src/train/corpus/melodyEvents';
+import type { Tune } from '../../../src/train/corpus/tune';
+import { echoSteps } from '../../../src/train/data/echoSteps';
+import { inputSize, type ModelSpec } from '../../../src/train/data/modelSpec';
+import { disposeBatch, makeBatch } from '../../../src/train/data/windows';
+
+/** Quarter notes from step 0, one per pitch. */
+const quarters = (pitches: number[]) =>
+  notesToEvents(pitches.map((pitch, i) => ({ pitch, start: i * 4, end: i * 4 + 4 })));
+
+describe('echo steps: where a melody continues a motif it played before', () => {
+  it('marks the second to fourth note of a motif heard earlier, transposed or not, and not its first time', () => {
+    // Bar 1: a motif; bar 2: something else; bar 3: the motif a fifth up; bar 4: new again.
+    const events = quarters([60, 62, 64, 60, 72, 71, 69, 67, 67, 69, 71, 67, 65, 60, 72, 60]);
+    const marks = Array.from(echoSteps(events));
+    const marked = marks.flatMap((m, s) => (m ? [s] : []));
+    expect(marked).toEqual([36, 37, 38, 39, 40, 41, 42, 43, 44]);
+  });
+
+  it('counts a repeated figure from its second full time, not against its own overlap', () => {
+    // Eight equal quarter notes: windows 0..4 share one motif; window 3 is the first that starts after window 0 ends.
+    const marks = echoSteps(quarters([60, 60, 60, 60, 60, 60, 60, 60]));
+    expect(marks.indexOf(1)).toBe(16);
+    expect(Array.from(marks.slice(16, 29)).every((m) => m === 1)).toBe(true);
+  });
+
+  it('marks nothing in a melody without repeats, with a new rhythm, or without notes', () => {
+    expect(echoSteps(quarters([60, 62, 65, 64, 71, 67, 72, 69])).every((m) => m === 0)).toBe(true);
+    const rhythm = notesToEvents(
+      [60, 62, 64, 60, 67, 69, 71, 67].map((pitch, i) => ({
+        pitch,
+        start: i < 4 ? i * 4 : 16 + (i - 4) * 2,
+        end: i < 4 ? i * 4 + 4 : 18 + (i - 4) * 2,
+      })),
+    );
+    expect(echoSteps(rhythm).every((m) => m === 0)).toBe(true);
+    expect(echoSteps(new Int16Array(32).fill(-2)).every((m) => m === 0)).toBe(true);
+  });
+});
+
+describe('training batches weighted on echo steps', () => {
+  const spec: ModelSpec = { kind: 'melody', minPitch: 48, maxPitch: 83, auxBits: 5, hidden: [8] };
+  const events = quarters([60, 62, 64, 60, 72, 71, 69, 67, 67, 69, 71, 67, 65, 60, 72, 60]);
+  const tune: Tune = {
+    name: 't',
+    events,
+    chords: Array.from(events, () => NO_CHORD),
+    hasChords: false,
+    stepsPerBar: 16,
+    offGridNotes: 0,
+    melodyNotes: 16,
+  };
+
+  it('weighs each target continuing an earlier motif by the weight, the rest by 1 and steps past the end by 0', () => {
+    const steps = 80; // runs 16 steps past the tune's end
+    const tensorsBefore = tf.memory().numTensors;
+    const plain = makeBatch(spec, [{ tune, start: 0, shift: 0 }], steps, inputSize(spec));
+    const weighted = makeBatch(spec, [{ tune, start: 0, shift: 0 }], steps, inputSize(spec), 3);
+    const echoes = echoSteps(events);
+    const expected = Array.from({ length: steps }, (_, t) => (t + 1 >= events.length ? 0 : echoes[t + 1] ? 3 : 1));
+    expect(Array.from(weighted.mask.dataSync())).toEqual(expected);
+    expect(Array.from(plain.mask.dataSync())).toEqual(expected.map((w) => Math.min(w, 1)));
+    expect(weighted.counted).toBe(plain.counted);
+    expect(weighted.counted).toBe(events.length - 1);
+    expect(Array.from(weighted.targets.dataSync())).toEqual(Array.from(plain.targets.dataSync()));
+    disposeBatch(plain);
+    disposeBatch(weighted);
+    expect(tf.memory().numTensors).toBe(tensorsBefore);
+  });
+});
