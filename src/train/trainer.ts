@@ -48,6 +48,8 @@ export interface TrainOptions {
    */
   annealMinutes?: number;
   maxSteps?: number;
+  /** Count the BinaryCounter from each tune's opening bar (openingBarStep) rather than from the window start. */
+  anchorCounter?: boolean;
   /** Loss weight of training targets that continue a motif heard earlier in their window (echoSteps; 1 = plain). */
   echoWeight?: number;
   log: (line: string) => void;
@@ -170,8 +172,8 @@ export async function train(o: TrainOptions): Promise<Progress> {
     setLearningRate(optimizer, progress.learningRate);
     o.log(`resumed at step ${progress.step} (epoch ${progress.epoch}, best val NLL ${progress.bestValNll.toFixed(4)})`);
   }
-  const trainWindows = tuneWindows(o.corpus.train, o.windowSteps, 2);
-  const allVal = tuneWindows(o.corpus.validation, o.windowSteps, 0);
+  const trainWindows = tuneWindows(o.corpus.train, o.windowSteps, 2, o.anchorCounter);
+  const allVal = tuneWindows(o.corpus.validation, o.windowSteps, 0, o.anchorCounter);
   const valWindows = shuffle(allVal.slice(), createRng(12345)).slice(0, o.evalWindows);
   const batchesPerEpoch = Math.floor(trainWindows.length / o.batchSize);
   o.log(

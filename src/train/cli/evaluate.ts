@@ -36,9 +36,21 @@ function loadModel(dir: string) {
   const { config, tensors } = readCheckpoint(dir);
   const trainingFile = join(dir, 'training.json');
   const training = existsSync(trainingFile)
-    ? (JSON.parse(readFileSync(trainingFile, 'utf8')) as { corpus?: { folder?: string } })
+    ? (JSON.parse(readFileSync(trainingFile, 'utf8')) as {
+        corpus?: { folder?: string };
+        options?: { anchorCounter?: boolean };
+      })
     : null;
-  return { dir, config, tensors, training, spec: specFromConfig(config, shapeOfVariables(tensors).hidden) };
+  // A model trained with its counter anchored at the opening bar is scored the way it was trained.
+  const anchorCounter = training?.options?.anchorCounter === true;
+  return {
+    dir,
+    config,
+    tensors,
+    training,
+    anchorCounter,
+    spec: specFromConfig(config, shapeOfVariables(tensors).hidden),
+  };
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -85,13 +97,14 @@ async function main(): Promise<void> {
   }
   const best = ngrams.reduce((a, b) => (b.nll < a.nll ? b : a));
   const t0 = performance.now();
-  const score = await scoreTunes(model.tensors, spec, tunes);
+  const score = await scoreTunes(model.tensors, spec, tunes, model.anchorCounter);
   const seconds = (performance.now() - t0) / 1000;
-  const withoutChordsScore = spec.kind === 'chord' ? await scoreTunes(model.tensors, spec, withoutChords(tunes)) : null;
+  const withoutChordsScore =
+    spec.kind === 'chord' ? await scoreTunes(model.tensors, spec, withoutChords(tunes), model.anchorCounter) : null;
   let compare: { checkpoint: string; nll: number; accuracy: number } | null = null;
   if (typeof args.compare === 'string') {
     const other = loadModel(args.compare);
-    compare = { checkpoint: other.dir, ...(await scoreTunes(other.tensors, other.spec, tunes)) };
+    compare = { checkpoint: other.dir, ...(await scoreTunes(other.tensors, other.spec, tunes, other.anchorCounter)) };
   }
   const reduction = 1 - score.nll / best.nll;
 

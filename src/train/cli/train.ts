@@ -27,6 +27,8 @@ const HELP = `npm run train -- [--kind melody|chord|vae] [--corpus DIR] [--id NA
   --reset-lr         on resume, restart from --lr instead of the saved rate
   --init-from DIR    start the LSTM layers (and output biases) from a trained checkpoint where shapes match
   --anneal-minutes N decay the rate 10x over the last N minutes of the budget (default 0: none)
+  --anchor-counter   count the BinaryCounter from each tune's opening bar (first bar with a downbeat note),
+                     as phrases count in the app, instead of from each window's start (--aux-bits 7: 8 bars of 4/4)
   --echo-weight 1    loss weight of steps that continue a motif heard earlier in the window (1 = plain)
   --backend wasm|cpu`;
 
@@ -82,6 +84,7 @@ async function main(): Promise<void> {
     maxSteps: args['max-steps'] ? num(args, 'max-steps', 0) : undefined,
     annealMinutes: num(args, 'anneal-minutes', 0),
     echoWeight: num(args, 'echo-weight', 1),
+    anchorCounter: Boolean(args['anchor-counter']),
   };
   const progress = await train({
     ...options,

@@ -25,3 +25,13 @@ export interface TuneKey {
   tonic: number;
   mode: 'major' | 'minor';
 }
+
+/**
+ * The first step of the tune's opening bar: the first bar line with a note on its downbeat (0 when none). A
+ * pickup before it is not where the tune's phrases count from; the app's phrases and the eval's primers start
+ * on such a bar.
+ */
+export function openingBarStep(tune: Pick<Tune, 'events' | 'stepsPerBar'>): number {
+  for (let start = 0; start < tune.events.length; start += tune.stepsPerBar) if (tune.events[start] >= 0) return start;
+  return 0;
+}

@@ -12,6 +12,12 @@ export function binaryCounterBit(step: number, bit: number): number {
   return Math.floor((step + 1) / 2 ** bit) % 2 ? 1 : -1;
 }
 
+/** A count for the BinaryCounter, brought into [0, 2^bits): counts before the counter's zero wrap round. */
+export function counterStep(spec: ModelSpec, step: number): number {
+  const cycle = 2 ** spec.auxBits;
+  return ((step % cycle) + cycle) % cycle;
+}
+
 /**
  * Writes the input of step `t` of a sequence into a gate-major [inputSize, B] buffer at column `column`.
  * `event` is the event at t and `nextChord` the chord at t + 1.

@@ -6,29 +6,36 @@
 import * as tf from '@tensorflow/tfjs';
 import { transposeChord } from '../corpus/chordSymbols';
 import { eventClass, HOLD, pitchSpan } from '../corpus/melodyEvents';
-import type { Tune } from '../corpus/tune';
+import { openingBarStep, type Tune } from '../corpus/tune';
 import { echoSteps } from './echoSteps';
 import type { ModelSpec } from './modelSpec';
-import { writeStepInput } from './stepFeatures';
+import { counterStep, writeStepInput } from './stepFeatures';
 
 export interface Window {
   tune: Tune;
   start: number;
   /** Semitones to move this window by (0 for validation). */
   shift: number;
+  /**
+   * The BinaryCounter's count at the window's first step: 0 counts from the window start; with the counter
+   * anchored, the steps from the tune's opening bar (negative in a pickup), as a phrase in the app counts.
+   */
+  counterStart?: number;
 }
 
 /**
  * Windows of `steps` steps starting on bar lines every `hopBars` bars, or (hopBars = 0) back to back with no
- * overlap; the last ones may run past the tune end (those steps are masked).
+ * overlap; the last ones may run past the tune end (those steps are masked). `anchorCounter` counts each
+ * window's BinaryCounter from the tune's opening bar instead of from the window start.
  */
-export function tuneWindows(tunes: Tune[], steps: number, hopBars: number): Window[] {
+export function tuneWindows(tunes: Tune[], steps: number, hopBars: number, anchorCounter = false): Window[] {
   const out: Window[] = [];
   for (const tune of tunes) {
     const bar = tune.stepsPerBar;
     const hop = hopBars > 0 ? hopBars * bar : Math.max(bar, Math.floor(steps / bar) * bar);
+    const opening = anchorCounter ? openingBarStep(tune) : 0;
     for (let start = 0; start === 0 || start + steps / 2 < tune.events.length - 1; start += hop) {
-      out.push({ tune, start, shift: 0 });
+      out.push({ tune, start, shift: 0, counterStart: anchorCounter ? start - opening : 0 });
     }
   }
   return out;
@@ -74,7 +81,7 @@ export function makeBatch(spec: ModelSpec, windows: Window[], steps: number, inS
       const i = w.start + t;
       const event = i < events.length ? shifted(events[i], w.shift) : HOLD;
       const nextChord = i + 1 < chords.length ? transposeChord(chords[i + 1], w.shift) : undefined;
-      writeStepInput(spec, buffers[t], batch, b, t, event, nextChord);
+      writeStepInput(spec, buffers[t], batch, b, counterStep(spec, (w.counterStart ?? 0) + t), event, nextChord);
       if (i + 1 < events.length) {
         targets[t * batch + b] = eventClass(shifted(events[i + 1], w.shift), spec.minPitch);
         mask[t * batch + b] = echoes?.[t + 1] ? echoWeight : 1;

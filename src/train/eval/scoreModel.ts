@@ -5,9 +5,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { eventClass, HOLD } from '../corpus/melodyEvents';
 import type { GridChord } from '../corpus/chordSymbols';
-import type { Tune } from '../corpus/tune';
+import { openingBarStep, type Tune } from '../corpus/tune';
 import { inputSize, type ModelSpec } from '../data/modelSpec';
-import { writeStepInput } from '../data/stepFeatures';
+import { counterStep, writeStepInput } from '../data/stepFeatures';
 import { createStepper } from '../model/stepper';
 
 export interface Score {
@@ -20,6 +20,8 @@ export interface Score {
 export interface ForcedSequence {
   events: ArrayLike<number>;
   chords: readonly GridChord[];
+  /** The BinaryCounter's count at the first step (default 0). */
+  counterStart?: number;
 }
 
 /**
@@ -40,7 +42,15 @@ export async function forEachForcedStep(
   const buf = new Float32Array(inSize * batch);
   for (let t = 0; t < length - 1; t++) {
     sequences.forEach((s, b) =>
-      writeStepInput(spec, buf, batch, b, t, t < s.events.length ? s.events[t] : HOLD, s.chords[t + 1]),
+      writeStepInput(
+        spec,
+        buf,
+        batch,
+        b,
+        counterStep(spec, (s.counterStart ?? 0) + t),
+        t < s.events.length ? s.events[t] : HOLD,
+        s.chords[t + 1],
+      ),
     );
     const x = tf.tidy(() => tf.transpose(tf.tensor2d(buf, [inSize, batch])) as tf.Tensor2D);
     const out = stepper.step(x);
@@ -52,12 +62,21 @@ export async function forEachForcedStep(
   stepper.dispose();
 }
 
-/** NLL and accuracy of the model over all tunes, run as one batch step by step. */
-export async function scoreTunes(vars: Record<string, tf.Tensor>, spec: ModelSpec, tunes: Tune[]): Promise<Score> {
+/**
+ * NLL and accuracy of the model over all tunes, run as one batch step by step. `anchorCounter` (a model trained
+ * so) counts the BinaryCounter from each tune's opening bar, as in training.
+ */
+export async function scoreTunes(
+  vars: Record<string, tf.Tensor>,
+  spec: ModelSpec,
+  tunes: Tune[],
+  anchorCounter = false,
+): Promise<Score> {
   let nll = 0;
   let hits = 0;
   let events = 0;
-  await forEachForcedStep(vars, spec, tunes, (t, logProbs, depth) => {
+  const sequences = anchorCounter ? tunes.map((tune) => ({ ...tune, counterStart: -openingBarStep(tune) })) : tunes;
+  await forEachForcedStep(vars, spec, sequences, (t, logProbs, depth) => {
     tunes.forEach((tune, b) => {
       if (t + 1 >= tune.events.length) return;
       const target = eventClass(tune.events[t + 1], spec.minPitch);
