@@ -7,12 +7,12 @@ import * as tf from '@tensorflow/tfjs';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Corpus } from './corpus/readCorpus';
-import { inputSize, magentaConfig, type ModelSpec } from './data/modelSpec';
+import { inputSize, magentaConfig, specFromConfig, type ModelSpec } from './data/modelSpec';
 import { allowedShifts, disposeBatch, makeBatch, tuneWindows, type Window } from './data/windows';
 import { readCheckpoint, writeCheckpoint } from './export/checkpointFiles';
 import { warmStart } from './model/warmStart';
 import { createModelVariables, modelLogits, trainableVariables } from './model/modelGraph';
-import { maskedCrossEntropy, type RnnVariables } from './model/rnnGraph';
+import { maskedCrossEntropy, shapeOfVariables, type RnnVariables } from './model/rnnGraph';
 import { createRng, shuffle } from './random';
 
 export interface TrainOptions {
@@ -156,7 +156,10 @@ export async function train(o: TrainOptions): Promise<Progress> {
   const progressFile = join(o.stateDir, 'progress.json');
   const resuming = o.resume && existsSync(progressFile);
   if (o.initFrom && !resuming) {
-    const copied = warmStart(vars, readCheckpoint(o.initFrom).tensors);
+    const trained = readCheckpoint(o.initFrom);
+    // More counter bits than the trained model's: the first layer widens (warmStart.ts); anything else must match.
+    const trainedBits = specFromConfig(trained.config, shapeOfVariables(trained.tensors).hidden).auxBits;
+    const copied = warmStart(vars, trained.tensors, Math.max(0, spec.auxBits - trainedBits));
     o.log(`started from ${o.initFrom}: ${copied.length ? copied.join(', ') : 'nothing matched'}`);
   }
   if (resuming) {

@@ -49,3 +49,30 @@ describe('starting a model from a trained one', () => {
     expect(warmStart(other, plain)).toEqual([FC_BIASES]);
   });
 });
+
+describe('starting a model with more counter bits than the trained one', () => {
+  it('widens the first layer with zero rows for the new bits, the trained rows around them unchanged', () => {
+    const trained = createModelVariables({ ...base, hidden: [8, 8] } as ModelSpec, 1);
+    const wider = createModelVariables({ ...base, auxBits: 5, hidden: [8, 8] } as ModelSpec, 2);
+    const copied = warmStart(wider, trained, 2);
+    expect(copied).toContain(kernelName(0));
+    expect(copied).toContain(kernelName(1));
+    const k0 = wider[kernelName(0)].arraySync() as number[][];
+    const old = trained[kernelName(0)].arraySync() as number[][];
+    const inputs = old.length - 8;
+    expect(k0.slice(0, inputs)).toEqual(old.slice(0, inputs));
+    expect(
+      k0
+        .slice(inputs, inputs + 2)
+        .flat()
+        .every((x) => x === 0),
+    ).toBe(true);
+    expect(k0.slice(inputs + 2)).toEqual(old.slice(inputs));
+  });
+
+  it('does not widen without being told how many inputs were appended', () => {
+    const trained = createModelVariables({ ...base, hidden: [8, 8] } as ModelSpec, 1);
+    const wider = createModelVariables({ ...base, auxBits: 5, hidden: [8, 8] } as ModelSpec, 2);
+    expect(warmStart(wider, trained)).not.toContain(kernelName(0));
+  });
+});
