@@ -234,7 +234,9 @@ export function writeModelCard(dir: string): void {
       (spec.auxBits ? `, BinaryCounter aux input (${spec.auxBits} bits: steps since the primer start)` : '') +
       '.',
     `- ${spec.hidden.length} LSTM layers of ${spec.hidden.join(', ')} units; weights.bin ${(weights / 1e6).toFixed(2)} MB (float32).`,
-    `- Start primers on a bar line: the position counter counts from the first primer step, as in training.`,
+    training.options.anchorCounter
+      ? `- Start primers on the phrase's first bar (a bar with a note on its downbeat, after any pickup): in training the position counter counted from each tune's opening bar, so its ${2 ** spec.auxBits}-step cycle says where in the phrase a step is.`
+      : `- Start primers on a bar line: the position counter counts from the first primer step, as in training.`,
     '',
     '## Data',
     ...dataLines(training, spec.kind),
@@ -248,6 +250,11 @@ export function writeModelCard(dir: string): void {
         ? `; decayed 10x over the last ${training.options.annealMinutes} min of the budget`
         : '') +
       `), clip ${training.options.clipNorm}; best validation-window NLL ${r.bestValWindowNll.toFixed(4)} at step ${r.bestStep}; stopped by ${r.stoppedBy}.`,
+    ...(training.options.echoWeight && training.options.echoWeight !== 1
+      ? [
+          `- Loss weight ${training.options.echoWeight} on echo steps (targets that continue a four-note motif heard earlier in the window), 1 elsewhere; validation NLL is unweighted.`,
+        ]
+      : []),
     '',
   ];
   if (evaluation) lines.push(...evaluationSection(evaluation));
