@@ -3,7 +3,7 @@
  * the primer (a musician's two-bar opening), and the four bars after those are the real continuation that
  * generated phrases are compared with.
  */
-import type { Tune } from '../../corpus/tune';
+import { openingBarStep, type Tune } from '../../corpus/tune';
 
 export interface PhrasePrompt {
   tune: Tune;
@@ -18,12 +18,9 @@ export function phrasePrompts(tunes: Tune[], primerBars = 2, phraseBars = 4): Ph
   const out: PhrasePrompt[] = [];
   for (const tune of tunes) {
     const bar = tune.stepsPerBar;
-    for (let start = 0; start + (primerBars + phraseBars) * bar <= tune.events.length; start += bar) {
-      if (tune.events[start] >= 0) {
-        out.push({ tune, start, primerSteps: primerBars * bar, phraseSteps: phraseBars * bar });
-        break;
-      }
-    }
+    const start = openingBarStep(tune);
+    if (tune.events[start] >= 0 && start + (primerBars + phraseBars) * bar <= tune.events.length)
+      out.push({ tune, start, primerSteps: primerBars * bar, phraseSteps: phraseBars * bar });
   }
   return out;
 }
