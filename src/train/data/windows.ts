@@ -1,6 +1,7 @@
 /**
  * Training windows: stretches of T + 1 steps (T inputs, T targets) starting on bar lines, so the
- * BinaryCounter's count from the window start lines up with the meter as it does for a phrase in the app.
+ * BinaryCounter's count lines up with the meter as it does for a phrase in the app; anchored, it also counts
+ * from where the tune's phrases start (its opening bar), as the app's phrases do.
  * Random transposition (within the pitch range) is applied per window for augmentation.
  */
 import * as tf from '@tensorflow/tfjs';
