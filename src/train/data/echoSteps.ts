@@ -6,7 +6,7 @@
  * reuse about a third of their opening's motifs; models trained on the plain average reuse almost none.
  */
 import { eventsToNotes } from '../corpus/melodyEvents';
-import { motifKeys } from '../eval/musicality/motifs';
+import { markMotifContinuation, motifKeys } from '../eval/musicality/motifs';
 
 /**
  * 1 on each step from the second to the fourth note of a four-note window whose motif occurred before, the
@@ -24,7 +24,7 @@ export function echoSteps(events: ArrayLike<number>): Uint8Array {
       return;
     }
     if (earlier + 3 > w) return;
-    for (let s = notes[w + 1].start; s <= notes[w + 3].start; s++) marks[s] = 1;
+    markMotifContinuation(marks, notes, w);
   });
   return marks;
 }

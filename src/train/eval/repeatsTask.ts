@@ -14,7 +14,7 @@ import { specFromConfig, type ModelSpec } from '../data/modelSpec';
 import { readCheckpoint } from '../export/checkpointFiles';
 import { shapeOfVariables } from '../model/rnnGraph';
 import { forEachForcedStep, type ForcedSequence } from './scoreModel';
-import { motifKeys } from './musicality/motifs';
+import { markMotifContinuation, motifKeys } from './musicality/motifs';
 import { phrasePrompts, type PhrasePrompt } from './musicality/prompts';
 import { printResult, round, setUpTask } from './taskSetup';
 
@@ -25,7 +25,7 @@ export function repeatSteps(primer: ArrayLike<number>, continuation: ArrayLike<n
   const marks = new Uint8Array(continuation.length);
   motifKeys(notes).forEach((key, w) => {
     if (!known.has(key)) return;
-    for (let s = notes[w + 1].start; s <= notes[w + 3].start; s++) marks[s] = 1;
+    markMotifContinuation(marks, notes, w);
   });
   return marks;
 }

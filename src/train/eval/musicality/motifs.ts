@@ -17,6 +17,14 @@ export function motifKeys(notes: GridNote[]): string[] {
   return keys;
 }
 
+/**
+ * Marks the steps a motif's continuation spans in window `w` (from its second note's onset to its fourth's):
+ * the steps where predicting the next event means carrying the motif on.
+ */
+export function markMotifContinuation(marks: Uint8Array, notes: GridNote[], w: number): void {
+  for (let s = notes[w + 1].start; s <= notes[w + 3].start; s++) marks[s] = 1;
+}
+
 /** Share of the phrase's four-note motifs that also occur in the primer; 0 when the phrase has none. */
 export function motifReuse(phrase: GridNote[], primer: GridNote[]): number {
   const own = motifKeys(phrase);
