@@ -56,6 +56,18 @@ const rootName = (symbol: string) => parseChordSymbol(symbol)!.root;
 /** Three short notes, one in each 4-step slot: C, F, G. */
 const THREE_NOTES = [60, 65, 67].map((pitch, i) => ({ pitch, start: i * 4 + 1, length: 2, velocity: 90 }));
 const THREE_CHORDS = ['C', 'F', 'G'];
+/** Three one-bar slots of THREE_NOTES over THREE_CHORDS, with a beam wide enough to keep every progression. */
+const EXHAUSTIVE_REQUEST = {
+  notes: THREE_NOTES,
+  steps: 12,
+  slotSteps: 4,
+  barSteps: 4,
+  vocabulary: THREE_CHORDS,
+  tonic: 0,
+  family: 'major' as const,
+  beamWidth: 16,
+  wholeBars: true,
+};
 
 /**
  * The best of every progression of THREE_CHORDS under THREE_NOTES by brute force: the model's log-likelihood
@@ -82,17 +94,7 @@ describe('the chord search', () => {
     'with a beam wide enough for every progression, finds what brute force finds (model only)',
     () => {
       const runner = new RnnRunner(random.weights);
-      const result = harmonizeMelody(runner, random.spec, null, {
-        notes: THREE_NOTES,
-        steps: 12,
-        slotSteps: 4,
-        barSteps: 4,
-        vocabulary: THREE_CHORDS,
-        tonic: 0,
-        family: 'major',
-        beamWidth: 16,
-        wholeBars: true,
-      });
+      const result = harmonizeMelody(runner, random.spec, null, EXHAUSTIVE_REQUEST);
       const best = bruteForce(runner);
       expect(result.slots.map((s) => s.best)).toEqual(best.chords);
       expect(result.modelLogProb).toBeCloseTo(best.score, 4);
@@ -122,18 +124,7 @@ describe('the chord search', () => {
         families: {},
         tones: { major: tones },
       };
-      const result = harmonizeMelody(runner, random.spec, prior, {
-        notes: THREE_NOTES,
-        steps: 12,
-        slotSteps: 4,
-        barSteps: 4,
-        vocabulary: THREE_CHORDS,
-        tonic: 0,
-        family: 'major',
-        beamWidth: 16,
-        wholeBars: true,
-        toneWeight: 20,
-      });
+      const result = harmonizeMelody(runner, random.spec, prior, { ...EXHAUSTIVE_REQUEST, toneWeight: 20 });
       const table = new ChordTones(prior, 'major');
       // Each note sounds two steps, in its own slot.
       const best = bruteForce(
