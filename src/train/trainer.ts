@@ -11,6 +11,7 @@ import { inputSize, magentaConfig, specFromConfig, type ModelSpec } from './data
 import { allowedShifts, disposeBatch, makeBatch, tuneWindows, type Window } from './data/windows';
 import { readCheckpoint, writeCheckpoint } from './export/checkpointFiles';
 import { warmStart } from './model/warmStart';
+import type { CopySupervision } from './model/attentionGraph';
 import { createModelVariables, modelLogits, trainableVariables } from './model/modelGraph';
 import { maskedCrossEntropy, shapeOfVariables, type RnnVariables } from './model/rnnGraph';
 import { createRng, shuffle } from './random';
@@ -52,6 +53,13 @@ export interface TrainOptions {
   anchorCounter?: boolean;
   /** Loss weight of training targets that continue a motif heard earlier in their window (echoSteps; 1 = plain). */
   echoWeight?: number;
+  /** Dropout rate between layers and before the output layer while training (rnnGraph.ts; 0 = none). */
+  dropout?: number;
+  /**
+   * Weight of the copy-supervision loss (attentionGraph.ts): at steps that repeat a motif still in the attention
+   * memory, -log of the attention weight on the step it repeats (0 = none).
+   */
+  copyWeight?: number;
   log: (line: string) => void;
 }
 
@@ -191,6 +199,8 @@ export async function train(o: TrainOptions): Promise<Progress> {
   let windowSteps = 0;
   let windowLoss = 0;
   let lastLoss = NaN;
+  // Mean copy-supervision loss since the last validation (nats of attention off the repeated step).
+  let windowCopy = 0;
 
   while (true) {
     if (progress.cursor + o.batchSize > order.length) {
@@ -203,13 +213,29 @@ export async function train(o: TrainOptions): Promise<Progress> {
       return { ...w, shift: shifts[Math.floor(rng.next() * shifts.length)] };
     });
     progress.cursor += o.batchSize;
-    const batch = makeBatch(spec, picked, o.windowSteps, inSize, o.echoWeight ?? 1);
+    const copyWeight = o.copyWeight ?? 0;
+    const batch = makeBatch(
+      spec,
+      picked,
+      o.windowSteps,
+      inSize,
+      o.echoWeight ?? 1,
+      copyWeight ? spec.attentionLength : 0,
+    );
     const rateNow = progress.learningRate * annealMultiplier(elapsed(), o.maxMinutes, o.annealMinutes ?? 0);
     setLearningRate(optimizer, rateNow);
-    const { value, grads } = tf.variableGrads(
-      () => maskedCrossEntropy(modelLogits(vars, spec, batch.inputs), batch.targets, batch.mask),
-      trainableVariables(vars),
-    );
+    const copy: CopySupervision | undefined = batch.copySlots
+      ? { slots: batch.copySlots, counted: batch.copyCounted ?? 0 }
+      : undefined;
+    const dropout = { rate: o.dropout ?? 0, seed: o.seed * 1_000_003 + progress.step * 7 };
+    let copyLoss = 0;
+    const { value, grads } = tf.variableGrads(() => {
+      const logits = modelLogits(vars, spec, batch.inputs, { dropout, ...(copy ? { copy } : {}) });
+      const ce = maskedCrossEntropy(logits, batch.targets, batch.mask);
+      if (!copy?.loss) return ce;
+      copyLoss = copy.loss.dataSync()[0];
+      return tf.add(ce, tf.mul(copy.loss, copyWeight)) as tf.Scalar;
+    }, trainableVariables(vars));
     const clipped = clipByGlobalNorm(grads, o.clipNorm);
     optimizer.applyGradients(clipped as Parameters<typeof optimizer.applyGradients>[0]);
     const loss = (await value.data())[0];
@@ -219,6 +245,7 @@ export async function train(o: TrainOptions): Promise<Progress> {
     progress.eventsSeen += batch.counted;
     windowSteps++;
     windowLoss += loss;
+    windowCopy += copyLoss;
     lastLoss = loss;
 
     const outOfTime = elapsed() > o.maxMinutes * 60;
@@ -243,6 +270,7 @@ export async function train(o: TrainOptions): Promise<Progress> {
       const left = Math.max(0, o.maxMinutes * 60 - progress.seconds);
       o.log(
         `epoch ${progress.epoch} step ${progress.step} loss ${(windowLoss / windowSteps).toFixed(4)} val NLL ${valNll.toFixed(4)}` +
+          (copyWeight ? ` copy ${(windowCopy / windowSteps).toFixed(3)}` : '') +
           ` (best ${progress.bestValNll.toFixed(4)} @${progress.bestStep}) ${rate.toFixed(2)} steps/s` +
           ` ${(rate * o.batchSize * o.windowSteps) | 0} ev/s lr ${rateNow.toExponential(1)} time left ${(left / 60).toFixed(1)} min`,
       );
@@ -255,6 +283,7 @@ export async function train(o: TrainOptions): Promise<Progress> {
       windowStart = performance.now();
       windowSteps = 0;
       windowLoss = 0;
+      windowCopy = 0;
       if (progress.stoppedBy) break;
     } else if (progress.step % 10 === 0) {
       const rate = windowSteps / ((performance.now() - windowStart) / 1000);

@@ -28,3 +28,26 @@ export function echoSteps(events: ArrayLike<number>): Uint8Array {
   });
   return marks;
 }
+
+/**
+ * Where an attention RNN can read what an echo step repeats: for each step that continues a motif heard
+ * earlier, the step of the earlier occurrence it lines up with (same offset from the motif's first note), taken
+ * from the latest earlier occurrence at most `reach` steps back; -1 elsewhere. Training can steer the attention
+ * there (`--copy-weight`), so the model learns where its memory holds the copy; what it then predicts is still
+ * its own output, and generation samples from that as from any model.
+ */
+export function copySources(events: ArrayLike<number>, reach: number): Int32Array {
+  const notes = eventsToNotes(events);
+  const sources = new Int32Array(events.length).fill(-1);
+  const seen = new Map<string, number[]>();
+  motifKeys(notes).forEach((key, w) => {
+    const earlier = seen.get(key) ?? [];
+    seen.set(key, [...earlier, w]);
+    // The latest occurrence that ends on or before this one's first note (as echoSteps) and is within reach.
+    const from = [...earlier].reverse().find((e) => e + 3 <= w && notes[w].start - notes[e].start <= reach);
+    if (from === undefined) return;
+    const delta = notes[w].start - notes[from].start;
+    for (let s = notes[w + 1].start; s <= notes[w + 3].start; s++) if (sources[s] < 0) sources[s] = s - delta;
+  });
+  return sources;
+}

@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import { transposeChord } from '../corpus/chordSymbols';
 import { eventClass, HOLD, pitchSpan } from '../corpus/melodyEvents';
 import { openingBarStep, type Tune } from '../corpus/tune';
-import { echoSteps } from './echoSteps';
+import { copySources, echoSteps } from './echoSteps';
 import type { ModelSpec } from './modelSpec';
 import { counterStep, writeStepInput } from './stepFeatures';
 
@@ -62,14 +62,31 @@ export interface Batch {
   mask: tf.Tensor1D;
   /** Targets inside the tune. */
   counted: number;
+  /**
+   * With copy supervision (attention models): per input step, [B, L] marking the memory slot that holds what the
+   * step's target repeats (copySources), or null when no sequence has one at that step.
+   */
+  copySlots?: (tf.Tensor2D | null)[];
+  /** Marked slots in copySlots. */
+  copyCounted?: number;
 }
 
 /**
  * Builds the tensors of one batch of windows (T steps each). With `echoWeight` other than 1, targets that
- * continue a motif heard earlier in the window (echoSteps) weigh that much in the loss.
+ * continue a motif heard earlier in the window (echoSteps) weigh that much in the loss. With `copyLength` (an
+ * attention model's L), copySlots marks where in the attention memory each such target's copy sits.
  */
-export function makeBatch(spec: ModelSpec, windows: Window[], steps: number, inSize: number, echoWeight = 1): Batch {
+export function makeBatch(
+  spec: ModelSpec,
+  windows: Window[],
+  steps: number,
+  inSize: number,
+  echoWeight = 1,
+  copyLength = 0,
+): Batch {
   const batch = windows.length;
+  const slots: (Float32Array | null)[] = Array.from({ length: steps }, () => null);
+  let copyCounted = 0;
   const targets = new Int32Array(steps * batch);
   const mask = new Float32Array(steps * batch);
   const inputs: tf.Tensor2D[] = [];
@@ -77,7 +94,11 @@ export function makeBatch(spec: ModelSpec, windows: Window[], steps: number, inS
   let counted = 0;
   windows.forEach((w, b) => {
     const { events, chords } = w.tune;
-    const echoes = echoWeight === 1 ? null : echoSteps(events.subarray(w.start, w.start + steps + 1));
+    const stretch = events.subarray(w.start, w.start + steps + 1);
+    const echoes = echoWeight === 1 ? null : echoSteps(stretch);
+    // At input step t the memory's slot k holds the output of step t - L + k, so a target (step t + 1) can be
+    // pointed at sources from t - L to t - 1: at most L + 1 steps before it.
+    const sources = copyLength > 0 ? copySources(stretch, copyLength + 1) : null;
     for (let t = 0; t < steps; t++) {
       const i = w.start + t;
       const event = i < events.length ? shifted(events[i], w.shift) : HOLD;
@@ -87,11 +108,21 @@ export function makeBatch(spec: ModelSpec, windows: Window[], steps: number, inS
         targets[t * batch + b] = eventClass(shifted(events[i + 1], w.shift), spec.minPitch);
         mask[t * batch + b] = echoes?.[t + 1] ? echoWeight : 1;
         counted++;
+        const source = sources ? sources[t + 1] : -1;
+        if (source >= 0) {
+          slots[t] ??= new Float32Array(batch * copyLength);
+          slots[t]![b * copyLength + source - t + copyLength] = 1;
+          copyCounted++;
+        }
       }
     }
   });
   for (const buf of buffers) inputs.push(tf.tensor2d(buf, [inSize, batch]));
-  return { inputs, targets: tf.tensor1d(targets, 'int32'), mask: tf.tensor1d(mask), counted };
+  const copy =
+    copyLength > 0
+      ? { copySlots: slots.map((m) => (m ? tf.tensor2d(m, [batch, copyLength]) : null)), copyCounted }
+      : {};
+  return { inputs, targets: tf.tensor1d(targets, 'int32'), mask: tf.tensor1d(mask), counted, ...copy };
 }
 
 function shifted(event: number, shift: number): number {
@@ -100,5 +131,5 @@ function shifted(event: number, shift: number): number {
 
 /** Frees a batch's tensors. */
 export function disposeBatch(b: Batch): void {
-  tf.dispose([...b.inputs, b.targets, b.mask]);
+  tf.dispose([...b.inputs, b.targets, b.mask, ...(b.copySlots ?? []).filter((m) => m !== null)]);
 }

@@ -255,6 +255,16 @@ export function writeModelCard(dir: string): void {
           `- Loss weight ${training.options.echoWeight} on echo steps (targets that continue a four-note motif heard earlier in the window), 1 elsewhere; validation NLL is unweighted.`,
         ]
       : []),
+    ...(training.options.dropout
+      ? [
+          `- Dropout ${training.options.dropout} between layers and before the output while training (one mask per window).`,
+        ]
+      : []),
+    ...(training.options.copyWeight
+      ? [
+          `- Copy supervision, weight ${training.options.copyWeight}: where a target repeats a motif still in the attention memory, the loss also counted -log of the attention weight on the step it repeats. Only training looked; the model's predictions are its own.`,
+        ]
+      : []),
     '',
   ];
   if (evaluation) lines.push(...evaluationSection(evaluation));

@@ -28,7 +28,7 @@ import {
   FC_BIASES,
   FC_WEIGHTS,
 } from './checkpointNames';
-import { attentionRead, shiftWindow } from './attentionRead';
+import { attentionRead, attentionReadWithWeights, shiftWindow } from './attentionRead';
 import { transposedMatMul } from './fastMatMul';
 import type { RnnShape, RnnVariables } from './rnnGraph';
 
@@ -103,6 +103,20 @@ function forgetOffset(hSize: number): tf.Tensor1D {
 }
 
 /**
+ * Copy supervision while training: at steps whose target repeats something still in the attention memory,
+ * a loss on how little weight the attention puts on that slot. It teaches the model where to look; what it
+ * predicts from what it reads is left to the ordinary loss, and the exported model is a plain attention RNN.
+ */
+export interface CopySupervision {
+  /** Per step, [B, L] marking the memory slot that holds what the step's target repeats, or null (none). */
+  slots: (tf.Tensor2D | null)[];
+  /** Marked slots in all. */
+  counted: number;
+  /** Set by attentionLogits: mean -log(attention weight) over the marked slots. */
+  loss?: tf.Scalar;
+}
+
+/**
  * Logits for every step of a batch given as gate-major step inputs (`stepInputs[t]` is [inputSize, B]);
  * returns [T * B, depth] where row t * B + b is step t of sequence b. State and memory start at zero.
  */
@@ -110,6 +124,7 @@ export function attentionLogits(
   vars: Record<string, tf.Tensor>,
   stepInputs: tf.Tensor2D[],
   attentionLength: number,
+  copy?: CopySupervision,
 ): tf.Tensor2D {
   const batch = stepInputs[0].shape[1];
   const size = vars[ATT_OUTPUT_BIAS].shape[0];
@@ -139,7 +154,8 @@ export function attentionLogits(
   /** The last L outputs and their doubled keys, batch-major [B, L, A], zeros until written. */
   let memory = tf.zeros([batch, attentionLength, size]) as tf.Tensor3D;
   let keys = memory;
-  for (const x of stepInputs) {
+  const copyTerms: tf.Scalar[] = [];
+  for (const [t, x] of stepInputs.entries()) {
     let input = tf.add(project(tf.concat([x, attention], 0)), projectBias) as tf.Tensor2D;
     cells.forEach((cell, l) => {
       const z = tf.add(cell.gates(tf.concat([input, h[l]], 0)), cell.bias) as tf.Tensor2D;
@@ -155,16 +171,25 @@ export function attentionLogits(
       ),
     );
     // Before the first output the memory is all zeros, and so is the read-out.
-    attention =
-      outputs.length > 0
-        ? (tf.transpose(attentionRead(tf.transpose(tf.mul(y, 2)) as tf.Tensor2D, v, keys, memory)) as tf.Tensor2D)
-        : attention;
+    const marked = copy?.slots[t];
+    if (outputs.length > 0 && marked) {
+      const both = attentionReadWithWeights(tf.transpose(tf.mul(y, 2)) as tf.Tensor2D, v, keys, memory);
+      const weights = tf.slice(both, [0, size], [batch, attentionLength]);
+      copyTerms.push(tf.sum(tf.mul(marked, tf.log(tf.add(weights, 1e-6)))));
+      attention = tf.transpose(tf.slice(both, [0, 0], [batch, size])) as tf.Tensor2D;
+    } else if (outputs.length > 0) {
+      attention = tf.transpose(
+        attentionRead(tf.transpose(tf.mul(y, 2)) as tf.Tensor2D, v, keys, memory),
+      ) as tf.Tensor2D;
+    }
     const out = tf.add(output(tf.concat([h[ATTENTION_LAYERS - 1], attention], 0)), outputBias) as tf.Tensor2D;
     outputs.push(out);
     const outRows = tf.transpose(out) as tf.Tensor2D;
     memory = shiftWindow(memory, outRows);
     keys = shiftWindow(keys, tf.matMul(outRows, keyWeights));
   }
+  if (copy)
+    copy.loss = (copyTerms.length ? tf.div(tf.neg(tf.addN(copyTerms)), copy.counted) : tf.scalar(0)) as tf.Scalar;
   const fc = product(FC_WEIGHTS);
   const logitsT = tf.concat(
     outputs.map((o) => fc(o)),

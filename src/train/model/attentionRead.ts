@@ -34,24 +34,40 @@ function forward(y2: tf.Tensor2D, v: tf.Tensor1D, keys2: tf.Tensor3D, memory: tf
 
 /** The read-out d [B, A] from doubled query y2 [B, A], scoring vector v [A], doubled keys and memory [B, L, A]. */
 export function attentionRead(y2: tf.Tensor2D, v: tf.Tensor1D, keys2: tf.Tensor3D, memory: tf.Tensor3D): tf.Tensor2D {
-  const op = tf.customGrad(((
-    yT: tf.Tensor2D,
-    vT: tf.Tensor1D,
-    kT: tf.Tensor3D,
-    mT: tf.Tensor3D,
-    save: tf.GradSaveFunc,
-  ) => {
+  return readOp(false)(y2, v, keys2, memory) as tf.Tensor2D;
+}
+
+/**
+ * The read-out and the attention weights, [B, A + L]: d in the first A columns, softmax(s) in the last L, both
+ * differentiable (for a loss on where the model looks, copy supervision).
+ */
+export function attentionReadWithWeights(
+  y2: tf.Tensor2D,
+  v: tf.Tensor1D,
+  keys2: tf.Tensor3D,
+  memory: tf.Tensor3D,
+): tf.Tensor2D {
+  return readOp(true)(y2, v, keys2, memory) as tf.Tensor2D;
+}
+
+function readOp(withWeights: boolean) {
+  return tf.customGrad(((yT: tf.Tensor2D, vT: tf.Tensor1D, kT: tf.Tensor3D, mT: tf.Tensor3D, save: tf.GradSaveFunc) => {
     const f = tf.tidy(() => forward(yT, vT, kT, mT));
     save([f.sig, f.w, mT, vT]);
-    const gradFunc = (dd: tf.Tensor2D, saved: tf.Tensor[]) =>
+    const value = withWeights ? tf.tidy(() => tf.concat([f.value, f.w], 1)) : f.value;
+    if (withWeights) f.value.dispose();
+    const gradFunc = (dOut: tf.Tensor2D, saved: tf.Tensor[]) =>
       tf.tidy(() => {
         const [sig, w, mem, vS] = saved as [tf.Tensor3D, tf.Tensor2D, tf.Tensor3D, tf.Tensor1D];
         const [batch, length, size] = sig.shape;
+        const dd = withWeights ? tf.slice(dOut, [0, 0], [batch, size]) : dOut;
         const dMemory = tf.matMul(
           tf.reshape(w, [batch, length, 1]) as tf.Tensor3D,
           tf.reshape(dd, [batch, 1, size]) as tf.Tensor3D,
         );
-        const dw = tf.reshape(tf.matMul(mem, tf.reshape(dd, [batch, size, 1]) as tf.Tensor3D), [batch, length]);
+        const dwRead = tf.reshape(tf.matMul(mem, tf.reshape(dd, [batch, size, 1]) as tf.Tensor3D), [batch, length]);
+        // A loss on the weights themselves adds its gradient to the read-out's before the softmax.
+        const dw = withWeights ? tf.add(dwRead, tf.slice(dOut, [0, size], [batch, length])) : dwRead;
         const ds = tf.mul(w, tf.sub(dw, tf.sum(tf.mul(w, dw), 1, true)));
         // d/dx of Σ_a v_a (2σ(x_a) - 1) with x = keys2 + y2 (the doubling is the caller's): 2 v σ(1 - σ).
         const outer = tf.reshape(
@@ -82,24 +98,29 @@ export function attentionRead(y2: tf.Tensor2D, v: tf.Tensor1D, keys2: tf.Tensor3
         );
         return [dy, dv, dKeys, dMemory];
       });
-    return { value: f.value, gradFunc };
+    return { value, gradFunc };
   }) as unknown as Parameters<typeof tf.customGrad>[0]);
-  return op(y2, v, keys2, memory) as tf.Tensor2D;
 }
 
-/** The same read-out by plain autodiff of the textbook expression (tanh of the undoubled sums), for tests. */
+/**
+ * The same read-out by plain autodiff of the textbook expression (tanh of the undoubled sums), for tests; with
+ * `withWeights`, the weights appended as attentionReadWithWeights does.
+ */
 export function attentionReadReference(
   y2: tf.Tensor2D,
   v: tf.Tensor1D,
   keys2: tf.Tensor3D,
   memory: tf.Tensor3D,
+  withWeights = false,
 ): tf.Tensor2D {
   const [batch, length, size] = keys2.shape;
   const scores = tf.sum(
     tf.mul(tf.tanh(tf.div(tf.add(keys2, tf.reshape(y2, [batch, 1, size])), 2)), tf.reshape(v, [1, 1, size])),
     2,
   );
-  return tf.sum(tf.mul(tf.reshape(tf.softmax(scores), [batch, length, 1]), memory), 1) as tf.Tensor2D;
+  const weights = tf.softmax(scores) as tf.Tensor2D;
+  const read = tf.sum(tf.mul(tf.reshape(weights, [batch, length, 1]), memory), 1) as tf.Tensor2D;
+  return withWeights ? tf.concat([read, weights], 1) : read;
 }
 
 /** The window after one more step: the oldest slot dropped, `latest` [B, A] appended (Magenta's shift). */

@@ -1,8 +1,8 @@
 /** The training graph a spec asks for: a plain LSTM stack (rnnGraph.ts) or an attention RNN (attentionGraph.ts). */
 import type * as tf from '@tensorflow/tfjs';
 import { inputSize, type ModelSpec } from '../data/modelSpec';
-import { attentionLogits, createAttentionVariables } from './attentionGraph';
-import { createRnnVariables, rnnLogits, type RnnVariables } from './rnnGraph';
+import { attentionLogits, createAttentionVariables, type CopySupervision } from './attentionGraph';
+import { createRnnVariables, rnnLogits, type Dropout, type RnnVariables } from './rnnGraph';
 
 /** Freshly initialised, seeded variables for `spec`, keyed by checkpoint name. */
 export function createModelVariables(spec: ModelSpec, seed: number): RnnVariables {
@@ -10,9 +10,24 @@ export function createModelVariables(spec: ModelSpec, seed: number): RnnVariable
   return spec.attentionLength ? createAttentionVariables(shape, seed) : createRnnVariables(shape, seed);
 }
 
+/** What only training adds to the forward pass: dropout (plain stacks) and copy supervision (attention). */
+export interface TrainingExtras {
+  dropout?: Dropout;
+  copy?: CopySupervision;
+}
+
 /** Logits [T * B, depth] of a batch given as gate-major step inputs. */
-export function modelLogits(vars: Record<string, tf.Tensor>, spec: ModelSpec, stepInputs: tf.Tensor2D[]): tf.Tensor2D {
-  return spec.attentionLength ? attentionLogits(vars, stepInputs, spec.attentionLength) : rnnLogits(vars, stepInputs);
+export function modelLogits(
+  vars: Record<string, tf.Tensor>,
+  spec: ModelSpec,
+  stepInputs: tf.Tensor2D[],
+  extras: TrainingExtras = {},
+): tf.Tensor2D {
+  if (spec.attentionLength && extras.dropout?.rate) throw new Error('dropout is not implemented for the attention RNN');
+  if (!spec.attentionLength && extras.copy) throw new Error('copy supervision needs an attention RNN');
+  return spec.attentionLength
+    ? attentionLogits(vars, stepInputs, spec.attentionLength, extras.copy)
+    : rnnLogits(vars, stepInputs, extras.dropout);
 }
 
 /** The variables the optimiser updates (the attention query bias stays at zero, see attentionGraph.ts). */

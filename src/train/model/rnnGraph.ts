@@ -82,7 +82,7 @@ export function shapeOfVariables(vars: Record<string, tf.Tensor>): RnnShape {
  * slice/split kernels copy their whole input first, so slicing one step out of a big [T, ...] tensor costs
  * O(T) each time, while splitting a small [4H, B] gate block along rows is a cheap contiguous copy.
  */
-export function rnnLogits(vars: Record<string, tf.Tensor>, stepInputs: tf.Tensor2D[]): tf.Tensor2D {
+export function rnnLogits(vars: Record<string, tf.Tensor>, stepInputs: tf.Tensor2D[], dropout?: Dropout): tf.Tensor2D {
   const batch = stepInputs[0].shape[1];
   let layerInputs = stepInputs;
   for (let l = 0; vars[kernelName(l)]; l++) {
@@ -95,13 +95,15 @@ export function rnnLogits(vars: Record<string, tf.Tensor>, stepInputs: tf.Tensor
     const biasColumn = tf.reshape(tf.add(vars[biasName(l)], forgetOffset(hSize)), [h4, 1]);
     let c: tf.Tensor2D = tf.zeros([hSize, batch]);
     let h: tf.Tensor2D = tf.zeros([hSize, batch]);
+    const keep = dropout && dropout.rate > 0 ? dropoutMask(hSize, batch, dropout.rate, dropout.seed + l) : undefined;
     const outputs: tf.Tensor2D[] = [];
     for (const x of layerInputs) {
       const z = tf.add(gates(kernelT, tf.concat([x, h], 0)), biasColumn) as tf.Tensor2D;
       const [i, j, f, o] = tf.split(z, 4, 0);
       c = tf.add(tf.mul(tf.sigmoid(i), tf.tanh(j)), tf.mul(c, tf.sigmoid(f)));
       h = tf.mul(tf.tanh(c), tf.sigmoid(o));
-      outputs.push(h);
+      // The recurrent path keeps h whole; only what goes up the stack (and to the output layer) is dropped.
+      outputs.push(keep ? tf.mul(h, keep) : h);
     }
     layerInputs = outputs;
   }
@@ -113,6 +115,28 @@ export function rnnLogits(vars: Record<string, tf.Tensor>, stepInputs: tf.Tensor
     1,
   );
   return tf.add(tf.transpose(logitsT), vars[FC_BIASES]) as tf.Tensor2D;
+}
+
+/**
+ * Training-time dropout on the connections between layers and to the output layer, never on the recurrent
+ * ones (Zaremba et al. 2014), with one mask per layer and sequence for the whole window (Gal & Ghahramani
+ * 2016, "variational" dropout): a unit dropped for one sequence stays dropped for all its steps. Kept units
+ * scale by 1 / (1 - rate), so the trained weights serve unchanged without dropout in Magenta JS.
+ */
+export interface Dropout {
+  rate: number;
+  /** Seed of this batch's masks (a new one per training step). */
+  seed: number;
+}
+
+/** [H, B] of 0 and 1 / (1 - rate). */
+export function dropoutMask(hSize: number, batch: number, rate: number, seed: number): tf.Tensor2D {
+  return tf.tidy(() =>
+    tf.div(
+      tf.cast(tf.greaterEqual(tf.randomUniform([hSize, batch], 0, 1, 'float32', seed), rate), 'float32'),
+      1 - rate,
+    ),
+  );
 }
 
 /** [0 x H, 0 x H, 1 x H, 0 x H]: the forget bias of tf.basicLSTMCell in gate order i, j, f, o. */

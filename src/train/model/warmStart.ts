@@ -1,12 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
-import { ATTENTION_PREFIX, FC_BIASES } from './checkpointNames';
+import { ATTENTION_PREFIX, FC_WEIGHTS } from './checkpointNames';
 
 /**
  * Starts a model from a trained one: every LSTM layer whose name and shape match takes the trained weights,
  * and so do the output biases (the events' base rates). A plain model's layers count for the same layers of
  * an attention model (its stack sits under the attention wrapper's prefix), so an attention RNN can begin
  * from a plain MusicRNN's features instead of from noise; the layers and projections it adds start fresh.
- * The output weights do not carry over: they read the top layer, which is a new one in a deeper stack.
+ * The output weights carry over only when both stacks are equally deep: in a deeper stack they would read a new
+ * top layer. A model of the same shape (a longer run of a trained one) so begins exactly as the trained one,
+ * its attention wrapper included.
  * `appendedInputs` new inputs after the trained model's (more BinaryCounter bits, which come last in a step's
  * input) widen the first layer: their kernel rows start at zero, so the model begins as the trained one.
  * Returns the names copied.
@@ -17,8 +19,9 @@ export function warmStart(
   appendedInputs = 0,
 ): string[] {
   const copied: string[] = [];
+  const sameDepth = stackDepth(Object.keys(vars)) === stackDepth(Object.keys(trained));
   for (const [name, variable] of Object.entries(vars)) {
-    if (!name.includes('multi_rnn_cell/') && name !== FC_BIASES) continue;
+    if (name === FC_WEIGHTS && !sameDepth) continue;
     const source = trained[name] ?? trained[name.replace(ATTENTION_PREFIX, 'rnn/')];
     if (!source) continue;
     if (source.shape.join() === variable.shape.join()) variable.assign(source);
@@ -28,6 +31,11 @@ export function warmStart(
     copied.push(name);
   }
   return copied;
+}
+
+/** How many LSTM layers a checkpoint's variable names hold. */
+function stackDepth(names: string[]): number {
+  return names.filter((name) => /multi_rnn_cell\/cell_\d+\/basic_lstm_cell\/kernel$/.test(name)).length;
 }
 
 function fitsWidened(source: tf.Tensor, variable: tf.Variable, appended: number): boolean {

@@ -1,7 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTrainingBackend } from '../../../src/train/backend';
-import { attentionRead, attentionReadReference } from '../../../src/train/model/attentionRead';
+import {
+  attentionRead,
+  attentionReadReference,
+  attentionReadWithWeights,
+} from '../../../src/train/model/attentionRead';
 
 beforeAll(async () => {
   await useTrainingBackend('wasm');
@@ -13,31 +17,42 @@ function maxDiff(a: tf.Tensor, b: tf.Tensor): number {
 
 describe('attention read-out with a hand-written gradient', () => {
   it('matches autodiff of the textbook expression in value and every gradient, zero (unwritten) slots included', () => {
-    const [batch, length, size] = [4, 5, 6];
-    let seed = 1;
-    const r = (shape: number[]) => tf.randomUniform(shape, -1, 1, 'float32', seed++);
-    const y2 = r([batch, size]) as tf.Tensor2D;
-    const v = r([size]) as tf.Tensor1D;
-    // The first two slots are zeros, as before two steps have passed.
-    const zeros = tf.zeros([batch, 2, size]);
-    const keys2 = tf.concat([zeros, r([batch, length - 2, size])], 1) as tf.Tensor3D;
-    const memory = tf.concat([zeros, r([batch, length - 2, size])], 1) as tf.Tensor3D;
-    const weight = r([batch, size]); // a loss that weighs each output differently
-    const inputs = [y2, v, keys2, memory];
-    const loss =
-      (read: typeof attentionRead) =>
-      (...xs: tf.Tensor[]) =>
-        tf.sum(
-          tf.mul(read(xs[0] as tf.Tensor2D, xs[1] as tf.Tensor1D, xs[2] as tf.Tensor3D, xs[3] as tf.Tensor3D), weight),
-        ) as tf.Scalar;
-    const ours = tf.grads(loss(attentionRead))(inputs);
-    const reference = tf.grads(loss(attentionReadReference))(inputs);
-    expect(maxDiff(attentionRead(y2, v, keys2, memory), attentionReadReference(y2, v, keys2, memory))).toBeLessThan(
-      1e-6,
-    );
-    ours.forEach((g, i) => {
-      expect(maxDiff(g, reference[i]), `input ${i}`).toBeLessThan(1e-5);
-      expect(tf.max(tf.abs(reference[i])).dataSync()[0], `input ${i}`).toBeGreaterThan(1e-3);
-    });
+    checkAgainstReference(attentionRead, (...xs) => attentionReadReference(...xs), 0);
+  });
+
+  it('with the weights appended (copy supervision), matches in value and every gradient, through both parts', () => {
+    checkAgainstReference(attentionReadWithWeights, (...xs) => attentionReadReference(...xs, true), 5);
   });
 });
+
+type Read = (y2: tf.Tensor2D, v: tf.Tensor1D, keys2: tf.Tensor3D, memory: tf.Tensor3D) => tf.Tensor2D;
+
+function checkAgainstReference(read: Read, referenceRead: Read, extraColumns: number): void {
+  const [batch, length, size] = [4, 5, 6];
+  let seed = 1;
+  const r = (shape: number[]) => tf.randomUniform(shape, -1, 1, 'float32', seed++);
+  const y2 = r([batch, size]) as tf.Tensor2D;
+  const v = r([size]) as tf.Tensor1D;
+  // The first two slots are zeros, as before two steps have passed.
+  const zeros = tf.zeros([batch, 2, size]);
+  const keys2 = tf.concat([zeros, r([batch, length - 2, size])], 1) as tf.Tensor3D;
+  const memory = tf.concat([zeros, r([batch, length - 2, size])], 1) as tf.Tensor3D;
+  const weight = r([batch, size + extraColumns]); // a loss that weighs each output differently
+  const inputs = [y2, v, keys2, memory];
+  const loss =
+    (candidate: Read) =>
+    (...xs: tf.Tensor[]) =>
+      tf.sum(
+        tf.mul(
+          candidate(xs[0] as tf.Tensor2D, xs[1] as tf.Tensor1D, xs[2] as tf.Tensor3D, xs[3] as tf.Tensor3D),
+          weight,
+        ),
+      ) as tf.Scalar;
+  const ours = tf.grads(loss(read))(inputs);
+  const reference = tf.grads(loss(referenceRead))(inputs);
+  expect(maxDiff(read(y2, v, keys2, memory), referenceRead(y2, v, keys2, memory))).toBeLessThan(1e-6);
+  ours.forEach((g, i) => {
+    expect(maxDiff(g, reference[i]), `input ${i}`).toBeLessThan(1e-5);
+    expect(tf.max(tf.abs(reference[i])).dataSync()[0], `input ${i}`).toBeGreaterThan(1e-3);
+  });
+}

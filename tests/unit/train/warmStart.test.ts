@@ -43,9 +43,19 @@ describe('starting a model from a trained one', () => {
       expect(same(attention[name], fresh[name])).toBe(true);
   });
 
+  it('continues a model of the same shape from every trained variable, output weights and attention included', () => {
+    const spec = { ...base, hidden: [8, 8, 8], attentionLength: 4 } as ModelSpec;
+    const trained = createModelVariables(spec, 1);
+    const next = createModelVariables(spec, 2);
+    const copied = warmStart(next, trained);
+    expect(copied.sort()).toEqual(Object.keys(trained).sort());
+    for (const name of Object.keys(trained)) expect(same(next[name], trained[name])).toBe(true);
+  });
+
   it('skips layers whose shapes differ', () => {
     const plain = createModelVariables({ ...base, hidden: [6, 6] } as ModelSpec, 1);
     const other = createModelVariables({ ...base, hidden: [8, 8] } as ModelSpec, 2);
+    // The output weights read 6 units there and 8 here: only the biases fit.
     expect(warmStart(other, plain)).toEqual([FC_BIASES]);
   });
 });

@@ -1,0 +1,92 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTrainingBackend } from '../../../src/train/backend';
+import { NO_CHORD } from '../../../src/train/corpus/chordSymbols';
+import { notesToEvents } from '../../../src/train/corpus/melodyEvents';
+import type { Tune } from '../../../src/train/corpus/tune';
+import { copySources, echoSteps } from '../../../src/train/data/echoSteps';
+import { inputSize, type ModelSpec } from '../../../src/train/data/modelSpec';
+import { disposeBatch, makeBatch } from '../../../src/train/data/windows';
+import { attentionLogits, type CopySupervision } from '../../../src/train/model/attentionGraph';
+import { ATT_V } from '../../../src/train/model/checkpointNames';
+import { createModelVariables } from '../../../src/train/model/modelGraph';
+
+beforeAll(async () => {
+  await useTrainingBackend('wasm');
+});
+
+/** Quarter notes from step 0, one per pitch. */
+const quarters = (pitches: number[]) =>
+  notesToEvents(pitches.map((pitch, i) => ({ pitch, start: i * 4, end: i * 4 + 4 })));
+// Bar 1: a motif; bar 2: something else; bar 3: the motif a fifth up; bar 4: new again.
+const events = quarters([60, 62, 64, 60, 72, 71, 69, 67, 67, 69, 71, 67, 65, 60, 72, 60]);
+
+describe('copy sources: where a repeated motif can be read from', () => {
+  it('points each echo step at the step it lines up with in the earlier occurrence, when that is within reach', () => {
+    const sources = copySources(events, 40);
+    const marked = Array.from(sources).flatMap((j, s) => (j >= 0 ? [[s, j]] : []));
+    expect(marked.map(([s]) => s)).toEqual(Array.from(echoSteps(events)).flatMap((m, s) => (m ? [s] : [])));
+    // The motif sounded two bars (32 steps) earlier.
+    for (const [s, j] of marked) expect(j).toBe(s - 32);
+    expect(copySources(events, 31).every((j) => j === -1)).toBe(true);
+  });
+
+  it('takes the latest earlier occurrence in reach', () => {
+    // The same motif in bars 1, 2 and 3: bar 3 copies bar 2 (16 steps back), bar 2 copies bar 1.
+    const repeated = quarters([60, 62, 64, 60, 60, 62, 64, 60, 60, 62, 64, 60]);
+    const sources = copySources(repeated, 64);
+    expect(sources[37]).toBe(21);
+    expect(sources[21]).toBe(5);
+  });
+});
+
+describe('copy supervision in a training batch and the attention graph', () => {
+  const L = 40;
+  const spec: ModelSpec = {
+    kind: 'melody',
+    minPitch: 48,
+    maxPitch: 83,
+    auxBits: 5,
+    hidden: [8, 8, 8],
+    attentionLength: L,
+  };
+  const tune: Tune = {
+    name: 't',
+    events,
+    chords: Array.from(events, () => NO_CHORD),
+    hasChords: false,
+    stepsPerBar: 16,
+    offGridNotes: 0,
+    melodyNotes: 16,
+  };
+
+  it('marks, at input step t, the memory slot holding the output of the source step (slot k = step t - L + k)', () => {
+    const batch = makeBatch(spec, [{ tune, start: 0, shift: 0 }], 63, inputSize(spec), 1, L);
+    const sources = copySources(events, L + 1);
+    let marked = 0;
+    batch.copySlots!.forEach((slots, t) => {
+      const source = sources[t + 1];
+      if (source < 0) return expect(slots).toBeNull();
+      const row = Array.from(slots!.dataSync());
+      expect(row.indexOf(1)).toBe(source - t + L);
+      expect(row.reduce((a, b) => a + b, 0)).toBe(1);
+      marked++;
+    });
+    expect(marked).toBeGreaterThan(0);
+    expect(batch.copyCounted).toBe(marked);
+    disposeBatch(batch);
+  });
+
+  it('adds -log of the attention weight on the marked slots: log L when the attention is uniform', () => {
+    const vars = createModelVariables(spec, 3);
+    vars[ATT_V].assign(tf.zeros([8])); // every score 0: weights 1 / L
+    const batch = makeBatch(spec, [{ tune, start: 0, shift: 0 }], 63, inputSize(spec), 1, L);
+    const copy: CopySupervision = { slots: batch.copySlots!, counted: batch.copyCounted! };
+    const plain = attentionLogits(vars, batch.inputs, L).dataSync();
+    const supervised = attentionLogits(vars, batch.inputs, L, copy).dataSync();
+    expect(copy.loss!.dataSync()[0]).toBeCloseTo(Math.log(L), 4);
+    // Watching where the model looks does not change what it predicts.
+    expect(Math.max(...Array.from(plain, (x, i) => Math.abs(x - supervised[i])))).toBeLessThan(1e-6);
+    disposeBatch(batch);
+  });
+});
