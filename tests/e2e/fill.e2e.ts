@@ -4,7 +4,7 @@ import { useAppSession } from './browser';
 import { cell, soundingCells } from './gridHelpers';
 
 // Fill and Suggest chords through the real worker and the shipped checkpoints (melody-rnn-v3 for the fill,
-// chord-melody-rnn-v3 for the chords), through the UI: the bar ruler selects a bar, "Fill selection" (beside
+// chord-melody-rnn-v4 for the chords), through the UI: the bar ruler selects a bar, "Fill selection" (beside
 // Propose) fills it, the candidates are previewed as ghost notes and accepted like proposed ones.
 
 const MODEL_PATH = 'checkpoints/melody-rnn-v3';

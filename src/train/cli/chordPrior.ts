@@ -12,7 +12,7 @@ import { parseArgs, str } from './args';
 
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
-  const dir = str(args, 'checkpoint', 'public/checkpoints/chord-melody-rnn-v3');
+  const dir = str(args, 'checkpoint', 'public/checkpoints/chord-melody-rnn-v4');
   if (!existsSync(join(dir, 'config.json'))) throw new CorpusFolderError(`no checkpoint (config.json) in ${dir}`);
   const trainingFile = join(dir, 'training.json');
   const training = existsSync(trainingFile)

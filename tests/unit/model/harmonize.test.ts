@@ -35,7 +35,7 @@ beforeAll(async () => {
     scale: 1,
   });
   random = await loadFixture(server.url('chord'));
-  shipped = loadAppModel('public/checkpoints/chord-melody-rnn-v3');
+  shipped = loadAppModel('public/checkpoints/chord-melody-rnn-v4');
 }, 120_000);
 
 afterAll(async () => {
