@@ -201,6 +201,7 @@ export async function train(o: TrainOptions): Promise<Progress> {
   let lastLoss = NaN;
   // Mean copy-supervision loss since the last validation (nats of attention off the repeated step).
   let windowCopy = 0;
+  const copyWeight = o.copyWeight ?? 0;
 
   while (true) {
     if (progress.cursor + o.batchSize > order.length) {
@@ -213,7 +214,6 @@ export async function train(o: TrainOptions): Promise<Progress> {
       return { ...w, shift: shifts[Math.floor(rng.next() * shifts.length)] };
     });
     progress.cursor += o.batchSize;
-    const copyWeight = o.copyWeight ?? 0;
     const batch = makeBatch(
       spec,
       picked,

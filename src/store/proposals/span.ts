@@ -27,9 +27,10 @@ export function writtenEnd(notes: readonly Note[]): Steps {
 
 /**
  * The span a proposal of `bars` bars writes: the selection (clipped to the phrase); else from the end of
- * the last written note to the end of the `bars`-th bar counted from the bar it ends in (so a partly written
- * bar is finished first); else bars 1..`bars`. Never past the 8-bar limit; a full phrase without a
- * selection is refused with the reason.
+ * the last written note to the bar line that makes it closest to `bars` bars long (so a partly written bar is
+ * finished first, and a bar whose last note sits on its last beat asked for one bar more gets the next bar,
+ * not the three sixteenths left of its own); else bars 1..`bars`. Never past the 8-bar limit; a full phrase
+ * without a selection is refused with the reason.
  */
 export function proposalSpan(
   phrase: Pick<Phrase, 'bars' | 'notes'>,
@@ -45,7 +46,8 @@ export function proposalSpan(
   const after = writtenEnd(phrase.notes);
   if (after === 0)
     return { ok: true, span: { start: 0, end: Math.min(longest, wanted * perBar) }, from: 'empty-phrase' };
-  const end = Math.min(longest, (Math.floor(after / perBar) + wanted) * perBar);
+  const nextBarLine = Math.floor(after / perBar) + 1;
+  const end = Math.min(longest, Math.max(nextBarLine, Math.round((after + wanted * perBar) / perBar)) * perBar);
   if (end <= after) {
     return {
       ok: false,

@@ -6,7 +6,7 @@
  * reuse about a third of their opening's motifs; models trained on the plain average reuse almost none.
  */
 import { eventsToNotes } from '../corpus/melodyEvents';
-import { markMotifContinuation, motifKeys } from '../eval/musicality/motifs';
+import { markMotifContinuation, motifContinuation, motifKeys } from '../eval/musicality/motifs';
 
 /**
  * 1 on each step from the second to the fourth note of a four-note window whose motif occurred before, the
@@ -39,15 +39,22 @@ export function echoSteps(events: ArrayLike<number>): Uint8Array {
 export function copySources(events: ArrayLike<number>, reach: number): Int32Array {
   const notes = eventsToNotes(events);
   const sources = new Int32Array(events.length).fill(-1);
+  // Each motif's earlier windows, in order (this window is added after it has looked).
   const seen = new Map<string, number[]>();
   motifKeys(notes).forEach((key, w) => {
     const earlier = seen.get(key) ?? [];
-    seen.set(key, [...earlier, w]);
+    if (!seen.has(key)) seen.set(key, earlier);
     // The latest occurrence that ends on or before this one's first note (as echoSteps) and is within reach.
-    const from = [...earlier].reverse().find((e) => e + 3 <= w && notes[w].start - notes[e].start <= reach);
-    if (from === undefined) return;
-    const delta = notes[w].start - notes[from].start;
-    for (let s = notes[w + 1].start; s <= notes[w + 3].start; s++) if (sources[s] < 0) sources[s] = s - delta;
+    let source = -1;
+    for (let k = earlier.length - 1; k >= 0 && source < 0; k--) {
+      const e = earlier[k];
+      if (e + 3 <= w && notes[w].start - notes[e].start <= reach) source = e;
+    }
+    earlier.push(w);
+    if (source < 0) return;
+    const delta = notes[w].start - notes[source].start;
+    const { from, to } = motifContinuation(notes, w);
+    for (let s = from; s <= to; s++) if (sources[s] < 0) sources[s] = s - delta;
   });
   return sources;
 }

@@ -17,14 +17,23 @@ describe('where Propose writes', () => {
     expect(proposalSpan({ bars: 2, notes: [] }, null, 4, ts)).toMatchObject({ span: { start: 0, end: 64 } });
   });
 
-  it('after the last written note, finishing its bar first, never past 8 bars', () => {
+  it('after the last written note, to the bar line nearest `bars` bars on, never past 8 bars', () => {
     const notes = [note(60, 0, 2), note(64, 6, 3)]; // ends at step 9
     expect(proposalSpan({ bars: 2, notes }, null, 1, ts)).toEqual({
       ok: true,
-      span: { start: 9, end: 16 },
+      span: { start: 9, end: 32 }, // 23 steps is nearer one bar than the 7 left of bar 1
       from: 'after-notes',
     });
-    expect(proposalSpan({ bars: 2, notes }, null, 2, ts)).toMatchObject({ span: { start: 9, end: 32 } });
+    expect(proposalSpan({ bars: 2, notes }, null, 2, ts)).toMatchObject({ span: { start: 9, end: 48 } });
+    expect(proposalSpan({ bars: 2, notes: [note(60, 0, 3)] }, null, 1, ts)).toMatchObject({
+      span: { start: 3, end: 16 },
+    });
+    expect(proposalSpan({ bars: 2, notes: [note(60, 0, 3)] }, null, 2, ts)).toMatchObject({
+      span: { start: 3, end: 32 },
+    });
+    // A question phrase in quarters (last note on beat 4, one step long): one bar more is bar 2, not steps 14-16.
+    const quarters = [note(60, 0), note(65, 4), note(67, 8), note(72, 12)];
+    expect(proposalSpan({ bars: 2, notes: quarters }, null, 1, ts)).toMatchObject({ span: { start: 13, end: 32 } });
     expect(proposalSpan({ bars: 2, notes: [note(60, 28, 4)] }, null, 2, ts)).toMatchObject({
       span: { start: 32, end: 64 },
     });

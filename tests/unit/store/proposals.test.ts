@@ -131,7 +131,8 @@ describe('proposals slice', () => {
     app.actions.setProposalSettings({ seed: 77, temperature: 0.8, keepSeed: true });
     await app.actions.propose();
     const candidate = app.proposals().candidates[1];
-    expect(candidate.span).toEqual({ start: 9, end: 32 });
+    // Two bars asked, after a note ending at step 9: to the bar line nearest two bars on (end of bar 3).
+    expect(candidate.span).toEqual({ start: 9, end: 48 });
     app.actions.acceptCandidate(candidate.id);
     expect(app.notes()).toEqual([
       { pitch: 60, start: 8, length: 1, velocity: 96 },

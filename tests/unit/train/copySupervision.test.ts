@@ -1,25 +1,19 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTrainingBackend } from '../../../src/train/backend';
-import { NO_CHORD } from '../../../src/train/corpus/chordSymbols';
-import { notesToEvents } from '../../../src/train/corpus/melodyEvents';
-import type { Tune } from '../../../src/train/corpus/tune';
 import { copySources, echoSteps } from '../../../src/train/data/echoSteps';
 import { inputSize, type ModelSpec } from '../../../src/train/data/modelSpec';
 import { disposeBatch, makeBatch } from '../../../src/train/data/windows';
 import { attentionLogits, type CopySupervision } from '../../../src/train/model/attentionGraph';
 import { ATT_V } from '../../../src/train/model/checkpointNames';
 import { createModelVariables } from '../../../src/train/model/modelGraph';
+import { melodyTune, MOTIF_IN_BARS_1_AND_3, quarters } from './motifMelodies';
 
 beforeAll(async () => {
   await useTrainingBackend('wasm');
 });
 
-/** Quarter notes from step 0, one per pitch. */
-const quarters = (pitches: number[]) =>
-  notesToEvents(pitches.map((pitch, i) => ({ pitch, start: i * 4, end: i * 4 + 4 })));
-// Bar 1: a motif; bar 2: something else; bar 3: the motif a fifth up; bar 4: new again.
-const events = quarters([60, 62, 64, 60, 72, 71, 69, 67, 67, 69, 71, 67, 65, 60, 72, 60]);
+const events = MOTIF_IN_BARS_1_AND_3;
 
 describe('copy sources: where a repeated motif can be read from', () => {
   it('points each echo step at the step it lines up with in the earlier occurrence, when that is within reach', () => {
@@ -50,15 +44,7 @@ describe('copy supervision in a training batch and the attention graph', () => {
     hidden: [8, 8, 8],
     attentionLength: L,
   };
-  const tune: Tune = {
-    name: 't',
-    events,
-    chords: Array.from(events, () => NO_CHORD),
-    hasChords: false,
-    stepsPerBar: 16,
-    offGridNotes: 0,
-    melodyNotes: 16,
-  };
+  const tune = melodyTune(events);
 
   it('marks, at input step t, the memory slot holding the output of the source step (slot k = step t - L + k)', () => {
     const batch = makeBatch(spec, [{ tune, start: 0, shift: 0 }], 63, inputSize(spec), 1, L);

@@ -1,20 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { NO_CHORD } from '../../../src/train/corpus/chordSymbols';
 import { notesToEvents } from '../../../src/train/corpus/melodyEvents';
-import type { Tune } from '../../../src/train/corpus/tune';
 import { echoSteps } from '../../../src/train/data/echoSteps';
 import { inputSize, type ModelSpec } from '../../../src/train/data/modelSpec';
 import { disposeBatch, makeBatch } from '../../../src/train/data/windows';
-
-/** Quarter notes from step 0, one per pitch. */
-const quarters = (pitches: number[]) =>
-  notesToEvents(pitches.map((pitch, i) => ({ pitch, start: i * 4, end: i * 4 + 4 })));
+import { melodyTune, MOTIF_IN_BARS_1_AND_3, quarters } from './motifMelodies';
 
 describe('echo steps: where a melody continues a motif it played before', () => {
   it('marks the second to fourth note of a motif heard earlier, transposed or not, and not its first time', () => {
-    // Bar 1: a motif; bar 2: something else; bar 3: the motif a fifth up; bar 4: new again.
-    const events = quarters([60, 62, 64, 60, 72, 71, 69, 67, 67, 69, 71, 67, 65, 60, 72, 60]);
+    const events = MOTIF_IN_BARS_1_AND_3;
     const marks = Array.from(echoSteps(events));
     const marked = marks.flatMap((m, s) => (m ? [s] : []));
     expect(marked).toEqual([36, 37, 38, 39, 40, 41, 42, 43, 44]);
@@ -43,16 +37,8 @@ describe('echo steps: where a melody continues a motif it played before', () => 
 
 describe('training batches weighted on echo steps', () => {
   const spec: ModelSpec = { kind: 'melody', minPitch: 48, maxPitch: 83, auxBits: 5, hidden: [8] };
-  const events = quarters([60, 62, 64, 60, 72, 71, 69, 67, 67, 69, 71, 67, 65, 60, 72, 60]);
-  const tune: Tune = {
-    name: 't',
-    events,
-    chords: Array.from(events, () => NO_CHORD),
-    hasChords: false,
-    stepsPerBar: 16,
-    offGridNotes: 0,
-    melodyNotes: 16,
-  };
+  const events = MOTIF_IN_BARS_1_AND_3;
+  const tune = melodyTune(events);
 
   it('weighs each target continuing an earlier motif by the weight, the rest by 1 and steps past the end by 0', () => {
     const steps = 80; // runs 16 steps past the tune's end

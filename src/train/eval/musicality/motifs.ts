@@ -18,11 +18,17 @@ export function motifKeys(notes: GridNote[]): string[] {
 }
 
 /**
- * Marks the steps a motif's continuation spans in window `w` (from its second note's onset to its fourth's):
- * the steps where predicting the next event means carrying the motif on.
+ * The steps a motif's continuation spans in window `w` (from its second note's onset to its fourth's, both
+ * included): the steps where predicting the next event means carrying the motif on.
  */
+export function motifContinuation(notes: GridNote[], w: number): { from: number; to: number } {
+  return { from: notes[w + 1].start, to: notes[w + 3].start };
+}
+
+/** Marks the steps of window `w`'s motif continuation (motifContinuation) with 1. */
 export function markMotifContinuation(marks: Uint8Array, notes: GridNote[], w: number): void {
-  for (let s = notes[w + 1].start; s <= notes[w + 3].start; s++) marks[s] = 1;
+  const { from, to } = motifContinuation(notes, w);
+  for (let s = from; s <= to; s++) marks[s] = 1;
 }
 
 /** Share of the phrase's four-note motifs that also occur in the primer; 0 when the phrase has none. */
