@@ -4,7 +4,7 @@
 // Also the worker's own times for the same work, without messaging and rendering.
 import { BENCH_PAGE, figure, median } from './lib.mjs';
 
-const MELODY = 'checkpoints/melody-rnn-v2';
+const MELODY = 'checkpoints/melody-rnn-v3';
 const RUNS = 9;
 const log = (...a) => console.log('  [fill]', ...a);
 
