@@ -33,12 +33,18 @@ export class AttentionMemory {
 
   /** A memory for `batch` candidates, each a copy of this one's first row (the shared primer). */
   replicate(batch: number): AttentionMemory {
-    const out = new AttentionMemory(batch, this.length, this.size);
+    return this.select(new Array<number>(batch).fill(0));
+  }
+
+  /** A memory whose row i is row `rows[i]` of this one (rows may repeat); all rows share how far they are filled. */
+  select(rows: ArrayLike<number>): AttentionMemory {
+    const out = new AttentionMemory(rows.length, this.length, this.size);
     const row = this.length * this.size;
-    for (let b = 0; b < batch; b++) {
-      out.attention.set(this.attention.subarray(0, this.size), b * this.size);
-      out.outputs.set(this.outputs.subarray(0, row), b * row);
-      out.features.set(this.features.subarray(0, row), b * row);
+    for (let b = 0; b < rows.length; b++) {
+      const from = rows[b];
+      out.attention.set(this.attention.subarray(from * this.size, (from + 1) * this.size), b * this.size);
+      out.outputs.set(this.outputs.subarray(from * row, (from + 1) * row), b * row);
+      out.features.set(this.features.subarray(from * row, (from + 1) * row), b * row);
     }
     out.filled = this.filled;
     out.next = this.next;

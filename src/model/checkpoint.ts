@@ -1,18 +1,12 @@
 import type * as tf from '@tensorflow/tfjs';
 import {
-  ATTENTION_CELL_BIAS,
-  ATTENTION_CELL_KERNEL,
-  ATTENTION_VARS,
-  CELL_BIAS,
-  CELL_KERNEL,
   checkMelodyRnnWeights,
-  FC_BIASES,
-  FC_WEIGHTS,
   parseMelodyRnnConfig,
   parseWeightsManifest,
   type MelodyRnnSpec,
 } from './checkpointSpec';
 import type { MelodyRnnWeights } from './sampler';
+import { hasEveryVariable, weightsFromVariables } from './weightsFromVariables';
 import { ModelError, type LoadProgress } from './types';
 
 /**
@@ -160,33 +154,8 @@ export async function loadMelodyRnn(checkpointUrl: string, deps: LoadDependencie
 
   // Magenta keeps the variables it loaded in `rawVars` (private in its typings, stable since 1.0).
   const vars = (rnn as unknown as { rawVars: Record<string, tf.Tensor> }).rawVars;
-  const attention = spec.attentionLength !== undefined;
-  const kernelName = attention ? ATTENTION_CELL_KERNEL : CELL_KERNEL;
-  const biasName = attention ? ATTENTION_CELL_BIAS : CELL_BIAS;
-  const weights: MelodyRnnWeights = {
-    cells: layers.map((_, l) => ({
-      kernel: vars[kernelName(l)] as tf.Tensor2D,
-      bias: vars[biasName(l)] as tf.Tensor1D,
-    })),
-    fcWeights: vars[FC_WEIGHTS] as tf.Tensor2D,
-    fcBiases: vars[FC_BIASES] as tf.Tensor1D,
-    ...(attention
-      ? {
-          attention: {
-            length: spec.attentionLength!,
-            inputKernel: vars[ATTENTION_VARS.inputKernel] as tf.Tensor2D,
-            inputBias: vars[ATTENTION_VARS.inputBias] as tf.Tensor1D,
-            w: vars[ATTENTION_VARS.w] as tf.Tensor4D,
-            v: vars[ATTENTION_VARS.v] as tf.Tensor1D,
-            queryKernel: vars[ATTENTION_VARS.queryKernel] as tf.Tensor2D,
-            outputKernel: vars[ATTENTION_VARS.outputKernel] as tf.Tensor2D,
-            outputBias: vars[ATTENTION_VARS.outputBias] as tf.Tensor1D,
-          },
-        }
-      : {}),
-  };
-  const attentionMissing = weights.attention && Object.values(weights.attention).some((t) => t === undefined);
-  if (weights.cells.some((c) => !c.kernel || !c.bias) || !weights.fcWeights || !weights.fcBiases || attentionMissing) {
+  const weights = weightsFromVariables(vars, layers.length, spec.attentionLength);
+  if (!hasEveryVariable(weights)) {
     rnn.dispose();
     throw new ModelError(`Magenta loaded ${url} but its variables are not a basic MusicRNN's`, 'wrong-type');
   }

@@ -167,14 +167,14 @@ export function harmonizeMelody(
     );
     const modelScores = new Float64Array(expanded.batch);
     const inputs = new Float32Array(expanded.batch * runner.inputWidth);
-    const units = runner.units[runner.units.length - 1];
+    const units = runner.outputWidth;
     const tops = new Float32Array(slotSteps * expanded.batch * units);
     for (let s = 0; s < slotSteps; s++) {
       const step = barSteps + from + s - 1; // input step whose output predicts event from + s
       const previous = from + s === 0 ? silence[barSteps - 1] : events[from + s - 1];
       for (let r = 0; r < expanded.batch; r++) writeInputRow(inputs, r, spec, encoded[rowChord[r]], previous, step);
       runner.advance(expanded, inputs);
-      tops.set(expanded.h[expanded.h.length - 1], s * expanded.batch * units);
+      tops.set(runner.modelOutput(expanded), s * expanded.batch * units);
     }
     // The melody is known: the output layer runs once over the whole slot.
     const logProbs = runner.logProbsOf(tops, slotSteps * expanded.batch);

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { AttentionCell, type AttentionRows } from './attentionCell';
 import { rowsMatMul } from './rowsMatMul';
 import type { MelodyRnnWeights } from './sampler';
 
@@ -10,12 +11,8 @@ import type { MelodyRnnWeights } from './sampler';
  * c' = σ(i)·tanh(j) + c·σ(f + 1), h' = tanh(c')·σ(o); the products run on the tfjs backend, the gates in JS.
  */
 
-/** The LSTM state of every layer, one row per sequence. */
-export interface RnnRows {
-  batch: number;
-  c: Float32Array[];
-  h: Float32Array[];
-}
+/** The LSTM state of every layer, one row per sequence (and, for attention RNNs, the memory and last output). */
+export type RnnRows = AttentionRows;
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 /** tanh through one exp: measured 25% faster than Math.tanh in V8, same value to float32 precision. */
@@ -35,6 +32,16 @@ export class RnnRunner {
    */
   private readonly inputKernel: Float32Array;
   private readonly recurrentKernel: tf.Tensor2D;
+  /**
+   * Attention RNNs (Magenta's AttentionCellWrapper): the first layer reads a dense projection of [input, last
+   * read-out], not the sparse input row, and the output layer reads the wrapper's output, not the top h.
+   */
+  private readonly attention: AttentionCell | null;
+
+  /** Width of one row of modelOutput (the top layer's units; the attention size, which Magenta makes equal). */
+  get outputWidth(): number {
+    return this.units[this.units.length - 1];
+  }
 
   constructor(private readonly weights: MelodyRnnWeights) {
     this.depth = weights.fcBiases.shape[0];
@@ -45,11 +52,13 @@ export class RnnRunner {
     const kernel = weights.cells[0].kernel;
     this.inputKernel = (kernel.dataSync() as Float32Array).slice(0, this.inputWidth * 4 * this.units[0]);
     this.recurrentKernel = tf.slice(kernel, [this.inputWidth, 0], [this.units[0], 4 * this.units[0]]);
+    this.attention = weights.attention ? new AttentionCell(weights.attention, this.units) : null;
   }
 
-  /** Frees the one tensor the runner made (the weights belong to the loader). */
+  /** Frees the tensors the runner made (the weights belong to the loader). */
   dispose(): void {
     this.recurrentKernel.dispose();
+    this.attention?.dispose();
   }
 
   /** The zero state Magenta starts every sequence from. */
@@ -58,6 +67,7 @@ export class RnnRunner {
       batch,
       c: this.units.map((u) => new Float32Array(u * batch)),
       h: this.units.map((u) => new Float32Array(u * batch)),
+      ...(this.attention ? { memory: this.attention.emptyMemory(batch), output: new Float32Array(batch * this.attention.size) } : {}),
     };
   }
 
@@ -72,19 +82,22 @@ export class RnnRunner {
       batch: rows.length,
       c: state.c.map((l, k) => pick(l, this.units[k])),
       h: state.h.map((l, k) => pick(l, this.units[k])),
+      ...(state.memory ? { memory: state.memory.select(rows) } : {}),
+      ...(state.output && this.attention ? { output: pick(state.output, this.attention.size) } : {}),
     };
   }
 
   /** Advances every row on its input row (`batch × inputWidth` floats) in place. */
   advance(state: RnnRows, inputs: Float32Array): void {
     const { batch } = state;
-    let x = inputs;
+    const attention = this.attention;
+    let x = attention ? attention.input(state, inputs) : inputs;
     for (let l = 0; l < this.units.length; l++) {
       const units = this.units[l];
       const c = state.c[l];
       const h = state.h[l];
       let z: Float32Array;
-      if (l === 0) {
+      if (l === 0 && !attention) {
         z = rowsMatMul(h, batch, this.recurrentKernel, this.cellBiases[0]);
         this.addSparseInput(z, x, batch);
       } else {
@@ -107,6 +120,7 @@ export class RnnRunner {
       }
       x = h;
     }
+    attention?.output(state);
   }
 
   /** z += x · inputKernel, row by row, over the non-zero entries of x only. */
@@ -125,18 +139,26 @@ export class RnnRunner {
     }
   }
 
-  /** Log-softmax of the next event for every row, from the top layer's output: `batch × depth` floats. */
+  /** Log-softmax of the next event for every row, from the model's output: `batch × depth` floats. */
   logProbs(state: RnnRows): Float32Array {
-    return this.logProbsOf(state.h[state.h.length - 1], state.batch);
+    return this.logProbsOf(this.modelOutput(state), state.batch);
   }
 
-  /** A copy of the top layer's output, to turn into log-probabilities later with others (see logProbsOf). */
+  /** A copy of the model's output, to turn into log-probabilities later with others (see logProbsOf). */
   topOutput(state: RnnRows): Float32Array {
-    return state.h[state.h.length - 1].slice();
+    return this.modelOutput(state).slice();
   }
 
   /**
-   * Log-softmax of the next event for `rows` top-layer outputs stacked in `top` (`rows × units` floats). When
+   * What the fully connected layer reads, `batch × outputWidth` floats (live: copy before the next advance):
+   * the attention wrapper's output, else the top layer's h.
+   */
+  modelOutput(state: RnnRows): Float32Array {
+    return state.output ?? state.h[state.h.length - 1];
+  }
+
+  /**
+   * Log-softmax of the next event for `rows` model outputs stacked in `top` (`rows × outputWidth` floats). When
    * the events are known in advance (teacher forcing) the outputs of many steps go through the output layer
    * in one product: one backend call instead of one per step.
    */

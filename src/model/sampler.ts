@@ -1,9 +1,8 @@
-// Over 300 lines: the batched sampler's step loop (constraints, attention memory, chords) stays one loop, for speed and for parity with mm.MusicRNN.
 import * as tf from '@tensorflow/tfjs';
 import { rowsMatMul } from './rowsMatMul';
 import { NO_EVENT, NOTE_OFF } from '../core/melodyEvents';
 import { eventLogProb } from './eventLogProb';
-import { AttentionMemory } from './attentionMemory';
+import { AttentionCell, type AttentionRows, type AttentionWeights } from './attentionCell';
 import { seededRandom } from './random';
 import { FREE, MUST_START_NOTE, type SamplingPlan } from './samplingPlan';
 
@@ -23,20 +22,7 @@ import { FREE, MUST_START_NOTE, type SamplingPlan } from './samplingPlan';
  * where blocking is harmless and a whole proposal takes tens of milliseconds.
  */
 
-/** The attention wrapper's variables (see checkpointSpec.ts ATTENTION_VARS). */
-export interface AttentionWeights {
-  /** Memory length L (config.json attentionLength). */
-  length: number;
-  inputKernel: tf.Tensor2D;
-  inputBias: tf.Tensor1D;
-  /** attn_w, a 1x1 convolution kernel [1, 1, A, A]. */
-  w: tf.Tensor4D;
-  v: tf.Tensor1D;
-  /** Query kernel [2 x layers x H, A]; its bias is never added (as in Magenta JS). */
-  queryKernel: tf.Tensor2D;
-  outputKernel: tf.Tensor2D;
-  outputBias: tf.Tensor1D;
-}
+export type { AttentionWeights } from './attentionCell';
 
 /** The variables a MusicRNN checkpoint holds, as tensors owned by whoever loaded them. */
 export interface MelodyRnnWeights {
@@ -55,27 +41,8 @@ export interface SampledBatch {
   logProbs: Float32Array[];
 }
 
-/** The LSTM state of every layer, one row per candidate, kept in JS between steps. */
-interface RnnState {
-  batch: number;
-  c: Float32Array[];
-  h: Float32Array[];
-  /** Attention RNNs: the memory, and the last output (what the fully connected layer reads). */
-  memory?: AttentionMemory;
-  output?: Float32Array;
-}
-
-/** The attention weights in the forms the hot loop uses. */
-interface AttentionParts {
-  weights: AttentionWeights;
-  size: number;
-  /** attn_w as [A, A], made once (the sampler owns this tensor). */
-  w: tf.Tensor2D;
-  v: Float32Array;
-  inputBias: Float32Array;
-  outputBias: Float32Array;
-  zeros: Float32Array;
-}
+/** The LSTM state of every layer, one row per candidate, kept in JS between steps (and, for attention RNNs, the memory and last output). */
+type RnnState = AttentionRows;
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
@@ -85,7 +52,7 @@ export class BatchSampler {
   /** The biases as JS arrays: adding them here saves one backend kernel per matrix product and step. */
   private readonly cellBiases: Float32Array[];
   private readonly fcBiases: Float32Array;
-  private readonly attention: AttentionParts | null;
+  private readonly attention: AttentionCell | null;
   /** Scratch rows reused from step to step (keyed by use and size): no garbage in the hot loop. */
   private readonly scratch = new Map<string, Float32Array>();
 
@@ -95,21 +62,7 @@ export class BatchSampler {
     this.units = weights.cells.map((cell) => cell.bias.shape[0] / 4);
     this.cellBiases = weights.cells.map((cell) => cell.bias.dataSync() as Float32Array);
     this.fcBiases = weights.fcBiases.dataSync() as Float32Array;
-    const a = weights.attention;
-    if (a) {
-      const size = a.v.shape[0];
-      this.attention = {
-        weights: a,
-        size,
-        w: tf.reshape(a.w, [size, size]),
-        v: a.v.dataSync() as Float32Array,
-        inputBias: a.inputBias.dataSync() as Float32Array,
-        outputBias: a.outputBias.dataSync() as Float32Array,
-        zeros: new Float32Array(size),
-      };
-    } else {
-      this.attention = null;
-    }
+    this.attention = weights.attention ? new AttentionCell(weights.attention, this.units) : null;
   }
 
   /** Generates `plan.batch` candidates of `plan.steps` events in one batch. Leaves no tensor behind. */
@@ -130,7 +83,7 @@ export class BatchSampler {
       batch: 1,
       c: this.units.map((u) => new Float32Array(u)),
       h: this.units.map((u) => new Float32Array(u)),
-      ...(this.attention ? { memory: new AttentionMemory(1, this.attention.weights.length, this.attention.size) } : {}),
+      ...(this.attention ? { memory: this.attention.emptyMemory(1) } : {}),
     };
     for (let i = 0; i < primerEvents.length; i++) {
       current[0] = primerEvents[i];
@@ -157,9 +110,9 @@ export class BatchSampler {
     return { events, probabilities, logProbs };
   }
 
-  /** Frees the one tensor the sampler makes itself (attn_w reshaped); the weights belong to the loader. */
+  /** Frees the one tensor the sampler's attention cell makes (attn_w reshaped); the weights belong to the loader. */
   dispose(): void {
-    this.attention?.w.dispose();
+    this.attention?.dispose();
   }
 
   /** A scratch array of `size` floats for `use`; its old contents are left in place. */
@@ -188,48 +141,6 @@ export class BatchSampler {
     };
   }
 
-  /** Rows [a | b] for each candidate, from two row-major blocks of `batch` rows. */
-  private joinRows(use: string, a: Float32Array, b: Float32Array, batch: number): Float32Array {
-    const wa = a.length / batch;
-    const wb = b.length / batch;
-    const rows = this.buffer(use, batch * (wa + wb));
-    for (let r = 0; r < batch; r++) {
-      rows.set(a.subarray(r * wa, (r + 1) * wa), r * (wa + wb));
-      rows.set(b.subarray(r * wb, (r + 1) * wb), r * (wa + wb) + wa);
-    }
-    return rows;
-  }
-
-  /** The attention wrapper's input: [input, last read-out] projected to the first layer's input width. */
-  private attentionInput(state: RnnState, input: Float32Array, parts: AttentionParts): Float32Array {
-    const rows = this.joinRows('attentionInput', input, state.memory!.attention, state.batch);
-    return rowsMatMul(rows, state.batch, parts.weights.inputKernel, parts.inputBias);
-  }
-
-  /** After the LSTM stack: query, read-out, output projection; the output is remembered and kept for the logits. */
-  private attentionOutput(state: RnnState, parts: AttentionParts): void {
-    const { batch } = state;
-    const memory = state.memory!;
-    const layers = this.units.length;
-    let width = 0;
-    for (const u of this.units) width += 2 * u;
-    const query = this.buffer('query', batch * width);
-    for (let b = 0; b < batch; b++) {
-      let at = b * width;
-      for (let l = 0; l < layers; l++) {
-        const u = this.units[l];
-        query.set(state.c[l].subarray(b * u, (b + 1) * u), at);
-        query.set(state.h[l].subarray(b * u, (b + 1) * u), at + u);
-        at += 2 * u;
-      }
-    }
-    memory.read(rowsMatMul(query, batch, parts.weights.queryKernel, parts.zeros), parts.v);
-    const rows = this.joinRows('attentionOutput', state.h[layers - 1], memory.attention, batch);
-    const output = rowsMatMul(rows, batch, parts.weights.outputKernel, parts.outputBias);
-    memory.push(output, rowsMatMul(output, batch, parts.w, parts.zeros));
-    state.output = output;
-  }
-
   /**
    * One step of the layer stack, as `tf.basicLSTMCell` computes it: z = [x, h] · kernel + bias, gates in the
    * order i, j, f, o, c' = σ(i)·tanh(j) + c·σ(f + 1), h' = tanh(c')·σ(o). The matrix product runs on the
@@ -238,8 +149,8 @@ export class BatchSampler {
    */
   private advance(state: RnnState, input: Float32Array): void {
     const { batch } = state;
-    const parts = this.attention;
-    let x = parts ? this.attentionInput(state, input, parts) : input;
+    const cell = this.attention;
+    let x = cell ? cell.input(state, input) : input;
     for (let l = 0; l < this.units.length; l++) {
       const units = this.units[l];
       const inWidth = x.length / batch;
@@ -262,7 +173,7 @@ export class BatchSampler {
       }
       x = h;
     }
-    if (parts) this.attentionOutput(state, parts);
+    cell?.output(state);
   }
 
   /** Input rows [chord(i + 1) | one-hot(event) | aux(i)] for input step `i`, as Magenta concatenates them. */

@@ -92,10 +92,10 @@ export function scoreContinuations(
   const inputs = new Float32Array(rows.length * runner.inputWidth);
   const depth = runner.depth;
   // The events are known: run the recurrence first, then the output layer over every step at once.
-  const units = runner.units[runner.units.length - 1];
+  const units = runner.outputWidth;
   const tops = new Float32Array(length * rows.length * units);
   for (let j = 0; j < length; j++) {
-    tops.set(state.h[state.h.length - 1], j * rows.length * units);
+    tops.set(runner.modelOutput(state), j * rows.length * units);
     if (j === length - 1) break;
     const step = prefix.length + j;
     const chord = chordRows.encode(chords?.[step + 1] ?? 'N.C.');

@@ -2,7 +2,6 @@
  * A checkpoint folder loaded for the app's own model code (src/model: the batch sampler, the fill and the
  * chord search), so `npm run eval -- --task fill|harmonize` measures exactly what the app runs.
  */
-import type * as tf from '@tensorflow/tfjs';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseChordPrior, type ChordPrior } from '../../core/harmony/chordPrior';
@@ -13,9 +12,9 @@ import {
   type MelodyRnnSpec,
 } from '../../model/checkpointSpec';
 import type { MelodyRnnWeights } from '../../model/sampler';
+import { hasEveryVariable, weightsFromVariables } from '../../model/weightsFromVariables';
 import { CHORD_PRIOR_FILE } from '../../model/chordPriorFile';
 import { readCheckpoint } from '../export/checkpointFiles';
-import { biasName, FC_BIASES, FC_WEIGHTS, kernelName } from '../model/checkpointNames';
 
 export interface AppModel {
   spec: MelodyRnnSpec;
@@ -32,14 +31,8 @@ export function loadAppModel(dir: string): AppModel {
   const manifest = parseWeightsManifest(JSON.parse(readFileSync(join(dir, 'weights_manifest.json'), 'utf8')));
   const layers = checkMelodyRnnWeights(parsed, manifest);
   const spec: MelodyRnnSpec = { ...parsed, layers };
-  const weights: MelodyRnnWeights = {
-    cells: layers.map((_, l) => ({
-      kernel: tensors[kernelName(l)] as tf.Tensor2D,
-      bias: tensors[biasName(l)] as tf.Tensor1D,
-    })),
-    fcWeights: tensors[FC_WEIGHTS] as tf.Tensor2D,
-    fcBiases: tensors[FC_BIASES] as tf.Tensor1D,
-  };
+  const weights = weightsFromVariables(tensors, layers.length, spec.attentionLength);
+  if (!hasEveryVariable(weights)) throw new Error(`${dir}: its variables are not a MusicRNN's`);
   const priorPath = join(dir, CHORD_PRIOR_FILE);
   const prior = existsSync(priorPath) ? parseChordPrior(JSON.parse(readFileSync(priorPath, 'utf8'))) : null;
   return {
