@@ -7,6 +7,29 @@
  * slots, w = softmax(s), d = Σ_j w_j output_j. Slots not yet written hold zeros: each scores Σ_a v_a tanh(y_a)
  * and adds nothing to d, so they are counted rather than stored.
  */
+/** Clamp of rationalTanh: beyond it tanh is ±1 in float32. */
+const TANH_CLAMP = 7.90531110763549805;
+
+/**
+ * tanh as a 13/6 rational function of x (the float32 approximation Eigen uses for its fast tanh), within
+ * 3e-7 of Math.tanh everywhere: the read-out below takes batch x L x A of them per step (262,144 for 32
+ * candidates over 64 slots of 128), and this form measured 1.4-2x faster than Math.tanh in V8 there.
+ */
+export function rationalTanh(v: number): number {
+  const x = v > TANH_CLAMP ? TANH_CLAMP : v < -TANH_CLAMP ? -TANH_CLAMP : v;
+  const x2 = x * x;
+  let p = x2 * -2.76076847742355e-16 + 2.00018790482477e-13;
+  p = x2 * p - 8.60467152213735e-11;
+  p = x2 * p + 5.12229709037114e-8;
+  p = x2 * p + 1.48572235717979e-5;
+  p = x2 * p + 6.37261928875436e-4;
+  p = x2 * p + 4.89352455891786e-3;
+  let q = x2 * 1.19825839466702e-6 + 1.18534705686654e-4;
+  q = x2 * q + 2.268434632439e-3;
+  q = x2 * q + 4.89352518554385e-3;
+  return (x * p) / q;
+}
+
 export class AttentionMemory {
   /** Last read-out of every candidate [batch x size]: part of the next step's input. */
   readonly attention: Float32Array;
@@ -58,12 +81,12 @@ export class AttentionMemory {
     for (let b = 0; b < this.batch; b++) {
       const yb = b * size;
       let emptyScore = 0;
-      if (empty > 0) for (let a = 0; a < size; a++) emptyScore += v[a] * Math.tanh(y[yb + a]);
+      if (empty > 0) for (let a = 0; a < size; a++) emptyScore += v[a] * rationalTanh(y[yb + a]);
       let top = empty > 0 ? emptyScore : -Infinity;
       for (let j = 0; j < filled; j++) {
         const at = (b * length + j) * size;
         let s = 0;
-        for (let a = 0; a < size; a++) s += v[a] * Math.tanh(this.features[at + a] + y[yb + a]);
+        for (let a = 0; a < size; a++) s += v[a] * rationalTanh(this.features[at + a] + y[yb + a]);
         this.scores[j] = s;
         if (s > top) top = s;
       }

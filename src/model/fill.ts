@@ -55,6 +55,14 @@ export function eventsAfter(after: Int32Array, primer: Int32Array, span: Int32Ar
   return out;
 }
 
+/**
+ * Most continuations a fill samples with an attention RNN: each row reads its last 64 outputs at every step
+ * (32 rows x 64 slots x 128 tanh per step), which made a fill of 8 candidates x 4 with melody-rnn-v3 cost
+ * ~3x a plain model's (Node, shared core: 320-500 ms against 120-140 ms); 2 per candidate keeps the fill
+ * inside its 250 ms budget.
+ */
+export const MAX_ATTENTION_FILL_BATCH = 16;
+
 /** Samples `candidates x oversample` continuations of the span and scores each by what follows. */
 export function sampleAndScoreFill(
   model: Pick<LoadedMelodyRnn, 'spec'>,
@@ -65,7 +73,10 @@ export function sampleAndScoreFill(
   const spec = model.spec;
   const oversample = Math.max(1, Math.min(8, Math.floor(request.oversample)));
   const after = request.after && request.after.steps > 0 ? request.after : null;
-  const batch = after ? Math.min(MAX_FILL_BATCH, request.candidates * oversample) : request.candidates;
+  const most = spec.attentionLength ? MAX_ATTENTION_FILL_BATCH : MAX_FILL_BATCH;
+  const batch = after
+    ? Math.max(request.candidates, Math.min(most, request.candidates * oversample))
+    : request.candidates;
   const plan = planSampling({ ...request, candidates: batch }, spec, MAX_FILL_BATCH);
   const sampled = sampler.sample(plan);
   const base = { plan, events: sampled.events, spanLogProbs: sampled.logProbs, probabilities: sampled.probabilities };

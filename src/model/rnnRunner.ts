@@ -67,7 +67,9 @@ export class RnnRunner {
       batch,
       c: this.units.map((u) => new Float32Array(u * batch)),
       h: this.units.map((u) => new Float32Array(u * batch)),
-      ...(this.attention ? { memory: this.attention.emptyMemory(batch), output: new Float32Array(batch * this.attention.size) } : {}),
+      ...(this.attention
+        ? { memory: this.attention.emptyMemory(batch), output: new Float32Array(batch * this.attention.size) }
+        : {}),
     };
   }
 

@@ -86,7 +86,7 @@ export async function benchFill({ browser, url }) {
       value: Math.round(fill),
       unit: 'ms',
       target: 250,
-      note: `${RUNS} runs after a warm-up, 8 x 4 continuations sampled and scored each; min ${Math.round(Math.min(...result.fillTimes))} ms, max ${Math.round(Math.max(...result.fillTimes))} ms`,
+      note: `${RUNS} runs after a warm-up, 8 x 4 continuations asked (an attention model such as melody-rnn-v3 samples 2 per candidate, see src/model/fill.ts), each scored by the two bars after; min ${Math.round(Math.min(...result.fillTimes))} ms, max ${Math.round(Math.max(...result.fillTimes))} ms`,
     }),
     figure({
       name: 'Suggest chords: 16 bars (two 8-bar phrases), request to store (median)',

@@ -34,6 +34,7 @@ function parseEntries(data: unknown): CheckpointEntry[] {
       path: typeof o.path === 'string' && o.path ? o.path : `checkpoints/${o.id}`,
       ...(typeof o.style === 'string' && o.style ? { style: o.style } : {}),
       ...(typeof o.styleName === 'string' && o.styleName ? { styleName: o.styleName } : {}),
+      ...(o.harmonizer === true && o.kind === 'chord' ? { harmonizer: true } : {}),
     });
   }
   return entries;

@@ -102,7 +102,7 @@ export function createFillActions(kit: ProposalKit, loadModel: () => Promise<boo
         const phrase = kit.currentPhrase();
         if (!phrase) return;
         const state = ctx.store.getState();
-        const chordPath = chordModelPath(state.proposals);
+        const chordPath = chordModelPath(state.proposals, state.song);
         if (!chordPath) {
           kit.transport.notify({
             id: 'proposal-failed',

@@ -40,7 +40,8 @@ export function createHarmonyActions(kit: ProposalKit): HarmonyActions {
     const state = ctx.store.getState();
     const phrase = kit.currentPhrase();
     if (!phrase) return 'There is no phrase to harmonize.';
-    if (!chordModelPath(state.proposals)) return 'No chord model is available: Suggest chords needs one.';
+    if (!chordModelPath(state.proposals, state.song, 'harmonize'))
+      return 'No chord model is available: Suggest chords needs one.';
     if (
       targets(state.song).length === 0 ||
       (state.proposals.settings.harmonizeScope === 'phrase' && phrase.notes.length === 0)
@@ -62,7 +63,7 @@ export function createHarmonyActions(kit: ProposalKit): HarmonyActions {
           return;
         }
         const { song, proposals } = ctx.store.getState();
-        const path = chordModelPath(proposals)!;
+        const path = chordModelPath(proposals, song, 'harmonize')!;
         const vocabulary = chordVocabulary(song.key);
         if (!vocabulary.covered) {
           kit.transport.notify({

@@ -14,10 +14,13 @@ export interface StyleChoice {
   name: string;
 }
 
-/** The melody and chord models of one style (either may be missing from an index). */
+/** The melody and chord models of one style (any may be missing from an index). */
 export interface StylePair {
   melody?: CheckpointEntry;
+  /** What Propose, Fill and Melody for these chords use over chords. */
   chord?: CheckpointEntry;
+  /** What Suggest chords uses: the style's chord model marked as its harmonizer, else its chord model. */
+  harmonizer?: CheckpointEntry;
 }
 
 /** Names for the shipped styles when an index entry brings none. */
@@ -44,10 +47,20 @@ export function songStyle(song: Pick<Song, 'style'>): StyleId {
   return song.style ?? DEFAULT_STYLE;
 }
 
-/** The first melody model and the first chord model of a style. */
+/**
+ * The first melody model and the first chord model of a style, and its harmonizer: a chord model the index
+ * marks `harmonizer` serves Suggest chords only (the other chord model writes melodies), unless it is the
+ * style's only chord model.
+ */
 export function stylePair(style: StyleId, checkpoints: readonly CheckpointEntry[]): StylePair {
   const own = checkpoints.filter((c) => entryStyle(c) === style);
-  return { melody: own.find((c) => c.kind === 'melody'), chord: own.find((c) => c.kind === 'chord') };
+  const chords = own.filter((c) => c.kind === 'chord');
+  const chord = chords.find((c) => !c.harmonizer) ?? chords[0];
+  return {
+    melody: own.find((c) => c.kind === 'melody'),
+    chord,
+    harmonizer: chords.find((c) => c.harmonizer) ?? chord,
+  };
 }
 
 export interface ModelChoiceInput {

@@ -78,6 +78,11 @@ export interface CheckpointEntry {
   style?: string;
   /** How the style picker names that style ("Pop (POP909)"). */
   styleName?: string;
+  /**
+   * A chord model kept for Suggest chords only (see styles.ts stylePair): a plain LSTM that tells chords
+   * apart better, and searches faster, than the attention model that writes the style's melodies over chords.
+   */
+  harmonizer?: boolean;
 }
 
 export interface ProposalCandidate {

@@ -338,7 +338,7 @@ export function updateCheckpointIndex(root: string): void {
     const style: string = training?.style ?? 'folk';
     entries.push({
       id,
-      name: modelName(kind, style),
+      name: training?.harmonizer ? `${modelName(kind, style)} (Suggest chords)` : modelName(kind, style),
       kind,
       style,
       styleName: styleText(style).name,
@@ -346,6 +346,8 @@ export function updateCheckpointIndex(root: string): void {
       path: `checkpoints/${id}`,
       sizes: { weightsBytes, totalBytes },
       ...(evaluation ? { validationNll: Number(evaluation.model.nll.toFixed(4)) } : {}),
+      // A chord model kept for Suggest chords only says so in its training.json (see styles.ts stylePair).
+      ...(training?.harmonizer ? { harmonizer: true } : {}),
     });
   }
   // Similar and Interpolate use the first MusicVAE listed: the one that reconstructs best.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCheckpointIndex } from '../../../src/store/proposals/checkpointIndex';
-import { chooseCheckpointUrl, stylesOf } from '../../../src/store/proposals/styles';
+import { chordModelPath } from '../../../src/store/proposals/chordModel';
+import { chooseCheckpointUrl, stylePair, stylesOf } from '../../../src/store/proposals/styles';
 import { makeApp } from './fakes';
 import { FakeModelClient } from './proposalsFakes';
 
@@ -132,5 +133,46 @@ describe('the song’s style', () => {
     expect(app.proposals().settings.checkpointUrl).toBe('');
     await app.actions.propose();
     expect(app.model.loads.at(-1)).toBe('checkpoints/melody-rnn-v2');
+  });
+
+  it('give Suggest chords the style’s harmonizer and melodies over chords its chord model, each style its own', () => {
+    const harmonizer = {
+      id: 'chord-melody-rnn-v0',
+      name: 'Folk melody RNN over chords (Suggest chords)',
+      kind: 'chord',
+      path: 'checkpoints/chord-melody-rnn-v0',
+      style: 'folk',
+      harmonizer: true,
+    };
+    // Listed first (ids sort so), yet Propose and Fill keep the style's other chord model.
+    const checkpoints = parseCheckpointIndex({ checkpoints: [harmonizer, ...INDEX.checkpoints] });
+    expect(stylePair('folk', checkpoints)).toMatchObject({
+      chord: { id: 'chord-melody-rnn-v1' },
+      harmonizer: { id: 'chord-melody-rnn-v0' },
+    });
+    expect(chooseCheckpointUrl({ customUrl: '', style: 'folk', checkpoints, hasChords: true })).toBe(
+      'checkpoints/chord-melody-rnn-v1',
+    );
+    // A style without a harmonizer suggests chords with its chord model; a lone harmonizer does both jobs.
+    expect(stylePair('pop', checkpoints).harmonizer?.id).toBe('pop-chord-melody-rnn-v1');
+    const alone = checkpoints.filter((c) => c.id !== 'chord-melody-rnn-v1');
+    expect(stylePair('folk', alone).chord?.id).toBe('chord-melody-rnn-v0');
+
+    const proposals = {
+      settings: { checkpointUrl: '' },
+      checkpoints,
+      model: { kind: 'ready', info: { kind: 'chord', url: 'checkpoints/pop-chord-melody-rnn-v1' } },
+    } as unknown as Parameters<typeof chordModelPath>[0];
+    expect(chordModelPath(proposals, { style: 'folk' }, 'harmonize')).toBe('checkpoints/chord-melody-rnn-v0');
+    expect(chordModelPath(proposals, { style: 'folk' })).toBe('checkpoints/chord-melody-rnn-v1');
+    // The loaded pop chord model does not harmonize a folk song; a pop song gets the pop one.
+    expect(chordModelPath(proposals, { style: 'pop' }, 'harmonize')).toBe('checkpoints/pop-chord-melody-rnn-v1');
+    // A chord model the musician chose wins.
+    const chosen = { ...proposals, settings: { checkpointUrl: 'checkpoints/chord-melody-rnn-v1' } } as typeof proposals;
+    expect(chordModelPath(chosen, { style: 'folk' }, 'harmonize')).toBe('checkpoints/chord-melody-rnn-v1');
+    // The flag means nothing on a melody model.
+    expect(parseCheckpointIndex({ checkpoints: [{ ...INDEX.checkpoints[1], harmonizer: true }] })[0].harmonizer).toBe(
+      undefined,
+    );
   });
 });
