@@ -118,6 +118,7 @@ function lastChord(request: FillRequest): string {
  * Which continuations to keep, best first: the `count` distinct spans most likely given both sides, the span's
  * own log-probability plus that of what follows ('best'), or `count` distinct ones drawn without replacement in
  * proportion to exp(log-likelihood of what follows) ('resample', seeded). Without anything after the span, the first `count` distinct ones in sampled order.
+ * Spans that play no note come after every span that does, in either mode.
  */
 export function chooseFills(
   batch: Pick<ScoredFillBatch, 'events' | 'spanLogProbs' | 'afterLogProbs'>,
@@ -130,7 +131,11 @@ export function chooseFills(
     const key = events.join(',');
     if (!byKey.has(key)) byKey.set(key, i);
   });
-  const distinct = [...byKey.values()];
+  // A fill is notes for the selected steps: one that only rests or holds (likely enough under a model that
+  // often waits for the next bar) is offered only when too few sampled spans play a note.
+  const silent = (i: number) => !batch.events[i].some((e) => e >= FIRST_PITCH_EVENT);
+  const all = [...byKey.values()];
+  const distinct = [...all.filter((i) => !silent(i)), ...all.filter(silent)];
   const score = (i: number) => sumRange(batch.afterLogProbs[i], 0, batch.afterLogProbs[i].length);
   if (selection === 'best') {
     // The most likely fill given both sides: log p(span | before) + log p(after | before, span). Ranking by
@@ -138,7 +143,9 @@ export function chooseFills(
     const hasAfter = batch.afterLogProbs.some((row) => row.length > 0);
     const joint = (i: number) =>
       hasAfter ? score(i) + sumRange(batch.spanLogProbs[i], 0, batch.spanLogProbs[i].length) : 0;
-    return distinct.sort((a, b) => joint(b) - joint(a) || a - b).slice(0, count);
+    return distinct
+      .sort((a, b) => Number(silent(a)) - Number(silent(b)) || joint(b) - joint(a) || a - b)
+      .slice(0, count);
   }
   // Duplicates are one lead-in sampled several times: its weight is the sum of theirs.
   const weightOf = new Map<number, number>();
@@ -148,15 +155,16 @@ export function chooseFills(
     weightOf.set(first, (weightOf.get(first) ?? 0) + Math.exp(score(i) - top));
   });
   const random = seededRandom(seed + 7919);
-  const pool = [...distinct];
   const chosen: number[] = [];
-  while (chosen.length < count && pool.length > 0) {
-    const total = pool.reduce((s, i) => s + weightOf.get(i)!, 0);
-    let u = random() * total;
-    let at = pool.findIndex((i) => (u -= weightOf.get(i)!) < 0);
-    if (at < 0) at = pool.length - 1;
-    chosen.push(pool[at]);
-    pool.splice(at, 1);
+  for (const pool of [distinct.filter((i) => !silent(i)), distinct.filter(silent)]) {
+    while (chosen.length < count && pool.length > 0) {
+      const total = pool.reduce((s, i) => s + weightOf.get(i)!, 0);
+      let u = random() * total;
+      let at = pool.findIndex((i) => (u -= weightOf.get(i)!) < 0);
+      if (at < 0) at = pool.length - 1;
+      chosen.push(pool[at]);
+      pool.splice(at, 1);
+    }
   }
   return chosen;
 }

@@ -157,7 +157,7 @@ describe('a fill is scored by what follows it', () => {
   it(
     'keeps the distinct fills most likely given both sides, best first, and resamples by lead-in with its seed',
     () => {
-      const events = [[1], [2], [1], [3], [4]].map((e) => Int32Array.from(e));
+      const events = [[2], [3], [2], [4], [5]].map((e) => Int32Array.from(e));
       const afterLogProbs = [-5, -1, -5, -3, -40].map((x) => Float32Array.of(x));
       const spanLogProbs = [-1, -1, -1, -1, -1].map((x) => Float32Array.of(x));
       const batch = { events, spanLogProbs, afterLogProbs };
@@ -175,6 +175,28 @@ describe('a fill is scored by what follows it', () => {
         d.includes(4),
       ).length;
       expect(seen).toBeLessThan(5);
+    },
+    HEAVY_MS,
+  );
+
+  it(
+    'offers a fill that only rests or holds after every fill that plays a note, best or resampled',
+    () => {
+      // Continuation 0 is silent (a rest, then holding) and the most likely; 1 and 2 play a note.
+      const events = [
+        [NOTE_OFF, NO_EVENT],
+        [NO_EVENT, 9],
+        [12, NO_EVENT],
+      ].map((e) => Int32Array.from(e));
+      const afterLogProbs = [-1, -4, -6].map((x) => Float32Array.of(x));
+      const spanLogProbs = [-1, -2, -2].map((x) => Float32Array.of(x));
+      const batch = { events, spanLogProbs, afterLogProbs };
+      expect(chooseFills(batch, 2, 'best', 1)).toEqual([1, 2]);
+      expect(chooseFills(batch, 3, 'best', 1)).toEqual([1, 2, 0]);
+      for (let seed = 0; seed < 20; seed++) {
+        expect(chooseFills(batch, 2, 'resample', seed).sort()).toEqual([1, 2]);
+        expect(chooseFills(batch, 3, 'resample', seed)[2]).toBe(0);
+      }
     },
     HEAVY_MS,
   );
