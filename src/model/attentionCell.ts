@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { AttentionMemory } from './attentionMemory';
 import { rowsMatMul } from './rowsMatMul';
+import { ScratchRows } from './scratchRows';
 
 /**
  * Magenta's AttentionCellWrapper around the LSTM stack, as `music_rnn/attention.ts` runs it, for a batch of
@@ -44,8 +45,8 @@ export class AttentionCell {
   private readonly inputBias: Float32Array;
   private readonly outputBias: Float32Array;
   private readonly zeros: Float32Array;
-  /** Scratch rows reused from step to step (keyed by use and size): no garbage in the hot loop. */
-  private readonly scratch = new Map<string, Float32Array>();
+  /** Scratch rows reused from step to step: no garbage in the hot loop. */
+  private readonly scratch = new ScratchRows();
 
   constructor(
     private readonly weights: AttentionWeights,
@@ -81,7 +82,7 @@ export class AttentionCell {
     const layers = this.units.length;
     let width = 0;
     for (const u of this.units) width += 2 * u;
-    const query = this.buffer('query', batch * width);
+    const query = this.scratch.get('query', batch * width);
     for (let b = 0; b < batch; b++) {
       let at = b * width;
       for (let l = 0; l < layers; l++) {
@@ -98,22 +99,11 @@ export class AttentionCell {
     state.output = output;
   }
 
-  /** A scratch array of `size` floats for `use`; its old contents are left in place. */
-  private buffer(use: string, size: number): Float32Array {
-    const key = `${use}:${size}`;
-    let found = this.scratch.get(key);
-    if (!found) {
-      found = new Float32Array(size);
-      this.scratch.set(key, found);
-    }
-    return found;
-  }
-
   /** Rows [a | b] for each sequence, from two row-major blocks of `batch` rows. */
   private joinRows(use: string, a: Float32Array, b: Float32Array, batch: number): Float32Array {
     const wa = a.length / batch;
     const wb = b.length / batch;
-    const rows = this.buffer(use, batch * (wa + wb));
+    const rows = this.scratch.get(use, batch * (wa + wb));
     for (let r = 0; r < batch; r++) {
       rows.set(a.subarray(r * wa, (r + 1) * wa), r * (wa + wb));
       rows.set(b.subarray(r * wb, (r + 1) * wb), r * (wa + wb) + wa);

@@ -133,9 +133,8 @@ export function chooseFills(
   });
   // A fill is notes for the selected steps: one that only rests or holds (likely enough under a model that
   // often waits for the next bar) is offered only when too few sampled spans play a note.
-  const silent = (i: number) => !batch.events[i].some((e) => e >= FIRST_PITCH_EVENT);
-  const all = [...byKey.values()];
-  const distinct = [...all.filter((i) => !silent(i)), ...all.filter(silent)];
+  const distinct = [...byKey.values()];
+  const silent = new Set(distinct.filter((i) => !batch.events[i].some((e) => e >= FIRST_PITCH_EVENT)));
   const score = (i: number) => sumRange(batch.afterLogProbs[i], 0, batch.afterLogProbs[i].length);
   if (selection === 'best') {
     // The most likely fill given both sides: log p(span | before) + log p(after | before, span). Ranking by
@@ -144,7 +143,7 @@ export function chooseFills(
     const joint = (i: number) =>
       hasAfter ? score(i) + sumRange(batch.spanLogProbs[i], 0, batch.spanLogProbs[i].length) : 0;
     return distinct
-      .sort((a, b) => Number(silent(a)) - Number(silent(b)) || joint(b) - joint(a) || a - b)
+      .sort((a, b) => Number(silent.has(a)) - Number(silent.has(b)) || joint(b) - joint(a) || a - b)
       .slice(0, count);
   }
   // Duplicates are one lead-in sampled several times: its weight is the sum of theirs.
@@ -156,7 +155,7 @@ export function chooseFills(
   });
   const random = seededRandom(seed + 7919);
   const chosen: number[] = [];
-  for (const pool of [distinct.filter((i) => !silent(i)), distinct.filter(silent)]) {
+  for (const pool of [distinct.filter((i) => !silent.has(i)), distinct.filter((i) => silent.has(i))]) {
     while (chosen.length < count && pool.length > 0) {
       const total = pool.reduce((s, i) => s + weightOf.get(i)!, 0);
       let u = random() * total;

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { rowsMatMul } from './rowsMatMul';
+import { ScratchRows } from './scratchRows';
 import { NO_EVENT, NOTE_OFF } from '../core/melodyEvents';
 import { eventLogProb } from './eventLogProb';
 import { AttentionCell, type AttentionRows, type AttentionWeights } from './attentionCell';
@@ -53,8 +54,8 @@ export class BatchSampler {
   private readonly cellBiases: Float32Array[];
   private readonly fcBiases: Float32Array;
   private readonly attention: AttentionCell | null;
-  /** Scratch rows reused from step to step (keyed by use and size): no garbage in the hot loop. */
-  private readonly scratch = new Map<string, Float32Array>();
+  /** Scratch rows reused from step to step: no garbage in the hot loop. */
+  private readonly scratch = new ScratchRows();
 
   /** Wraps loaded weights (it owns no tensor of its own: the weights belong to the loader). */
   constructor(private readonly weights: MelodyRnnWeights) {
@@ -115,17 +116,6 @@ export class BatchSampler {
     this.attention?.dispose();
   }
 
-  /** A scratch array of `size` floats for `use`; its old contents are left in place. */
-  private buffer(use: string, size: number): Float32Array {
-    const key = `${use}:${size}`;
-    let found = this.scratch.get(key);
-    if (!found) {
-      found = new Float32Array(size);
-      this.scratch.set(key, found);
-    }
-    return found;
-  }
-
   private replicate(state: RnnState, batch: number): RnnState {
     const tile = (row: Float32Array) => {
       const out = new Float32Array(row.length * batch);
@@ -156,7 +146,7 @@ export class BatchSampler {
       const inWidth = x.length / batch;
       const c = state.c[l];
       const h = state.h[l];
-      const rows = this.buffer(`layer${l}`, batch * (inWidth + units));
+      const rows = this.scratch.get(`layer${l}`, batch * (inWidth + units));
       for (let b = 0; b < batch; b++) {
         rows.set(x.subarray(b * inWidth, (b + 1) * inWidth), b * (inWidth + units));
         rows.set(h.subarray(b * units, (b + 1) * units), b * (inWidth + units) + inWidth);
@@ -180,7 +170,7 @@ export class BatchSampler {
   private inputRows(plan: SamplingPlan, batch: number, eventsNow: Int32Array, i: number): Float32Array {
     const width = plan.chordWidth + plan.auxWidth;
     const rowSize = width + this.depth;
-    const rows = this.buffer('input', batch * rowSize);
+    const rows = this.scratch.get('input', batch * rowSize);
     rows.fill(0);
     const condition = plan.conditioning.subarray(i * width, (i + 1) * width);
     for (let b = 0; b < batch; b++) {
