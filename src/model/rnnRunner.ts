@@ -29,9 +29,10 @@ export class RnnRunner {
    * The first layer's kernel split in two: the rows that multiply the input, kept in JS (an input row is a
    * one-hot event, a chord of 3-5 tones and a few ±1 counter bits, so adding up its non-zero rows beats a
    * matrix product), and the rows that multiply the recurrent state, as a tensor the backend multiplies.
+   * Null for attention RNNs, whose first layer reads a dense projection.
    */
-  private readonly inputKernel: Float32Array;
-  private readonly recurrentKernel: tf.Tensor2D;
+  private readonly inputKernel: Float32Array | null;
+  private readonly recurrentKernel: tf.Tensor2D | null;
   /**
    * Attention RNNs (Magenta's AttentionCellWrapper): the first layer reads a dense projection of [input, last
    * read-out], not the sparse input row, and the output layer reads the wrapper's output, not the top h.
@@ -49,15 +50,19 @@ export class RnnRunner {
     this.inputWidth = weights.cells[0].kernel.shape[0] - this.units[0];
     this.cellBiases = weights.cells.map((cell) => cell.bias.dataSync() as Float32Array);
     this.fcBiases = weights.fcBiases.dataSync() as Float32Array;
-    const kernel = weights.cells[0].kernel;
-    this.inputKernel = (kernel.dataSync() as Float32Array).slice(0, this.inputWidth * 4 * this.units[0]);
-    this.recurrentKernel = tf.slice(kernel, [this.inputWidth, 0], [this.units[0], 4 * this.units[0]]);
     this.attention = weights.attention ? new AttentionCell(weights.attention, this.units) : null;
+    const kernel = weights.cells[0].kernel;
+    this.inputKernel = this.attention
+      ? null
+      : (kernel.dataSync() as Float32Array).slice(0, this.inputWidth * 4 * this.units[0]);
+    this.recurrentKernel = this.attention
+      ? null
+      : tf.slice(kernel, [this.inputWidth, 0], [this.units[0], 4 * this.units[0]]);
   }
 
   /** Frees the tensors the runner made (the weights belong to the loader). */
   dispose(): void {
-    this.recurrentKernel.dispose();
+    this.recurrentKernel?.dispose();
     this.attention?.dispose();
   }
 
@@ -99,9 +104,9 @@ export class RnnRunner {
       const c = state.c[l];
       const h = state.h[l];
       let z: Float32Array;
-      if (l === 0 && !attention) {
+      if (l === 0 && this.recurrentKernel && this.inputKernel) {
         z = rowsMatMul(h, batch, this.recurrentKernel, this.cellBiases[0]);
-        this.addSparseInput(z, x, batch);
+        this.addSparseInput(z, x, batch, this.inputKernel);
       } else {
         const inWidth = x.length / batch;
         const rows = new Float32Array(batch * (inWidth + units));
@@ -126,10 +131,9 @@ export class RnnRunner {
   }
 
   /** z += x · inputKernel, row by row, over the non-zero entries of x only. */
-  private addSparseInput(z: Float32Array, x: Float32Array, batch: number): void {
+  private addSparseInput(z: Float32Array, x: Float32Array, batch: number, kernel: Float32Array): void {
     const width = this.inputWidth;
     const gates = 4 * this.units[0];
-    const kernel = this.inputKernel;
     for (let b = 0; b < batch; b++) {
       const zb = b * gates;
       for (let i = 0; i < width; i++) {
