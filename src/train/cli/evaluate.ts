@@ -166,6 +166,10 @@ async function main(): Promise<void> {
   console.log(
     `${'mean overlapping area'.padEnd(60)}  ${musicality.model.meanOverlap.toFixed(3).padStart(14)}  ${musicality.ngram.meanOverlap.toFixed(3).padStart(5)}`,
   );
+  const byBar = (xs: number[]) => xs.map((x) => x.toFixed(2)).join(' ');
+  console.log(
+    `motif reuse of the primer by phrase bar: real ${byBar(musicality.motifReuseByBar.real)}, model ${byBar(musicality.motifReuseByBar.model)}, KN-${best.order} ${byBar(musicality.motifReuseByBar.ngram)}`,
+  );
 
   if (args['write-card']) {
     const evaluation = {

@@ -206,6 +206,16 @@ function evaluationSection(evaluation: Json): string[] {
       m.ngram.meanOverlap.toFixed(3),
     ]);
     lines.push(table(featureRows), '');
+    // Older eval.json files have no per-bar reuse.
+    const byBar = m.motifReuseByBar;
+    if (byBar) {
+      const fmt = (xs: number[]) => xs.map((x) => x.toFixed(2)).join(', ');
+      lines.push(
+        `Motif reuse of the primer by bar of the phrase (share of the motifs starting in that bar): real ${fmt(byBar.real)}; ` +
+          `this model ${fmt(byBar.model)}; KN ${order}-gram ${fmt(byBar.ngram)}.`,
+        '',
+      );
+    }
   }
   return lines;
 }

@@ -15,7 +15,7 @@ function directReadOut(
 ): number[] {
   const size = v.length;
   const yb = y.subarray(b * size, (b + 1) * size);
-  const score = (f: ArrayLike<number>) => f.reduce((s: number, x, a) => s + v[a] * Math.tanh(x + yb[a]), 0);
+  const score = (f: Float32Array) => f.reduce((s: number, x, a) => s + v[a] * Math.tanh(x + yb[a]), 0);
   const kept = features.map((step) => step[b]).slice(-length);
   const scores = kept.map(score);
   const empty = length - kept.length;

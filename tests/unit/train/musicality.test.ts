@@ -3,7 +3,7 @@ import { HOLD, RELEASE, notesToEvents, type GridNote } from '../../../src/train/
 import type { Tune } from '../../../src/train/corpus/tune';
 import { compareFeatures } from '../../../src/train/eval/musicality/compare';
 import { overlapArea, silvermanBandwidth } from '../../../src/train/eval/musicality/kdeOverlap';
-import { motifKeys, motifReuse } from '../../../src/train/eval/musicality/motifs';
+import { motifKeys, motifReuse, motifReuseByBar } from '../../../src/train/eval/musicality/motifs';
 import {
   grooveConsistency,
   leapShare,
@@ -86,6 +86,28 @@ describe('musicality features of hand-made phrases', () => {
     // Two windows, one of them the primer's motif.
     expect(motifReuse(notes([67, 0, 4], [69, 4, 4], [71, 8, 4], [72, 12, 4], [60, 16, 4]), cMajorRun)).toBe(0.5);
     expect(motifReuse(notes([60, 0, 4], [62, 4, 4]), cMajorRun)).toBe(0); // too short for a motif
+  });
+
+  it('motif reuse by bar counts each motif in the bar of its first note', () => {
+    // Bar 0: four motifs, the first the primer's transposed; bar 1: the primer's own and three new; bar 2: one,
+    // the primer's transposed again.
+    const phrase = notes(
+      [67, 0, 4],
+      [69, 4, 4],
+      [71, 8, 4],
+      [72, 12, 4],
+      [60, 16, 4],
+      [62, 20, 4],
+      [64, 24, 4],
+      [65, 28, 4],
+      [62, 32, 4],
+      [64, 36, 4],
+      [66, 40, 4],
+      [67, 44, 4],
+    );
+    const { motifs, reused } = motifReuseByBar(phrase, cMajorRun, 16, 3);
+    expect(motifs).toEqual([4, 4, 1]);
+    expect(reused).toEqual([1, 1, 1]);
   });
 
   it('phraseFeatures reads an event list and measures reuse against the primer', () => {

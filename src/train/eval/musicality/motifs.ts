@@ -38,3 +38,26 @@ export function motifReuse(phrase: GridNote[], primer: GridNote[]): number {
   const known = new Set(motifKeys(primer));
   return own.filter((k) => known.has(k)).length / own.length;
 }
+
+/**
+ * Per bar of the phrase (by its first note's onset): how many of the phrase's motifs start there and how many
+ * of those occur in the primer. Pooled over phrases, it shows where a continuation returns to its opening
+ * (real folk tunes mostly four bars on) and whether a model does the same.
+ */
+export function motifReuseByBar(
+  phrase: GridNote[],
+  primer: GridNote[],
+  stepsPerBar: number,
+  bars: number,
+): { motifs: number[]; reused: number[] } {
+  const motifs = new Array<number>(bars).fill(0);
+  const reused = new Array<number>(bars).fill(0);
+  const known = new Set(motifKeys(primer));
+  motifKeys(phrase).forEach((key, w) => {
+    const bar = Math.floor(phrase[w].start / stepsPerBar);
+    if (bar >= bars) return;
+    motifs[bar]++;
+    if (known.has(key)) reused[bar]++;
+  });
+  return { motifs, reused };
+}

@@ -4,8 +4,10 @@
  * continuations. Plain data in, plain data out; sampling is passed in.
  */
 import { NO_CHORD } from '../../corpus/chordSymbols';
+import { eventsToNotes } from '../../corpus/melodyEvents';
 import type { Tune } from '../../corpus/tune';
 import { compareFeatures, type Comparison } from './compare';
+import { motifReuseByBar } from './motifs';
 import { phraseFeatures, type PhraseFeatures } from './phraseFeatures';
 import { primerOf, realPhraseOf, type PhrasePrompt } from './prompts';
 
@@ -20,6 +22,8 @@ export interface MusicalityReport {
   motifReuse: number;
   ngramMotifReuse: number;
   motifReuseReal: number;
+  /** Share of the motifs starting in each bar of the phrase that occur in the primer (pooled over phrases). */
+  motifReuseByBar: { real: number[]; model: number[]; ngram: number[] };
 }
 
 /** Features of phrases written after each prompt (`phrases[i]` continues `prompts[i % prompts.length]`). */
@@ -28,6 +32,21 @@ export function featuresOf(prompts: PhrasePrompt[], phrases: ArrayLike<number>[]
     const prompt = prompts[i % prompts.length];
     return phraseFeatures(p, primerOf(prompt), prompt.tune.stepsPerBar);
   });
+}
+
+/** Motifs of the primer reused per bar of the phrases, pooled (`phrases[i]` continues `prompts[i % prompts.length]`). */
+export function reuseByBar(prompts: PhrasePrompt[], phrases: ArrayLike<number>[], bars: number): number[] {
+  const motifs = new Array<number>(bars).fill(0);
+  const reused = new Array<number>(bars).fill(0);
+  phrases.forEach((p, i) => {
+    const prompt = prompts[i % prompts.length];
+    const counts = motifReuseByBar(eventsToNotes(p), eventsToNotes(primerOf(prompt)), prompt.tune.stepsPerBar, bars);
+    counts.motifs.forEach((n, bar) => {
+      motifs[bar] += n;
+      reused[bar] += counts.reused[bar];
+    });
+  });
+  return motifs.map((n, bar) => (n ? reused[bar] / n : 0));
 }
 
 /** The report from the model's and the n-gram's phrases (each `samples` rounds over the prompts). */
@@ -51,6 +70,11 @@ export function musicalityReport(
     motifReuse: reuse(model).generatedMean,
     ngramMotifReuse: reuse(ngram).generatedMean,
     motifReuseReal: reuse(model).realMean,
+    motifReuseByBar: {
+      real: reuseByBar(prompts, prompts.map(realPhraseOf), o.bars),
+      model: reuseByBar(prompts, modelPhrases, o.bars),
+      ngram: reuseByBar(prompts, ngramPhrases, o.bars),
+    },
   };
 }
 
