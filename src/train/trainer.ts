@@ -53,6 +53,8 @@ export interface TrainOptions {
   anchorCounter?: boolean;
   /** Loss weight of training targets that continue a motif heard earlier in their window (echoSteps; 1 = plain). */
   echoWeight?: number;
+  /** Share of note onsets inside echoes whose input is a wrong note (windows.ts InputNoise; 0 = clean inputs). */
+  inputNoise?: number;
   /** Dropout rate between layers and before the output layer while training (rnnGraph.ts; 0 = none). */
   dropout?: number;
   /**
@@ -221,6 +223,7 @@ export async function train(o: TrainOptions): Promise<Progress> {
       inSize,
       o.echoWeight ?? 1,
       copyWeight ? spec.attentionLength : 0,
+      o.inputNoise ? { rate: o.inputNoise, rng } : undefined,
     );
     const rateNow = progress.learningRate * annealMultiplier(elapsed(), o.maxMinutes, o.annealMinutes ?? 0);
     setLearningRate(optimizer, rateNow);

@@ -30,6 +30,8 @@ const HELP = `npm run train -- [--kind melody|chord|vae] [--corpus DIR] [--id NA
   --anchor-counter   count the BinaryCounter from each tune's opening bar (first bar with a downbeat note),
                      as phrases count in the app, instead of from each window's start (--aux-bits 7: 8 bars of 4/4)
   --echo-weight 1    loss weight of steps that continue a motif heard earlier in the window (1 = plain)
+  --input-noise 0    share of note onsets inside a repeated motif fed to the model as a wrong note (1-2 semitones
+                     off), the target kept: teaches it to get back to the motif after a wrong note of its own
   --dropout 0        training-time dropout between layers and before the output (plain LSTM stacks only)
   --copy-weight 0    attention models: weight of a loss steering the attention, at steps that repeat a motif
                      still in its memory, to the step they repeat (the model's output is left to learn the copy)
@@ -89,10 +91,12 @@ async function main(): Promise<void> {
     echoWeight: num(args, 'echo-weight', 1),
     anchorCounter: Boolean(args['anchor-counter']),
     dropout: num(args, 'dropout', 0),
+    inputNoise: num(args, 'input-noise', 0),
     copyWeight: num(args, 'copy-weight', 0),
   };
   if (options.copyWeight && !spec.attentionLength) throw new Error('--copy-weight needs an --attention model');
   if (options.dropout && spec.attentionLength) throw new Error('--dropout is not implemented for --attention models');
+  if (options.inputNoise < 0 || options.inputNoise > 1) throw new Error('--input-noise must be between 0 and 1');
   if (options.dropout < 0 || options.dropout >= 1) throw new Error('--dropout must be at least 0 and below 1');
   const progress = await train({
     ...options,

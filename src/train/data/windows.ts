@@ -9,6 +9,7 @@ import { transposeChord } from '../corpus/chordSymbols';
 import { eventClass, HOLD, pitchSpan } from '../corpus/melodyEvents';
 import { openingBarStep, type Tune } from '../corpus/tune';
 import { copySources, echoSteps } from './echoSteps';
+import type { Rng } from '../random';
 import type { ModelSpec } from './modelSpec';
 import { counterStep, writeStepInput } from './stepFeatures';
 
@@ -72,9 +73,21 @@ export interface Batch {
 }
 
 /**
+ * Wrong notes in the inputs of echo steps (`--input-noise`): the share of note onsets inside a repeated motif
+ * whose input pitch is moved by 1 or 2 semitones, the target left as the tune has it. Sampling at T = 1, a model
+ * plays a wrong note inside a repeat now and then; trained on clean inputs only, it has never had to find its
+ * way back to the motif after one (it loses the repeat), and with this it has.
+ */
+export interface InputNoise {
+  rate: number;
+  rng: Rng;
+}
+
+/**
  * Builds the tensors of one batch of windows (T steps each). With `echoWeight` other than 1, targets that
  * continue a motif heard earlier in the window (echoSteps) weigh that much in the loss. With `copyLength` (an
- * attention model's L), copySlots marks where in the attention memory each such target's copy sits.
+ * attention model's L), copySlots marks where in the attention memory each such target's copy sits. With
+ * `noise`, some inputs inside echoes are wrong notes (InputNoise).
  */
 export function makeBatch(
   spec: ModelSpec,
@@ -83,6 +96,7 @@ export function makeBatch(
   inSize: number,
   echoWeight = 1,
   copyLength = 0,
+  noise?: InputNoise,
 ): Batch {
   const batch = windows.length;
   const slots: (Float32Array | null)[] = Array.from({ length: steps }, () => null);
@@ -95,13 +109,14 @@ export function makeBatch(
   windows.forEach((w, b) => {
     const { events, chords } = w.tune;
     const stretch = events.subarray(w.start, w.start + steps + 1);
-    const echoes = echoWeight === 1 ? null : echoSteps(stretch);
+    const echoes = echoWeight === 1 && !noise?.rate ? null : echoSteps(stretch);
     // At input step t the memory's slot k holds the output of step t - L + k, so a target (step t + 1) can be
     // pointed at sources from t - L to t - 1: at most L + 1 steps before it.
     const sources = copyLength > 0 ? copySources(stretch, copyLength + 1) : null;
     for (let t = 0; t < steps; t++) {
       const i = w.start + t;
-      const event = i < events.length ? shifted(events[i], w.shift) : HOLD;
+      const clean = i < events.length ? shifted(events[i], w.shift) : HOLD;
+      const event = noise?.rate && echoes?.[t] && clean >= 0 ? wrongNote(clean, spec, noise) : clean;
       const nextChord = i + 1 < chords.length ? transposeChord(chords[i + 1], w.shift) : undefined;
       writeStepInput(spec, buffers[t], batch, b, counterStep(spec, (w.counterStart ?? 0) + t), event, nextChord);
       if (i + 1 < events.length) {
@@ -123,6 +138,14 @@ export function makeBatch(
       ? { copySlots: slots.map((m) => (m ? tf.tensor2d(m, [batch, copyLength]) : null)), copyCounted }
       : {};
   return { inputs, targets: tf.tensor1d(targets, 'int32'), mask: tf.tensor1d(mask), counted, ...copy };
+}
+
+/** With probability `noise.rate`, a pitch 1 or 2 semitones up or down (inside the model's range); else `pitch`. */
+function wrongNote(pitch: number, spec: ModelSpec, noise: InputNoise): number {
+  if (noise.rng.next() >= noise.rate) return pitch;
+  const step = [-2, -1, 1, 2][Math.floor(noise.rng.next() * 4)];
+  const moved = pitch + step;
+  return moved >= spec.minPitch && moved <= spec.maxPitch ? moved : pitch - step;
 }
 
 function shifted(event: number, shift: number): number {

@@ -1,9 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { notesToEvents } from '../../../src/train/corpus/melodyEvents';
+import { classEvent, notesToEvents } from '../../../src/train/corpus/melodyEvents';
 import { echoSteps } from '../../../src/train/data/echoSteps';
 import { inputSize, type ModelSpec } from '../../../src/train/data/modelSpec';
-import { disposeBatch, makeBatch } from '../../../src/train/data/windows';
+import { disposeBatch, makeBatch, type Batch } from '../../../src/train/data/windows';
+import { createRng } from '../../../src/train/random';
 import { melodyTune, MOTIF_IN_BARS_1_AND_3, quarters } from './motifMelodies';
 
 describe('echo steps: where a melody continues a motif it played before', () => {
@@ -55,5 +56,52 @@ describe('training batches weighted on echo steps', () => {
     disposeBatch(plain);
     disposeBatch(weighted);
     expect(tf.memory().numTensors).toBe(tensorsBefore);
+  });
+
+  /** The event each input step of sequence 0 carries (its one-hot), decoded. */
+  function inputEvents(batch: Batch): number[] {
+    const depth = spec.maxPitch - spec.minPitch + 3;
+    return batch.inputs.map((x) => {
+      const rows = x.dataSync();
+      let cls = 0;
+      for (let k = 0; k < depth; k++) if (rows[k] === 1) cls = k;
+      return classEvent(cls, spec.minPitch);
+    });
+  }
+
+  it('with input noise, feeds wrong notes (1-2 semitones off) only at onsets inside echoes, targets untouched', () => {
+    const steps = 63;
+    const clean = makeBatch(spec, [{ tune, start: 0, shift: 0 }], steps, inputSize(spec));
+    const noisy = makeBatch(spec, [{ tune, start: 0, shift: 0 }], steps, inputSize(spec), 1, 0, {
+      rate: 1,
+      rng: createRng(5),
+    });
+    const echoes = echoSteps(events);
+    const before = inputEvents(clean);
+    const after = inputEvents(noisy);
+    expect(before).toEqual(Array.from(events.subarray(0, steps)));
+    let moved = 0;
+    after.forEach((e, t) => {
+      if (echoes[t] && before[t] >= 0) {
+        expect([1, 2]).toContain(Math.abs(e - before[t]));
+        moved++;
+      } else expect(e).toBe(before[t]);
+    });
+    expect(moved).toBeGreaterThanOrEqual(3);
+    expect(Array.from(noisy.targets.dataSync())).toEqual(Array.from(clean.targets.dataSync()));
+    expect(Array.from(noisy.mask.dataSync())).toEqual(Array.from(clean.mask.dataSync()));
+    disposeBatch(clean);
+    disposeBatch(noisy);
+  });
+
+  it('with input noise at rate 0, builds the same batch as without it', () => {
+    const noisy = makeBatch(spec, [{ tune, start: 0, shift: 0 }], 63, inputSize(spec), 1, 0, {
+      rate: 0,
+      rng: createRng(5),
+    });
+    const clean = makeBatch(spec, [{ tune, start: 0, shift: 0 }], 63, inputSize(spec));
+    expect(inputEvents(noisy)).toEqual(inputEvents(clean));
+    disposeBatch(clean);
+    disposeBatch(noisy);
   });
 });
