@@ -28,7 +28,7 @@ import {
   FC_BIASES,
   FC_WEIGHTS,
 } from './checkpointNames';
-import { attentionRead, attentionReadWithWeights, shiftWindow } from './attentionRead';
+import { appendSlot, attentionRead, attentionReadWithWeights, emptySlotBias, shiftWindow } from './attentionRead';
 import { transposedMatMul } from './fastMatMul';
 import type { RnnShape, RnnVariables } from './rnnGraph';
 
@@ -151,8 +151,11 @@ export function attentionLogits(
   const h: tf.Tensor2D[] = cells.map(() => tf.zeros([size, batch]));
   let attention: tf.Tensor2D = tf.zeros([size, batch]);
   const outputs: tf.Tensor2D[] = [];
-  /** The last L outputs and their doubled keys, batch-major [B, L, A], zeros until written. */
-  let memory = tf.zeros([batch, attentionLength, size]) as tf.Tensor3D;
+  /**
+   * The last L outputs and their doubled keys, batch-major. Until L outputs are written, one zero slot stands
+   * for the unwritten ones (emptySlotBias) before the written ones: [B, 1 + written, A]; then [B, L, A].
+   */
+  let memory = tf.zeros([batch, 1, size]) as tf.Tensor3D;
   let keys = memory;
   const copyTerms: tf.Scalar[] = [];
   for (const [t, x] of stepInputs.entries()) {
@@ -171,22 +174,30 @@ export function attentionLogits(
       ),
     );
     // Before the first output the memory is all zeros, and so is the read-out.
+    const written = Math.min(outputs.length, attentionLength);
+    const bias =
+      outputs.length > 0 && written < attentionLength ? emptySlotBias(attentionLength - written, written) : undefined;
     const marked = copy?.slots[t];
     if (outputs.length > 0 && marked) {
-      const both = attentionReadWithWeights(tf.transpose(tf.mul(y, 2)) as tf.Tensor2D, v, keys, memory);
-      const weights = tf.slice(both, [0, size], [batch, attentionLength]);
-      copyTerms.push(tf.sum(tf.mul(marked, tf.log(tf.add(weights, 1e-6)))));
+      const both = attentionReadWithWeights(tf.transpose(tf.mul(y, 2)) as tf.Tensor2D, v, keys, memory, bias);
+      // Slot k of the full memory (marked) is the written slot k - (L - written), here after the zero slot.
+      const weights = tf.slice(both, [0, size + (bias ? 1 : 0)], [batch, written]);
+      const markedWritten = tf.slice(marked, [0, attentionLength - written], [batch, written]);
+      copyTerms.push(tf.sum(tf.mul(markedWritten, tf.log(tf.add(weights, 1e-6)))));
       attention = tf.transpose(tf.slice(both, [0, 0], [batch, size])) as tf.Tensor2D;
     } else if (outputs.length > 0) {
       attention = tf.transpose(
-        attentionRead(tf.transpose(tf.mul(y, 2)) as tf.Tensor2D, v, keys, memory),
+        attentionRead(tf.transpose(tf.mul(y, 2)) as tf.Tensor2D, v, keys, memory, bias),
       ) as tf.Tensor2D;
     }
     const out = tf.add(output(tf.concat([h[ATTENTION_LAYERS - 1], attention], 0)), outputBias) as tf.Tensor2D;
     outputs.push(out);
     const outRows = tf.transpose(out) as tf.Tensor2D;
-    memory = shiftWindow(memory, outRows);
-    keys = shiftWindow(keys, tf.matMul(outRows, keyWeights));
+    const outKeys = tf.matMul(outRows, keyWeights) as tf.Tensor2D;
+    // Filling, the window grows; the output that fills it pushes out the zero slot (the oldest) as any shift does.
+    const add = written + 1 < attentionLength ? appendSlot : shiftWindow;
+    memory = add(memory, outRows);
+    keys = add(keys, outKeys);
   }
   if (copy)
     copy.loss = (copyTerms.length ? tf.div(tf.neg(tf.addN(copyTerms)), copy.counted) : tf.scalar(0)) as tf.Scalar;

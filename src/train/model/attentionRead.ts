@@ -14,16 +14,17 @@
  */
 import * as tf from '@tensorflow/tfjs';
 
-function forward(y2: tf.Tensor2D, v: tf.Tensor1D, keys2: tf.Tensor3D, memory: tf.Tensor3D) {
+function forward(y2: tf.Tensor2D, v: tf.Tensor1D, keys2: tf.Tensor3D, memory: tf.Tensor3D, scoreBias?: tf.Tensor1D) {
   const [batch, length, size] = keys2.shape;
   const sig = tf.sigmoid(tf.add(keys2, tf.reshape(y2, [batch, 1, size]))) as tf.Tensor3D;
-  const s = tf.reshape(
+  const raw = tf.reshape(
     tf.matMul(
       tf.reshape(sig, [batch * length, size]) as tf.Tensor2D,
       tf.reshape(tf.mul(v, 2), [size, 1]) as tf.Tensor2D,
     ),
     [batch, length],
   );
+  const s = scoreBias ? tf.add(raw, scoreBias) : raw;
   const w = tf.softmax(s) as tf.Tensor2D;
   const value = tf.reshape(tf.matMul(tf.reshape(w, [batch, 1, length]) as tf.Tensor3D, memory), [
     batch,
@@ -32,9 +33,30 @@ function forward(y2: tf.Tensor2D, v: tf.Tensor1D, keys2: tf.Tensor3D, memory: tf
   return { sig, w, value };
 }
 
-/** The read-out d [B, A] from doubled query y2 [B, A], scoring vector v [A], doubled keys and memory [B, L, A]. */
-export function attentionRead(y2: tf.Tensor2D, v: tf.Tensor1D, keys2: tf.Tensor3D, memory: tf.Tensor3D): tf.Tensor2D {
-  return readOp(false)(y2, v, keys2, memory) as tf.Tensor2D;
+/**
+ * The read-out d [B, A] from doubled query y2 [B, A], scoring vector v [A], doubled keys and memory [B, L, A].
+ * `scoreBias` [L], a constant, is added to the scores before the softmax (emptySlotBias).
+ */
+export function attentionRead(
+  y2: tf.Tensor2D,
+  v: tf.Tensor1D,
+  keys2: tf.Tensor3D,
+  memory: tf.Tensor3D,
+  scoreBias?: tf.Tensor1D,
+): tf.Tensor2D {
+  return readOp(false, scoreBias)(y2, v, keys2, memory) as tf.Tensor2D;
+}
+
+/**
+ * A memory that is not yet full can be read as its written slots plus one zero slot standing for all `empty`
+ * unwritten ones: they score alike and add nothing to the read-out, so counting them is a bias of log(empty) on
+ * that slot's score. Returns the [1 + written] bias, the zero slot first. While a window fills, the read then
+ * costs its written slots only: half the work over a 128-step window with L = 128.
+ */
+export function emptySlotBias(empty: number, written: number): tf.Tensor1D {
+  const bias = new Float32Array(1 + written);
+  bias[0] = Math.log(empty);
+  return tf.tensor1d(bias);
 }
 
 /**
@@ -46,13 +68,14 @@ export function attentionReadWithWeights(
   v: tf.Tensor1D,
   keys2: tf.Tensor3D,
   memory: tf.Tensor3D,
+  scoreBias?: tf.Tensor1D,
 ): tf.Tensor2D {
-  return readOp(true)(y2, v, keys2, memory) as tf.Tensor2D;
+  return readOp(true, scoreBias)(y2, v, keys2, memory) as tf.Tensor2D;
 }
 
-function readOp(withWeights: boolean) {
+function readOp(withWeights: boolean, scoreBias?: tf.Tensor1D) {
   return tf.customGrad(((yT: tf.Tensor2D, vT: tf.Tensor1D, kT: tf.Tensor3D, mT: tf.Tensor3D, save: tf.GradSaveFunc) => {
-    const f = tf.tidy(() => forward(yT, vT, kT, mT));
+    const f = tf.tidy(() => forward(yT, vT, kT, mT, scoreBias));
     save([f.sig, f.w, mT, vT]);
     const value = withWeights ? tf.tidy(() => tf.concat([f.value, f.w], 1)) : f.value;
     if (withWeights) f.value.dispose();
@@ -112,13 +135,14 @@ export function attentionReadReference(
   keys2: tf.Tensor3D,
   memory: tf.Tensor3D,
   withWeights = false,
+  scoreBias?: tf.Tensor1D,
 ): tf.Tensor2D {
   const [batch, length, size] = keys2.shape;
   const scores = tf.sum(
     tf.mul(tf.tanh(tf.div(tf.add(keys2, tf.reshape(y2, [batch, 1, size])), 2)), tf.reshape(v, [1, 1, size])),
     2,
   );
-  const weights = tf.softmax(scores) as tf.Tensor2D;
+  const weights = tf.softmax(scoreBias ? tf.add(scores, scoreBias) : scores) as tf.Tensor2D;
   const read = tf.sum(tf.mul(tf.reshape(weights, [batch, length, 1]), memory), 1) as tf.Tensor2D;
   return withWeights ? tf.concat([read, weights], 1) : read;
 }
@@ -130,4 +154,10 @@ export function shiftWindow(window: tf.Tensor3D, latest: tf.Tensor2D): tf.Tensor
     [tf.slice(window, [0, 1, 0], [batch, length - 1, size]), tf.reshape(latest, [batch, 1, size])],
     1,
   ) as tf.Tensor3D;
+}
+
+/** The window with `latest` [B, A] appended as its last slot (a memory still filling). */
+export function appendSlot(window: tf.Tensor3D, latest: tf.Tensor2D): tf.Tensor3D {
+  const [batch, , size] = window.shape;
+  return tf.concat([window, tf.reshape(latest, [batch, 1, size])], 1) as tf.Tensor3D;
 }

@@ -5,6 +5,7 @@ import {
   attentionRead,
   attentionReadReference,
   attentionReadWithWeights,
+  emptySlotBias,
 } from '../../../src/train/model/attentionRead';
 
 beforeAll(async () => {
@@ -22,6 +23,35 @@ describe('attention read-out with a hand-written gradient', () => {
 
   it('with the weights appended (copy supervision), matches in value and every gradient, through both parts', () => {
     checkAgainstReference(attentionReadWithWeights, (...xs) => attentionReadReference(...xs, true), 5);
+  });
+
+  it('with a score bias (unwritten slots counted in one zero slot), matches in value and every gradient', () => {
+    const bias = emptySlotBias(3, 4);
+    checkAgainstReference(
+      (y2, v, k, m) => attentionReadWithWeights(y2, v, k, m, bias),
+      (...xs) => attentionReadReference(...xs, true, bias),
+      5,
+    );
+  });
+
+  it('reads a filling memory as its written slots plus one zero slot weighted by the unwritten count', () => {
+    const [batch, size] = [2, 3];
+    let seed = 11;
+    const r = (shape: number[]) => tf.randomUniform(shape, -1, 1, 'float32', seed++);
+    const y2 = r([batch, size]) as tf.Tensor2D;
+    const v = r([size]) as tf.Tensor1D;
+    const writtenKeys = r([batch, 2, size]);
+    const writtenMemory = r([batch, 2, size]);
+    // L = 6 with 2 written: four zero slots in full, or one zero slot with a bias of log 4.
+    const full = (x: tf.Tensor) => tf.concat([tf.zeros([batch, 4, size]), x], 1) as tf.Tensor3D;
+    const short = (x: tf.Tensor) => tf.concat([tf.zeros([batch, 1, size]), x], 1) as tf.Tensor3D;
+    const want = attentionReadWithWeights(y2, v, full(writtenKeys), full(writtenMemory));
+    const got = attentionReadWithWeights(y2, v, short(writtenKeys), short(writtenMemory), emptySlotBias(4, 2));
+    expect(maxDiff(tf.slice(got, [0, 0], [batch, size]), tf.slice(want, [0, 0], [batch, size]))).toBeLessThan(1e-6);
+    // The written slots' weights are the same; the zero slot holds the four unwritten ones' weight.
+    expect(maxDiff(tf.slice(got, [0, size + 1], [batch, 2]), tf.slice(want, [0, size + 4], [batch, 2]))).toBeLessThan(
+      1e-6,
+    );
   });
 });
 
