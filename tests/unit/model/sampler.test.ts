@@ -1,3 +1,4 @@
+import { rationalTanh } from '../../../src/model/attentionMemory';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Note } from '../../../src/core/types';
@@ -342,3 +343,14 @@ function concat(arrays: Float32Array[]): Float32Array {
   }
   return out;
 }
+
+describe('the attention read-out’s tanh', () => {
+  it('is within 3e-7 of Math.tanh from -20 to 20, odd, and ±1 far out', () => {
+    let worst = 0;
+    for (let x = -20; x <= 20; x += 1e-3) worst = Math.max(worst, Math.abs(rationalTanh(x) - Math.tanh(x)));
+    expect(worst).toBeLessThan(3e-7);
+    expect(rationalTanh(0)).toBe(0);
+    expect(rationalTanh(-0.7)).toBe(-rationalTanh(0.7));
+    expect(Math.abs(rationalTanh(1e6) - 1)).toBeLessThan(3e-7);
+  });
+});
