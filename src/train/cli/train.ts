@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { useTrainingBackend } from '../backend';
+import { nativeKernelsNote, useTrainingBackend } from '../backend';
 import { CorpusFolderError, readCorpus } from '../corpus/readCorpus';
 import type { ModelSpec } from '../data/modelSpec';
 import { updateCheckpointIndex, writeModelCard } from '../export/modelCard';
@@ -67,7 +67,7 @@ async function main(): Promise<void> {
   console.log(
     `corpus ${corpusDir}: ${corpus.train.length} train + ${corpus.validation.length} validation tunes (${trainSteps} train steps), ` +
       `${corpus.skipped.length} skipped, ${corpus.offGridNotes} of ${corpus.melodyNotes} melody notes off the sixteenth grid, ` +
-      `${corpus.octaveShifted} tunes octave-shifted; read in ${((performance.now() - t0) / 1000).toFixed(1)} s; backend ${backend}`,
+      `${corpus.octaveShifted} tunes octave-shifted; read in ${((performance.now() - t0) / 1000).toFixed(1)} s; backend ${backend} (${nativeKernelsNote()})`,
   );
   for (const line of corpus.report) console.log(`  ${line}`);
   for (const s of corpus.skipped) console.log(`  skipped ${s.file}: ${s.reason}`);

@@ -13,6 +13,7 @@
  *   s_j = Σ_a v_a tanh(keys_j + y)_a,  w = softmax_j(s),  d = Σ_j w_j memory_j
  */
 import * as tf from '@tensorflow/tfjs';
+import { ATTENTION_READ_BACKWARD, ATTENTION_READ_FORWARD } from './attentionReadKernels';
 
 function forward(y2: tf.Tensor2D, v: tf.Tensor1D, keys2: tf.Tensor3D, memory: tf.Tensor3D, scoreBias?: tf.Tensor1D) {
   const [batch, length, size] = keys2.shape;
@@ -73,7 +74,21 @@ export function attentionReadWithWeights(
   return readOp(true, scoreBias)(y2, v, keys2, memory) as tf.Tensor2D;
 }
 
+let fused = true;
+
+/**
+ * Whether the read uses the fused wasm kernels (attentionReadKernels.ts) where they are installed; off, it is
+ * built from tfjs ops as on every other backend. For tests and side-by-side timing; returns the old setting.
+ */
+export function useFusedAttentionRead(on: boolean): boolean {
+  const was = fused;
+  fused = on;
+  return was;
+}
+
 function readOp(withWeights: boolean, scoreBias?: tf.Tensor1D) {
+  if (fused && tf.getBackend() === 'wasm' && tf.getKernel(ATTENTION_READ_FORWARD, 'wasm'))
+    return fusedReadOp(withWeights, scoreBias);
   return tf.customGrad(((yT: tf.Tensor2D, vT: tf.Tensor1D, kT: tf.Tensor3D, mT: tf.Tensor3D, save: tf.GradSaveFunc) => {
     const f = tf.tidy(() => forward(yT, vT, kT, mT, scoreBias));
     save([f.sig, f.w, mT, vT]);
@@ -122,6 +137,38 @@ function readOp(withWeights: boolean, scoreBias?: tf.Tensor1D) {
         return [dy, dv, dKeys, dMemory];
       });
     return { value, gradFunc };
+  }) as unknown as Parameters<typeof tf.customGrad>[0]);
+}
+
+/** readOp on the fused kernels: the same outputs and gradients (unit-tested against both). */
+function fusedReadOp(withWeights: boolean, scoreBias?: tf.Tensor1D) {
+  const run = (name: string, inputs: Record<string, tf.Tensor | undefined>) => {
+    const given = Object.fromEntries(Object.entries(inputs).filter(([, t]) => t)) as tf.NamedTensorMap;
+    return tf.engine().runKernel(name, given, {}) as unknown as tf.Tensor[];
+  };
+  return tf.customGrad(((
+    y2: tf.Tensor2D,
+    v: tf.Tensor1D,
+    keys2: tf.Tensor3D,
+    memory: tf.Tensor3D,
+    save: tf.GradSaveFunc,
+  ) => {
+    const [value, w] = run(ATTENTION_READ_FORWARD, { y2, v, keys2, memory, bias: scoreBias }) as [
+      tf.Tensor2D,
+      tf.Tensor2D,
+    ];
+    save([w, y2, v, keys2, memory]);
+    const out = withWeights ? tf.concat([value, w], 1) : value;
+    if (withWeights) value.dispose();
+    const gradFunc = (dOut: tf.Tensor2D, saved: tf.Tensor[]) =>
+      tf.tidy(() => {
+        const [ws, y2s, vs, ks, ms] = saved;
+        const [batch, size] = y2s.shape;
+        const dValue = withWeights ? tf.slice(dOut, [0, 0], [batch, size]) : dOut;
+        const dWeights = withWeights ? tf.slice(dOut, [0, size], [batch, ws.shape[1]!]) : undefined;
+        return run(ATTENTION_READ_BACKWARD, { dValue, dWeights, w: ws, y2: y2s, v: vs, keys2: ks, memory: ms });
+      });
+    return { value: out, gradFunc };
   }) as unknown as Parameters<typeof tf.customGrad>[0]);
 }
 

@@ -1,12 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { useTrainingBackend } from '../../../src/train/backend';
 import {
   attentionRead,
   attentionReadReference,
   attentionReadWithWeights,
   emptySlotBias,
+  useFusedAttentionRead,
 } from '../../../src/train/model/attentionRead';
+import { ATTENTION_READ_FORWARD } from '../../../src/train/model/attentionReadKernels';
 
 beforeAll(async () => {
   await useTrainingBackend('wasm');
@@ -16,7 +18,33 @@ function maxDiff(a: tf.Tensor, b: tf.Tensor): number {
   return tf.tidy(() => tf.max(tf.abs(tf.sub(a, b))).dataSync()[0]);
 }
 
-describe('attention read-out with a hand-written gradient', () => {
+describe.each([
+  ['fused wasm kernels', true],
+  ['tfjs ops', false],
+])('attention read-out with a hand-written gradient (%s)', (_, fusedKernels) => {
+  let was = true;
+  beforeEach(() => {
+    was = useFusedAttentionRead(fusedKernels);
+  });
+  afterEach(() => {
+    useFusedAttentionRead(was);
+  });
+
+  it('runs on the path it names, and a gradient step leaves no tensors behind', async () => {
+    // Batch 2: the tfjs-ops path crashes the wasm heap at batch 1 (training never reads a batch of 1).
+    const x = tf.ones([2, 2, 3]) as tf.Tensor3D;
+    const before = tf.memory().numTensors;
+    const profile = await tf.profile(() =>
+      tf.tidy(() =>
+        tf.grad((k: tf.Tensor) => tf.sum(attentionRead(tf.ones([2, 3]), tf.ones([3]), k as tf.Tensor3D, x)))(x),
+      ),
+    );
+    (profile.result as tf.Tensor).dispose();
+    x.dispose();
+    expect(tf.memory().numTensors).toBe(before - 1);
+    expect(profile.kernelNames.includes(ATTENTION_READ_FORWARD)).toBe(fusedKernels);
+  });
+
   it('matches autodiff of the textbook expression in value and every gradient, zero (unwritten) slots included', () => {
     checkAgainstReference(attentionRead, (...xs) => attentionReadReference(...xs), 0);
   });
