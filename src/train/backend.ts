@@ -5,6 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { installAttentionReadKernels } from './model/attentionReadKernels';
+import { installLstmCellKernels } from './model/lstmCell';
 import { installNativeMatMul } from './model/nativeMatMul';
 import { nativeKernels, nativeKernelsProblem } from './native/build';
 import { installFastWasmSliceKernels } from './model/wasmSliceKernels';
@@ -17,6 +18,7 @@ export async function useTrainingBackend(name: 'wasm' | 'cpu' = 'wasm'): Promise
     if (native) {
       installNativeMatMul(native);
       installAttentionReadKernels(native);
+      installLstmCellKernels(native);
     }
   }
   const ok = await tf.setBackend(name);

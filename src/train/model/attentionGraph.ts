@@ -14,6 +14,7 @@
  * (attentionRead.ts) has its own gradient, so memory does not grow with L x T.
  */
 import * as tf from '@tensorflow/tfjs';
+import { lstmCell } from './lstmCell';
 import {
   ATT_INPUT_BIAS,
   ATT_INPUT_KERNEL,
@@ -162,9 +163,7 @@ export function attentionLogits(
     let input = tf.add(project(tf.concat([x, attention], 0)), projectBias) as tf.Tensor2D;
     cells.forEach((cell, l) => {
       const z = tf.add(cell.gates(tf.concat([input, h[l]], 0)), cell.bias) as tf.Tensor2D;
-      const [i, j, f, o] = tf.split(z, 4, 0);
-      c[l] = tf.add(tf.mul(tf.sigmoid(i), tf.tanh(j)), tf.mul(c[l], tf.sigmoid(f)));
-      h[l] = tf.mul(tf.tanh(c[l]), tf.sigmoid(o));
+      ({ c: c[l], h: h[l] } = lstmCell(z, c[l]));
       input = h[l];
     });
     const y = query(

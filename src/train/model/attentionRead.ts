@@ -14,6 +14,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { ATTENTION_READ_BACKWARD, ATTENTION_READ_FORWARD } from './attentionReadKernels';
+import { runHeapKernel } from './wasmHeap';
 
 function forward(y2: tf.Tensor2D, v: tf.Tensor1D, keys2: tf.Tensor3D, memory: tf.Tensor3D, scoreBias?: tf.Tensor1D) {
   const [batch, length, size] = keys2.shape;
@@ -142,10 +143,7 @@ function readOp(withWeights: boolean, scoreBias?: tf.Tensor1D) {
 
 /** readOp on the fused kernels: the same outputs and gradients (unit-tested against both). */
 function fusedReadOp(withWeights: boolean, scoreBias?: tf.Tensor1D) {
-  const run = (name: string, inputs: Record<string, tf.Tensor | undefined>) => {
-    const given = Object.fromEntries(Object.entries(inputs).filter(([, t]) => t)) as tf.NamedTensorMap;
-    return tf.engine().runKernel(name, given, {}) as unknown as tf.Tensor[];
-  };
+  const run = runHeapKernel;
   return tf.customGrad(((
     y2: tf.Tensor2D,
     v: tf.Tensor1D,

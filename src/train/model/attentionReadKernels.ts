@@ -13,75 +13,48 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { TrainNativeKernels } from '../native/build';
+import { heapKernel } from './wasmHeap';
 
 export const ATTENTION_READ_FORWARD = 'PhrasewrightAttentionReadForward';
 export const ATTENTION_READ_BACKWARD = 'PhrasewrightAttentionReadBackward';
 
-interface HeapTensorInfo {
-  dataId: object;
-  shape: number[];
-  dtype: tf.DataType;
-}
-
-interface WasmBackendLike {
-  makeOutput(shape: number[], dtype: tf.DataType): HeapTensorInfo;
-  typedArrayFromHeap(t: HeapTensorInfo): Float32Array;
-}
-
-type KernelArgs = { inputs: tf.NamedTensorInfoMap; backend: unknown };
-
-function forwardKernel(native: TrainNativeKernels, { inputs, backend }: KernelArgs): HeapTensorInfo[] {
-  const be = backend as WasmBackendLike;
-  const [y2, v, keys2, memory] = ['y2', 'v', 'keys2', 'memory'].map((k) => inputs[k] as unknown as HeapTensorInfo);
-  const bias = inputs.bias as unknown as HeapTensorInfo | undefined;
-  const [batch, length, size] = keys2.shape;
-  const value = be.makeOutput([batch, size], 'float32');
-  const w = be.makeOutput([batch, length], 'float32');
-  // Views are taken after the outputs are made: making one may grow the heap and detach older views.
-  const view = (t: HeapTensorInfo) => be.typedArrayFromHeap(t);
-  native.attentionForward(
-    batch,
-    length,
-    size,
-    view(y2),
-    view(v),
-    view(keys2),
-    view(memory),
-    bias ? view(bias) : null,
-    view(value),
-    view(w),
+const forwardKernel = (native: TrainNativeKernels) =>
+  heapKernel(
+    ['y2', 'v', 'keys2', 'memory', 'bias'],
+    ({ keys2 }) => [
+      [keys2.shape[0], keys2.shape[2]],
+      [keys2.shape[0], keys2.shape[1]],
+    ],
+    (x, [value, w], shapes) => {
+      const [batch, length, size] = shapes.keys2;
+      native.attentionForward(batch, length, size, x.y2!, x.v!, x.keys2!, x.memory!, x.bias, value, w);
+    },
   );
-  return [value, w];
-}
 
-function backwardKernel(native: TrainNativeKernels, { inputs, backend }: KernelArgs): HeapTensorInfo[] {
-  const be = backend as WasmBackendLike;
-  const [dValue, w, y2, v, keys2, memory] = ['dValue', 'w', 'y2', 'v', 'keys2', 'memory'].map(
-    (k) => inputs[k] as unknown as HeapTensorInfo,
+const backwardKernel = (native: TrainNativeKernels) =>
+  heapKernel(
+    ['dValue', 'dWeights', 'w', 'y2', 'v', 'keys2', 'memory'],
+    ({ y2, v, keys2, memory }) => [y2.shape, v.shape, keys2.shape, memory.shape],
+    (x, [dy2, dv, dKeys2, dMemory], shapes) => {
+      const [batch, length, size] = shapes.keys2;
+      native.attentionBackward(
+        batch,
+        length,
+        size,
+        x.dValue!,
+        x.dWeights,
+        x.w!,
+        x.y2!,
+        x.v!,
+        x.keys2!,
+        x.memory!,
+        dy2,
+        dv,
+        dKeys2,
+        dMemory,
+      );
+    },
   );
-  const dWeights = inputs.dWeights as unknown as HeapTensorInfo | undefined;
-  const [batch, length, size] = keys2.shape;
-  const outs = [y2.shape, v.shape, keys2.shape, memory.shape].map((s) => be.makeOutput(s, 'float32'));
-  const view = (t: HeapTensorInfo) => be.typedArrayFromHeap(t);
-  const [dy2, dv, dKeys2, dMemory] = outs.map(view);
-  native.attentionBackward(
-    batch,
-    length,
-    size,
-    view(dValue),
-    dWeights ? view(dWeights) : null,
-    view(w),
-    view(y2),
-    view(v),
-    view(keys2),
-    view(memory),
-    dy2,
-    dv,
-    dKeys2,
-    dMemory,
-  );
-  return outs;
-}
 
 let installed = false;
 
@@ -89,11 +62,6 @@ let installed = false;
 export function installAttentionReadKernels(native: TrainNativeKernels): void {
   if (installed) return;
   installed = true;
-  for (const [kernelName, kernel] of [
-    [ATTENTION_READ_FORWARD, forwardKernel],
-    [ATTENTION_READ_BACKWARD, backwardKernel],
-  ] as const) {
-    const kernelFunc = (args: KernelArgs) => kernel(native, args);
-    tf.registerKernel({ kernelName, backendName: 'wasm', kernelFunc: kernelFunc as unknown as tf.KernelFunc });
-  }
+  tf.registerKernel({ kernelName: ATTENTION_READ_FORWARD, backendName: 'wasm', kernelFunc: forwardKernel(native) });
+  tf.registerKernel({ kernelName: ATTENTION_READ_BACKWARD, backendName: 'wasm', kernelFunc: backwardKernel(native) });
 }

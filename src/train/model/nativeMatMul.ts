@@ -8,19 +8,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { TrainNativeKernels } from '../native/build';
-
-interface HeapTensorInfo {
-  dataId: object;
-  shape: number[];
-  dtype: tf.DataType;
-}
-
-interface WasmBackendLike {
-  makeOutput(shape: number[], dtype: tf.DataType): HeapTensorInfo;
-  typedArrayFromHeap(t: HeapTensorInfo): Float32Array;
-}
-
-type KernelArgs = { inputs: tf.NamedTensorInfoMap; backend: unknown; attrs: tf.NamedAttrMap };
+import type { HeapTensorInfo, KernelArgs, WasmBackendLike } from './wasmHeap';
 
 const product = (dims: number[]) => dims.reduce((p, d) => p * d, 1);
 const sameDims = (x: number[], y: number[]) => x.length === y.length && x.every((d, i) => d === y[i]);

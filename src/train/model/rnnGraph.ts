@@ -8,6 +8,7 @@
  * concat([x, h]) · kernel.
  */
 import * as tf from '@tensorflow/tfjs';
+import { lstmCell } from './lstmCell';
 import {
   ATT_INPUT_BIAS,
   biasName,
@@ -99,9 +100,7 @@ export function rnnLogits(vars: Record<string, tf.Tensor>, stepInputs: tf.Tensor
     const outputs: tf.Tensor2D[] = [];
     for (const x of layerInputs) {
       const z = tf.add(gates(kernelT, tf.concat([x, h], 0)), biasColumn) as tf.Tensor2D;
-      const [i, j, f, o] = tf.split(z, 4, 0);
-      c = tf.add(tf.mul(tf.sigmoid(i), tf.tanh(j)), tf.mul(c, tf.sigmoid(f)));
-      h = tf.mul(tf.tanh(c), tf.sigmoid(o));
+      ({ c, h } = lstmCell(z, c));
       // The recurrent path keeps h whole; only what goes up the stack (and to the output layer) is dropped.
       outputs.push(keep ? tf.mul(h, keep) : h);
     }

@@ -53,6 +53,17 @@ export interface TrainNativeKernels {
     dKeys2: Float32Array,
     dMemory: Float32Array,
   ): void;
+  lstmForward(hidden: number, batch: number, z: Float32Array, cPrev: Float32Array, out: Float32Array): void;
+  lstmBackward(
+    hidden: number,
+    batch: number,
+    z: Float32Array,
+    cPrev: Float32Array,
+    out: Float32Array,
+    dOut: Float32Array,
+    dz: Float32Array,
+    dcPrev: Float32Array,
+  ): void;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));

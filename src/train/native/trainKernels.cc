@@ -6,6 +6,7 @@
 //   matmul:            out[b] = op(A[b]) · op(B[b]) for a batch of row-major matrices (op: optional transpose)
 //   attentionForward:  the attention read-out of Magenta's attention RNN (see attentionReadKernels.ts)
 //   attentionBackward: its gradients
+//   lstmForward, lstmBackward: one basicLSTMCell step from its gate pre-activations, and its gradients
 #include <node_api.h>
 
 #include <algorithm>
@@ -241,11 +242,66 @@ napi_value AttentionBackward(napi_env env, napi_callback_info info) {
   return nullptr;
 }
 
+inline float rationalSigmoid(float x) { return 0.5f + 0.5f * rationalTanh(0.5f * x); }
+
+// lstmForward(H, B, z, cPrev, out): one basicLSTMCell step, gate-major. z [4H, B] holds the pre-activations of
+// gates i, j, f, o (forget bias included); out [2H, B] gets c then h.
+napi_value LstmForward(napi_env env, napi_callback_info info) {
+  size_t argc = 5;
+  napi_value argv[5];
+  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
+  const int64_t cells = integer(env, argv[0]) * integer(env, argv[1]);
+  const float* z = floats(env, argv[2]);
+  const float* cPrev = floats(env, argv[3]);
+  float* out = floats(env, argv[4]);
+  if (!z || !cPrev || !out) return nullptr;
+#pragma omp simd
+  for (int64_t u = 0; u < cells; u++) {
+    const float i = rationalSigmoid(z[u]), j = rationalTanh(z[cells + u]);
+    const float f = rationalSigmoid(z[2 * cells + u]), o = rationalSigmoid(z[3 * cells + u]);
+    const float c = i * j + cPrev[u] * f;
+    out[u] = c;
+    out[cells + u] = rationalTanh(c) * o;
+  }
+  return nullptr;
+}
+
+// lstmBackward(H, B, z, cPrev, out, dOut, dz, dcPrev): the step's gradients given dOut [2H, B] (dc then dh).
+napi_value LstmBackward(napi_env env, napi_callback_info info) {
+  size_t argc = 8;
+  napi_value argv[8];
+  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
+  const int64_t cells = integer(env, argv[0]) * integer(env, argv[1]);
+  const float* z = floats(env, argv[2]);
+  const float* cPrev = floats(env, argv[3]);
+  const float* out = floats(env, argv[4]);
+  const float* dOut = floats(env, argv[5]);
+  float* dz = floats(env, argv[6]);
+  float* dcPrev = floats(env, argv[7]);
+  if (!z || !cPrev || !out || !dOut || !dz || !dcPrev) return nullptr;
+#pragma omp simd
+  for (int64_t u = 0; u < cells; u++) {
+    const float i = rationalSigmoid(z[u]), j = rationalTanh(z[cells + u]);
+    const float f = rationalSigmoid(z[2 * cells + u]), o = rationalSigmoid(z[3 * cells + u]);
+    const float tc = rationalTanh(out[u]);
+    const float dh = dOut[cells + u];
+    const float dc = dOut[u] + dh * o * (1.0f - tc * tc);
+    dz[u] = dc * j * i * (1.0f - i);
+    dz[cells + u] = dc * i * (1.0f - j * j);
+    dz[2 * cells + u] = dc * cPrev[u] * f * (1.0f - f);
+    dz[3 * cells + u] = dh * tc * o * (1.0f - o);
+    dcPrev[u] = dc * f;
+  }
+  return nullptr;
+}
+
 napi_value Init(napi_env env, napi_value exports) {
   const napi_property_descriptor functions[] = {
       {"matmul", nullptr, Matmul, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"attentionForward", nullptr, AttentionForward, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"attentionBackward", nullptr, AttentionBackward, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"lstmForward", nullptr, LstmForward, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"lstmBackward", nullptr, LstmBackward, nullptr, nullptr, nullptr, napi_default, nullptr},
   };
   napi_define_properties(env, exports, sizeof(functions) / sizeof(functions[0]), functions);
   return exports;
