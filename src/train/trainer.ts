@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Corpus } from './corpus/readCorpus';
-import { inputSize, magentaConfig, specFromConfig, type ModelSpec } from './data/modelSpec';
+import { eventInputRow, inputSize, magentaConfig, specFromConfig, type ModelSpec } from './data/modelSpec';
 import { allowedShifts, disposeBatch, makeBatch, tuneWindows, type Window } from './data/windows';
 import { readCheckpoint, writeCheckpoint } from './export/checkpointFiles';
 import { warmStart } from './model/warmStart';
@@ -62,6 +62,8 @@ export interface TrainOptions {
    * memory, -log of the attention weight on the step it repeats (0 = none).
    */
   copyWeight?: number;
+  /** Share of steps fed the model's own sampled event instead of the real one (attentionGraph.ts OwnInputs). */
+  ownInputs?: number;
   log: (line: string) => void;
 }
 
@@ -232,8 +234,15 @@ export async function train(o: TrainOptions): Promise<Progress> {
       : undefined;
     const dropout = { rate: o.dropout ?? 0, seed: o.seed * 1_000_003 + progress.step * 7 };
     let copyLoss = 0;
+    const own = o.ownInputs
+      ? { rate: o.ownInputs, eventRow: eventInputRow(spec), random: () => rng.next() }
+      : undefined;
     const { value, grads } = tf.variableGrads(() => {
-      const logits = modelLogits(vars, spec, batch.inputs, { dropout, ...(copy ? { copy } : {}) });
+      const logits = modelLogits(vars, spec, batch.inputs, {
+        dropout,
+        ...(copy ? { copy } : {}),
+        ...(own ? { own } : {}),
+      });
       const ce = maskedCrossEntropy(logits, batch.targets, batch.mask);
       if (!copy?.loss) return ce;
       copyLoss = copy.loss.dataSync()[0];

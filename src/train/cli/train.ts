@@ -35,6 +35,8 @@ const HELP = `npm run train -- [--kind melody|chord|vae] [--corpus DIR] [--id NA
   --dropout 0        training-time dropout between layers and before the output (plain LSTM stacks only)
   --copy-weight 0    attention models: weight of a loss steering the attention, at steps that repeat a motif
                      still in its memory, to the step they repeat (the model's output is left to learn the copy)
+  --own-inputs 0     attention models: share of steps fed the model's own sampled event instead of the real one
+                     (scheduled sampling; targets stay real), so it learns to continue from its own phrases
   --backend wasm|cpu`;
 
 async function main(): Promise<void> {
@@ -93,9 +95,12 @@ async function main(): Promise<void> {
     dropout: num(args, 'dropout', 0),
     inputNoise: num(args, 'input-noise', 0),
     copyWeight: num(args, 'copy-weight', 0),
+    ownInputs: num(args, 'own-inputs', 0),
   };
   if (options.copyWeight && !spec.attentionLength) throw new Error('--copy-weight needs an --attention model');
   if (options.dropout && spec.attentionLength) throw new Error('--dropout is not implemented for --attention models');
+  if (options.ownInputs && !spec.attentionLength) throw new Error('--own-inputs needs an --attention model');
+  if (options.ownInputs < 0 || options.ownInputs > 1) throw new Error('--own-inputs must be between 0 and 1');
   if (options.inputNoise < 0 || options.inputNoise > 1) throw new Error('--input-noise must be between 0 and 1');
   if (options.dropout < 0 || options.dropout >= 1) throw new Error('--dropout must be at least 0 and below 1');
   const progress = await train({

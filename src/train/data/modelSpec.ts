@@ -19,6 +19,11 @@ export function inputSize(spec: ModelSpec): number {
   return (spec.kind === 'chord' ? CHORD_ENCODING_SIZE : 0) + melodyEventDepth(spec) + spec.auxBits;
 }
 
+/** First row of the event one-hot in a step's input: after the chord encoding of chord models (stepFeatures.ts). */
+export function eventInputRow(spec: ModelSpec): number {
+  return spec.kind === 'chord' ? CHORD_ENCODING_SIZE : 0;
+}
+
 /** Magenta's config.json for this spec (read by `new mm.MusicRNN(url)`). */
 export function magentaConfig(spec: ModelSpec): Record<string, unknown> {
   return {

@@ -118,6 +118,56 @@ export interface CopySupervision {
 }
 
 /**
+ * Scheduled sampling (Bengio et al. 2015) while training: at each step after the first, a share `rate` of the
+ * sequences is fed, in place of the real event, one sampled from the model's own prediction at the step
+ * before; targets stay the real events. A model trained only on real inputs copies a motif well given the real
+ * bars before it, then loses the copy once it continues from its own (measured: `--task repeats`, BENCHMARKS).
+ * The sample is drawn in JS from the logits' values and fed as a constant: no gradient flows through it.
+ */
+export interface OwnInputs {
+  rate: number;
+  /** First row of the event one-hot in a step's input (after the chord encoding of chord models). */
+  eventRow: number;
+  /** Uniform [0, 1) numbers (seeded by the caller). */
+  random: () => number;
+}
+
+/** The step input `x` [inputSize, B] with the event rows of some columns replaced by samples of `logits` [B, depth]. */
+function withOwnEvents(x: tf.Tensor2D, logits: tf.Tensor2D, own: OwnInputs): tf.Tensor2D {
+  const [batch, depth] = logits.shape;
+  const values = logits.dataSync();
+  const columns: number[] = [];
+  const picks = new Float32Array(depth * batch);
+  const keep = new Float32Array(batch).fill(1);
+  for (let b = 0; b < batch; b++) {
+    if (own.random() >= own.rate) continue;
+    let top = -Infinity;
+    for (let k = 0; k < depth; k++) top = Math.max(top, values[b * depth + k]);
+    let total = 0;
+    for (let k = 0; k < depth; k++) total += Math.exp(values[b * depth + k] - top);
+    let u = own.random() * total;
+    let pick = depth - 1;
+    for (let k = 0; k < depth; k++) {
+      u -= Math.exp(values[b * depth + k] - top);
+      if (u < 0) {
+        pick = k;
+        break;
+      }
+    }
+    picks[pick * batch + b] = 1;
+    keep[b] = 0;
+    columns.push(b);
+  }
+  if (!columns.length) return x;
+  const events = tf.slice(x, [own.eventRow, 0], [depth, batch]);
+  const mixed = tf.add(tf.mul(events, tf.tensor2d(keep, [1, batch])), tf.tensor2d(picks, [depth, batch]));
+  const parts = [tf.slice(x, [0, 0], [own.eventRow, batch]), mixed];
+  const after = x.shape[0] - own.eventRow - depth;
+  if (after > 0) parts.push(tf.slice(x, [own.eventRow + depth, 0], [after, batch]));
+  return tf.concat(parts, 0) as tf.Tensor2D;
+}
+
+/**
  * Logits for every step of a batch given as gate-major step inputs (`stepInputs[t]` is [inputSize, B]);
  * returns [T * B, depth] where row t * B + b is step t of sequence b. State and memory start at zero.
  */
@@ -126,6 +176,7 @@ export function attentionLogits(
   stepInputs: tf.Tensor2D[],
   attentionLength: number,
   copy?: CopySupervision,
+  own?: OwnInputs,
 ): tf.Tensor2D {
   const batch = stepInputs[0].shape[1];
   const size = vars[ATT_OUTPUT_BIAS].shape[0];
@@ -159,7 +210,13 @@ export function attentionLogits(
   let memory = tf.zeros([batch, 1, size]) as tf.Tensor3D;
   let keys = memory;
   const copyTerms: tf.Scalar[] = [];
-  for (const [t, x] of stepInputs.entries()) {
+  const fc = product(FC_WEIGHTS);
+  const stepLogits: tf.Tensor2D[] = [];
+  for (const [t, given] of stepInputs.entries()) {
+    const x =
+      own && own.rate > 0 && t > 0
+        ? withOwnEvents(given, tf.add(tf.transpose(stepLogits[t - 1]), vars[FC_BIASES]) as tf.Tensor2D, own)
+        : given;
     let input = tf.add(project(tf.concat([x, attention], 0)), projectBias) as tf.Tensor2D;
     cells.forEach((cell, l) => {
       const z = tf.add(cell.gates(tf.concat([input, h[l]], 0)), cell.bias) as tf.Tensor2D;
@@ -191,6 +248,7 @@ export function attentionLogits(
     }
     const out = tf.add(output(tf.concat([h[ATTENTION_LAYERS - 1], attention], 0)), outputBias) as tf.Tensor2D;
     outputs.push(out);
+    stepLogits.push(fc(out));
     const outRows = tf.transpose(out) as tf.Tensor2D;
     const outKeys = tf.matMul(outRows, keyWeights) as tf.Tensor2D;
     // Filling, the window grows; the output that fills it pushes out the zero slot (the oldest) as any shift does.
@@ -200,10 +258,6 @@ export function attentionLogits(
   }
   if (copy)
     copy.loss = (copyTerms.length ? tf.div(tf.neg(tf.addN(copyTerms)), copy.counted) : tf.scalar(0)) as tf.Scalar;
-  const fc = product(FC_WEIGHTS);
-  const logitsT = tf.concat(
-    outputs.map((o) => fc(o)),
-    1,
-  );
+  const logitsT = tf.concat(stepLogits, 1);
   return tf.add(tf.transpose(logitsT), vars[FC_BIASES]) as tf.Tensor2D;
 }

@@ -1,7 +1,7 @@
 /** The training graph a spec asks for: a plain LSTM stack (rnnGraph.ts) or an attention RNN (attentionGraph.ts). */
 import type * as tf from '@tensorflow/tfjs';
 import { inputSize, type ModelSpec } from '../data/modelSpec';
-import { attentionLogits, createAttentionVariables, type CopySupervision } from './attentionGraph';
+import { attentionLogits, createAttentionVariables, type CopySupervision, type OwnInputs } from './attentionGraph';
 import { createRnnVariables, rnnLogits, type Dropout, type RnnVariables } from './rnnGraph';
 
 /** Freshly initialised, seeded variables for `spec`, keyed by checkpoint name. */
@@ -10,10 +10,12 @@ export function createModelVariables(spec: ModelSpec, seed: number): RnnVariable
   return spec.attentionLength ? createAttentionVariables(shape, seed) : createRnnVariables(shape, seed);
 }
 
-/** What only training adds to the forward pass: dropout (plain stacks) and copy supervision (attention). */
+/** What only training adds to the forward pass: dropout (plain stacks), copy supervision and own inputs (attention). */
 export interface TrainingExtras {
   dropout?: Dropout;
   copy?: CopySupervision;
+  /** Scheduled sampling (attention models). */
+  own?: OwnInputs;
 }
 
 /** Logits [T * B, depth] of a batch given as gate-major step inputs. */
@@ -25,8 +27,10 @@ export function modelLogits(
 ): tf.Tensor2D {
   if (spec.attentionLength && extras.dropout?.rate) throw new Error('dropout is not implemented for the attention RNN');
   if (!spec.attentionLength && extras.copy) throw new Error('copy supervision needs an attention RNN');
+  if (!spec.attentionLength && extras.own?.rate)
+    throw new Error('own inputs are implemented for the attention RNN only');
   return spec.attentionLength
-    ? attentionLogits(vars, stepInputs, spec.attentionLength, extras.copy)
+    ? attentionLogits(vars, stepInputs, spec.attentionLength, extras.copy, extras.own)
     : rnnLogits(vars, stepInputs, extras.dropout);
 }
 
