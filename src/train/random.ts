@@ -11,3 +11,15 @@ export function shuffle<T>(items: T[], rng: Rng): T[] {
   }
   return items;
 }
+
+/** Draws a class from softmax(row / temperature) with one uniform number u in [0, 1). */
+export function sampleClass(row: number[], temperature: number, u: number): number {
+  const max = Math.max(...row);
+  const weights = row.map((v) => Math.exp((v - max) / temperature));
+  let left = u * weights.reduce((a, b) => a + b, 0);
+  for (let k = 0; k < weights.length; k++) {
+    left -= weights[k];
+    if (left < 0) return k;
+  }
+  return weights.length - 1;
+}

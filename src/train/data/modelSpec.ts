@@ -16,7 +16,7 @@ export interface ModelSpec {
 
 /** Width of one step's input: chord encoding (chord models) + event one-hot + aux bits. */
 export function inputSize(spec: ModelSpec): number {
-  return (spec.kind === 'chord' ? CHORD_ENCODING_SIZE : 0) + melodyEventDepth(spec) + spec.auxBits;
+  return eventInputRow(spec) + melodyEventDepth(spec) + spec.auxBits;
 }
 
 /** First row of the event one-hot in a step's input: after the chord encoding of chord models (stepFeatures.ts). */

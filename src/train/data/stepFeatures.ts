@@ -3,9 +3,9 @@
  * event t, BinaryCounter(t)), where t counts from the start of the sequence the model is run on.
  */
 import { melodyEventDepth } from '../../core/melodyEvents';
-import { CHORD_ENCODING_SIZE, encodeChordInto, NO_CHORD, type GridChord } from '../corpus/chordSymbols';
+import { encodeChordInto, NO_CHORD, type GridChord } from '../corpus/chordSymbols';
 import { eventClass } from '../corpus/melodyEvents';
-import type { ModelSpec } from './modelSpec';
+import { eventInputRow, type ModelSpec } from './modelSpec';
 
 /** BinaryCounter bit `bit` at step t, as Magenta computes it: ±1 from floor((t + 1) / 2^bit) mod 2. */
 export function binaryCounterBit(step: number, bit: number): number {
@@ -31,11 +31,8 @@ export function writeStepInput(
   event: number,
   nextChord: GridChord | undefined,
 ): void {
-  let row = 0;
-  if (spec.kind === 'chord') {
-    encodeChordInto(nextChord ?? NO_CHORD, out, column, batch);
-    row = CHORD_ENCODING_SIZE;
-  }
+  if (spec.kind === 'chord') encodeChordInto(nextChord ?? NO_CHORD, out, column, batch);
+  let row = eventInputRow(spec);
   const depth = melodyEventDepth(spec);
   for (let k = 0; k < depth; k++) out[(row + k) * batch + column] = 0;
   out[(row + eventClass(event, spec.minPitch)) * batch + column] = 1;

@@ -14,6 +14,7 @@
  * (attentionRead.ts) has its own gradient, so memory does not grow with L x T.
  */
 import * as tf from '@tensorflow/tfjs';
+import { sampleClass } from '../random';
 import { lstmCell } from './lstmCell';
 import {
   ATT_INPUT_BIAS,
@@ -136,29 +137,17 @@ export interface OwnInputs {
 function withOwnEvents(x: tf.Tensor2D, logits: tf.Tensor2D, own: OwnInputs): tf.Tensor2D {
   const [batch, depth] = logits.shape;
   const values = logits.dataSync();
-  const columns: number[] = [];
   const picks = new Float32Array(depth * batch);
   const keep = new Float32Array(batch).fill(1);
+  let sampled = 0;
   for (let b = 0; b < batch; b++) {
     if (own.random() >= own.rate) continue;
-    let top = -Infinity;
-    for (let k = 0; k < depth; k++) top = Math.max(top, values[b * depth + k]);
-    let total = 0;
-    for (let k = 0; k < depth; k++) total += Math.exp(values[b * depth + k] - top);
-    let u = own.random() * total;
-    let pick = depth - 1;
-    for (let k = 0; k < depth; k++) {
-      u -= Math.exp(values[b * depth + k] - top);
-      if (u < 0) {
-        pick = k;
-        break;
-      }
-    }
+    const pick = sampleClass(Array.from(values.subarray(b * depth, (b + 1) * depth)), 1, own.random());
     picks[pick * batch + b] = 1;
     keep[b] = 0;
-    columns.push(b);
+    sampled++;
   }
-  if (!columns.length) return x;
+  if (!sampled) return x;
   const events = tf.slice(x, [own.eventRow, 0], [depth, batch]);
   const mixed = tf.add(tf.mul(events, tf.tensor2d(keep, [1, batch])), tf.tensor2d(picks, [depth, batch]));
   const parts = [tf.slice(x, [0, 0], [own.eventRow, batch]), mixed];

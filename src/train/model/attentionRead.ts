@@ -143,7 +143,6 @@ function readOp(withWeights: boolean, scoreBias?: tf.Tensor1D) {
 
 /** readOp on the fused kernels: the same outputs and gradients (unit-tested against both). */
 function fusedReadOp(withWeights: boolean, scoreBias?: tf.Tensor1D) {
-  const run = runHeapKernel;
   return tf.customGrad(((
     y2: tf.Tensor2D,
     v: tf.Tensor1D,
@@ -151,7 +150,7 @@ function fusedReadOp(withWeights: boolean, scoreBias?: tf.Tensor1D) {
     memory: tf.Tensor3D,
     save: tf.GradSaveFunc,
   ) => {
-    const [value, w] = run(ATTENTION_READ_FORWARD, { y2, v, keys2, memory, bias: scoreBias }) as [
+    const [value, w] = runHeapKernel(ATTENTION_READ_FORWARD, { y2, v, keys2, memory, bias: scoreBias }) as [
       tf.Tensor2D,
       tf.Tensor2D,
     ];
@@ -164,7 +163,15 @@ function fusedReadOp(withWeights: boolean, scoreBias?: tf.Tensor1D) {
         const [batch, size] = y2s.shape;
         const dValue = withWeights ? tf.slice(dOut, [0, 0], [batch, size]) : dOut;
         const dWeights = withWeights ? tf.slice(dOut, [0, size], [batch, ws.shape[1]!]) : undefined;
-        return run(ATTENTION_READ_BACKWARD, { dValue, dWeights, w: ws, y2: y2s, v: vs, keys2: ks, memory: ms });
+        return runHeapKernel(ATTENTION_READ_BACKWARD, {
+          dValue,
+          dWeights,
+          w: ws,
+          y2: y2s,
+          v: vs,
+          keys2: ks,
+          memory: ms,
+        });
       });
     return { value: out, gradFunc };
   }) as unknown as Parameters<typeof tf.customGrad>[0]);

@@ -244,6 +244,15 @@ napi_value AttentionBackward(napi_env env, napi_callback_info info) {
 
 inline float rationalSigmoid(float x) { return 0.5f + 0.5f * rationalTanh(0.5f * x); }
 
+// The activated gates of unit u from gate-major pre-activations z [4 x cells]: σ(i), tanh(j), σ(f), σ(o).
+struct Gates {
+  float i, j, f, o;
+};
+inline Gates activate(const float* z, int64_t cells, int64_t u) {
+  return {rationalSigmoid(z[u]), rationalTanh(z[cells + u]), rationalSigmoid(z[2 * cells + u]),
+          rationalSigmoid(z[3 * cells + u])};
+}
+
 // lstmForward(H, B, z, cPrev, out): one basicLSTMCell step, gate-major. z [4H, B] holds the pre-activations of
 // gates i, j, f, o (forget bias included); out [2H, B] gets c then h.
 napi_value LstmForward(napi_env env, napi_callback_info info) {
@@ -257,11 +266,10 @@ napi_value LstmForward(napi_env env, napi_callback_info info) {
   if (!z || !cPrev || !out) return nullptr;
 #pragma omp simd
   for (int64_t u = 0; u < cells; u++) {
-    const float i = rationalSigmoid(z[u]), j = rationalTanh(z[cells + u]);
-    const float f = rationalSigmoid(z[2 * cells + u]), o = rationalSigmoid(z[3 * cells + u]);
-    const float c = i * j + cPrev[u] * f;
+    const Gates g = activate(z, cells, u);
+    const float c = g.i * g.j + cPrev[u] * g.f;
     out[u] = c;
-    out[cells + u] = rationalTanh(c) * o;
+    out[cells + u] = rationalTanh(c) * g.o;
   }
   return nullptr;
 }
@@ -281,8 +289,7 @@ napi_value LstmBackward(napi_env env, napi_callback_info info) {
   if (!z || !cPrev || !out || !dOut || !dz || !dcPrev) return nullptr;
 #pragma omp simd
   for (int64_t u = 0; u < cells; u++) {
-    const float i = rationalSigmoid(z[u]), j = rationalTanh(z[cells + u]);
-    const float f = rationalSigmoid(z[2 * cells + u]), o = rationalSigmoid(z[3 * cells + u]);
+    const auto [i, j, f, o] = activate(z, cells, u);
     const float tc = rationalTanh(out[u]);
     const float dh = dOut[cells + u];
     const float dc = dOut[u] + dh * o * (1.0f - tc * tc);

@@ -11,6 +11,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { transposedMatMul } from '../model/fastMatMul';
+import { sampleClass } from '../random';
 import { decoderCell, encoderCell, ENCODER_MU, ENCODER_SIGMA, OUTPUT_PROJECTION, Z_TO_INITIAL_STATE } from './vaeNames';
 import { vaeDepth, type VaeSpec } from './vaeSpec';
 
@@ -361,16 +362,4 @@ function argMax(row: number[]): number {
   let best = 0;
   for (let k = 1; k < row.length; k++) if (row[k] > row[best]) best = k;
   return best;
-}
-
-/** Draws a class from softmax(row / temperature) with one uniform number u in [0, 1). */
-export function sampleClass(row: number[], temperature: number, u: number): number {
-  const max = Math.max(...row);
-  const weights = row.map((v) => Math.exp((v - max) / temperature));
-  let left = u * weights.reduce((a, b) => a + b, 0);
-  for (let k = 0; k < weights.length; k++) {
-    left -= weights[k];
-    if (left < 0) return k;
-  }
-  return weights.length - 1;
 }
