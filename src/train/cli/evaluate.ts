@@ -20,7 +20,7 @@ import { generate } from '../eval/generate';
 import { KneserNeyModel, scoreNgram } from '../eval/kneserNey';
 import { FEATURE_LABELS } from '../eval/musicality/phraseFeatures';
 import { phrasePrompts, primerOf } from '../eval/musicality/prompts';
-import { musicalityReport, withoutChords } from '../eval/musicality/report';
+import { musicalityReport, referenceComparison, withoutChords } from '../eval/musicality/report';
 import { sampleNgram } from '../eval/ngramSample';
 import { scoreTunes } from '../eval/scoreModel';
 import { shapeOfVariables } from '../model/rnnGraph';
@@ -150,21 +150,32 @@ async function main(): Promise<void> {
     ),
   );
   const musicality = musicalityReport(prompts, modelPhrases, ngramPhrases, { samples, bars, temperature });
+  // Its own generator, so adding the reference changed none of the figures above.
+  const referencePrompts = phrasePrompts(ngramTunes, primerBars, bars);
+  if (referencePrompts.length > 0)
+    musicality.reference = referenceComparison(prompts, referencePrompts, modelPhrases.length, createRng(seed + 1));
+  const reference = musicality.reference;
   console.log(
     `\nmusicality: ${prompts.length} prompts (${primerBars}-bar primer from the first bar with a downbeat note), ${samples} x ${bars}-bar phrases each at T=${temperature}, ` +
       `against the real next ${bars} bars; overlapping area of Gaussian KDEs (Silverman bandwidth)`,
   );
+  if (reference)
+    console.log(
+      `reference: ${modelPhrases.length} real phrases drawn from the ${referencePrompts.length} prompts of the n-grams' training tunes, ` +
+        'compared the same way (what writing exactly like that corpus scores; finite samples never give 1)',
+    );
+  const refCell = (x: number | undefined) => (x === undefined ? '' : x.toFixed(3).padStart(10));
   console.log(
-    `${'feature'.padEnd(36)} ${'real'.padStart(7)} ${'model'.padStart(7)} ${`KN-${best.order}`.padStart(7)}  overlap: model  KN-${best.order}`,
+    `${'feature'.padEnd(36)} ${'real'.padStart(7)} ${'model'.padStart(7)} ${`KN-${best.order}`.padStart(7)}  overlap: model  KN-${best.order}${reference ? '  reference' : ''}`,
   );
   musicality.model.features.forEach((f, i) => {
     const g = musicality.ngram.features[i];
     console.log(
-      `${FEATURE_LABELS[f.feature].padEnd(36)} ${f.realMean.toFixed(3).padStart(7)} ${f.generatedMean.toFixed(3).padStart(7)} ${g.generatedMean.toFixed(3).padStart(7)}  ${f.overlap.toFixed(3).padStart(14)}  ${g.overlap.toFixed(3).padStart(5)}`,
+      `${FEATURE_LABELS[f.feature].padEnd(36)} ${f.realMean.toFixed(3).padStart(7)} ${f.generatedMean.toFixed(3).padStart(7)} ${g.generatedMean.toFixed(3).padStart(7)}  ${f.overlap.toFixed(3).padStart(14)}  ${g.overlap.toFixed(3).padStart(5)} ${refCell(reference?.features[i].overlap)}`,
     );
   });
   console.log(
-    `${'mean overlapping area'.padEnd(60)}  ${musicality.model.meanOverlap.toFixed(3).padStart(14)}  ${musicality.ngram.meanOverlap.toFixed(3).padStart(5)}`,
+    `${'mean overlapping area'.padEnd(60)}  ${musicality.model.meanOverlap.toFixed(3).padStart(14)}  ${musicality.ngram.meanOverlap.toFixed(3).padStart(5)} ${refCell(reference?.meanOverlap)}`,
   );
   const byBar = (xs: number[]) => xs.map((x) => x.toFixed(2)).join(' ');
   console.log(
@@ -202,6 +213,7 @@ async function main(): Promise<void> {
     meanOverlap: musicality.model.meanOverlap,
     motifReuse: musicality.motifReuse,
     motifReuseReal: musicality.motifReuseReal,
+    ...(reference ? { referenceOverlap: reference.meanOverlap } : {}),
     ...(withoutChordsScore ? { nllWithoutChords: withoutChordsScore.nll } : {}),
     ...(compare ? { compareCheckpoint: compare.checkpoint, compareNll: compare.nll } : {}),
   };

@@ -173,7 +173,10 @@ function evaluationSection(evaluation: Json): string[] {
     lines.push(
       `Musicality: after a two-bar primer (the first bar with a note on its downbeat, and the next) from each of ${m.prompts} tunes, ` +
         `${m.samplesPerPrompt} phrases of ${m.bars} bars at temperature ${m.temperature} from this model and from the KN ${order}-gram, ` +
-        `against the tunes' real next ${m.bars} bars. Overlap: area shared by the Gaussian KDEs (Silverman bandwidth) of generated and real values.`,
+        `against the tunes' real next ${m.bars} bars. Overlap: area shared by the Gaussian KDEs (Silverman bandwidth) of generated and real values.` +
+        (m.reference
+          ? ' The last column draws as many real phrases from the training tunes and compares them the same way: what writing exactly like the corpus scores (finite samples never give 1).'
+          : ''),
       '',
     );
     const featureRows: (string | number)[][] = [
@@ -184,6 +187,8 @@ function evaluationSection(evaluation: Json): string[] {
         `KN ${order}-gram`,
         'overlap: model',
         `overlap: KN ${order}`,
+        // Older eval.json files have no reference.
+        ...(m.reference ? ['overlap: real phrases of training tunes (ceiling)'] : []),
       ],
     ];
     m.model.features.forEach((f: Json, i: number) => {
@@ -195,6 +200,7 @@ function evaluationSection(evaluation: Json): string[] {
         g.generatedMean.toFixed(3),
         f.overlap.toFixed(3),
         g.overlap.toFixed(3),
+        ...(m.reference ? [m.reference.features[i].overlap.toFixed(3)] : []),
       ]);
     });
     featureRows.push([
@@ -204,6 +210,7 @@ function evaluationSection(evaluation: Json): string[] {
       '',
       `**${m.model.meanOverlap.toFixed(3)}**`,
       m.ngram.meanOverlap.toFixed(3),
+      ...(m.reference ? [m.reference.meanOverlap.toFixed(3)] : []),
     ]);
     lines.push(table(featureRows), '');
     // Older eval.json files have no per-bar reuse.

@@ -15,6 +15,7 @@ import {
   scaleConsistency,
 } from '../../../src/train/eval/musicality/phraseFeatures';
 import { phrasePrompts, primerOf, realPhraseOf } from '../../../src/train/eval/musicality/prompts';
+import { referenceComparison } from '../../../src/train/eval/musicality/report';
 import { createRng } from '../../../src/train/random';
 
 /** Notes from [pitch, start, length] triples. */
@@ -184,5 +185,49 @@ describe('phrase prompts', () => {
     expect(primerOf(p)).toHaveLength(32);
     expect(primerOf(p)[0]).toBe(60);
     expect(realPhraseOf(p)).toHaveLength(64);
+  });
+});
+
+describe('reference comparison (real phrases of other tunes)', () => {
+  /** A 6-bar tune: a C major primer, then four bars of `phrase` notes. */
+  const tune = (name: string, phrase: GridNote[]): Tune => ({
+    name,
+    events: notesToEvents([...notes([60, 0, 4], [62, 4, 4], [64, 8, 8], [67, 16, 16]), ...phrase], 96),
+    chords: [],
+    hasChords: false,
+    stepsPerBar: 16,
+    offGridNotes: 0,
+    melodyNotes: 8,
+  });
+  const stepwise = (k: number) =>
+    notes([60 + k, 32, 4], [62 + k, 36, 4], [64, 40, 8], [65, 48, 16], [67, 64, 8], [65, 72, 8], [64, 80, 16]);
+  const leaping = (k: number) =>
+    notes([48 + k, 32, 2], [72, 34, 2], [50, 36, 2], [75, 38, 2], [49, 40, 4], [80, 44, 20], [55, 64, 32]);
+
+  it('draws as many phrases as asked, only from the other tunes, seeded', () => {
+    const prompts = phrasePrompts([0, 1, 2].map((k) => tune(`p${k}`, stepwise(k))));
+    const one = phrasePrompts([tune('o', stepwise(5))]);
+    const c = referenceComparison(prompts, one, 9, createRng(1));
+    expect(c.phrases).toBe(9);
+    const own = compareFeatures(
+      [0, 1, 2].map((k) => phraseFeatures(realPhraseOf(prompts[k]), primerOf(prompts[k]), 16)),
+      [phraseFeatures(realPhraseOf(one[0]), primerOf(one[0]), 16)],
+    );
+    c.features.forEach((f, i) => expect(f.generatedMean).toBeCloseTo(own.features[i].generatedMean, 12));
+    const others = phrasePrompts([3, 4, 5, 6].map((k) => tune(`o${k}`, stepwise(k))));
+    expect(referenceComparison(prompts, others, 9, createRng(2))).toEqual(
+      referenceComparison(prompts, others, 9, createRng(2)),
+    );
+  });
+
+  it('is high for tunes written alike and far below for tunes that leap about', () => {
+    const prompts = phrasePrompts([0, 1, 2, 3].map((k) => tune(`p${k}`, stepwise(k))));
+    const alike = phrasePrompts([0, 1, 2, 3].map((k) => tune(`a${k}`, stepwise(k))));
+    const unlike = phrasePrompts([0, 1, 2, 3].map((k) => tune(`u${k}`, leaping(k))));
+    const near = referenceComparison(prompts, alike, 400, createRng(3)).meanOverlap;
+    const far = referenceComparison(prompts, unlike, 400, createRng(3)).meanOverlap;
+    // Four real phrases against 400 draws: the bandwidths differ (n^-1/5), so even alike tunes stay below 1.
+    expect(near).toBeGreaterThan(0.65);
+    expect(far).toBeLessThan(0.35);
   });
 });

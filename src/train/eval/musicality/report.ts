@@ -4,6 +4,7 @@
  * continuations. Plain data in, plain data out; sampling is passed in.
  */
 import { NO_CHORD } from '../../corpus/chordSymbols';
+import type { Rng } from '../../random';
 import { eventsToNotes } from '../../corpus/melodyEvents';
 import type { Tune } from '../../corpus/tune';
 import { compareFeatures, type Comparison } from './compare';
@@ -18,6 +19,8 @@ export interface MusicalityReport {
   temperature: number;
   model: Comparison;
   ngram: Comparison;
+  /** Real phrases of other tunes against the same real phrases (referenceComparison); absent in older reports. */
+  reference?: Comparison;
   /** Mean motif reuse of the model's phrases, the n-gram's and the real ones. */
   motifReuse: number;
   ngramMotifReuse: number;
@@ -76,6 +79,24 @@ export function musicalityReport(
       ngram: reuseByBar(prompts, ngramPhrases, o.bars),
     },
   };
+}
+
+/**
+ * Real continuations of other tunes (`others`: the model's training tunes), drawn with replacement as many as
+ * the model wrote, compared with the prompts' real continuations like the model's phrases are. Finite samples
+ * never overlap 1, even from one distribution: this is what a model writing exactly like its corpus would
+ * score, the ceiling the model's overlaps read against.
+ */
+export function referenceComparison(
+  prompts: PhrasePrompt[],
+  others: PhrasePrompt[],
+  count: number,
+  rng: Rng,
+): Comparison {
+  const real = featuresOf(prompts, prompts.map(realPhraseOf));
+  const pool = featuresOf(others, others.map(realPhraseOf));
+  const drawn = Array.from({ length: count }, () => pool[Math.floor(rng.next() * pool.length)]);
+  return compareFeatures(real, drawn);
 }
 
 /** Tunes with their chords replaced by "no chord" everywhere (a chord model's NLL without chords). */
