@@ -114,7 +114,11 @@ async function main(): Promise<void> {
     ...(args['init-from'] ? { initFrom: str(args, 'init-from', '') } : {}),
     log: (line) => console.log(line),
   });
-  const { command, commands } = trainingCommands(Boolean(args.resume), outDir);
+  const { command, commands } = trainingCommands(
+    Boolean(args.resume),
+    outDir,
+    args['init-from'] ? str(args, 'init-from', '') : undefined,
+  );
   const training = {
     id,
     style,
