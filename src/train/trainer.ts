@@ -64,6 +64,8 @@ export interface TrainOptions {
   copyWeight?: number;
   /** Share of steps fed the model's own sampled event instead of the real one (attentionGraph.ts OwnInputs). */
   ownInputs?: number;
+  /** Raise the own-input share linearly from 0 at the start to `ownInputs` at the end of the budget. */
+  ownInputsRamp?: boolean;
   log: (line: string) => void;
 }
 
@@ -114,6 +116,16 @@ export function annealMultiplier(elapsedSeconds: number, maxMinutes: number, ann
   const start = (maxMinutes - window) * 60;
   const fraction = Math.min(1, Math.max(0, (elapsedSeconds - start) / (window * 60)));
   return ANNEAL_FACTOR ** -fraction;
+}
+
+/**
+ * The share of steps fed the model's own events now: `rate` throughout, or with `ramp` rising linearly from 0
+ * to `rate` over the budget (Bengio et al.'s curriculum: the model first learns from real inputs, then more and
+ * more from its own, which a fixed share measured to cost teacher-forced NLL from the first steps).
+ */
+export function ownInputRate(rate: number, ramp: boolean, elapsedSeconds: number, maxMinutes: number): number {
+  if (!ramp || maxMinutes <= 0) return rate;
+  return rate * Math.min(1, Math.max(0, elapsedSeconds / (maxMinutes * 60)));
 }
 
 /** Adam keeps its rate in a protected field; changing it between steps is how tfjs schedules rates. */
@@ -235,7 +247,11 @@ export async function train(o: TrainOptions): Promise<Progress> {
     const dropout = { rate: o.dropout ?? 0, seed: o.seed * 1_000_003 + progress.step * 7 };
     let copyLoss = 0;
     const own = o.ownInputs
-      ? { rate: o.ownInputs, eventRow: eventInputRow(spec), random: () => rng.next() }
+      ? {
+          rate: ownInputRate(o.ownInputs, o.ownInputsRamp ?? false, elapsed(), o.maxMinutes),
+          eventRow: eventInputRow(spec),
+          random: () => rng.next(),
+        }
       : undefined;
     const { value, grads } = tf.variableGrads(() => {
       const logits = modelLogits(vars, spec, batch.inputs, {

@@ -37,6 +37,7 @@ const HELP = `npm run train -- [--kind melody|chord|vae] [--corpus DIR] [--id NA
                      still in its memory, to the step they repeat (the model's output is left to learn the copy)
   --own-inputs 0     attention models: share of steps fed the model's own sampled event instead of the real one
                      (scheduled sampling; targets stay real), so it learns to continue from its own phrases
+  --own-inputs-ramp  raise that share linearly from 0 at the start to --own-inputs at the end of the budget
   --backend wasm|cpu`;
 
 async function main(): Promise<void> {
@@ -96,10 +97,12 @@ async function main(): Promise<void> {
     inputNoise: num(args, 'input-noise', 0),
     copyWeight: num(args, 'copy-weight', 0),
     ownInputs: num(args, 'own-inputs', 0),
+    ownInputsRamp: Boolean(args['own-inputs-ramp']),
   };
   if (options.copyWeight && !spec.attentionLength) throw new Error('--copy-weight needs an --attention model');
   if (options.dropout && spec.attentionLength) throw new Error('--dropout is not implemented for --attention models');
   if (options.ownInputs && !spec.attentionLength) throw new Error('--own-inputs needs an --attention model');
+  if (options.ownInputsRamp && !options.ownInputs) throw new Error('--own-inputs-ramp needs --own-inputs p');
   if (options.ownInputs < 0 || options.ownInputs > 1) throw new Error('--own-inputs must be between 0 and 1');
   if (options.inputNoise < 0 || options.inputNoise > 1) throw new Error('--input-noise must be between 0 and 1');
   if (options.dropout < 0 || options.dropout >= 1) throw new Error('--dropout must be at least 0 and below 1');
