@@ -20,7 +20,7 @@ import { generate } from '../eval/generate';
 import { KneserNeyModel, scoreNgram } from '../eval/kneserNey';
 import { FEATURE_LABELS } from '../eval/musicality/phraseFeatures';
 import { phrasePrompts, primerOf } from '../eval/musicality/prompts';
-import { musicalityReport, referenceComparison, withoutChords } from '../eval/musicality/report';
+import { musicalityReport, withoutChords } from '../eval/musicality/report';
 import { sampleNgram } from '../eval/ngramSample';
 import { scoreTunes } from '../eval/scoreModel';
 import { shapeOfVariables } from '../model/rnnGraph';
@@ -149,11 +149,14 @@ async function main(): Promise<void> {
       (k) => classEvent(k, spec.minPitch),
     ),
   );
-  const musicality = musicalityReport(prompts, modelPhrases, ngramPhrases, { samples, bars, temperature });
-  // Its own generator, so adding the reference changed none of the figures above.
   const referencePrompts = phrasePrompts(ngramTunes, primerBars, bars);
-  if (referencePrompts.length > 0)
-    musicality.reference = referenceComparison(prompts, referencePrompts, modelPhrases.length, createRng(seed + 1));
+  const musicality = musicalityReport(prompts, modelPhrases, ngramPhrases, {
+    samples,
+    bars,
+    temperature,
+    // Its own generator, so adding the reference changed none of the figures above.
+    reference: { others: referencePrompts, rng: createRng(seed + 1) },
+  });
   const reference = musicality.reference;
   console.log(
     `\nmusicality: ${prompts.length} prompts (${primerBars}-bar primer from the first bar with a downbeat note), ${samples} x ${bars}-bar phrases each at T=${temperature}, ` +

@@ -106,6 +106,7 @@ async function main(): Promise<void> {
   if (options.ownInputs < 0 || options.ownInputs > 1) throw new Error('--own-inputs must be between 0 and 1');
   if (options.inputNoise < 0 || options.inputNoise > 1) throw new Error('--input-noise must be between 0 and 1');
   if (options.dropout < 0 || options.dropout >= 1) throw new Error('--dropout must be at least 0 and below 1');
+  const initFrom = args['init-from'] ? str(args, 'init-from', '') : undefined;
   const progress = await train({
     ...options,
     spec,
@@ -114,14 +115,10 @@ async function main(): Promise<void> {
     stateDir: join('.train-cache', id),
     resume: Boolean(args.resume),
     resetLearningRate: Boolean(args['reset-lr']),
-    ...(args['init-from'] ? { initFrom: str(args, 'init-from', '') } : {}),
+    ...(initFrom ? { initFrom } : {}),
     log: (line) => console.log(line),
   });
-  const { command, commands } = trainingCommands(
-    Boolean(args.resume),
-    outDir,
-    args['init-from'] ? str(args, 'init-from', '') : undefined,
-  );
+  const { command, commands } = trainingCommands(Boolean(args.resume), outDir, initFrom);
   const training = {
     id,
     style,

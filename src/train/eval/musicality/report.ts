@@ -57,11 +57,21 @@ export function musicalityReport(
   prompts: PhrasePrompt[],
   modelPhrases: ArrayLike<number>[],
   ngramPhrases: ArrayLike<number>[],
-  o: { samples: number; bars: number; temperature: number },
+  o: {
+    samples: number;
+    bars: number;
+    temperature: number;
+    /** Other tunes' prompts for the reference column (referenceComparison) and the generator that draws them. */
+    reference?: { others: PhrasePrompt[]; rng: Rng };
+  },
 ): MusicalityReport {
   const real = featuresOf(prompts, prompts.map(realPhraseOf));
   const model = compareFeatures(real, featuresOf(prompts, modelPhrases));
   const ngram = compareFeatures(real, featuresOf(prompts, ngramPhrases));
+  const reference =
+    o.reference && o.reference.others.length > 0
+      ? drawnReference(real, o.reference.others, modelPhrases.length, o.reference.rng)
+      : undefined;
   const reuse = (c: Comparison) => c.features.find((f) => f.feature === 'motifReuse')!;
   return {
     prompts: prompts.length,
@@ -70,6 +80,7 @@ export function musicalityReport(
     temperature: o.temperature,
     model,
     ngram,
+    ...(reference ? { reference } : {}),
     motifReuse: reuse(model).generatedMean,
     ngramMotifReuse: reuse(ngram).generatedMean,
     motifReuseReal: reuse(model).realMean,
@@ -93,7 +104,11 @@ export function referenceComparison(
   count: number,
   rng: Rng,
 ): Comparison {
-  const real = featuresOf(prompts, prompts.map(realPhraseOf));
+  return drawnReference(featuresOf(prompts, prompts.map(realPhraseOf)), others, count, rng);
+}
+
+/** referenceComparison against the prompts' real features, already measured. */
+function drawnReference(real: PhraseFeatures[], others: PhrasePrompt[], count: number, rng: Rng): Comparison {
   const pool = featuresOf(others, others.map(realPhraseOf));
   const drawn = Array.from({ length: count }, () => pool[Math.floor(rng.next() * pool.length)]);
   return compareFeatures(real, drawn);
