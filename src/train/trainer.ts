@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Corpus } from './corpus/readCorpus';
 import { eventInputRow, inputSize, magentaConfig, specFromConfig, type ModelSpec } from './data/modelSpec';
 import { allowedShifts, disposeBatch, makeBatch, tuneWindows, type Window } from './data/windows';
+import type { CopyMode } from './data/echoSteps';
 import { readCheckpoint, writeCheckpoint } from './export/checkpointFiles';
 import { warmStart } from './model/warmStart';
 import type { CopySupervision } from './model/attentionGraph';
@@ -62,6 +63,8 @@ export interface TrainOptions {
    * memory, -log of the attention weight on the step it repeats (0 = none).
    */
   copyWeight?: number;
+  /** What copy supervision points at: repeated motifs (default) or exact step-for-step repeats at any lag. */
+  copySources?: CopyMode;
   /** Share of steps fed the model's own sampled event instead of the real one (attentionGraph.ts OwnInputs). */
   ownInputs?: number;
   /** Raise the own-input share linearly from 0 at the start to `ownInputs` at the end of the budget. */
@@ -238,6 +241,7 @@ export async function train(o: TrainOptions): Promise<Progress> {
       o.echoWeight ?? 1,
       copyWeight ? spec.attentionLength : 0,
       o.inputNoise ? { rate: o.inputNoise, rng } : undefined,
+      o.copySources ?? 'motifs',
     );
     const rateNow = progress.learningRate * annealMultiplier(elapsed(), o.maxMinutes, o.annealMinutes ?? 0);
     setLearningRate(optimizer, rateNow);

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { nativeKernelsNote, useTrainingBackend } from '../backend';
 import { CorpusFolderError, readCorpus } from '../corpus/readCorpus';
 import type { ModelSpec } from '../data/modelSpec';
+import type { CopyMode } from '../data/echoSteps';
 import { updateCheckpointIndex, writeModelCard } from '../export/modelCard';
 import { train } from '../trainer';
 import { trainingCommands } from './trainingCommands';
@@ -35,6 +36,9 @@ const HELP = `npm run train -- [--kind melody|chord|vae] [--corpus DIR] [--id NA
   --dropout 0        training-time dropout between layers and before the output (plain LSTM stacks only)
   --copy-weight 0    attention models: weight of a loss steering the attention, at steps that repeat a motif
                      still in its memory, to the step they repeat (the model's output is left to learn the copy)
+  --copy-sources motifs  what that loss points at: motifs (repeated four-note motifs, from their second note)
+                     or repeats (exact step-for-step repeats at any lag, runs of 8+ steps with 3+ onsets, from
+                     their first step: teaches where a restatement starts)
   --own-inputs 0     attention models: share of steps fed the model's own sampled event instead of the real one
                      (scheduled sampling; targets stay real), so it learns to continue from its own phrases
   --own-inputs-ramp  raise that share linearly from 0 at the start to --own-inputs at the end of the budget
@@ -96,9 +100,12 @@ async function main(): Promise<void> {
     dropout: num(args, 'dropout', 0),
     inputNoise: num(args, 'input-noise', 0),
     copyWeight: num(args, 'copy-weight', 0),
+    copySources: str(args, 'copy-sources', 'motifs') as CopyMode,
     ownInputs: num(args, 'own-inputs', 0),
     ownInputsRamp: Boolean(args['own-inputs-ramp']),
   };
+  if (options.copySources !== 'motifs' && options.copySources !== 'repeats')
+    throw new Error('--copy-sources must be motifs or repeats');
   if (options.copyWeight && !spec.attentionLength) throw new Error('--copy-weight needs an --attention model');
   if (options.dropout && spec.attentionLength) throw new Error('--dropout is not implemented for --attention models');
   if (options.ownInputs && !spec.attentionLength) throw new Error('--own-inputs needs an --attention model');

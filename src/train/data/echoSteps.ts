@@ -58,3 +58,44 @@ export function copySources(events: ArrayLike<number>, reach: number): Int32Arra
   });
   return sources;
 }
+
+/** Where copy supervision points the attention: motifs (copySources) or exact repeats (repeatSources). */
+export type CopyMode = 'motifs' | 'repeats';
+
+/**
+ * Every step a step-for-step repeat can be read from: for each lag d from 2 up to `reach`, the runs of at least `minRun`
+ * steps whose events equal the events d steps earlier and hold at least `minOnsets` note onsets; each step of
+ * such a run lists the step d back. Unlike copySources, a run marks its own first steps, so the model is taught
+ * where a restatement starts (real tunes bring their opening back four bars on) and not only how to go on once
+ * it has started; and it holds whatever the tune repeats, at any lag, not only motifs, exactly (no transposed
+ * sequences, which would point the memory at notes of another pitch).
+ */
+export function repeatSources(events: ArrayLike<number>, reach: number, minRun = 8, minOnsets = 3): number[][] {
+  const n = events.length;
+  const sources: number[][] = Array.from({ length: n }, () => []);
+  // From 2 steps back: at the input before a target the memory holds the outputs up to the step before that input.
+  for (let d = 2; d <= Math.min(reach, n - 1); d++) {
+    let runStart = d;
+    let onsets = 0;
+    const close = (end: number) => {
+      if (end - runStart >= minRun && onsets >= minOnsets) for (let s = runStart; s < end; s++) sources[s].push(s - d);
+    };
+    for (let j = d; j < n; j++) {
+      if (events[j] === events[j - d]) {
+        if (events[j] >= 0) onsets++;
+        continue;
+      }
+      close(j);
+      runStart = j + 1;
+      onsets = 0;
+    }
+    close(n);
+  }
+  return sources;
+}
+
+/** The copy sources of each step in `mode`: none, one (motifs) or any number (repeats). */
+export function copySourceLists(events: ArrayLike<number>, reach: number, mode: CopyMode): number[][] {
+  if (mode === 'repeats') return repeatSources(events, reach);
+  return Array.from(copySources(events, reach), (s) => (s >= 0 ? [s] : []));
+}

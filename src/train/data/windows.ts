@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import { transposeChord } from '../corpus/chordSymbols';
 import { eventClass, HOLD, pitchSpan } from '../corpus/melodyEvents';
 import { openingBarStep, type Tune } from '../corpus/tune';
-import { copySources, echoSteps } from './echoSteps';
+import { copySourceLists, type CopyMode, echoSteps } from './echoSteps';
 import type { Rng } from '../random';
 import type { ModelSpec } from './modelSpec';
 import { counterStep, writeStepInput } from './stepFeatures';
@@ -64,11 +64,12 @@ export interface Batch {
   /** Targets inside the tune. */
   counted: number;
   /**
-   * With copy supervision (attention models): per input step, [B, L] marking the memory slot that holds what the
-   * step's target repeats (copySources), or null when no sequence has one at that step.
+   * With copy supervision (attention models): per input step, [B, L] marking the memory slots that hold what the
+   * step's target repeats (copySourceLists: one slot for a motif, any number for exact repeats), or null when no
+   * sequence has one at that step.
    */
   copySlots?: (tf.Tensor2D | null)[];
-  /** Marked slots in copySlots. */
+  /** Targets with at least one marked slot in copySlots. */
   copyCounted?: number;
 }
 
@@ -97,6 +98,7 @@ export function makeBatch(
   echoWeight = 1,
   copyLength = 0,
   noise?: InputNoise,
+  copyMode: CopyMode = 'motifs',
 ): Batch {
   const batch = windows.length;
   const slots: (Float32Array | null)[] = Array.from({ length: steps }, () => null);
@@ -112,7 +114,7 @@ export function makeBatch(
     const echoes = echoWeight === 1 && !noise?.rate ? null : echoSteps(stretch);
     // At input step t the memory's slot k holds the output of step t - L + k, so a target (step t + 1) can be
     // pointed at sources from t - L to t - 1: at most L + 1 steps before it.
-    const sources = copyLength > 0 ? copySources(stretch, copyLength + 1) : null;
+    const sources = copyLength > 0 ? copySourceLists(stretch, copyLength + 1, copyMode) : null;
     for (let t = 0; t < steps; t++) {
       const i = w.start + t;
       const clean = i < events.length ? shifted(events[i], w.shift) : HOLD;
@@ -123,10 +125,10 @@ export function makeBatch(
         targets[t * batch + b] = eventClass(shifted(events[i + 1], w.shift), spec.minPitch);
         mask[t * batch + b] = echoes?.[t + 1] ? echoWeight : 1;
         counted++;
-        const source = sources ? sources[t + 1] : -1;
-        if (source >= 0) {
+        const from = sources ? sources[t + 1] : [];
+        if (from.length > 0) {
           slots[t] ??= new Float32Array(batch * copyLength);
-          slots[t]![b * copyLength + source - t + copyLength] = 1;
+          for (const source of from) slots[t]![b * copyLength + source - t + copyLength] = 1;
           copyCounted++;
         }
       }

@@ -110,11 +110,11 @@ function forgetOffset(hSize: number): tf.Tensor1D {
  * predicts from what it reads is left to the ordinary loss, and the exported model is a plain attention RNN.
  */
 export interface CopySupervision {
-  /** Per step, [B, L] marking the memory slot that holds what the step's target repeats, or null (none). */
+  /** Per step, [B, L] marking the memory slots that hold what the step's target repeats, or null (none). */
   slots: (tf.Tensor2D | null)[];
-  /** Marked slots in all. */
+  /** Targets with a marked slot, in all. */
   counted: number;
-  /** Set by attentionLogits: mean -log(attention weight) over the marked slots. */
+  /** Set by attentionLogits: mean over those targets of -log(the attention weight on their marked slots). */
   loss?: tf.Scalar;
 }
 
@@ -228,7 +228,11 @@ export function attentionLogits(
       // Slot k of the full memory (marked) is the written slot k - (L - written), here after the zero slot.
       const weights = tf.slice(both, [0, size + (bias ? 1 : 0)], [batch, written]);
       const markedWritten = tf.slice(marked, [0, attentionLength - written], [batch, written]);
-      copyTerms.push(tf.sum(tf.mul(markedWritten, tf.log(tf.add(weights, 1e-6)))));
+      // -log of the weight on all marked slots together (any copy of the target will do); a row with no mark
+      // adds log 1. With one mark per row this is -log of that slot's weight.
+      const onMarked = tf.sum(tf.mul(markedWritten, weights), 1);
+      const unmarked = tf.sub(1, tf.minimum(tf.sum(markedWritten, 1), 1));
+      copyTerms.push(tf.sum(tf.log(tf.add(tf.add(onMarked, unmarked), 1e-6))));
       attention = tf.transpose(tf.slice(both, [0, 0], [batch, size])) as tf.Tensor2D;
     } else if (outputs.length > 0) {
       attention = tf.transpose(

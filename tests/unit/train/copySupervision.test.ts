@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTrainingBackend } from '../../../src/train/backend';
-import { copySources, echoSteps } from '../../../src/train/data/echoSteps';
+import { copySources, echoSteps, repeatSources } from '../../../src/train/data/echoSteps';
 import { inputSize, type ModelSpec } from '../../../src/train/data/modelSpec';
 import { disposeBatch, makeBatch } from '../../../src/train/data/windows';
 import { attentionLogits, type CopySupervision } from '../../../src/train/model/attentionGraph';
@@ -31,6 +31,36 @@ describe('copy sources: where a repeated motif can be read from', () => {
     const sources = copySources(repeated, 64);
     expect(sources[37]).toBe(21);
     expect(sources[21]).toBe(5);
+  });
+});
+
+describe('repeat sources: exact restatements, from their first step', () => {
+  // Bars 1-2, two new bars, then bars 1-2 again (bars 5-6), as folk tunes bring back their opening.
+  const opening = [60, 62, 64, 65, 67, 65, 64, 62];
+  const restated = quarters([...opening, 72, 71, 69, 67, 65, 64, 62, 60, ...opening]);
+
+  it('marks every step of the restatement, its first included, with the step four bars back', () => {
+    const sources = repeatSources(restated, 65);
+    for (let s = 64; s < 96; s++) expect(sources[s]).toContain(s - 64);
+    // Not there when the memory is too short to hold it.
+    expect(
+      repeatSources(restated, 63)
+        .slice(64)
+        .every((from) => !from.includes(-1) && from.every((j) => j > 0)),
+    ).toBe(true);
+    expect(repeatSources(restated, 63)[64]).not.toContain(0);
+  });
+
+  it('leaves transposed repeats, short runs and held notes unmarked', () => {
+    // MOTIF_IN_BARS_1_AND_3 brings its motif back a fifth up: a motif echo, not an exact repeat.
+    expect(repeatSources(events, 64).every((from) => from.length === 0)).toBe(true);
+    // One note held for 4 bars: long equal runs, but no onsets in them.
+    const held = quarters([60]).slice(0, 4);
+    const long = new Int16Array(64).fill(-2);
+    long.set(held);
+    expect(repeatSources(long, 64).every((from) => from.length === 0)).toBe(true);
+    // Two quarter notes repeated once (8 steps, 2 onsets) is below three onsets.
+    expect(repeatSources(quarters([60, 62, 60, 62]), 64).every((from) => from.length === 0)).toBe(true);
   });
 });
 
@@ -73,6 +103,39 @@ describe('copy supervision in a training batch and the attention graph', () => {
     expect(copy.loss!.dataSync()[0]).toBeCloseTo(Math.log(L), 4);
     // Watching where the model looks does not change what it predicts.
     expect(Math.max(...Array.from(plain, (x, i) => Math.abs(x - supervised[i])))).toBeLessThan(1e-6);
+    disposeBatch(batch);
+  });
+
+  it('with exact repeats, counts a target once and takes -log of the weight on all its marked slots', () => {
+    // One bar four times: from bar 3 on each target can be read one and two bars back.
+    const bar = [60, 62, 64, 65];
+    const restated = quarters([...bar, ...bar, ...bar, ...bar]);
+    const vars = createModelVariables(spec, 3);
+    vars[ATT_V].assign(tf.zeros([8]));
+    const batch = makeBatch(
+      spec,
+      [{ tune: melodyTune(restated), start: 0, shift: 0 }],
+      47,
+      inputSize(spec),
+      1,
+      L,
+      undefined,
+      'repeats',
+    );
+    const copy: CopySupervision = { slots: batch.copySlots!, counted: batch.copyCounted! };
+    attentionLogits(vars, batch.inputs, L, copy);
+    // Uniform weights (1 / L, unwritten slots included): each target loses log(L / its marks).
+    let expected = 0;
+    let targets = 0;
+    batch.copySlots!.forEach((slots) => {
+      if (!slots) return;
+      const marks = Array.from(slots.dataSync()).reduce((a, b) => a + b, 0);
+      expected += Math.log(L / marks);
+      targets++;
+    });
+    expect(batch.copyCounted).toBe(targets);
+    expect(batch.copySlots!.some((m) => m && Array.from(m.dataSync()).reduce((a, b) => a + b, 0) > 1)).toBe(true);
+    expect(copy.loss!.dataSync()[0]).toBeCloseTo(expected / targets, 4);
     disposeBatch(batch);
   });
 });
