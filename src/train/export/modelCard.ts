@@ -287,16 +287,18 @@ export function writeModelCard(dir: string): void {
     '',
   ];
   if (evaluation) lines.push(...evaluationSection(evaluation));
-  lines.push(
-    '## Known limits',
+  const limits = [
     `- ${style.limits.idiom}`,
     '- Monophonic, sixteenth grid: triplets were rounded onto the grid; no dynamics.',
     `- Pitch range ${spec.minPitch}..${spec.maxPitch}: transpose primers into it by octaves.`,
     spec.kind === 'chord'
       ? `- ${style.limits.chords}`
       : '- Without chords it keeps to a key well but does not plan a harmony.',
-    '',
-  );
+  ];
+  // Limits learnt after training (e.g. why a model is not the app's harmonizer) live in training.json's
+  // "limits", so rewriting the card with new figures (`npm run eval -- --write-card`) keeps them.
+  const learnt = ((training.limits ?? []) as string[]).map((l) => `- ${l}`);
+  lines.push('## Known limits', ...limits, ...learnt, '');
   writeFileSync(join(dir, 'MODEL_CARD.md'), lines.filter((l, i, all) => !(l === '' && all[i - 1] === '')).join('\n'));
 }
 

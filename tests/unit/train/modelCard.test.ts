@@ -1,0 +1,46 @@
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { writeModelCard } from '../../../src/train/export/modelCard';
+
+const SHIPPED = 'public/checkpoints/chord-melody-rnn-v5';
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/** A copy of a shipped chord model's JSON files (no weights: the card then says 0 MB), with `limits` set. */
+function checkpointWith(limits?: string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'pw-card-'));
+  dirs.push(dir);
+  for (const f of ['config.json', 'eval.json']) copyFileSync(join(SHIPPED, f), join(dir, f));
+  const training = JSON.parse(readFileSync(join(SHIPPED, 'training.json'), 'utf8'));
+  if (limits) training.limits = limits;
+  else delete training.limits;
+  writeFileSync(join(dir, 'training.json'), JSON.stringify(training));
+  return dir;
+}
+
+const limitsOf = (dir: string) =>
+  readFileSync(join(dir, 'MODEL_CARD.md'), 'utf8').split('## Known limits\n')[1].trim().split('\n');
+
+describe('model card known limits', () => {
+  it("ends with the limits learnt after training (training.json's limits), after the ones every card has", () => {
+    const plain = checkpointWith();
+    writeModelCard(plain);
+    const learnt = checkpointWith(['Not the harmonizer: Suggest chords uses another model.']);
+    writeModelCard(learnt);
+    expect(limitsOf(learnt)).toEqual([...limitsOf(plain), '- Not the harmonizer: Suggest chords uses another model.']);
+  });
+
+  it('keeps them when the card is written again with new figures (eval --write-card)', () => {
+    const dir = checkpointWith(['A limit found by hand.']);
+    writeModelCard(dir);
+    const evaluation = JSON.parse(readFileSync(join(dir, 'eval.json'), 'utf8'));
+    evaluation.model.nll = 0.5;
+    writeFileSync(join(dir, 'eval.json'), JSON.stringify(evaluation));
+    writeModelCard(dir);
+    const card = readFileSync(join(dir, 'MODEL_CARD.md'), 'utf8');
+    expect(card).toContain('| this model | 0.5000 |');
+    expect(limitsOf(dir).filter((l) => l === '- A limit found by hand.')).toHaveLength(1);
+  });
+});
