@@ -59,8 +59,8 @@ export interface TrainOptions {
   /** Dropout rate between layers and before the output layer while training (rnnGraph.ts; 0 = none). */
   dropout?: number;
   /**
-   * Weight of the copy-supervision loss (attentionGraph.ts): at steps that repeat a motif still in the attention
-   * memory, -log of the attention weight on the step it repeats (0 = none).
+   * Weight of the copy-supervision loss (attentionGraph.ts): at steps that repeat something still in the attention
+   * memory (see copySources), -log of the attention weight on the steps they repeat (0 = none).
    */
   copyWeight?: number;
   /** What copy supervision points at: repeated motifs (default) or exact step-for-step repeats at any lag. */

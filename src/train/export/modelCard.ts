@@ -279,9 +279,11 @@ export function writeModelCard(dir: string): void {
       : []),
     ...(training.options.copyWeight
       ? [
-          training.options.copySources === 'repeats'
-            ? `- Copy supervision, weight ${training.options.copyWeight}: where a target starts or continues an exact repeat (8+ steps, 3+ notes) of steps still in the attention memory, the loss also counted -log of the attention weight on the steps it repeats. Only training looked; the model's predictions are its own.`
-            : `- Copy supervision, weight ${training.options.copyWeight}: where a target repeats a motif still in the attention memory, the loss also counted -log of the attention weight on the step it repeats. Only training looked; the model's predictions are its own.`,
+          `- Copy supervision, weight ${training.options.copyWeight}: where a target ${
+            training.options.copySources === 'repeats'
+              ? 'starts or continues an exact repeat (8+ steps, 3+ notes) of steps still in the attention memory, the loss also counted -log of the attention weight on the steps it repeats'
+              : 'repeats a motif still in the attention memory, the loss also counted -log of the attention weight on the step it repeats'
+          }. Only training looked; the model's predictions are its own.`,
         ]
       : []),
     '',

@@ -43,12 +43,8 @@ describe('repeat sources: exact restatements, from their first step', () => {
     const sources = repeatSources(restated, 65);
     for (let s = 64; s < 96; s++) expect(sources[s]).toContain(s - 64);
     // Not there when the memory is too short to hold it.
-    expect(
-      repeatSources(restated, 63)
-        .slice(64)
-        .every((from) => !from.includes(-1) && from.every((j) => j > 0)),
-    ).toBe(true);
-    expect(repeatSources(restated, 63)[64]).not.toContain(0);
+    const short = repeatSources(restated, 63);
+    for (let s = 64; s < 96; s++) expect(short[s]).not.toContain(s - 64);
   });
 
   it('leaves transposed repeats, short runs and held notes unmarked', () => {
