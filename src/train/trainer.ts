@@ -233,16 +233,12 @@ export async function train(o: TrainOptions): Promise<Progress> {
       return { ...w, shift: shifts[Math.floor(rng.next() * shifts.length)] };
     });
     progress.cursor += o.batchSize;
-    const batch = makeBatch(
-      spec,
-      picked,
-      o.windowSteps,
-      inSize,
-      o.echoWeight ?? 1,
-      copyWeight ? spec.attentionLength : 0,
-      o.inputNoise ? { rate: o.inputNoise, rng } : undefined,
-      o.copySources ?? 'motifs',
-    );
+    const batch = makeBatch(spec, picked, o.windowSteps, inSize, {
+      echoWeight: o.echoWeight,
+      copyLength: copyWeight ? spec.attentionLength : 0,
+      copyMode: o.copySources,
+      noise: o.inputNoise ? { rate: o.inputNoise, rng } : undefined,
+    });
     const rateNow = progress.learningRate * annealMultiplier(elapsed(), o.maxMinutes, o.annealMinutes ?? 0);
     setLearningRate(optimizer, rateNow);
     const copy: CopySupervision | undefined = batch.copySlots

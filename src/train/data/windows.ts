@@ -84,22 +84,27 @@ export interface InputNoise {
   rng: Rng;
 }
 
-/**
- * Builds the tensors of one batch of windows (T steps each). With `echoWeight` other than 1, targets that
- * continue a motif heard earlier in the window (echoSteps) weigh that much in the loss. With `copyLength` (an
- * attention model's L), copySlots marks where in the attention memory each such target's copy sits. With
- * `noise`, some inputs inside echoes are wrong notes (InputNoise).
- */
+/** What a training batch adds to plain next-event targets; every field is off when left out. */
+export interface BatchOptions {
+  /** Targets that continue a motif heard earlier in the window (echoSteps) weigh this much in the loss (1). */
+  echoWeight?: number;
+  /** An attention model's L: copySlots marks where in the memory each repeating target's source sits (0: none). */
+  copyLength?: number;
+  /** Which steps count as repeats for copySlots (copySourceLists; 'motifs'). */
+  copyMode?: CopyMode;
+  /** Some inputs inside echoes are wrong notes (InputNoise). */
+  noise?: InputNoise;
+}
+
+/** Builds the tensors of one batch of windows (T steps each); `options` adds weights and copy targets. */
 export function makeBatch(
   spec: ModelSpec,
   windows: Window[],
   steps: number,
   inSize: number,
-  echoWeight = 1,
-  copyLength = 0,
-  noise?: InputNoise,
-  copyMode: CopyMode = 'motifs',
+  options: BatchOptions = {},
 ): Batch {
+  const { echoWeight = 1, copyLength = 0, copyMode = 'motifs', noise } = options;
   const batch = windows.length;
   const slots: (Float32Array | null)[] = Array.from({ length: steps }, () => null);
   let copyCounted = 0;

@@ -73,7 +73,7 @@ describe('copy supervision in a training batch and the attention graph', () => {
   const tune = melodyTune(events);
 
   it('marks, at input step t, the memory slot holding the output of the source step (slot k = step t - L + k)', () => {
-    const batch = makeBatch(spec, [{ tune, start: 0, shift: 0 }], 63, inputSize(spec), 1, L);
+    const batch = makeBatch(spec, [{ tune, start: 0, shift: 0 }], 63, inputSize(spec), { copyLength: L });
     const sources = copySources(events, L + 1);
     let marked = 0;
     batch.copySlots!.forEach((slots, t) => {
@@ -92,7 +92,7 @@ describe('copy supervision in a training batch and the attention graph', () => {
   it('adds -log of the attention weight on the marked slots: log L when the attention is uniform', () => {
     const vars = createModelVariables(spec, 3);
     vars[ATT_V].assign(tf.zeros([8])); // every score 0: weights 1 / L
-    const batch = makeBatch(spec, [{ tune, start: 0, shift: 0 }], 63, inputSize(spec), 1, L);
+    const batch = makeBatch(spec, [{ tune, start: 0, shift: 0 }], 63, inputSize(spec), { copyLength: L });
     const copy: CopySupervision = { slots: batch.copySlots!, counted: batch.copyCounted! };
     const plain = attentionLogits(vars, batch.inputs, L).dataSync();
     const supervised = attentionLogits(vars, batch.inputs, L, copy).dataSync();
@@ -108,16 +108,10 @@ describe('copy supervision in a training batch and the attention graph', () => {
     const restated = quarters([...bar, ...bar, ...bar, ...bar]);
     const vars = createModelVariables(spec, 3);
     vars[ATT_V].assign(tf.zeros([8]));
-    const batch = makeBatch(
-      spec,
-      [{ tune: melodyTune(restated), start: 0, shift: 0 }],
-      47,
-      inputSize(spec),
-      1,
-      L,
-      undefined,
-      'repeats',
-    );
+    const batch = makeBatch(spec, [{ tune: melodyTune(restated), start: 0, shift: 0 }], 47, inputSize(spec), {
+      copyLength: L,
+      copyMode: 'repeats',
+    });
     const copy: CopySupervision = { slots: batch.copySlots!, counted: batch.copyCounted! };
     attentionLogits(vars, batch.inputs, L, copy);
     // Uniform weights (1 / L, unwritten slots included): each target loses log(L / its marks).

@@ -45,7 +45,7 @@ describe('training batches weighted on echo steps', () => {
     const steps = 80; // runs 16 steps past the tune's end
     const tensorsBefore = tf.memory().numTensors;
     const plain = makeBatch(spec, [{ tune, start: 0, shift: 0 }], steps, inputSize(spec));
-    const weighted = makeBatch(spec, [{ tune, start: 0, shift: 0 }], steps, inputSize(spec), 3);
+    const weighted = makeBatch(spec, [{ tune, start: 0, shift: 0 }], steps, inputSize(spec), { echoWeight: 3 });
     const echoes = echoSteps(events);
     const expected = Array.from({ length: steps }, (_, t) => (t + 1 >= events.length ? 0 : echoes[t + 1] ? 3 : 1));
     expect(Array.from(weighted.mask.dataSync())).toEqual(expected);
@@ -72,9 +72,8 @@ describe('training batches weighted on echo steps', () => {
   it('with input noise, feeds wrong notes (1-2 semitones off) only at onsets inside echoes, targets untouched', () => {
     const steps = 63;
     const clean = makeBatch(spec, [{ tune, start: 0, shift: 0 }], steps, inputSize(spec));
-    const noisy = makeBatch(spec, [{ tune, start: 0, shift: 0 }], steps, inputSize(spec), 1, 0, {
-      rate: 1,
-      rng: createRng(5),
+    const noisy = makeBatch(spec, [{ tune, start: 0, shift: 0 }], steps, inputSize(spec), {
+      noise: { rate: 1, rng: createRng(5) },
     });
     const echoes = echoSteps(events);
     const before = inputEvents(clean);
@@ -95,9 +94,8 @@ describe('training batches weighted on echo steps', () => {
   });
 
   it('with input noise at rate 0, builds the same batch as without it', () => {
-    const noisy = makeBatch(spec, [{ tune, start: 0, shift: 0 }], 63, inputSize(spec), 1, 0, {
-      rate: 0,
-      rng: createRng(5),
+    const noisy = makeBatch(spec, [{ tune, start: 0, shift: 0 }], 63, inputSize(spec), {
+      noise: { rate: 0, rng: createRng(5) },
     });
     const clean = makeBatch(spec, [{ tune, start: 0, shift: 0 }], 63, inputSize(spec));
     expect(inputEvents(noisy)).toEqual(inputEvents(clean));

@@ -21,7 +21,7 @@ function setUp(kind: 'melody' | 'chord') {
   const spec: ModelSpec = { kind, minPitch: 48, maxPitch: 83, auxBits: 5, hidden: [8, 8, 8], attentionLength: L };
   const tune = melodyTune(MOTIF_IN_BARS_1_AND_3);
   const windows = [0, 1, 2].map(() => ({ tune, start: 0, shift: 0 }));
-  const batch = makeBatch(spec, windows, STEPS, inputSize(spec), 1, 0);
+  const batch = makeBatch(spec, windows, STEPS, inputSize(spec));
   return { spec, vars: createModelVariables(spec, 3), batch };
 }
 
