@@ -6,16 +6,20 @@
  * puts more probability on the repeat steps than elsewhere, and loses more of it there when the primer is
  * swapped for another tune's (moved to the same mean pitch). Motif reuse measured on samples only says that
  * a model does not copy; this says whether the copy is missing from its probabilities or lost by sampling.
+ * The sampled side (leadInReturns): reuse per phrase bar when the first bars after the primer are the tune's.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { Args } from '../cli/args';
+import { num, type Args } from '../cli/args';
 import { eventClass, eventsToNotes } from '../corpus/melodyEvents';
 import { specFromConfig, type ModelSpec } from '../data/modelSpec';
 import { readCheckpoint } from '../export/checkpointFiles';
 import { shapeOfVariables } from '../model/rnnGraph';
 import { forEachForcedStep, type ForcedSequence } from './scoreModel';
 import { markMotifContinuation, motifKeys } from './musicality/motifs';
-import { phrasePrompts, type PhrasePrompt } from './musicality/prompts';
+import { phrasePrompts, realPhraseOf, type PhrasePrompt } from './musicality/prompts';
+import { reuseByBar } from './musicality/report';
+import { reuseByBarAfterRealLeadIn } from './leadInReturns';
+import { createRng } from '../random';
 import { printResult, round, setUpTask } from './taskSetup';
 
 /** Marks the continuation steps inside a four-note window whose motif also occurs in the primer. */
@@ -75,6 +79,19 @@ export async function runRepeatsTask(args: Args): Promise<void> {
     marks.push(repeatSteps(events.subarray(0, primerSteps), events.subarray(primerSteps)));
   });
   const logProbs = await stepLogProbs(tensors, spec, sequences);
+  // The sampled side of the same question, seeded as the musicality eval is: reuse per phrase bar with the
+  // first 0, 2 or 3 bars after the primer fed from the tune.
+  const leadIns = [0, 2, 3];
+  const sampledReuse: number[][] = [];
+  for (const realBars of leadIns)
+    sampledReuse.push(
+      await reuseByBarAfterRealLeadIn(tensors, spec, prompts, {
+        realBars,
+        samples: num(args, 'samples', 3),
+        temperature: 1,
+        rng: createRng(num(args, 'seed', 7)),
+      }),
+    );
   tf.dispose(Object.values(tensors));
   const sums = { repeat: { own: 0, other: 0, p: 0, steps: 0 }, rest: { own: 0, other: 0, p: 0, steps: 0 } };
   marks.forEach((m, k) => {
@@ -95,6 +112,12 @@ export async function runRepeatsTask(args: Args): Promise<void> {
   console.log('continuation steps                 steps  NLL (own)  NLL (other primer)  mean p(true)');
   console.log(row('inside a motif of the primer', sums.repeat));
   console.log(row('elsewhere', sums.rest));
+  const realReuse = reuseByBar(prompts, prompts.map(realPhraseOf), sampledReuse[0].length);
+  const bars = (reuse: number[]) => reuse.map((r) => r.toFixed(2)).join(' ');
+  console.log(`motif reuse of the primer by phrase bar, T = 1: real tunes ${bars(realReuse)}`);
+  leadIns.forEach((realBars, k) =>
+    console.log(`  sampled after ${realBars} real bar${realBars === 1 ? '' : 's'}: ${bars(sampledReuse[k])}`),
+  );
   const nll = (p: (typeof sums)['repeat'], key: 'own' | 'other') => p[key] / Math.max(1, p.steps);
   printResult({
     task: 'repeats',
@@ -104,5 +127,7 @@ export async function runRepeatsTask(args: Args): Promise<void> {
     otherNll: round(nll(sums.rest, 'own')),
     repeatNllOtherPrimer: round(nll(sums.repeat, 'other')),
     otherNllOtherPrimer: round(nll(sums.rest, 'other')),
+    reuseByBarReal: realReuse.map((r) => round(r, 3)),
+    reuseByBarAfterRealBars: Object.fromEntries(leadIns.map((n, k) => [n, sampledReuse[k].map((r) => round(r, 3))])),
   });
 }
