@@ -65,6 +65,8 @@ export interface TrainOptions {
   copyWeight?: number;
   /** What copy supervision points at: repeated motifs (default) or exact step-for-step repeats at any lag. */
   copySources?: CopyMode;
+  /** Loss weight of targets where an exact repeat starts (echoSteps.ts repeatStarts; 1 = plain). */
+  returnWeight?: number;
   /** Share of steps fed the model's own sampled event instead of the real one (attentionGraph.ts OwnInputs). */
   ownInputs?: number;
   /** Raise the own-input share linearly from 0 at the start to `ownInputs` at the end of the budget. */
@@ -237,6 +239,7 @@ export async function train(o: TrainOptions): Promise<Progress> {
       echoWeight: o.echoWeight,
       copyLength: copyWeight ? spec.attentionLength : 0,
       copyMode: o.copySources,
+      returnWeight: o.returnWeight,
       noise: o.inputNoise ? { rate: o.inputNoise, rng } : undefined,
     });
     const rateNow = progress.learningRate * annealMultiplier(elapsed(), o.maxMinutes, o.annealMinutes ?? 0);

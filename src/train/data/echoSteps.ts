@@ -71,14 +71,47 @@ export type CopyMode = 'motifs' | 'repeats';
  * sequences, which would point the memory at notes of another pitch).
  */
 export function repeatSources(events: ArrayLike<number>, reach: number, minRun = 8, minOnsets = 3): number[][] {
+  const sources: number[][] = Array.from({ length: events.length }, () => []);
+  forEachRepeatRun(events, reach, minRun, minOnsets, (start, end, lag) => {
+    for (let s = start; s < end; s++) sources[s].push(s - lag);
+  });
+  return sources;
+}
+
+/**
+ * 1 on the steps where a step-for-step repeat (the runs of repeatSources) starts: from each run's first step
+ * to its first note onset, inclusive. There the model decides whether the tune restates something, and
+ * `--return-weight` can weigh those targets more; once a repeat has begun, going on with it is easy.
+ */
+export function repeatStarts(events: ArrayLike<number>, reach: number, minRun = 8, minOnsets = 3): Uint8Array {
+  const marks = new Uint8Array(events.length);
+  forEachRepeatRun(events, reach, minRun, minOnsets, (start, end) => {
+    for (let s = start; s < end; s++) {
+      marks[s] = 1;
+      if (events[s] >= 0) break;
+    }
+  });
+  return marks;
+}
+
+/**
+ * Calls `run(start, end, lag)` for each run of at least `minRun` steps [start, end) equal to the steps `lag`
+ * earlier and holding at least `minOnsets` note onsets, for every lag from 2 up to `reach`.
+ */
+function forEachRepeatRun(
+  events: ArrayLike<number>,
+  reach: number,
+  minRun: number,
+  minOnsets: number,
+  run: (start: number, end: number, lag: number) => void,
+): void {
   const n = events.length;
-  const sources: number[][] = Array.from({ length: n }, () => []);
   // From 2 steps back: at the input before a target the memory holds the outputs up to the step before that input.
   for (let d = 2; d <= Math.min(reach, n - 1); d++) {
     let runStart = d;
     let onsets = 0;
     const close = (end: number) => {
-      if (end - runStart >= minRun && onsets >= minOnsets) for (let s = runStart; s < end; s++) sources[s].push(s - d);
+      if (end - runStart >= minRun && onsets >= minOnsets) run(runStart, end, d);
     };
     for (let j = d; j < n; j++) {
       if (events[j] === events[j - d]) {
@@ -91,7 +124,6 @@ export function repeatSources(events: ArrayLike<number>, reach: number, minRun =
     }
     close(n);
   }
-  return sources;
 }
 
 /** The copy sources of each step in `mode`: none, one (motifs) or any number (repeats). */

@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import { transposeChord } from '../corpus/chordSymbols';
 import { eventClass, HOLD, pitchSpan } from '../corpus/melodyEvents';
 import { openingBarStep, type Tune } from '../corpus/tune';
-import { copySourceLists, type CopyMode, echoSteps } from './echoSteps';
+import { copySourceLists, type CopyMode, echoSteps, repeatStarts } from './echoSteps';
 import type { Rng } from '../random';
 import type { ModelSpec } from './modelSpec';
 import { counterStep, writeStepInput } from './stepFeatures';
@@ -92,6 +92,11 @@ export interface BatchOptions {
   copyLength?: number;
   /** Which steps count as repeats for copySlots (copySourceLists; 'motifs'). */
   copyMode?: CopyMode;
+  /**
+   * Targets where an exact repeat within the memory's reach starts (repeatStarts) weigh this much (1); over
+   * the echo weight where both apply.
+   */
+  returnWeight?: number;
   /** Some inputs inside echoes are wrong notes (InputNoise). */
   noise?: InputNoise;
 }
@@ -104,7 +109,7 @@ export function makeBatch(
   inSize: number,
   options: BatchOptions = {},
 ): Batch {
-  const { echoWeight = 1, copyLength = 0, copyMode = 'motifs', noise } = options;
+  const { echoWeight = 1, copyLength = 0, copyMode = 'motifs', returnWeight = 1, noise } = options;
   const batch = windows.length;
   const slots: (Float32Array | null)[] = Array.from({ length: steps }, () => null);
   let copyCounted = 0;
@@ -120,6 +125,8 @@ export function makeBatch(
     // At input step t the memory's slot k holds the output of step t - L + k, so a target (step t + 1) can be
     // pointed at sources from t - L to t - 1: at most L + 1 steps before it.
     const sources = copyLength > 0 ? copySourceLists(stretch, copyLength + 1, copyMode) : null;
+    // Without a memory, any repeat in the window counts.
+    const returns = returnWeight === 1 ? null : repeatStarts(stretch, copyLength > 0 ? copyLength + 1 : steps);
     for (let t = 0; t < steps; t++) {
       const i = w.start + t;
       const clean = i < events.length ? shifted(events[i], w.shift) : HOLD;
@@ -128,7 +135,7 @@ export function makeBatch(
       writeStepInput(spec, buffers[t], batch, b, counterStep(spec, (w.counterStart ?? 0) + t), event, nextChord);
       if (i + 1 < events.length) {
         targets[t * batch + b] = eventClass(shifted(events[i + 1], w.shift), spec.minPitch);
-        mask[t * batch + b] = echoes?.[t + 1] ? echoWeight : 1;
+        mask[t * batch + b] = returns?.[t + 1] ? returnWeight : echoes?.[t + 1] ? echoWeight : 1;
         counted++;
         const from = sources ? sources[t + 1] : [];
         if (from.length > 0) {

@@ -272,6 +272,11 @@ export function writeModelCard(dir: string): void {
           `- Loss weight ${training.options.echoWeight} on echo steps (targets that continue a four-note motif heard earlier in the window), 1 elsewhere; validation NLL is unweighted.`,
         ]
       : []),
+    ...(training.options.returnWeight && training.options.returnWeight !== 1
+      ? [
+          `- Loss weight ${training.options.returnWeight} on the targets where an exact repeat (8+ steps, 3+ notes) of steps within the memory's reach starts, up to its first note; validation NLL is unweighted.`,
+        ]
+      : []),
     ...(training.options.dropout
       ? [
           `- Dropout ${training.options.dropout} between layers and before the output while training (one mask per window).`,

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTrainingBackend } from '../../../src/train/backend';
-import { copySources, echoSteps, repeatSources } from '../../../src/train/data/echoSteps';
+import { copySources, echoSteps, repeatSources, repeatStarts } from '../../../src/train/data/echoSteps';
 import { inputSize, type ModelSpec } from '../../../src/train/data/modelSpec';
 import { disposeBatch, makeBatch } from '../../../src/train/data/windows';
 import { attentionLogits, type CopySupervision } from '../../../src/train/model/attentionGraph';
@@ -57,6 +57,44 @@ describe('repeat sources: exact restatements, from their first step', () => {
     expect(repeatSources(long, 64).every((from) => from.length === 0)).toBe(true);
     // Two quarter notes repeated once (8 steps, 2 onsets) is below three onsets.
     expect(repeatSources(quarters([60, 62, 60, 62]), 64).every((from) => from.length === 0)).toBe(true);
+  });
+});
+
+describe('repeat starts: where a restatement begins', () => {
+  // No three notes of the opening come back in the two bars after it, so only the restatement is a repeat.
+  const opening = [60, 62, 64, 65, 67, 69, 71, 72];
+  const middle = [74, 76, 77, 79, 81, 79, 77, 76];
+  const marked = (marks: Uint8Array) => Array.from(marks).flatMap((m, s) => (m ? [s] : []));
+
+  it('marks the first step of a restatement that starts on a note, and only that', () => {
+    const restated = quarters([...opening, ...middle, ...opening]);
+    expect(marked(repeatStarts(restated, 65))).toEqual([64]);
+    expect(marked(repeatStarts(restated, 63))).toEqual([]);
+  });
+
+  it('marks from the first equal step to the first note when the run starts on held steps', () => {
+    // A pickup quarter (B) before the opening: the restatement's steps equal the ones 64 back from the pickup's
+    // held steps on (steps 65-67 hold a note as steps 1-3 do), and its first note is at step 68.
+    const withPickup = quarters([59, ...opening, ...middle, ...opening]);
+    expect(marked(repeatStarts(withPickup, 65))).toEqual([65, 66, 67, 68]);
+  });
+
+  it('weighs those targets by the return weight in a training batch, over the echo weight', () => {
+    const withPickup = quarters([59, ...opening, ...middle, ...opening]);
+    const tune = melodyTune(withPickup);
+    const steps = withPickup.length - 1;
+    const spec: ModelSpec = { kind: 'melody', minPitch: 48, maxPitch: 83, auxBits: 5, hidden: [16] };
+    const batch = makeBatch(spec, [{ tune, start: 0, shift: 0 }], steps, inputSize(spec), {
+      echoWeight: 2,
+      copyLength: 64,
+      returnWeight: 5,
+    });
+    const mask = Array.from(batch.mask.dataSync());
+    const echoes = echoSteps(withPickup);
+    // The target of input step t is step t + 1.
+    mask.forEach((w, t) => expect(w).toBe([65, 66, 67, 68].includes(t + 1) ? 5 : echoes[t + 1] ? 2 : 1));
+    expect(mask.filter((w) => w === 2).length).toBeGreaterThan(0);
+    disposeBatch(batch);
   });
 });
 
