@@ -19,7 +19,7 @@ import { updateCheckpointIndex, writeModelCard } from '../export/modelCard';
 import { generate } from '../eval/generate';
 import { KneserNeyModel, scoreNgram } from '../eval/kneserNey';
 import { FEATURE_LABELS } from '../eval/musicality/phraseFeatures';
-import { phrasePrompts, primerOf } from '../eval/musicality/prompts';
+import { phrasePrompts, phraseRequests } from '../eval/musicality/prompts';
 import { musicalityReport, withoutChords } from '../eval/musicality/report';
 import { sampleNgram } from '../eval/ngramSample';
 import { scoreTunes } from '../eval/scoreModel';
@@ -128,13 +128,7 @@ async function main(): Promise<void> {
   // Musicality: `samples` phrases per prompt from the model (chords of the tune for chord models) and the best n-gram.
   const prompts = phrasePrompts(tunes, primerBars, bars);
   const rng = createRng(seed);
-  const requests = Array.from({ length: samples }, () =>
-    prompts.map((p) => ({
-      primer: primerOf(p),
-      chords: p.tune.chords.slice(p.start, p.start + p.primerSteps + p.phraseSteps),
-      steps: p.phraseSteps,
-    })),
-  ).flat();
+  const requests = phraseRequests(prompts, samples);
   const modelPhrases = await generate(model.tensors, spec, requests, temperature, rng);
   const ngramModel = ngramModels[best.order - 1];
   const ngramPhrases = requests.map((r) =>

@@ -10,7 +10,7 @@ import type { ModelSpec } from '../data/modelSpec';
 import type { Rng } from '../random';
 import { generate } from './generate';
 import { reuseByBar } from './musicality/report';
-import type { PhrasePrompt } from './musicality/prompts';
+import { phraseRequests, type PhrasePrompt } from './musicality/prompts';
 
 /**
  * Motif reuse of the primer per phrase bar (pooled as the eval's per-bar line), `samples` phrases per prompt,
@@ -22,20 +22,12 @@ export async function reuseByBarAfterRealLeadIn(
   prompts: PhrasePrompt[],
   o: { realBars: number; samples: number; temperature: number; rng: Rng },
 ): Promise<number[]> {
-  const leadIns = prompts.map((p) => {
-    const from = p.start + p.primerSteps;
-    return p.tune.events.slice(from, from + Math.min(p.phraseSteps, o.realBars * p.tune.stepsPerBar));
-  });
-  // Sample-major like the eval's requests, so phrase i continues prompts[i % prompts.length].
-  const requests = Array.from({ length: o.samples }, () =>
-    prompts.map((p, i) => ({
-      primer: p.tune.events.slice(p.start, p.start + p.primerSteps + leadIns[i].length),
-      chords: p.tune.chords.slice(p.start, p.start + p.primerSteps + p.phraseSteps),
-      steps: p.phraseSteps - leadIns[i].length,
-    })),
-  ).flat();
+  const requests = phraseRequests(prompts, o.samples, o.realBars);
   const sampled = await generate(vars, spec, requests, o.temperature, o.rng);
-  const phrases = sampled.map((tail, i) => Int16Array.from([...leadIns[i % prompts.length], ...tail]));
+  // The fed bars are in the primer, after the prompt's own primer steps.
+  const phrases = sampled.map((tail, i) =>
+    Int16Array.from([...requests[i].primer.subarray(prompts[i % prompts.length].primerSteps), ...tail]),
+  );
   const bars = Math.max(...prompts.map((p) => p.phraseSteps / p.tune.stepsPerBar));
   return reuseByBar(prompts, phrases, bars);
 }

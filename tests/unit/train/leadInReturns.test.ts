@@ -23,26 +23,18 @@ const prompts = phrasePrompts(tunes);
 describe('motif reuse by phrase bar after a real lead-in', () => {
   const vars = createModelVariables(spec, 3);
   afterAll(() => tf.dispose(Object.values(vars)));
+  const sampledReuse = (realBars: number, seed: number) =>
+    reuseByBarAfterRealLeadIn(vars, spec, prompts, { realBars, samples: 2, temperature: 1, rng: createRng(seed) });
 
   it('with all 4 bars real, is the reuse of the real phrases, the restated bars included', async () => {
-    const reuse = await reuseByBarAfterRealLeadIn(vars, spec, prompts, {
-      realBars: 4,
-      samples: 2,
-      temperature: 1,
-      rng: createRng(1),
-    });
+    const reuse = await sampledReuse(4, 1);
     const real = reuseByBar(prompts, prompts.map(realPhraseOf), 4);
     expect(reuse).toEqual(real);
     expect(real[2]).toBeGreaterThan(0.5);
   });
 
   it('with no real bar, is the reuse of the phrases the musicality eval samples with the same seed', async () => {
-    const reuse = await reuseByBarAfterRealLeadIn(vars, spec, prompts, {
-      realBars: 0,
-      samples: 2,
-      temperature: 1,
-      rng: createRng(9),
-    });
+    const reuse = await sampledReuse(0, 9);
     const requests = [0, 1].flatMap(() =>
       prompts.map((p) => ({ primer: primerOf(p), chords: p.tune.chords.slice(p.start), steps: p.phraseSteps })),
     );
@@ -51,12 +43,7 @@ describe('motif reuse by phrase bar after a real lead-in', () => {
   });
 
   it("with 2 real bars, keeps the tune's bars 3-4: the first phrase bar reuses as the real one", async () => {
-    const reuse = await reuseByBarAfterRealLeadIn(vars, spec, prompts, {
-      realBars: 2,
-      samples: 2,
-      temperature: 1,
-      rng: createRng(4),
-    });
+    const reuse = await sampledReuse(2, 4);
     const real = reuseByBar(prompts, prompts.map(realPhraseOf), 4);
     // A four-note motif of these tunes (quarters and eighths) spans at most 12 steps: one starting in the first
     // phrase bar ends inside the second, which is real too.

@@ -4,6 +4,7 @@
  * generated phrases are compared with.
  */
 import { openingBarStep, type Tune } from '../../corpus/tune';
+import type { GenerationRequest } from '../generate';
 
 export interface PhrasePrompt {
   tune: Tune;
@@ -34,4 +35,21 @@ export function primerOf(p: PhrasePrompt): Int16Array {
 export function realPhraseOf(p: PhrasePrompt): Int16Array {
   const from = p.start + p.primerSteps;
   return p.tune.events.slice(from, from + p.phraseSteps);
+}
+
+/**
+ * `samples` generation requests per prompt, sample-major (request i continues prompts[i % prompts.length]): the
+ * primer and the phrase's length to sample, with the tune's chords throughout. With `leadInBars`, the phrase's
+ * first bars are the tune's own, fed after the primer, and only the rest is sampled.
+ */
+export function phraseRequests(prompts: PhrasePrompt[], samples: number, leadInBars = 0): GenerationRequest[] {
+  const once = prompts.map((p) => {
+    const leadIn = Math.min(p.phraseSteps, leadInBars * p.tune.stepsPerBar);
+    return {
+      primer: p.tune.events.slice(p.start, p.start + p.primerSteps + leadIn),
+      chords: p.tune.chords.slice(p.start, p.start + p.primerSteps + p.phraseSteps),
+      steps: p.phraseSteps - leadIn,
+    };
+  });
+  return Array.from({ length: samples }, () => once).flat();
 }
