@@ -5,7 +5,7 @@
  * model was trained on, the validation split is evaluated; on any other folder, every tune in it (no split),
  * while the n-grams are still trained on the model's own training tunes (training.json) so the figures
  * compare like for like. The last line is `RESULT {json}`. eval.json and MODEL_CARD.md are rewritten only
- * with --write-card.
+ * with --write-card. `--max-tunes N` / `--stride K` score a subset for quick sweeps (never with --write-card).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -27,6 +27,7 @@ import { shapeOfVariables } from '../model/rnnGraph';
 import { createRng } from '../random';
 import { num, parseArgs, str } from './args';
 import { runEvalTask } from '../eval/tasks';
+import { sweepTunes } from '../eval/taskSetup';
 import { evaluateVaeCommand } from './evaluateVae';
 
 const DEFAULT_CORPUS = '../shared/corpus/nottingham';
@@ -75,13 +76,19 @@ async function main(): Promise<void> {
   const sameCorpus = resolve(corpusDir) === resolve(trainingFolder);
   const readOptions = { minPitch: spec.minPitch, maxPitch: spec.maxPitch, requireChords: spec.kind === 'chord' };
   const corpus = readCorpus(corpusDir, readOptions);
-  const tunes: Tune[] = sameCorpus ? corpus.validation : [...corpus.train, ...corpus.validation];
+  const scored: Tune[] = sameCorpus ? corpus.validation : [...corpus.train, ...corpus.validation];
+  const tunes = sweepTunes(scored, args);
+  const sweep = tunes.length < scored.length;
+  // A model card reports every tune; a sweep's figures are for choosing a setting, not for the card.
+  if (sweep && args['write-card'])
+    throw new CorpusFolderError('--write-card reports every tune: leave out --max-tunes and --stride');
   const ngramTunes = sameCorpus ? corpus.train : readCorpus(trainingFolder, readOptions).train;
   if (tunes.length === 0)
     throw new CorpusFolderError(`no usable tunes in ${corpusDir} (${corpus.skipped.length} skipped)`);
   console.log(
     `${dir}: ${spec.kind} model ${spec.hidden.join('x')}${spec.attentionLength ? `, attention ${spec.attentionLength}` : ''}, aux ${spec.auxBits} bits\n` +
-      `evaluating ${tunes.length} tunes of ${corpusDir} (${sameCorpus ? 'its validation split' : 'every tune: not the training folder, no split'}); ` +
+      `evaluating ${tunes.length} tunes of ${corpusDir} (${sameCorpus ? 'its validation split' : 'every tune: not the training folder, no split'}` +
+      `${sweep ? `; a sweep: ${tunes.length} of ${scored.length}, by --max-tunes/--stride` : ''}); ` +
       `n-grams trained on ${ngramTunes.length} training tunes of ${trainingFolder}`,
   );
 

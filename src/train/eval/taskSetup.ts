@@ -49,13 +49,19 @@ export async function setUpTask(args: Args, fallbackCheckpoint: string, needsCho
   });
   const all =
     split === 'all' ? [...corpus.train, ...corpus.validation] : split === 'train' ? corpus.train : corpus.validation;
-  // --max-tunes: the first N, for quick sweeps of a setting (the reported figures use every tune); --stride K
-  // takes every Kth tune first, so a small sweep spans the corpus's kinds of tune (files sort by kind).
-  const stride = Math.max(1, Math.floor(num(args, 'stride', 1)));
-  const tunes = all.filter((_, i) => i % stride === 0).slice(0, num(args, 'max-tunes', all.length));
+  const tunes = sweepTunes(all, args);
   if (tunes.length === 0)
     throw new CorpusFolderError(`no usable tunes in ${corpusDir} (${corpus.skipped.length} skipped)`);
   return { dir, corpusDir, model, tunes, split };
+}
+
+/**
+ * --max-tunes N: the first N, for quick sweeps of a setting (the reported figures use every tune); --stride K
+ * takes every Kth tune first, so a small sweep spans the corpus's kinds of tune (files sort by kind).
+ */
+export function sweepTunes<T>(all: T[], args: Args): T[] {
+  const stride = Math.max(1, Math.floor(num(args, 'stride', 1)));
+  return all.filter((_, i) => i % stride === 0).slice(0, num(args, 'max-tunes', all.length));
 }
 
 /** The tune's melody as app notes between steps [from, to), relative to `from` (cut at `to`). */
