@@ -27,10 +27,8 @@ import { shapeOfVariables } from '../model/rnnGraph';
 import { createRng } from '../random';
 import { num, parseArgs, str } from './args';
 import { runEvalTask } from '../eval/tasks';
-import { sweepTunes } from '../eval/taskSetup';
+import { asksForSubset, chooseSplit, DEFAULT_CORPUS, type Split, sweepTunes, tunesOfSplit } from '../eval/taskSetup';
 import { evaluateVaeCommand } from './evaluateVae';
-
-const DEFAULT_CORPUS = '../shared/corpus/nottingham';
 
 function loadModel(dir: string) {
   if (!existsSync(join(dir, 'config.json'))) throw new CorpusFolderError(`no checkpoint (config.json) in ${dir}`);
@@ -54,6 +52,12 @@ function loadModel(dir: string) {
   };
 }
 
+const SPLIT_LABELS: Record<Split, string> = {
+  validation: 'its validation split',
+  all: 'every tune: not the training folder, no split',
+  train: 'its training split',
+};
+
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 async function main(): Promise<void> {
@@ -68,26 +72,29 @@ async function main(): Promise<void> {
   const temperature = num(args, 'temperature', 1);
   const seed = num(args, 'seed', 7);
 
+  // A model card reports every tune; a sweep's figures are for choosing a setting, not for the card.
+  if (args['write-card'] && asksForSubset(args))
+    throw new CorpusFolderError('--write-card reports every tune: leave out --max-tunes and --stride');
+
   await useTrainingBackend(str(args, 'backend', 'wasm') === 'cpu' ? 'cpu' : 'wasm');
   const model = loadModel(dir);
   const { spec } = model;
   const trainingFolder: string = model.training?.corpus?.folder ?? DEFAULT_CORPUS;
   const corpusDir = str(args, 'corpus', trainingFolder);
   const sameCorpus = resolve(corpusDir) === resolve(trainingFolder);
+  // The n-grams train on the model's training tunes, so `--split train` would score them on what they saw.
+  const split = chooseSplit(trainingFolder, corpusDir, {});
   const readOptions = { minPitch: spec.minPitch, maxPitch: spec.maxPitch, requireChords: spec.kind === 'chord' };
   const corpus = readCorpus(corpusDir, readOptions);
-  const scored: Tune[] = sameCorpus ? corpus.validation : [...corpus.train, ...corpus.validation];
+  const scored: Tune[] = tunesOfSplit(corpus, split);
   const tunes = sweepTunes(scored, args);
   const sweep = tunes.length < scored.length;
-  // A model card reports every tune; a sweep's figures are for choosing a setting, not for the card.
-  if (sweep && args['write-card'])
-    throw new CorpusFolderError('--write-card reports every tune: leave out --max-tunes and --stride');
   const ngramTunes = sameCorpus ? corpus.train : readCorpus(trainingFolder, readOptions).train;
   if (tunes.length === 0)
     throw new CorpusFolderError(`no usable tunes in ${corpusDir} (${corpus.skipped.length} skipped)`);
   console.log(
     `${dir}: ${spec.kind} model ${spec.hidden.join('x')}${spec.attentionLength ? `, attention ${spec.attentionLength}` : ''}, aux ${spec.auxBits} bits\n` +
-      `evaluating ${tunes.length} tunes of ${corpusDir} (${sameCorpus ? 'its validation split' : 'every tune: not the training folder, no split'}` +
+      `evaluating ${tunes.length} tunes of ${corpusDir} (${SPLIT_LABELS[split]}` +
       `${sweep ? `; a sweep: ${tunes.length} of ${scored.length}, by --max-tunes/--stride` : ''}); ` +
       `n-grams trained on ${ngramTunes.length} training tunes of ${trainingFolder}`,
   );
@@ -190,7 +197,7 @@ async function main(): Promise<void> {
     const evaluation = {
       corpus: {
         folder: corpusDir,
-        split: sameCorpus ? 'validation' : 'all',
+        split,
         tunes: tunes.length,
         ngramTrainingTunes: ngramTunes.length,
       },

@@ -15,14 +15,43 @@ import { CorpusFolderError, readCorpus } from '../corpus/readCorpus';
 import type { Tune } from '../corpus/tune';
 import { loadAppModel, type AppModel } from './appModel';
 
+/** The corpus a checkpoint without a training.json is taken to have been trained on. */
+export const DEFAULT_CORPUS = '../shared/corpus/nottingham';
+
+/** Which tunes of a corpus are scored: its validation split, all of it, or (for choosing a setting) its training split. */
+export type Split = 'validation' | 'all' | 'train';
+
 export interface TaskSetup {
   dir: string;
   corpusDir: string;
   model: AppModel;
   /** The tunes scored: the validation split of the training corpus, or every tune of any other folder. */
   tunes: Tune[];
-  split: 'validation' | 'all' | 'train';
+  split: Split;
 }
+
+/**
+ * Tunes the model trained on say nothing: on its own corpus only the validation split counts; any other
+ * folder is unseen, so all of it is scored (unless --split says otherwise). `--split train` is for choosing a
+ * setting (beam, prior weight, slot) on tunes other than the ones the figures are reported on.
+ */
+export function chooseSplit(trainedOn: string, corpusDir: string, args: Args): Split {
+  const sameCorpus = resolve(trainedOn) === resolve(corpusDir);
+  const asked = str(args, 'split', sameCorpus ? 'validation' : 'all');
+  return asked === 'all' || asked === 'train' ? asked : 'validation';
+}
+
+/** The tunes of `split`. */
+export function tunesOfSplit<T>(corpus: { train: T[]; validation: T[] }, split: Split): T[] {
+  return split === 'all'
+    ? [...corpus.train, ...corpus.validation]
+    : split === 'train'
+      ? corpus.train
+      : corpus.validation;
+}
+
+/** Whether the options ask for a subset of the tunes (a sweep), whose figures never go on a model card. */
+export const asksForSubset = (args: Args) => args['max-tunes'] !== undefined || args.stride !== undefined;
 
 /** Loads the checkpoint and the tunes for a task; `needsChords` keeps only tunes with a chord track. */
 export async function setUpTask(args: Args, fallbackCheckpoint: string, needsChords: boolean): Promise<TaskSetup> {
@@ -32,14 +61,9 @@ export async function setUpTask(args: Args, fallbackCheckpoint: string, needsCho
   const training = existsSync(trainingFile)
     ? (JSON.parse(readFileSync(trainingFile, 'utf8')) as { corpus?: { folder?: string } })
     : null;
-  const trainedOn: string | undefined = training?.corpus?.folder;
-  const corpusDir = str(args, 'corpus', trainedOn ?? '../shared/corpus/nottingham');
-  // Tunes the model trained on say nothing: on its own corpus only the validation split counts; any other
-  // folder is unseen, so all of it is scored (unless --split says otherwise). `--split train` is for choosing
-  // a setting (beam, prior weight, slot) on tunes other than the ones the figures are reported on.
-  const sameCorpus = trainedOn !== undefined && resolve(trainedOn) === resolve(corpusDir);
-  const asked = str(args, 'split', sameCorpus || trainedOn === undefined ? 'validation' : 'all');
-  const split = asked === 'all' || asked === 'train' ? asked : 'validation';
+  const trainedOn = training?.corpus?.folder ?? DEFAULT_CORPUS;
+  const corpusDir = str(args, 'corpus', trainedOn);
+  const split = chooseSplit(trainedOn, corpusDir, args);
   await useTrainingBackend(str(args, 'backend', 'wasm') === 'cpu' ? 'cpu' : 'wasm');
   const model = loadAppModel(dir);
   const corpus = readCorpus(corpusDir, {
@@ -47,9 +71,7 @@ export async function setUpTask(args: Args, fallbackCheckpoint: string, needsCho
     maxPitch: model.spec.maxPitch,
     requireChords: needsChords,
   });
-  const all =
-    split === 'all' ? [...corpus.train, ...corpus.validation] : split === 'train' ? corpus.train : corpus.validation;
-  const tunes = sweepTunes(all, args);
+  const tunes = sweepTunes(tunesOfSplit(corpus, split), args);
   if (tunes.length === 0)
     throw new CorpusFolderError(`no usable tunes in ${corpusDir} (${corpus.skipped.length} skipped)`);
   return { dir, corpusDir, model, tunes, split };
