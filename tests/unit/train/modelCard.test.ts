@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeModelCard } from '../../../src/train/export/modelCard';
 
-const SHIPPED = 'public/checkpoints/chord-melody-rnn-v6';
+const SHIPPED = 'public/checkpoints/chord-melody-rnn-v7';
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
