@@ -27,7 +27,7 @@ import { shapeOfVariables } from '../model/rnnGraph';
 import { createRng } from '../random';
 import { num, parseArgs, str } from './args';
 import { runEvalTask } from '../eval/tasks';
-import { asksForSubset, chooseSplit, DEFAULT_CORPUS, type Split, sweepTunes, tunesOfSplit } from '../eval/taskSetup';
+import { asksForSubset, DEFAULT_CORPUS, type Split, sweepTunes, tunesOfSplit } from '../eval/taskSetup';
 import { evaluateVaeCommand } from './evaluateVae';
 
 function loadModel(dir: string) {
@@ -82,8 +82,9 @@ async function main(): Promise<void> {
   const trainingFolder: string = model.training?.corpus?.folder ?? DEFAULT_CORPUS;
   const corpusDir = str(args, 'corpus', trainingFolder);
   const sameCorpus = resolve(corpusDir) === resolve(trainingFolder);
-  // The n-grams train on the model's training tunes, so `--split train` would score them on what they saw.
-  const split = chooseSplit(trainingFolder, corpusDir, {});
+  // No --split here: the n-grams train on the model's training tunes, so `--split train` would score them on
+  // what they saw.
+  const split: Split = sameCorpus ? 'validation' : 'all';
   const readOptions = { minPitch: spec.minPitch, maxPitch: spec.maxPitch, requireChords: spec.kind === 'chord' };
   const corpus = readCorpus(corpusDir, readOptions);
   const scored: Tune[] = tunesOfSplit(corpus, split);
