@@ -51,7 +51,7 @@ export function tunesOfSplit<T>(corpus: { train: T[]; validation: T[] }, split: 
 }
 
 /** Whether the options ask for a subset of the tunes (a sweep), whose figures never go on a model card. */
-export const asksForSubset = (args: Args) => args['max-tunes'] !== undefined || args.stride !== undefined;
+export const asksForSubset = (args: Args) => sweepOf(args) !== null;
 
 /** Loads the checkpoint and the tunes for a task; `needsChords` keeps only tunes with a chord track. */
 export async function setUpTask(args: Args, fallbackCheckpoint: string, needsChords: boolean): Promise<TaskSetup> {
@@ -77,13 +77,25 @@ export async function setUpTask(args: Args, fallbackCheckpoint: string, needsCho
   return { dir, corpusDir, model, tunes, split };
 }
 
+interface Sweep {
+  stride: number;
+  maxTunes: number;
+}
+
 /**
- * --max-tunes N: the first N, for quick sweeps of a setting (the reported figures use every tune); --stride K
- * takes every Kth tune first, so a small sweep spans the corpus's kinds of tune (files sort by kind).
+ * The subset a quick sweep of a setting asks for, or null for every tune (the reported figures): --max-tunes N
+ * keeps the first N; --stride K takes every Kth tune first, so a small sweep spans the corpus's kinds of tune
+ * (files sort by kind). The one place that knows these options, so asksForSubset and sweepTunes agree.
  */
+function sweepOf(args: Args): Sweep | null {
+  if (args['max-tunes'] === undefined && args.stride === undefined) return null;
+  return { stride: Math.max(1, Math.floor(num(args, 'stride', 1))), maxTunes: num(args, 'max-tunes', Infinity) };
+}
+
+/** The tunes a sweep keeps (all of them without --max-tunes / --stride). */
 export function sweepTunes<T>(all: T[], args: Args): T[] {
-  const stride = Math.max(1, Math.floor(num(args, 'stride', 1)));
-  return all.filter((_, i) => i % stride === 0).slice(0, num(args, 'max-tunes', all.length));
+  const sweep = sweepOf(args);
+  return sweep ? all.filter((_, i) => i % sweep.stride === 0).slice(0, sweep.maxTunes) : all;
 }
 
 /** The tune's melody as app notes between steps [from, to), relative to `from` (cut at `to`). */
