@@ -9,7 +9,7 @@ import { LARGE_SONG, injectLargeSong, openBenchPage } from './largeSong.mjs';
 const SWITCHES = 24;
 const PACE_MS = 250;
 const MODEL_RUNS = 7;
-const CHECKPOINT = 'checkpoints/melody-rnn-v12-biased';
+const CHECKPOINT = 'checkpoints/melody-rnn-v13';
 
 function p95(values) {
   const s = [...values].sort((a, b) => a - b);
@@ -157,7 +157,7 @@ export async function benchLoop({ browser, url }) {
       value: Math.round(median(model.propose)),
       unit: 'ms',
       target: 300,
-      note: `median of ${MODEL_RUNS} (max ${Math.round(Math.max(...model.propose))} ms); 4 candidates over a 2-bar selection, heard after the previous phrase and the bars before; melody-rnn-v12-biased on wasm`,
+      note: `median of ${MODEL_RUNS} (max ${Math.round(Math.max(...model.propose))} ms); 4 candidates over a 2-bar selection, heard after the previous phrase and the bars before; melody-rnn-v13 on wasm`,
     }),
     figure({
       name: `Mutate with the model loaded, ${song} (click to ghost notes painted)`,

@@ -5,7 +5,7 @@
 import { BENCH_PAGE, figure, median, waitForQuietPage } from './lib.mjs';
 
 // Another checkpoint of public/checkpoints (a pop or chord model): PW_BENCH_CHECKPOINT=pop-melody-rnn-v1 npm run bench -- model
-const CHECKPOINT = `checkpoints/${process.env.PW_BENCH_CHECKPOINT ?? 'melody-rnn-v12-biased'}`;
+const CHECKPOINT = `checkpoints/${process.env.PW_BENCH_CHECKPOINT ?? 'melody-rnn-v13'}`;
 const TIMED_RUNS = 7;
 const WORKER_RUNS = 7;
 const MEMORY_RUNS = Number(process.env.PW_BENCH_MEMORY_RUNS ?? 500);

@@ -92,7 +92,7 @@ test('a hand-back link opens the who-wrote-what report marking model notes and s
     phrase,
     {
       notes: [note(60, 0, 'model'), note(62, 4, 'model'), note(64, 8, 'model')],
-      origin: { kind: 'proposed', modelId: 'melody-rnn-v12-biased', temperature: 1, seed: 3 },
+      origin: { kind: 'proposed', modelId: 'melody-rnn-v13', temperature: 1, seed: 3 },
     },
     2,
   );

@@ -9,7 +9,7 @@ import { playheadStep } from './soundProbe';
 // session under it — edit, play, propose with the shipped model in its wasm worker, export MIDI, help —
 // must not trip a single violation or console error.
 
-const MODEL_PATH = 'checkpoints/melody-rnn-v12-biased';
+const MODEL_PATH = 'checkpoints/melody-rnn-v13';
 const MODEL_READY_MS = 45_000;
 
 const session = useAppSession();

@@ -6,7 +6,7 @@ import { soundingCells } from './gridHelpers';
 // Keyboard only, no mouse: reach the grid with Tab, write notes with Enter and the computer-keyboard piano,
 // then Propose, Accept and Export MIDI with the keys.
 
-const MODEL_PATH = 'checkpoints/melody-rnn-v12-biased';
+const MODEL_PATH = 'checkpoints/melody-rnn-v13';
 const TIMEOUT_MS = 200_000;
 const session = useAppSession(TIMEOUT_MS);
 

@@ -8,7 +8,7 @@ import { installSoundProbe, waitForSound } from './soundProbe';
 // After one visit the service worker has stored the app, the models and the piano: with the network off a
 // reload still loads, plays and proposes.
 
-const MODEL_PATH = 'checkpoints/melody-rnn-v12-biased';
+const MODEL_PATH = 'checkpoints/melody-rnn-v13';
 const MODEL_MANIFEST = `dist/${MODEL_PATH}/weights_manifest.json`;
 
 const session = useAppSession();

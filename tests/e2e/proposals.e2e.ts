@@ -6,9 +6,9 @@ import { openPanel } from './panels';
 import { installSoundProbe, waitForSound } from './soundProbe';
 
 // The model writes with the musician, through the UI contract, with a real checkpoint served by the app
-// (public/checkpoints/melody-rnn-v12-biased, from the training issue) running in the real worker.
+// (public/checkpoints/melody-rnn-v13, from the training issue) running in the real worker.
 
-const MODEL_PATH = 'checkpoints/melody-rnn-v12-biased';
+const MODEL_PATH = 'checkpoints/melody-rnn-v13';
 const MODEL_READY_MS = 90_000;
 // Loading tfjs, the wasm backend and the weights takes seconds, far more on a busy 2-core machine.
 const TEST_TIMEOUT_MS = 150_000;
@@ -108,7 +108,7 @@ test(
     await openPanel(page, 'History');
     const history = page.getByRole('region', { name: 'History' });
     await history
-      .getByText(/Proposed by the model \S*melody-rnn-v12-biased, temperature 1, seed 4242/)
+      .getByText(/Proposed by the model \S*melody-rnn-v13, temperature 1, seed 4242/)
       .first()
       .waitFor();
     expect(app.errors).toEqual([]);

@@ -40,7 +40,7 @@ test(
     await candidates.fill('2');
     await candidates.blur();
 
-    await proposeAndWaitFor(page, 'melody-rnn-v12-biased');
+    await proposeAndWaitFor(page, 'melody-rnn-v13');
 
     await style(page).selectOption({ label: 'Pop (POP909)' });
     await proposeAndWaitFor(page, 'pop-melody-rnn-v1');

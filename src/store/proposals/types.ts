@@ -72,7 +72,7 @@ export interface CheckpointEntry {
   /** A continuation model (melody, chord) or the MusicVAE of Similar and Interpolate ('vae'). */
   kind: 'melody' | 'chord' | 'vae';
   description?: string;
-  /** Relative to the page, e.g. "checkpoints/melody-rnn-v12-biased". */
+  /** Relative to the page, e.g. "checkpoints/melody-rnn-v13". */
   path: string;
   /** The style it was trained on ('folk', 'pop'); absent in indexes from before styles (folk). */
   style?: string;

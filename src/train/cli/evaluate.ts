@@ -64,7 +64,7 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   if (args.task !== undefined) return runEvalTask(args);
   if (str(args, 'kind', 'melody') === 'vae') return evaluateVaeCommand(args);
-  const dir = str(args, 'checkpoint', join('public/checkpoints', str(args, 'id', 'melody-rnn-v12-biased')));
+  const dir = str(args, 'checkpoint', join('public/checkpoints', str(args, 'id', 'melody-rnn-v13')));
   const maxOrder = num(args, 'max-order', 6);
   const samples = num(args, 'samples', 3);
   const bars = num(args, 'bars', 4);

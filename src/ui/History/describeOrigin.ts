@@ -10,7 +10,7 @@ const KIND_WORDS: Record<PhraseOrigin['kind'], string> = {
   restored: 'Restored',
 };
 
-/** One line saying how a version came to be: "Proposed by the model melody-rnn-v12-biased, temperature 1, seed 42 (proposal 2 of 4)". */
+/** One line saying how a version came to be: "Proposed by the model melody-rnn-v13, temperature 1, seed 42 (proposal 2 of 4)". */
 export function describeOrigin(origin: PhraseOrigin): string {
   const parts = [KIND_WORDS[origin.kind] ?? origin.kind];
   if (origin.modelId) parts[0] += ` ${origin.modelId}`;
