@@ -3,22 +3,18 @@
  * "Suggest chords" from the training split of the corpus (never the validation tunes, which the harmonize
  * evaluation scores) and writes it as chord_prior.json into the chord model's checkpoint folder.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHORD_PRIOR_FILE } from '../../model/chordPriorFile';
 import { CorpusFolderError, readCorpus } from '../corpus/readCorpus';
 import { countChordPrior } from '../eval/chordPriorCounts';
+import { DEFAULT_CHECKPOINTS, trainingCorpusOf } from '../eval/taskSetup';
 import { parseArgs, str } from './args';
 
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
-  const dir = str(args, 'checkpoint', 'public/checkpoints/chord-melody-rnn-v4');
-  if (!existsSync(join(dir, 'config.json'))) throw new CorpusFolderError(`no checkpoint (config.json) in ${dir}`);
-  const trainingFile = join(dir, 'training.json');
-  const training = existsSync(trainingFile)
-    ? (JSON.parse(readFileSync(trainingFile, 'utf8')) as { corpus?: { folder?: string } })
-    : null;
-  const corpusDir = str(args, 'corpus', training?.corpus?.folder ?? '../shared/corpus/nottingham');
+  const dir = str(args, 'checkpoint', DEFAULT_CHECKPOINTS.harmonizer);
+  const corpusDir = str(args, 'corpus', trainingCorpusOf(dir));
   const corpus = readCorpus(corpusDir, { minPitch: 0, maxPitch: 127, requireChords: true });
   const prior = countChordPrior(corpus.train, corpusDir);
   const path = join(dir, CHORD_PRIOR_FILE);

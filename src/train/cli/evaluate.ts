@@ -27,7 +27,15 @@ import { shapeOfVariables } from '../model/rnnGraph';
 import { createRng } from '../random';
 import { num, parseArgs, str } from './args';
 import { runEvalTask } from '../eval/tasks';
-import { asksForSubset, DEFAULT_CORPUS, type Split, sweepTunes, tunesOfSplit } from '../eval/taskSetup';
+import {
+  asksForSubset,
+  DEFAULT_CORPUS,
+  DEFAULT_CHECKPOINTS,
+  SHIPPED_CHECKPOINTS,
+  type Split,
+  sweepTunes,
+  tunesOfSplit,
+} from '../eval/taskSetup';
 import { evaluateVaeCommand } from './evaluateVae';
 
 function loadModel(dir: string) {
@@ -64,7 +72,8 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   if (args.task !== undefined) return runEvalTask(args);
   if (str(args, 'kind', 'melody') === 'vae') return evaluateVaeCommand(args);
-  const dir = str(args, 'checkpoint', join('public/checkpoints', str(args, 'id', 'melody-rnn-v13')));
+  const id = str(args, 'id', '');
+  const dir = str(args, 'checkpoint', id ? join(SHIPPED_CHECKPOINTS, id) : DEFAULT_CHECKPOINTS.melody);
   const maxOrder = num(args, 'max-order', 6);
   const samples = num(args, 'samples', 3);
   const bars = num(args, 'bars', 4);

@@ -55,7 +55,7 @@ function count(
 }
 
 export async function runEndingsTask(args: Args): Promise<void> {
-  const setup = await setUpTask(args, 'public/checkpoints/melody-rnn-v13', false);
+  const setup = await setUpTask(args, 'melody', false);
   const { model, tunes } = setup;
   const candidates = num(args, 'candidates', 4);
   const maxPhrases = num(args, 'max-phrases', 300);

@@ -70,7 +70,7 @@ const nextBarNll = (batch: ScoredFillBatch, i: number, steps: number) =>
   -sumRange(batch.afterLogProbs[i], 0, steps) / steps;
 
 export async function runFillTask(args: Args): Promise<void> {
-  const setup = await setUpTask(args, 'public/checkpoints/melody-rnn-v13', false);
+  const setup = await setUpTask(args, 'melody', false);
   const { model, tunes } = setup;
   const candidates = num(args, 'candidates', 8);
   const oversample = num(args, 'oversample', 4);

@@ -55,7 +55,7 @@ export function coveringTriad(tune: Tune, bar: number, triads: string[]): string
 }
 
 export async function runHarmonizeTask(args: Args): Promise<void> {
-  const setup = await setUpTask(args, 'public/checkpoints/chord-melody-rnn-v4', true);
+  const setup = await setUpTask(args, 'harmonizer', true);
   const { model, tunes } = setup;
   if (!model.spec.chordEncoder)
     throw new Error(`${setup.dir} is a melody model: --task harmonize needs a chord-conditioned checkpoint`);

@@ -55,7 +55,7 @@ async function stepLogProbs(
 }
 
 export async function runRepeatsTask(args: Args): Promise<void> {
-  const setup = await setUpTask(args, 'public/checkpoints/melody-rnn-v13', false);
+  const setup = await setUpTask(args, 'melody', false);
   setup.model.dispose();
   const { config, tensors } = readCheckpoint(setup.dir);
   const spec = specFromConfig(config, shapeOfVariables(tensors).hidden);

@@ -18,6 +18,31 @@ import { loadAppModel, type AppModel } from './appModel';
 /** The corpus a checkpoint without a training.json is taken to have been trained on. */
 export const DEFAULT_CORPUS = '../shared/corpus/nottingham';
 
+/** Where the app's checkpoints live. */
+export const SHIPPED_CHECKPOINTS = 'public/checkpoints';
+
+/**
+ * The eval commands' default checkpoints: the app's folk melody model and its folk harmonizer (Suggest chords).
+ * Named once here, so shipping a model changes one line of the training side.
+ */
+export const DEFAULT_CHECKPOINTS = {
+  melody: join(SHIPPED_CHECKPOINTS, 'melody-rnn-v13'),
+  harmonizer: join(SHIPPED_CHECKPOINTS, 'chord-melody-rnn-v4'),
+};
+
+/**
+ * The corpus folder the checkpoint in `dir` was trained on (its training.json; DEFAULT_CORPUS without one).
+ * Throws CorpusFolderError when `dir` holds no checkpoint.
+ */
+export function trainingCorpusOf(dir: string): string {
+  if (!existsSync(join(dir, 'config.json'))) throw new CorpusFolderError(`no checkpoint (config.json) in ${dir}`);
+  const trainingFile = join(dir, 'training.json');
+  const training = existsSync(trainingFile)
+    ? (JSON.parse(readFileSync(trainingFile, 'utf8')) as { corpus?: { folder?: string } })
+    : null;
+  return training?.corpus?.folder ?? DEFAULT_CORPUS;
+}
+
 /** Which tunes of a corpus are scored: its validation split, all of it, or (for choosing a setting) its training split. */
 export type Split = 'validation' | 'all' | 'train';
 
@@ -53,15 +78,17 @@ export function tunesOfSplit<T>(corpus: { train: T[]; validation: T[] }, split: 
 /** Whether the options ask for a subset of the tunes (a sweep), whose figures never go on a model card. */
 export const asksForSubset = (args: Args) => sweepOf(args) !== null;
 
-/** Loads the checkpoint and the tunes for a task; `needsChords` keeps only tunes with a chord track. */
-export async function setUpTask(args: Args, fallbackCheckpoint: string, needsChords: boolean): Promise<TaskSetup> {
-  const dir = str(args, 'checkpoint', fallbackCheckpoint);
-  if (!existsSync(join(dir, 'config.json'))) throw new CorpusFolderError(`no checkpoint (config.json) in ${dir}`);
-  const trainingFile = join(dir, 'training.json');
-  const training = existsSync(trainingFile)
-    ? (JSON.parse(readFileSync(trainingFile, 'utf8')) as { corpus?: { folder?: string } })
-    : null;
-  const trainedOn = training?.corpus?.folder ?? DEFAULT_CORPUS;
+/**
+ * Loads the checkpoint (--checkpoint, else the app's own model for `role`) and the tunes for a task;
+ * `needsChords` keeps only tunes with a chord track.
+ */
+export async function setUpTask(
+  args: Args,
+  role: keyof typeof DEFAULT_CHECKPOINTS,
+  needsChords: boolean,
+): Promise<TaskSetup> {
+  const dir = str(args, 'checkpoint', DEFAULT_CHECKPOINTS[role]);
+  const trainedOn = trainingCorpusOf(dir);
   const corpusDir = str(args, 'corpus', trainedOn);
   const split = chooseSplit(trainedOn, corpusDir, args);
   await useTrainingBackend(str(args, 'backend', 'wasm') === 'cpu' ? 'cpu' : 'wasm');
