@@ -2,9 +2,10 @@
 // 8 fills of one bar with two bars after it, from request to candidates in the store (<= 250 ms), and Suggest
 // chords for 16 bars (a song of two 8-bar phrases) from request to the suggestion in the store (<= 500 ms).
 // Also the worker's own times for the same work, without messaging and rendering.
-import { BENCH_PAGE, figure, median } from './lib.mjs';
+import { BENCH_PAGE, figure, median, shippedMelodyModel } from './lib.mjs';
 
-const MELODY = 'checkpoints/melody-rnn-v13';
+const MELODY_ID = shippedMelodyModel();
+const MELODY = `checkpoints/${MELODY_ID}`;
 const RUNS = 9;
 const log = (...a) => console.log('  [fill]', ...a);
 
@@ -86,7 +87,7 @@ export async function benchFill({ browser, url }) {
       value: Math.round(fill),
       unit: 'ms',
       target: 250,
-      note: `${RUNS} runs after a warm-up, 8 x 4 continuations asked (an attention model such as melody-rnn-v13 samples 2 per candidate, see src/model/fill.ts), each scored by the two bars after; min ${Math.round(Math.min(...result.fillTimes))} ms, max ${Math.round(Math.max(...result.fillTimes))} ms`,
+      note: `${RUNS} runs after a warm-up, 8 x 4 continuations asked (an attention model such as ${MELODY_ID} samples 2 per candidate, see src/model/fill.ts), each scored by the two bars after; min ${Math.round(Math.min(...result.fillTimes))} ms, max ${Math.round(Math.max(...result.fillTimes))} ms`,
     }),
     figure({
       name: 'Suggest chords: 16 bars (two 8-bar phrases), request to store (median)',

@@ -3,13 +3,14 @@
 //   notes on the grid (target 50 ms), against the default one-phrase song in the same run;
 // - every model action with the model loaded: from the click (Propose with a selection, Mutate) to the frame
 //   that paints the ghost notes of what it made (target 300 ms).
-import { figure, median, waitForQuietPage } from './lib.mjs';
+import { figure, median, shippedMelodyModel, waitForQuietPage } from './lib.mjs';
 import { LARGE_SONG, injectLargeSong, openBenchPage } from './largeSong.mjs';
 
 const SWITCHES = 24;
 const PACE_MS = 250;
 const MODEL_RUNS = 7;
-const CHECKPOINT = 'checkpoints/melody-rnn-v13';
+const MELODY_ID = shippedMelodyModel();
+const CHECKPOINT = `checkpoints/${MELODY_ID}`;
 
 function p95(values) {
   const s = [...values].sort((a, b) => a - b);
@@ -157,7 +158,7 @@ export async function benchLoop({ browser, url }) {
       value: Math.round(median(model.propose)),
       unit: 'ms',
       target: 300,
-      note: `median of ${MODEL_RUNS} (max ${Math.round(Math.max(...model.propose))} ms); 4 candidates over a 2-bar selection, heard after the previous phrase and the bars before; melody-rnn-v13 on wasm`,
+      note: `median of ${MODEL_RUNS} (max ${Math.round(Math.max(...model.propose))} ms); 4 candidates over a 2-bar selection, heard after the previous phrase and the bars before; ${MELODY_ID} on wasm`,
     }),
     figure({
       name: `Mutate with the model loaded, ${song} (click to ghost notes painted)`,

@@ -2,10 +2,10 @@
 // 8 candidates x 2 bars from request to candidates in the store, against 8 sequential
 // mm.MusicRNN.continueSequence calls on the same backend in the same run; the longest main-thread task while
 // generating; and the worker's tensor count and heap growth over 500 proposals in a row.
-import { BENCH_PAGE, figure, median, waitForQuietPage } from './lib.mjs';
+import { BENCH_PAGE, figure, median, shippedMelodyModel, waitForQuietPage } from './lib.mjs';
 
-// Another checkpoint of public/checkpoints (a pop or chord model): PW_BENCH_CHECKPOINT=pop-melody-rnn-v1 npm run bench -- model
-const CHECKPOINT = `checkpoints/${process.env.PW_BENCH_CHECKPOINT ?? 'melody-rnn-v13'}`;
+// Another checkpoint of public/checkpoints (a pop or chord model): PW_BENCH_CHECKPOINT=<checkpoint id> npm run bench -- model
+const CHECKPOINT = `checkpoints/${process.env.PW_BENCH_CHECKPOINT ?? shippedMelodyModel()}`;
 const TIMED_RUNS = 7;
 const WORKER_RUNS = 7;
 const MEMORY_RUNS = Number(process.env.PW_BENCH_MEMORY_RUNS ?? 500);

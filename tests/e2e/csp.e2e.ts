@@ -4,12 +4,13 @@ import { openPanel } from './panels';
 import { useAppSession } from './browser';
 import { cell, soundingCells } from './gridHelpers';
 import { playheadStep } from './soundProbe';
+import { FOLK_MELODY } from './shippedModels';
 
 // The production build carries a Content-Security-Policy (src/build/contentSecurityPolicy.ts): a whole
 // session under it — edit, play, propose with the shipped model in its wasm worker, export MIDI, help —
 // must not trip a single violation or console error.
 
-const MODEL_PATH = 'checkpoints/melody-rnn-v13';
+const MODEL_PATH = FOLK_MELODY.path;
 const MODEL_READY_MS = 45_000;
 
 const session = useAppSession();

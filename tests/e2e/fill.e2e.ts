@@ -2,12 +2,13 @@ import { expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { useAppSession } from './browser';
 import { cell, soundingCells } from './gridHelpers';
+import { FOLK_MELODY } from './shippedModels';
 
-// Fill and Suggest chords through the real worker and the shipped checkpoints (melody-rnn-v13 for the fill,
-// chord-melody-rnn-v4 for the chords), through the UI: the bar ruler selects a bar, "Fill selection" (beside
+// Fill and Suggest chords through the real worker and the shipped checkpoints (the folk melody model for the fill,
+// the folk harmonizer for the chords), through the UI: the bar ruler selects a bar, "Fill selection" (beside
 // Propose) fills it, the candidates are previewed as ghost notes and accepted like proposed ones.
 
-const MODEL_PATH = 'checkpoints/melody-rnn-v13';
+const MODEL_PATH = FOLK_MELODY.path;
 const MODEL_READY_MS = 120_000;
 const TEST_TIMEOUT_MS = 240_000;
 

@@ -2,11 +2,12 @@ import { expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { useAppSession } from './browser';
 import { soundingCells } from './gridHelpers';
+import { FOLK_MELODY } from './shippedModels';
 
 // Keyboard only, no mouse: reach the grid with Tab, write notes with Enter and the computer-keyboard piano,
 // then Propose, Accept and Export MIDI with the keys.
 
-const MODEL_PATH = 'checkpoints/melody-rnn-v13';
+const MODEL_PATH = FOLK_MELODY.path;
 const TIMEOUT_MS = 200_000;
 const session = useAppSession(TIMEOUT_MS);
 

@@ -4,11 +4,12 @@ import type { Page } from 'playwright-core';
 import { useAppSession } from './browser';
 import { cell } from './gridHelpers';
 import { installSoundProbe, waitForSound } from './soundProbe';
+import { FOLK_MELODY } from './shippedModels';
 
 // After one visit the service worker has stored the app, the models and the piano: with the network off a
 // reload still loads, plays and proposes.
 
-const MODEL_PATH = 'checkpoints/melody-rnn-v13';
+const MODEL_PATH = FOLK_MELODY.path;
 const MODEL_MANIFEST = `dist/${MODEL_PATH}/weights_manifest.json`;
 
 const session = useAppSession();

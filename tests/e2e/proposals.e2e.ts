@@ -4,11 +4,12 @@ import { useAppSession } from './browser';
 import { cell, soundingCells } from './gridHelpers';
 import { openPanel } from './panels';
 import { installSoundProbe, waitForSound } from './soundProbe';
+import { FOLK_MELODY } from './shippedModels';
 
 // The model writes with the musician, through the UI contract, with a real checkpoint served by the app
-// (public/checkpoints/melody-rnn-v13, from the training issue) running in the real worker.
+// (the shipped folk melody model, from the training issue) running in the real worker.
 
-const MODEL_PATH = 'checkpoints/melody-rnn-v13';
+const MODEL_PATH = FOLK_MELODY.path;
 const MODEL_READY_MS = 90_000;
 // Loading tfjs, the wasm backend and the weights takes seconds, far more on a busy 2-core machine.
 const TEST_TIMEOUT_MS = 150_000;
@@ -108,7 +109,7 @@ test(
     await openPanel(page, 'History');
     const history = page.getByRole('region', { name: 'History' });
     await history
-      .getByText(/Proposed by the model \S*melody-rnn-v13, temperature 1, seed 4242/)
+      .getByText(new RegExp(`Proposed by the model \\S*${FOLK_MELODY.id}, temperature 1, seed 4242`))
       .first()
       .waitFor();
     expect(app.errors).toEqual([]);

@@ -1,11 +1,13 @@
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useAppSession } from './browser';
+import { FOLK_MELODY, shippedModel } from './shippedModels';
 
 // The style picker chooses whose models write: switching the song to Pop makes Propose use the pop
-// checkpoint (public/checkpoints/pop-melody-rnn-v1) in the real worker, the song remembers the style, and the
+// checkpoint (the shipped pop melody model) in the real worker, the song remembers the style, and the
 // accepted candidate's history names the pop model.
 
+const POP_MELODY = shippedModel('pop', 'melody');
 const MODEL_READY_MS = 90_000;
 // Two checkpoints load in turn (tfjs, the wasm backend, two sets of weights) on a busy 2-core machine.
 const TEST_TIMEOUT_MS = 180_000;
@@ -40,17 +42,17 @@ test(
     await candidates.fill('2');
     await candidates.blur();
 
-    await proposeAndWaitFor(page, 'melody-rnn-v13');
+    await proposeAndWaitFor(page, FOLK_MELODY.id);
 
     await style(page).selectOption({ label: 'Pop (POP909)' });
-    await proposeAndWaitFor(page, 'pop-melody-rnn-v1');
+    await proposeAndWaitFor(page, POP_MELODY.id);
     await items(page).first().getByRole('button', { name: 'Accept', exact: true }).click();
     // The history is a panel tab once the layout has tabs (UI contract), or on the page before that.
     const historyTab = page.getByRole('tab', { name: 'History' });
     if (await historyTab.count()) await historyTab.click();
     await page
       .getByRole('region', { name: 'History' })
-      .getByText(/Proposed by the model pop-melody-rnn-v1/)
+      .getByText(`Proposed by the model ${POP_MELODY.id}`, { exact: false })
       .first()
       .waitFor();
 

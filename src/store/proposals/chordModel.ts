@@ -1,4 +1,4 @@
-import { songStyle, stylePair } from './styles';
+import { songStyle, stylePair } from '../../core/checkpointIndex';
 import type { ProposalsState } from './types';
 import type { Song } from '../../core/types';
 

@@ -8,7 +8,7 @@ import type {
 } from '../../model/types';
 import type { StoreContext } from '../context';
 import type { AppActions } from '../types';
-import { checkpointIdFor } from './checkpointIndex';
+import { checkpointIdFor } from '../../core/checkpointIndex';
 import type { ProposalDeps, ProposalsState } from './types';
 
 const CAUSE_WORDS: Record<ModelErrorCause, string> = {

@@ -1,7 +1,7 @@
 import { changeSong } from '../context';
-import { parseCheckpointIndex, vaeCheckpointIn } from './checkpointIndex';
+import { parseCheckpointIndex, vaeCheckpointIn } from '../../core/checkpointIndex';
 import type { ProposalKit } from './kit';
-import { stylesOf } from './styles';
+import { stylesOf } from '../../core/checkpointIndex';
 import type { ProposalActions } from './types';
 
 export type StyleActions = Pick<ProposalActions, 'setStyle' | 'loadCheckpointIndex'>;

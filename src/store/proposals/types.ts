@@ -1,3 +1,4 @@
+import type { CheckpointEntry } from '../../core/checkpointIndex';
 import type { ChordEvent, IdeaKind, Note, OriginKind, Steps } from '../../core/types';
 import type { FillFit, ModelClient, ModelStatus, ProposalRequest, StepProbabilities } from '../../model/types';
 import type { StepSpan } from '../types';
@@ -63,26 +64,6 @@ export interface ProposalSettings {
   /** Suggest chords for the current phrase or every phrase of the song. */
   harmonizeScope: 'phrase' | 'song';
   candidateOrder: CandidateOrder;
-}
-
-/** One checkpoint public/checkpoints/index.json offers. */
-export interface CheckpointEntry {
-  id: string;
-  name: string;
-  /** A continuation model (melody, chord) or the MusicVAE of Similar and Interpolate ('vae'). */
-  kind: 'melody' | 'chord' | 'vae';
-  description?: string;
-  /** Relative to the page, e.g. "checkpoints/melody-rnn-v13". */
-  path: string;
-  /** The style it was trained on ('folk', 'pop'); absent in indexes from before styles (folk). */
-  style?: string;
-  /** How the style picker names that style ("Pop (POP909)"). */
-  styleName?: string;
-  /**
-   * A chord model kept for Suggest chords only (see styles.ts stylePair): a plain LSTM that tells chords
-   * apart better, and searches faster, than the attention model that writes the style's melodies over chords.
-   */
-  harmonizer?: boolean;
 }
 
 export interface ProposalCandidate {

@@ -8,12 +8,12 @@ import { join } from 'node:path';
 import { CHORD_PRIOR_FILE } from '../../model/chordPriorFile';
 import { CorpusFolderError, readCorpus } from '../corpus/readCorpus';
 import { countChordPrior } from '../eval/chordPriorCounts';
-import { DEFAULT_CHECKPOINTS, trainingCorpusOf } from '../eval/taskSetup';
+import { defaultCheckpoint, trainingCorpusOf } from '../eval/taskSetup';
 import { parseArgs, str } from './args';
 
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
-  const dir = str(args, 'checkpoint', DEFAULT_CHECKPOINTS.harmonizer);
+  const dir = str(args, 'checkpoint', '') || defaultCheckpoint('harmonizer');
   const corpusDir = str(args, 'corpus', trainingCorpusOf(dir));
   const corpus = readCorpus(corpusDir, { minPitch: 0, maxPitch: 127, requireChords: true });
   const prior = countChordPrior(corpus.train, corpusDir);

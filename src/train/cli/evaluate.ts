@@ -30,7 +30,7 @@ import { runEvalTask } from '../eval/tasks';
 import {
   asksForSubset,
   DEFAULT_CORPUS,
-  DEFAULT_CHECKPOINTS,
+  defaultCheckpoint,
   SHIPPED_CHECKPOINTS,
   type Split,
   sweepTunes,
@@ -73,7 +73,7 @@ async function main(): Promise<void> {
   if (args.task !== undefined) return runEvalTask(args);
   if (str(args, 'kind', 'melody') === 'vae') return evaluateVaeCommand(args);
   const id = str(args, 'id', '');
-  const dir = str(args, 'checkpoint', id ? join(SHIPPED_CHECKPOINTS, id) : DEFAULT_CHECKPOINTS.melody);
+  const dir = str(args, 'checkpoint', id ? join(SHIPPED_CHECKPOINTS, id) : '') || defaultCheckpoint('melody');
   const maxOrder = num(args, 'max-order', 6);
   const samples = num(args, 'samples', 3);
   const bars = num(args, 'bars', 4);

@@ -5,7 +5,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { ChordEvent, Note } from '../../core/types';
+import { parseCheckpointIndex, stylePair } from '../../core/checkpointIndex';
+import { DEFAULT_STYLE, type ChordEvent, type Note, type StyleId } from '../../core/types';
 import { useTrainingBackend } from '../backend';
 import type { Args } from '../cli/args';
 import { num, str } from '../cli/args';
@@ -21,14 +22,20 @@ export const DEFAULT_CORPUS = '../shared/corpus/nottingham';
 /** Where the app's checkpoints live. */
 export const SHIPPED_CHECKPOINTS = 'public/checkpoints';
 
+/** Which of a style's models an eval command defaults to: the melody model, or the harmonizer (Suggest chords). */
+export type DefaultRole = 'melody' | 'harmonizer';
+
 /**
- * The eval commands' default checkpoints: the app's folk melody model and its folk harmonizer (Suggest chords).
- * Named once here, so shipping a model changes one line of the training side.
+ * The eval commands' default checkpoint for `role`: the app's own folk model for it, read from the shipped
+ * index by the app's pairing rule (stylePair), so shipping a model changes nothing on the training side.
  */
-export const DEFAULT_CHECKPOINTS = {
-  melody: join(SHIPPED_CHECKPOINTS, 'melody-rnn-v13'),
-  harmonizer: join(SHIPPED_CHECKPOINTS, 'chord-melody-rnn-v4'),
-};
+export function defaultCheckpoint(role: DefaultRole, style: StyleId = DEFAULT_STYLE): string {
+  const indexFile = join(SHIPPED_CHECKPOINTS, 'index.json');
+  const index = existsSync(indexFile) ? (JSON.parse(readFileSync(indexFile, 'utf8')) as unknown) : null;
+  const entry = stylePair(style, parseCheckpointIndex(index))[role];
+  if (!entry) throw new CorpusFolderError(`${indexFile} lists no ${style} ${role} model: name one with --checkpoint`);
+  return join('public', entry.path);
+}
 
 /**
  * The corpus folder the checkpoint in `dir` was trained on (its training.json; DEFAULT_CORPUS without one).
@@ -82,12 +89,8 @@ export const asksForSubset = (args: Args) => sweepOf(args) !== null;
  * Loads the checkpoint (--checkpoint, else the app's own model for `role`) and the tunes for a task;
  * `needsChords` keeps only tunes with a chord track.
  */
-export async function setUpTask(
-  args: Args,
-  role: keyof typeof DEFAULT_CHECKPOINTS,
-  needsChords: boolean,
-): Promise<TaskSetup> {
-  const dir = str(args, 'checkpoint', DEFAULT_CHECKPOINTS[role]);
+export async function setUpTask(args: Args, role: DefaultRole, needsChords: boolean): Promise<TaskSetup> {
+  const dir = str(args, 'checkpoint', '') || defaultCheckpoint(role);
   const trainedOn = trainingCorpusOf(dir);
   const corpusDir = str(args, 'corpus', trainedOn);
   const split = chooseSplit(trainedOn, corpusDir, args);

@@ -374,7 +374,7 @@ export function updateCheckpointIndex(root: string): void {
       path: `checkpoints/${id}`,
       sizes: { weightsBytes, totalBytes },
       ...(evaluation ? { validationNll: Number(evaluation.model.nll.toFixed(4)) } : {}),
-      // A chord model kept for Suggest chords only says so in its training.json (see styles.ts stylePair).
+      // A chord model kept for Suggest chords only says so in its training.json (see core/checkpointIndex.ts stylePair).
       ...(training?.harmonizer ? { harmonizer: true } : {}),
     });
   }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { songStyle, stylePair, stylesOf } from '../../store/proposals/styles';
+import { songStyle, stylePair, stylesOf } from '../../core/checkpointIndex';
 import { useActions, useAppState } from '../AppContext';
 
 const CUSTOM = '__custom__';

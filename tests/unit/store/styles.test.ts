@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseCheckpointIndex } from '../../../src/store/proposals/checkpointIndex';
+import { parseCheckpointIndex, stylePair, stylesOf } from '../../../src/core/checkpointIndex';
 import { chordModelPath } from '../../../src/store/proposals/chordModel';
-import { chooseCheckpointUrl, stylePair, stylesOf } from '../../../src/store/proposals/styles';
+import { chooseCheckpointUrl } from '../../../src/store/proposals/styles';
 import { makeApp } from './fakes';
 import { FakeModelClient } from './proposalsFakes';
 

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../../../src/train/cli/args';
-import { asksForSubset, chooseSplit, sweepTunes, tunesOfSplit } from '../../../src/train/eval/taskSetup';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  asksForSubset,
+  chooseSplit,
+  defaultCheckpoint,
+  sweepTunes,
+  tunesOfSplit,
+} from '../../../src/train/eval/taskSetup';
 
 const tunes = Array.from({ length: 10 }, (_, i) => `tune${i}`);
 
@@ -38,5 +46,29 @@ describe('chooseSplit and tunesOfSplit (which tunes an eval scores)', () => {
     expect(asksForSubset(parseArgs([]))).toBe(false);
     expect(asksForSubset(parseArgs(['--stride', '2']))).toBe(true);
     expect(asksForSubset(parseArgs(['--max-tunes', '10']))).toBe(true);
+  });
+});
+
+describe('defaultCheckpoint (what an eval scores without --checkpoint)', () => {
+  const index = JSON.parse(readFileSync('public/checkpoints/index.json', 'utf8')) as {
+    checkpoints: { id: string; kind: string; style?: string; harmonizer?: boolean }[];
+  };
+  const ids = (role: string) =>
+    defaultCheckpoint(role as 'melody' | 'harmonizer')
+      .split('/')
+      .pop();
+
+  it("is the app's own folk melody model and folk harmonizer, read from the shipped index", () => {
+    const folk = index.checkpoints.filter((c) => c.style === 'folk');
+    expect(ids('melody')).toBe(folk.find((c) => c.kind === 'melody')?.id);
+    expect(ids('harmonizer')).toBe(folk.find((c) => c.kind === 'chord' && c.harmonizer)?.id);
+    for (const role of ['melody', 'harmonizer'] as const) {
+      expect(existsSync(join(defaultCheckpoint(role), 'config.json'))).toBe(true);
+    }
+  });
+
+  it('follows the style asked for', () => {
+    const pop = index.checkpoints.find((c) => c.style === 'pop' && c.kind === 'melody');
+    expect(defaultCheckpoint('melody', 'pop')).toBe(join('public/checkpoints', pop?.id ?? 'none'));
   });
 });
