@@ -32,11 +32,13 @@ test('a tab killed mid-edit loses at most the last second of work', async () => 
   const context = await session.newContext();
   const { page, errors } = await session.open('/', context);
   await page.getByText('Saved', { exact: true }).waitFor();
-  // A steady stream of edits, then the tab dies right after the last one.
+  // A steady stream of edits, then the tab dies right after the last one. The stream runs until ten of its
+  // edits are over a second old (about 20 edits over 2.4 s on an idle machine): counting edits instead would let
+  // a busy machine's slow first clicks bunch the rest up against the kill, leaving too few a second old to test.
   const edits: { step: number; at: number }[] = [];
+  const secondOld = () => edits.filter((e) => Date.now() - e.at >= 1_000).length;
   const start = Date.now();
-  // 20 edits over about 2.4 s: at least the first ten are over a second old when the tab dies.
-  for (let step = 1; step <= 20; step++) {
+  for (let step = 1; secondOld() < 10; step++) {
     await until(page, start + (step - 1) * EDIT_EVERY_MS);
     await cell(page, 'C4', step).click();
     edits.push({ step, at: Date.now() });
@@ -50,7 +52,6 @@ test('a tab killed mid-edit loses at most the last second of work', async () => 
   const reopened = await session.open('/', context);
   const sounding = await soundingCells(reopened.page);
   const mustSurvive = edits.filter((e) => killedAt - e.at >= 1_000).map((e) => `C4 step ${e.step}`);
-  expect(mustSurvive.length).toBeGreaterThanOrEqual(5); // the test is only meaningful with a long stream behind the kill
   expect(sounding).toEqual(expect.arrayContaining(mustSurvive));
   // The restored song is the same song (no copy), since the dead tab's claim died with it.
   expect(await reopened.page.getByRole('status').filter({ hasText: 'open in another tab' }).count()).toBe(0);
