@@ -1,23 +1,24 @@
 // Shared plumbing for `npm run bench`: a production build served by vite preview, and Debian Chromium.
 import { preview } from 'vite';
 import { chromium } from 'playwright-core';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+// TypeScript through tsx (`npm run bench` runs node --import tsx), so the bench reads the index as the app does.
+import { shippedModel } from '../../src/train/export/shippedModels.ts';
 
 export const RESULTS_DIR = 'tests/bench/results';
 
-/** The bench entry in the bench build: the app plus window.__phrasewrightBench (tests/bench/page). */
 /**
- * The id of the melody model the app uses for a style: the style's first melody entry of the shipped
- * index, the rule of stylePair (src/core/checkpointIndex.ts), so a newly shipped model is benched without edits.
+ * The id of the melody model the app uses for a style (public/checkpoints/index.json read by the app's own
+ * pairing rule), so a newly shipped model is benched without edits.
  */
 export function shippedMelodyModel(style = 'folk') {
-  const { checkpoints } = JSON.parse(readFileSync('public/checkpoints/index.json', 'utf8'));
-  const entry = checkpoints.find((c) => c.kind === 'melody' && (c.style ?? 'folk') === style);
+  const entry = shippedModel(style, 'melody');
   if (!entry) throw new Error(`public/checkpoints/index.json lists no ${style} melody model`);
   return entry.id;
 }
 
+/** The bench entry in the bench build: the app plus window.__phrasewrightBench (tests/bench/page). */
 export const BENCH_PAGE = 'tests/bench/page/bench.html';
 
 export const CHROMIUM_ARGS = [

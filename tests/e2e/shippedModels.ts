@@ -1,14 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { parseCheckpointIndex, stylePair, type CheckpointEntry } from '../../src/core/checkpointIndex';
+import type { CheckpointEntry, StylePair } from '../../src/core/checkpointIndex';
 import type { StyleId } from '../../src/core/types';
+import { shippedModel as entryFor } from '../../src/train/export/shippedModels';
 
-/**
- * The checkpoints the app itself picks for a style (public/checkpoints/index.json read by the app's own
- * pairing rule), so the end-to-end tests follow a newly shipped model without edits.
- */
-export function shippedModel(style: StyleId, role: 'melody' | 'chord' | 'harmonizer'): CheckpointEntry {
-  const index = JSON.parse(readFileSync('public/checkpoints/index.json', 'utf8')) as unknown;
-  const entry = stylePair(style, parseCheckpointIndex(index))[role];
+/** The checkpoint the app itself picks for a style and role, so the end-to-end tests follow a newly shipped model. */
+export function shippedModel(style: StyleId, role: keyof StylePair): CheckpointEntry {
+  const entry = entryFor(style, role);
   if (!entry) throw new Error(`public/checkpoints/index.json lists no ${style} ${role} model`);
   return entry;
 }

@@ -1,7 +1,6 @@
 import { changeSong } from '../context';
-import { parseCheckpointIndex, vaeCheckpointIn } from '../../core/checkpointIndex';
+import { parseCheckpointIndex, stylesOf, vaeCheckpointIn } from '../../core/checkpointIndex';
 import type { ProposalKit } from './kit';
-import { stylesOf } from '../../core/checkpointIndex';
 import type { ProposalActions } from './types';
 
 export type StyleActions = Pick<ProposalActions, 'setStyle' | 'loadCheckpointIndex'>;

@@ -31,12 +31,12 @@ import {
   asksForSubset,
   DEFAULT_CORPUS,
   defaultCheckpoint,
-  SHIPPED_CHECKPOINTS,
   type Split,
   sweepTunes,
   tunesOfSplit,
 } from '../eval/taskSetup';
 import { evaluateVaeCommand } from './evaluateVae';
+import { SHIPPED_CHECKPOINTS } from '../export/shippedModels';
 
 function loadModel(dir: string) {
   if (!existsSync(join(dir, 'config.json'))) throw new CorpusFolderError(`no checkpoint (config.json) in ${dir}`);

@@ -5,7 +5,6 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseCheckpointIndex, stylePair } from '../../core/checkpointIndex';
 import { DEFAULT_STYLE, type ChordEvent, type Note, type StyleId } from '../../core/types';
 import { useTrainingBackend } from '../backend';
 import type { Args } from '../cli/args';
@@ -15,26 +14,25 @@ import { eventsToNotes } from '../corpus/melodyEvents';
 import { CorpusFolderError, readCorpus } from '../corpus/readCorpus';
 import type { Tune } from '../corpus/tune';
 import { loadAppModel, type AppModel } from './appModel';
+import { SHIPPED_CHECKPOINTS, shippedModel, shippedModelDir } from '../export/shippedModels';
 
 /** The corpus a checkpoint without a training.json is taken to have been trained on. */
 export const DEFAULT_CORPUS = '../shared/corpus/nottingham';
-
-/** Where the app's checkpoints live. */
-export const SHIPPED_CHECKPOINTS = 'public/checkpoints';
 
 /** Which of a style's models an eval command defaults to: the melody model, or the harmonizer (Suggest chords). */
 export type DefaultRole = 'melody' | 'harmonizer';
 
 /**
- * The eval commands' default checkpoint for `role`: the app's own folk model for it, read from the shipped
- * index by the app's pairing rule (stylePair), so shipping a model changes nothing on the training side.
+ * The eval commands' default checkpoint for `role`: the app's own model for it (the folk one unless `style`
+ * says otherwise), so shipping a model changes nothing on the training side.
  */
 export function defaultCheckpoint(role: DefaultRole, style: StyleId = DEFAULT_STYLE): string {
-  const indexFile = join(SHIPPED_CHECKPOINTS, 'index.json');
-  const index = existsSync(indexFile) ? (JSON.parse(readFileSync(indexFile, 'utf8')) as unknown) : null;
-  const entry = stylePair(style, parseCheckpointIndex(index))[role];
-  if (!entry) throw new CorpusFolderError(`${indexFile} lists no ${style} ${role} model: name one with --checkpoint`);
-  return join('public', entry.path);
+  const entry = shippedModel(style, role);
+  if (!entry)
+    throw new CorpusFolderError(
+      `${SHIPPED_CHECKPOINTS}/index.json lists no ${style} ${role} model: name one with --checkpoint`,
+    );
+  return shippedModelDir(entry);
 }
 
 /**
