@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Corpus } from './corpus/readCorpus';
 import { eventInputRow, inputSize, magentaConfig, specFromConfig, type ModelSpec } from './data/modelSpec';
 import { allowedShifts, disposeBatch, makeBatch, tuneWindows, type Window } from './data/windows';
-import type { CopyMode } from './data/echoSteps';
+import type { CopyMode, EchoMotifs } from './data/echoSteps';
 import { readCheckpoint, writeCheckpoint } from './export/checkpointFiles';
 import { warmStart } from './model/warmStart';
 import type { CopySupervision } from './model/attentionGraph';
@@ -54,6 +54,8 @@ export interface TrainOptions {
   anchorCounter?: boolean;
   /** Loss weight of training targets that continue a motif heard earlier in their window (echoSteps; 1 = plain). */
   echoWeight?: number;
+  /** What counts as an earlier motif for echoWeight: intervals and gaps at any pitch level, or exact pitches. */
+  echoMotifs?: EchoMotifs;
   /** Share of note onsets inside echoes whose input is a wrong note (windows.ts InputNoise; 0 = clean inputs). */
   inputNoise?: number;
   /** Dropout rate between layers and before the output layer while training (rnnGraph.ts; 0 = none). */
@@ -237,6 +239,7 @@ export async function train(o: TrainOptions): Promise<Progress> {
     progress.cursor += o.batchSize;
     const batch = makeBatch(spec, picked, o.windowSteps, inSize, {
       echoWeight: o.echoWeight,
+      echoMotifs: o.echoMotifs,
       copyLength: copyWeight ? spec.attentionLength : 0,
       copyMode: o.copySources,
       returnWeight: o.returnWeight,

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { nativeKernelsNote, useTrainingBackend } from '../backend';
 import { CorpusFolderError, readCorpus } from '../corpus/readCorpus';
 import type { ModelSpec } from '../data/modelSpec';
-import type { CopyMode } from '../data/echoSteps';
+import type { CopyMode, EchoMotifs } from '../data/echoSteps';
 import { updateCheckpointIndex, writeModelCard } from '../export/modelCard';
 import { train } from '../trainer';
 import { trainingCommands } from './trainingCommands';
@@ -31,6 +31,8 @@ const HELP = `npm run train -- [--kind melody|chord|vae] [--corpus DIR] [--id NA
   --anchor-counter   count the BinaryCounter from each tune's opening bar (first bar with a downbeat note),
                      as phrases count in the app, instead of from each window's start (--aux-bits 7: 8 bars of 4/4)
   --echo-weight 1    loss weight of steps that continue a motif heard earlier in the window (1 = plain)
+  --echo-motifs intervals  what counts as heard earlier: intervals (the same 3 intervals and gaps at any pitch
+                     level, as the musicality measure) or pitches (the same pitches and gaps: exact restatements)
   --input-noise 0    share of note onsets inside a repeated motif fed to the model as a wrong note (1-2 semitones
                      off), the target kept: teaches it to get back to the motif after a wrong note of its own
   --dropout 0        training-time dropout between layers and before the output (plain LSTM stacks only)
@@ -98,6 +100,7 @@ async function main(): Promise<void> {
     maxSteps: args['max-steps'] ? num(args, 'max-steps', 0) : undefined,
     annealMinutes: num(args, 'anneal-minutes', 0),
     echoWeight: num(args, 'echo-weight', 1),
+    echoMotifs: str(args, 'echo-motifs', 'intervals') as EchoMotifs,
     anchorCounter: Boolean(args['anchor-counter']),
     dropout: num(args, 'dropout', 0),
     inputNoise: num(args, 'input-noise', 0),
@@ -107,6 +110,8 @@ async function main(): Promise<void> {
     ownInputs: num(args, 'own-inputs', 0),
     ownInputsRamp: Boolean(args['own-inputs-ramp']),
   };
+  if (options.echoMotifs !== 'intervals' && options.echoMotifs !== 'pitches')
+    throw new Error('--echo-motifs must be intervals or pitches');
   if (options.copySources !== 'motifs' && options.copySources !== 'repeats')
     throw new Error('--copy-sources must be motifs or repeats');
   if (options.copyWeight && !spec.attentionLength) throw new Error('--copy-weight needs an --attention model');

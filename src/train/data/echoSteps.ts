@@ -6,18 +6,24 @@
  * reuse about a third of their opening's motifs; models trained on the plain average reuse almost none.
  */
 import { eventsToNotes } from '../corpus/melodyEvents';
-import { markMotifContinuation, motifContinuation, motifKeys } from '../eval/musicality/motifs';
+import { exactMotifKeys, markMotifContinuation, motifContinuation, motifKeys } from '../eval/musicality/motifs';
+
+/**
+ * What counts as a motif heard before for the echo weight: the same intervals and gaps at any pitch level (the
+ * musicality measure's motifs), or the same pitches and gaps (exact restatements only).
+ */
+export type EchoMotifs = 'intervals' | 'pitches';
 
 /**
  * 1 on each step from the second to the fourth note of a four-note window whose motif occurred before, the
  * earlier occurrence ending on or before this one's first note (so a run of one repeated figure counts from
- * its second time, not against itself).
+ * its second time, not against itself). With `motifs` 'pitches' only a restatement at the same pitches counts.
  */
-export function echoSteps(events: ArrayLike<number>): Uint8Array {
+export function echoSteps(events: ArrayLike<number>, motifs: EchoMotifs = 'intervals'): Uint8Array {
   const notes = eventsToNotes(events);
   const marks = new Uint8Array(events.length);
   const first = new Map<string, number>();
-  motifKeys(notes).forEach((key, w) => {
+  (motifs === 'pitches' ? exactMotifKeys(notes) : motifKeys(notes)).forEach((key, w) => {
     const earlier = first.get(key);
     if (earlier === undefined) {
       first.set(key, w);

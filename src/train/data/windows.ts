@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import { transposeChord } from '../corpus/chordSymbols';
 import { eventClass, HOLD, pitchSpan } from '../corpus/melodyEvents';
 import { openingBarStep, type Tune } from '../corpus/tune';
-import { copySourceLists, type CopyMode, echoSteps, repeatStarts } from './echoSteps';
+import { copySourceLists, type CopyMode, type EchoMotifs, echoSteps, repeatStarts } from './echoSteps';
 import type { Rng } from '../random';
 import type { ModelSpec } from './modelSpec';
 import { counterStep, writeStepInput } from './stepFeatures';
@@ -88,6 +88,8 @@ export interface InputNoise {
 export interface BatchOptions {
   /** Targets that continue a motif heard earlier in the window (echoSteps) weigh this much in the loss (1). */
   echoWeight?: number;
+  /** What counts as a motif heard before for echoWeight and the input noise (echoSteps; 'intervals'). */
+  echoMotifs?: EchoMotifs;
   /** An attention model's L: copySlots marks where in the memory each repeating target's source sits (0: none). */
   copyLength?: number;
   /** Which steps count as repeats for copySlots (copySourceLists; 'motifs'). */
@@ -109,7 +111,7 @@ export function makeBatch(
   inSize: number,
   options: BatchOptions = {},
 ): Batch {
-  const { echoWeight = 1, copyLength = 0, copyMode = 'motifs', returnWeight = 1, noise } = options;
+  const { echoWeight = 1, echoMotifs = 'intervals', copyLength = 0, copyMode = 'motifs', returnWeight = 1, noise } = options;
   const batch = windows.length;
   const slots: (Float32Array | null)[] = Array.from({ length: steps }, () => null);
   let copyCounted = 0;
@@ -121,7 +123,7 @@ export function makeBatch(
   windows.forEach((w, b) => {
     const { events, chords } = w.tune;
     const stretch = events.subarray(w.start, w.start + steps + 1);
-    const echoes = echoWeight === 1 && !noise?.rate ? null : echoSteps(stretch);
+    const echoes = echoWeight === 1 && !noise?.rate ? null : echoSteps(stretch, echoMotifs);
     // At input step t the memory's slot k holds the output of step t - L + k, so a target (step t + 1) can be
     // pointed at sources from t - L to t - 1: at most L + 1 steps before it.
     const sources = copyLength > 0 ? copySourceLists(stretch, copyLength + 1, copyMode) : null;

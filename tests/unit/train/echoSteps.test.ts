@@ -22,6 +22,15 @@ describe('echo steps: where a melody continues a motif it played before', () => 
     expect(Array.from(marks.slice(16, 29)).every((m) => m === 1)).toBe(true);
   });
 
+  it('with pitch motifs, marks an exact restatement but not the same motif a step higher', () => {
+    const exact = quarters([60, 62, 64, 60, 60, 62, 64, 60]);
+    expect(Array.from(echoSteps(exact, 'pitches'))).toEqual(Array.from(echoSteps(exact)));
+    expect(echoSteps(exact, 'pitches').indexOf(1)).toBe(20);
+    const sequence = quarters([60, 62, 64, 60, 62, 64, 66, 62]);
+    expect(echoSteps(sequence).indexOf(1)).toBe(20);
+    expect(echoSteps(sequence, 'pitches').every((m) => m === 0)).toBe(true);
+  });
+
   it('marks nothing in a melody without repeats, with a new rhythm, or without notes', () => {
     expect(echoSteps(quarters([60, 62, 65, 64, 71, 67, 72, 69])).every((m) => m === 0)).toBe(true);
     const rhythm = notesToEvents(

@@ -18,6 +18,20 @@ export function motifKeys(notes: GridNote[]): string[] {
 }
 
 /**
+ * The keys of the same windows by their exact pitches and onset gaps: a restatement at the same pitch level,
+ * never a sequence moved to another degree (which, copied interval for interval, can leave the key).
+ */
+export function exactMotifKeys(notes: GridNote[]): string[] {
+  const keys: string[] = [];
+  for (let i = 0; i + 3 < notes.length; i++) {
+    const w = notes.slice(i, i + 4);
+    const gaps = [1, 2, 3].map((k) => w[k].start - w[k - 1].start);
+    keys.push(`${w.map((n) => n.pitch).join(',')}|${gaps.join(',')}`);
+  }
+  return keys;
+}
+
+/**
  * The steps a motif's continuation spans in window `w` (from its second note's onset to its fourth's, both
  * included): the steps where predicting the next event means carrying the motif on.
  */
