@@ -6,6 +6,8 @@
  * while the n-grams are still trained on the model's own training tunes (training.json) so the figures
  * compare like for like. The last line is `RESULT {json}`. eval.json and MODEL_CARD.md are rewritten only
  * with --write-card. `--max-tunes N` / `--stride K` score a subset for quick sweeps (never with --write-card).
+ * `--seeds 7,8,9,10` also draws the model's phrases with the other seeds and reports the mean overlap over the
+ * draws (the first seed's figures are the run's, as with `--seed`).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -20,7 +22,15 @@ import { generate } from '../eval/generate';
 import { KneserNeyModel, scoreNgram } from '../eval/kneserNey';
 import { FEATURE_LABELS } from '../eval/musicality/phraseFeatures';
 import { phrasePrompts, phraseRequests } from '../eval/musicality/prompts';
-import { musicalityReport, withoutChords } from '../eval/musicality/report';
+import { compareFeatures } from '../eval/musicality/compare';
+import {
+  featuresOf,
+  musicalityReport,
+  realFeatures,
+  type SeedSpread,
+  seedSpread,
+  withoutChords,
+} from '../eval/musicality/report';
 import { sampleNgram } from '../eval/ngramSample';
 import { scoreTunes } from '../eval/scoreModel';
 import { shapeOfVariables } from '../model/rnnGraph';
@@ -79,7 +89,10 @@ async function main(): Promise<void> {
   const bars = num(args, 'bars', 4);
   const primerBars = num(args, 'primer-bars', 2);
   const temperature = num(args, 'temperature', 1);
-  const seed = num(args, 'seed', 7);
+  // --seeds 7,8,9,10: the first is the draw reported as before (as --seed), the others add the model's mean
+  // overlap over draws (seedSpread) for choosing between models.
+  const seeds = parseSeeds(args.seeds, num(args, 'seed', 7));
+  const seed = seeds[0];
 
   // A model card reports every tune; a sweep's figures are for choosing a setting, not for the card.
   if (args['write-card'] && asksForSubset(args))
@@ -203,6 +216,23 @@ async function main(): Promise<void> {
     `motif reuse of the primer by phrase bar: real ${byBar(musicality.motifReuseByBar.real)}, model ${byBar(musicality.motifReuseByBar.model)}, KN-${best.order} ${byBar(musicality.motifReuseByBar.ngram)}`,
   );
 
+  let spread: SeedSpread | null = null;
+  if (seeds.length > 1) {
+    const real = realFeatures(prompts);
+    const draws = [musicality.model];
+    for (const other of seeds.slice(1)) {
+      // The model draws first from a fresh generator in a run of its own, so these equal `--seed other`'s.
+      const phrases = await generate(model.tensors, spec, requests, temperature, createRng(other));
+      draws.push(compareFeatures(real, featuresOf(prompts, phrases)));
+    }
+    const s = seedSpread(seeds, draws);
+    spread = s;
+    console.log(
+      `mean overlap by seed: ${seeds.map((seedN, i) => `${seedN} ${s.bySeed[i].toFixed(3)}`).join(', ')}; mean ${s.meanOverlap.toFixed(3)}` +
+        `\n  per feature over the seeds: ${s.features.map((f) => `${FEATURE_LABELS[f.feature]} ${f.overlap.toFixed(3)}`).join(', ')}`,
+    );
+  }
+
   if (args['write-card']) {
     const evaluation = {
       corpus: {
@@ -218,6 +248,7 @@ async function main(): Promise<void> {
       bestNgramOrder: best.order,
       reductionVsBestNgram: reduction,
       musicality,
+      ...(spread ? { musicalitySeeds: spread } : {}),
     };
     writeFileSync(join(dir, 'eval.json'), JSON.stringify(evaluation, null, 1) + '\n');
     writeModelCard(dir);
@@ -235,10 +266,20 @@ async function main(): Promise<void> {
     motifReuse: musicality.motifReuse,
     motifReuseReal: musicality.motifReuseReal,
     ...(reference ? { referenceOverlap: reference.meanOverlap } : {}),
+    ...(spread ? { overlapBySeed: spread.bySeed, meanOverlapOverSeeds: spread.meanOverlap } : {}),
     ...(withoutChordsScore ? { nllWithoutChords: withoutChordsScore.nll } : {}),
     ...(compare ? { compareCheckpoint: compare.checkpoint, compareNll: compare.nll } : {}),
   };
   console.log(`RESULT ${JSON.stringify(result)}`);
+}
+
+/** `--seeds 7,8,9`: distinct integers, the first reported as the run's draw; else just `fallback`. */
+function parseSeeds(value: string | boolean | undefined, fallback: number): number[] {
+  if (typeof value !== 'string') return [fallback];
+  const seeds = value.split(',').map((x) => Number(x.trim()));
+  if (seeds.some((x) => !Number.isInteger(x)) || new Set(seeds).size !== seeds.length)
+    throw new CorpusFolderError(`--seeds wants distinct integers separated by commas, got "${value}"`);
+  return seeds;
 }
 
 main().catch((e) => {

@@ -111,7 +111,14 @@ export function makeBatch(
   inSize: number,
   options: BatchOptions = {},
 ): Batch {
-  const { echoWeight = 1, echoMotifs = 'intervals', copyLength = 0, copyMode = 'motifs', returnWeight = 1, noise } = options;
+  const {
+    echoWeight = 1,
+    echoMotifs = 'intervals',
+    copyLength = 0,
+    copyMode = 'motifs',
+    returnWeight = 1,
+    noise,
+  } = options;
   const batch = windows.length;
   const slots: (Float32Array | null)[] = Array.from({ length: steps }, () => null);
   let copyCounted = 0;

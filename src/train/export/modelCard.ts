@@ -213,6 +213,13 @@ function evaluationSection(evaluation: Json): string[] {
       ...(m.reference ? [m.reference.meanOverlap.toFixed(3)] : []),
     ]);
     lines.push(table(featureRows), '');
+    const spread = evaluation.musicalitySeeds;
+    if (spread)
+      lines.push(
+        `Over ${spread.seeds.length} draws (seeds ${spread.seeds.join(', ')}; the table is the first): mean overlapping area ` +
+          `${spread.bySeed.map((x: number) => x.toFixed(3)).join(', ')}, mean **${spread.meanOverlap.toFixed(3)}**. One draw's figure moves by about ±0.02.`,
+        '',
+      );
     // Older eval.json files have no per-bar reuse.
     const byBar = m.motifReuseByBar;
     if (byBar) {

@@ -15,7 +15,7 @@ import {
   scaleConsistency,
 } from '../../../src/train/eval/musicality/phraseFeatures';
 import { phrasePrompts, primerOf, realPhraseOf } from '../../../src/train/eval/musicality/prompts';
-import { referenceComparison } from '../../../src/train/eval/musicality/report';
+import { referenceComparison, seedSpread } from '../../../src/train/eval/musicality/report';
 import { createRng } from '../../../src/train/random';
 
 /** Notes from [pitch, start, length] triples. */
@@ -161,6 +161,24 @@ describe('overlapping area of Gaussian KDEs', () => {
     const c = compareFeatures(phrases, phrases);
     expect(c.features).toHaveLength(9);
     expect(c.meanOverlap).toBeCloseTo(1, 3);
+  });
+
+  it('seedSpread averages each draw and each feature over the draws, keeping the seeds in order', () => {
+    const primer = notesToEvents(notes([60, 0, 4], [62, 4, 4], [64, 8, 4], [65, 12, 4]), 32);
+    const phrase = (k: number) =>
+      phraseFeatures(notesToEvents(notes([60 + k, 0, 2], [64, 2 + k, 2], [67, 8, 4], [72 - k, 16, 8]), 64), primer, 16);
+    const real = [0, 1, 2, 3, 4, 5].map(phrase);
+    const same = compareFeatures(real, real);
+    const shifted = compareFeatures(real, [3, 4, 5, 6, 7, 8].map(phrase));
+    const spread = seedSpread([7, 8], [same, shifted]);
+    expect(spread.seeds).toEqual([7, 8]);
+    expect(spread.bySeed).toEqual([same.meanOverlap, shifted.meanOverlap]);
+    expect(spread.meanOverlap).toBeCloseTo((same.meanOverlap + shifted.meanOverlap) / 2, 12);
+    expect(shifted.meanOverlap).toBeLessThan(same.meanOverlap);
+    spread.features.forEach((f, i) => {
+      expect(f.feature).toBe(same.features[i].feature);
+      expect(f.overlap).toBeCloseTo((same.features[i].overlap + shifted.features[i].overlap) / 2, 12);
+    });
   });
 });
 

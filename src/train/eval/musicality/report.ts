@@ -7,7 +7,7 @@ import { NO_CHORD } from '../../corpus/chordSymbols';
 import type { Rng } from '../../random';
 import { eventsToNotes } from '../../corpus/melodyEvents';
 import type { Tune } from '../../corpus/tune';
-import { compareFeatures, type Comparison } from './compare';
+import { compareFeatures, type Comparison, type FeatureComparison } from './compare';
 import { motifReuseByBar } from './motifs';
 import { phraseFeatures, type PhraseFeatures } from './phraseFeatures';
 import { primerOf, realPhraseOf, type PhrasePrompt } from './prompts';
@@ -35,6 +35,11 @@ export function featuresOf(prompts: PhrasePrompt[], phrases: ArrayLike<number>[]
     const prompt = prompts[i % prompts.length];
     return phraseFeatures(p, primerOf(prompt), prompt.tune.stepsPerBar);
   });
+}
+
+/** Features of the prompts' real continuations. */
+export function realFeatures(prompts: PhrasePrompt[]): PhraseFeatures[] {
+  return featuresOf(prompts, prompts.map(realPhraseOf));
 }
 
 /** Motifs of the primer reused per bar of the phrases, pooled (`phrases[i]` continues `prompts[i % prompts.length]`). */
@@ -65,7 +70,7 @@ export function musicalityReport(
     reference?: { others: PhrasePrompt[]; rng: Rng };
   },
 ): MusicalityReport {
-  const real = featuresOf(prompts, prompts.map(realPhraseOf));
+  const real = realFeatures(prompts);
   const model = compareFeatures(real, featuresOf(prompts, modelPhrases));
   const ngram = compareFeatures(real, featuresOf(prompts, ngramPhrases));
   const reference =
@@ -104,7 +109,7 @@ export function referenceComparison(
   count: number,
   rng: Rng,
 ): Comparison {
-  return drawnReference(featuresOf(prompts, prompts.map(realPhraseOf)), others, count, rng);
+  return drawnReference(realFeatures(prompts), others, count, rng);
 }
 
 /** referenceComparison against the prompts' real features, already measured. */
@@ -112,6 +117,33 @@ function drawnReference(real: PhraseFeatures[], others: PhrasePrompt[], count: n
   const pool = featuresOf(others, others.map(realPhraseOf));
   const drawn = Array.from({ length: count }, () => pool[Math.floor(rng.next() * pool.length)]);
   return compareFeatures(real, drawn);
+}
+
+/**
+ * The same model measured over several draws (eval `--seeds`): one seed's mean overlap moves by about +-0.02
+ * (on POP909 nearly all of it the scale feature, where a few stray notes in ~600 phrases widen the kernel), so
+ * choosing between models wants the mean over draws. `bySeed` holds each draw's mean overlap; `features` each
+ * feature's overlap averaged over the draws.
+ */
+export interface SeedSpread {
+  seeds: number[];
+  bySeed: number[];
+  meanOverlap: number;
+  features: { feature: FeatureComparison['feature']; overlap: number }[];
+}
+
+/** SeedSpread of the comparisons of each draw, in the order of `seeds`. */
+export function seedSpread(seeds: number[], draws: Comparison[]): SeedSpread {
+  const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+  return {
+    seeds,
+    bySeed: draws.map((d) => d.meanOverlap),
+    meanOverlap: mean(draws.map((d) => d.meanOverlap)),
+    features: draws[0].features.map((f, i) => ({
+      feature: f.feature,
+      overlap: mean(draws.map((d) => d.features[i].overlap)),
+    })),
+  };
 }
 
 /** Tunes with their chords replaced by "no chord" everywhere (a chord model's NLL without chords). */
