@@ -69,6 +69,8 @@ export interface TrainOptions {
   copySources?: CopyMode;
   /** Loss weight of targets where an exact repeat starts (echoSteps.ts repeatStarts; 1 = plain). */
   returnWeight?: number;
+  /** Only repeats of what sounded this many bars earlier get returnWeight (windows.ts; 0 = any lag). */
+  returnLagBars?: number;
   /** Share of steps fed the model's own sampled event instead of the real one (attentionGraph.ts OwnInputs). */
   ownInputs?: number;
   /** Raise the own-input share linearly from 0 at the start to `ownInputs` at the end of the budget. */
@@ -243,6 +245,7 @@ export async function train(o: TrainOptions): Promise<Progress> {
       copyLength: copyWeight ? spec.attentionLength : 0,
       copyMode: o.copySources,
       returnWeight: o.returnWeight,
+      returnLagBars: o.returnLagBars,
       noise: o.inputNoise ? { rate: o.inputNoise, rng } : undefined,
     });
     const rateNow = progress.learningRate * annealMultiplier(elapsed(), o.maxMinutes, o.annealMinutes ?? 0);

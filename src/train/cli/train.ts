@@ -43,6 +43,8 @@ const HELP = `npm run train -- [--kind melody|chord|vae] [--corpus DIR] [--id NA
                      their first step: teaches where a restatement starts)
   --return-weight 1  loss weight of the steps where an exact repeat (as above, within the memory's reach) starts,
                      up to its first note: where the model decides to restate (1 = plain)
+  --return-lag-bars 0  only the repeats of what sounded exactly N bars earlier get that weight (4: a phrase
+                     returning to its opening; 0 = any lag)
   --own-inputs 0     attention models: share of steps fed the model's own sampled event instead of the real one
                      (scheduled sampling; targets stay real), so it learns to continue from its own phrases
   --own-inputs-ramp  raise that share linearly from 0 at the start to --own-inputs at the end of the budget
@@ -107,6 +109,7 @@ async function main(): Promise<void> {
     copyWeight: num(args, 'copy-weight', 0),
     copySources: str(args, 'copy-sources', 'motifs') as CopyMode,
     returnWeight: num(args, 'return-weight', 1),
+    returnLagBars: num(args, 'return-lag-bars', 0),
     ownInputs: num(args, 'own-inputs', 0),
     ownInputsRamp: Boolean(args['own-inputs-ramp']),
   };
@@ -120,6 +123,8 @@ async function main(): Promise<void> {
   if (options.ownInputsRamp && !options.ownInputs) throw new Error('--own-inputs-ramp needs --own-inputs p');
   if (options.ownInputs < 0 || options.ownInputs > 1) throw new Error('--own-inputs must be between 0 and 1');
   if (!(options.returnWeight > 0)) throw new Error('--return-weight must be above 0');
+  if (!Number.isInteger(options.returnLagBars) || options.returnLagBars < 0)
+    throw new Error('--return-lag-bars must be a whole number of bars (0: any lag)');
   if (options.inputNoise < 0 || options.inputNoise > 1) throw new Error('--input-noise must be between 0 and 1');
   if (options.dropout < 0 || options.dropout >= 1) throw new Error('--dropout must be at least 0 and below 1');
   const initFrom = args['init-from'] ? str(args, 'init-from', '') : undefined;

@@ -87,11 +87,20 @@ export function repeatSources(events: ArrayLike<number>, reach: number, minRun =
 /**
  * 1 on the steps where a step-for-step repeat (the runs of repeatSources) starts: from each run's first step
  * to its first note onset, inclusive. There the model decides whether the tune restates something, and
- * `--return-weight` can weigh those targets more; once a repeat has begun, going on with it is easy.
+ * `--return-weight` can weigh those targets more; once a repeat has begun, going on with it is easy. With
+ * `onlyLag`, only the repeats of the steps exactly that far back (a phrase's return to its opening four bars on,
+ * `--return-lag-bars 4`, not every one-bar echo).
  */
-export function repeatStarts(events: ArrayLike<number>, reach: number, minRun = 8, minOnsets = 3): Uint8Array {
+export function repeatStarts(
+  events: ArrayLike<number>,
+  reach: number,
+  minRun = 8,
+  minOnsets = 3,
+  onlyLag?: number,
+): Uint8Array {
   const marks = new Uint8Array(events.length);
-  forEachRepeatRun(events, reach, minRun, minOnsets, (start, end) => {
+  forEachRepeatRun(events, reach, minRun, minOnsets, (start, end, lag) => {
+    if (onlyLag !== undefined && lag !== onlyLag) return;
     for (let s = start; s < end; s++) {
       marks[s] = 1;
       if (events[s] >= 0) break;

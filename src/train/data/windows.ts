@@ -99,6 +99,8 @@ export interface BatchOptions {
    * the echo weight where both apply.
    */
   returnWeight?: number;
+  /** Only the repeats of what sounded exactly this many bars earlier get returnWeight (0: any lag). */
+  returnLagBars?: number;
   /** Some inputs inside echoes are wrong notes (InputNoise). */
   noise?: InputNoise;
 }
@@ -117,6 +119,7 @@ export function makeBatch(
     copyLength = 0,
     copyMode = 'motifs',
     returnWeight = 1,
+    returnLagBars = 0,
     noise,
   } = options;
   const batch = windows.length;
@@ -135,7 +138,9 @@ export function makeBatch(
     // pointed at sources from t - L to t - 1: at most L + 1 steps before it.
     const sources = copyLength > 0 ? copySourceLists(stretch, copyLength + 1, copyMode) : null;
     // Without a memory, any repeat in the window counts.
-    const returns = returnWeight === 1 ? null : repeatStarts(stretch, copyLength > 0 ? copyLength + 1 : steps);
+    const reach = copyLength > 0 ? copyLength + 1 : steps;
+    const lag = returnLagBars > 0 ? returnLagBars * w.tune.stepsPerBar : undefined;
+    const returns = returnWeight === 1 ? null : repeatStarts(stretch, reach, 8, 3, lag);
     for (let t = 0; t < steps; t++) {
       const i = w.start + t;
       const clean = i < events.length ? shifted(events[i], w.shift) : HOLD;

@@ -281,7 +281,7 @@ export function writeModelCard(dir: string): void {
       : []),
     ...(training.options.returnWeight && training.options.returnWeight !== 1
       ? [
-          `- Loss weight ${training.options.returnWeight} on the targets where an exact repeat (8+ steps, 3+ notes) of steps within the memory's reach starts, up to its first note; validation NLL is unweighted.`,
+          `- Loss weight ${training.options.returnWeight} on the targets where an exact repeat (8+ steps, 3+ notes) of steps ${training.options.returnLagBars ? `exactly ${training.options.returnLagBars} bars earlier` : "within the memory's reach"} starts, up to its first note; validation NLL is unweighted.`,
         ]
       : []),
     ...(training.options.dropout

@@ -79,6 +79,36 @@ describe('repeat starts: where a restatement begins', () => {
     expect(marked(repeatStarts(withPickup, 65))).toEqual([65, 66, 67, 68]);
   });
 
+  it('with a lag, marks only the restatements of what sounded exactly that many steps before', () => {
+    // The opening comes back two bars on (32 steps) and again four bars on (64 steps after the first).
+    const twice = quarters([...opening, ...opening, ...middle]);
+    expect(marked(repeatStarts(twice, 65))).toEqual([32]);
+    expect(marked(repeatStarts(twice, 65, 8, 3, 32))).toEqual([32]);
+    expect(marked(repeatStarts(twice, 65, 8, 3, 64))).toEqual([]);
+    const restated = quarters([...opening, ...middle, ...opening]);
+    expect(marked(repeatStarts(restated, 65, 8, 3, 64))).toEqual([64]);
+  });
+
+  it('a batch with --return-lag-bars weighs only the four-bar return', () => {
+    const both = quarters([...opening, ...opening.slice(0, 4), ...middle.slice(0, 4), ...opening]);
+    const tune = melodyTune(both);
+    const spec: ModelSpec = { kind: 'melody', minPitch: 48, maxPitch: 83, auxBits: 5, hidden: [16] };
+    const weights = (returnLagBars: number) => {
+      const batch = makeBatch(spec, [{ tune, start: 0, shift: 0 }], both.length - 1, inputSize(spec), {
+        copyLength: 64,
+        returnWeight: 5,
+        returnLagBars,
+      });
+      const heavy = Array.from(batch.mask.dataSync()).flatMap((w, t) => (w === 5 ? [t + 1] : []));
+      disposeBatch(batch);
+      return heavy;
+    };
+    // Any lag: the half-opening two bars on (step 32), the whole opening four bars on (step 64), and a run of
+    // held steps equal at a shorter lag just before it (61-63).
+    expect(weights(0)).toEqual([32, 61, 62, 63, 64]);
+    expect(weights(4)).toEqual([64]);
+  });
+
   it('weighs those targets by the return weight in a training batch, over the echo weight', () => {
     const withPickup = quarters([59, ...opening, ...middle, ...opening]);
     const tune = melodyTune(withPickup);
