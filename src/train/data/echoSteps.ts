@@ -6,13 +6,10 @@
  * reuse about a third of their opening's motifs; models trained on the plain average reuse almost none.
  */
 import { eventsToNotes } from '../corpus/melodyEvents';
-import { exactMotifKeys, markMotifContinuation, motifContinuation, motifKeys } from '../eval/musicality/motifs';
+import { markMotifContinuation, motifContinuation, motifKeys, type MotifIdentity } from '../eval/musicality/motifs';
 
-/**
- * What counts as a motif heard before for the echo weight: the same intervals and gaps at any pitch level (the
- * musicality measure's motifs), or the same pitches and gaps (exact restatements only).
- */
-export type EchoMotifs = 'intervals' | 'pitches';
+/** What counts as a motif heard before for the echo weight (motifKeys' identity: intervals or exact pitches). */
+export type EchoMotifs = MotifIdentity;
 
 /**
  * 1 on each step from the second to the fourth note of a four-note window whose motif occurred before, the
@@ -23,7 +20,7 @@ export function echoSteps(events: ArrayLike<number>, motifs: EchoMotifs = 'inter
   const notes = eventsToNotes(events);
   const marks = new Uint8Array(events.length);
   const first = new Map<string, number>();
-  (motifs === 'pitches' ? exactMotifKeys(notes) : motifKeys(notes)).forEach((key, w) => {
+  motifKeys(notes, motifs).forEach((key, w) => {
     const earlier = first.get(key);
     if (earlier === undefined) {
       first.set(key, w);

@@ -18,7 +18,8 @@ export interface Comparison {
   phrases: number;
 }
 
-function mean(xs: number[]): number {
+/** The mean of `xs` (0 for none). */
+export function mean(xs: number[]): number {
   return xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : 0;
 }
 

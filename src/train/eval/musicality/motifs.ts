@@ -5,28 +5,21 @@
  */
 import type { GridNote } from '../../corpus/melodyEvents';
 
-/** The motif keys of every window of four consecutive notes, in order (with repeats). */
-export function motifKeys(notes: GridNote[]): string[] {
-  const keys: string[] = [];
-  for (let i = 0; i + 3 < notes.length; i++) {
-    const w = notes.slice(i, i + 4);
-    const iv = [1, 2, 3].map((k) => w[k].pitch - w[k - 1].pitch);
-    const gaps = [1, 2, 3].map((k) => w[k].start - w[k - 1].start);
-    keys.push(`${iv.join(',')}|${gaps.join(',')}`);
-  }
-  return keys;
-}
-
 /**
- * The keys of the same windows by their exact pitches and onset gaps: a restatement at the same pitch level,
- * never a sequence moved to another degree (which, copied interval for interval, can leave the key).
+ * What makes two four-note windows the same motif: the same 3 intervals and 3 onset gaps at any pitch level (the
+ * issue's definition, the default), or the same pitches and gaps (a restatement at the same pitch level, never a
+ * sequence moved to another degree, which copied interval for interval can leave the key).
  */
-export function exactMotifKeys(notes: GridNote[]): string[] {
+export type MotifIdentity = 'intervals' | 'pitches';
+
+/** The motif keys of every window of four consecutive notes, in order (with repeats). */
+export function motifKeys(notes: GridNote[], identity: MotifIdentity = 'intervals'): string[] {
   const keys: string[] = [];
   for (let i = 0; i + 3 < notes.length; i++) {
     const w = notes.slice(i, i + 4);
     const gaps = [1, 2, 3].map((k) => w[k].start - w[k - 1].start);
-    keys.push(`${w.map((n) => n.pitch).join(',')}|${gaps.join(',')}`);
+    const shape = identity === 'pitches' ? w.map((n) => n.pitch) : [1, 2, 3].map((k) => w[k].pitch - w[k - 1].pitch);
+    keys.push(`${shape.join(',')}|${gaps.join(',')}`);
   }
   return keys;
 }

@@ -7,7 +7,7 @@ import { NO_CHORD } from '../../corpus/chordSymbols';
 import type { Rng } from '../../random';
 import { eventsToNotes } from '../../corpus/melodyEvents';
 import type { Tune } from '../../corpus/tune';
-import { compareFeatures, type Comparison, type FeatureComparison } from './compare';
+import { compareFeatures, type Comparison, type FeatureComparison, mean } from './compare';
 import { motifReuseByBar } from './motifs';
 import { phraseFeatures, type PhraseFeatures } from './phraseFeatures';
 import { primerOf, realPhraseOf, type PhrasePrompt } from './prompts';
@@ -134,7 +134,6 @@ export interface SeedSpread {
 
 /** SeedSpread of the comparisons of each draw, in the order of `seeds`. */
 export function seedSpread(seeds: number[], draws: Comparison[]): SeedSpread {
-  const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
   return {
     seeds,
     bySeed: draws.map((d) => d.meanOverlap),
