@@ -83,6 +83,27 @@ export function defaultPitchRange(key: KeySignature): { low: MidiPitch; high: Mi
   return { low, high };
 }
 
+/**
+ * The grid's pitch window moved as little as possible so that it shows every given pitch: a previewed
+ * candidate whose notes sit below the window would otherwise be drawn nowhere. When the pitches span more
+ * than the window, it is centred on them. The window keeps its size; the same object comes back when nothing
+ * needs to move.
+ */
+export function windowShowing<R extends { low: MidiPitch; high: MidiPitch }>(
+  range: R,
+  pitches: readonly MidiPitch[],
+): R | { low: MidiPitch; high: MidiPitch } {
+  if (pitches.length === 0) return range;
+  const lowest = Math.min(...pitches);
+  const highest = Math.max(...pitches);
+  if (lowest >= range.low && highest <= range.high) return range;
+  const size = range.high - range.low;
+  const wanted =
+    highest - lowest > size ? Math.round((lowest + highest - size) / 2) : lowest < range.low ? lowest : highest - size;
+  const low = Math.max(LIMITS.pitch.min, Math.min(LIMITS.pitch.max - size, wanted));
+  return { low, high: low + size };
+}
+
 /** The pitch itself when in the scale, else the closest scale pitch; equal distances go down. */
 export function nearestInScale(pitch: MidiPitch, key: KeySignature): MidiPitch {
   if (scalePitchClasses(key).length === 0) return pitch;

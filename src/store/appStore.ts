@@ -2,6 +2,7 @@ import { temporal } from 'zundo';
 import { createStore } from 'zustand/vanilla';
 import { newId as randomId } from '../core/id';
 import { createSong } from '../core/song';
+import { defaultPitchRange, windowShowing } from '../core/scale';
 import type { Song } from '../core/types';
 import { createEditActions } from './actions/editActions';
 import { createLibraryActions, summaryOf, upsertSummary } from './actions/libraryActions';
@@ -174,6 +175,12 @@ export function createAppStore(deps: AppStoreDeps = {}): AppStoreHandle {
     },
     setPitchRange(range) {
       store.setState({ editor: { ...store.getState().editor, pitchRange: range } });
+    },
+    revealPitches(pitches) {
+      const { editor, song } = store.getState();
+      const range = editor.pitchRange ?? defaultPitchRange(song.key);
+      const next = windowShowing(range, pitches);
+      if (next !== range) store.setState({ editor: { ...editor, pitchRange: next } });
     },
     setSelection(span) {
       const state = store.getState();

@@ -146,6 +146,8 @@ export interface AppActions extends ProposalActions, ArrangementActions, Transfe
   // --- editor (not undoable) ---
   selectPhrase(id: string): void;
   setPitchRange(range: PitchRange | undefined): void;
+  /** Moves the grid's pitch window as little as possible so it shows these pitches (a previewed candidate's). */
+  revealPitches(pitches: readonly MidiPitch[]): void;
   /** Selects steps of the current phrase (clipped to it; an empty span clears); null clears. */
   setSelection(span: StepSpan | null): void;
 

@@ -252,6 +252,45 @@ test(
 );
 
 test(
+  'a previewed candidate is drawn even when its notes lie outside the pitch window: the window moves to them',
+  async () => {
+    const app = await session.open();
+    const { page } = app;
+    await write(page, [
+      ['C4', 1],
+      ['E4', 3],
+      ['G4', 5],
+    ]);
+    // Two octaves up the window shows C6-C8, above every pitch the models write (C3-B5).
+    const gridPanel = page.getByRole('region', { name: 'Step grid' });
+    for (let i = 0; i < 2; i++) await gridPanel.getByRole('button', { name: 'Show higher notes' }).click();
+    await expect.poll(() => grid(page).locator('[data-pitch="60"]').count()).toBe(0);
+    await proposeAndWait(page);
+    for (let i = 0; i < 2; i++) {
+      await expect
+        .poll(() =>
+          page.getByRole('list', { name: 'Proposals' }).locator('[aria-current="true"]').getAttribute('aria-label'),
+        )
+        .toBe(`Candidate ${i + 1}`);
+      const label = (await items(page).nth(i).getByRole('img').first().getAttribute('aria-label')) ?? '';
+      const rollPitches = new Set(
+        label
+          .split(': ')
+          .slice(2)
+          .join(': ')
+          .split(', ')
+          .map((note) => note.split(' ')[0]),
+      );
+      const drawn = new Set((await ghostCells(page)).map((name) => name.split(' step ')[0]));
+      for (const pitch of rollPitches) expect(drawn).toContain(pitch);
+      if (i === 0) await page.keyboard.press(']');
+    }
+    expect(app.errors).toEqual([]);
+  },
+  TIMEOUT_MS,
+);
+
+test(
   'the song timeline shows one block per section in playing order and reorders them by keyboard',
   async () => {
     const app = await session.open();

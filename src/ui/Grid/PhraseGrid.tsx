@@ -63,6 +63,10 @@ export function PhraseGrid() {
     [preview],
   );
   const ghosts = useMemo(() => rowSignatures(ghostNotes), [ghostNotes]);
+  // A previewed candidate is always drawn: the window moves to its notes when they leave it.
+  useLayoutEffect(() => {
+    if (ghostNotes.length > 0) actions.revealPitches(ghostNotes.map((n) => n.pitch));
+  }, [actions, ghostNotes]);
   const selected = selectionKey(selection);
   const theory = useTheorySettings();
   const chords = phrase?.chords;

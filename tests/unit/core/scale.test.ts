@@ -8,6 +8,7 @@ import {
   nearestInScale,
   scaleDegree,
   scalePitchClasses,
+  windowShowing,
 } from '../../../src/core/scale';
 import { LIMITS, type KeySignature } from '../../../src/core/types';
 
@@ -72,5 +73,27 @@ describe('keys and scales', () => {
     expect(nearestInScale(66, C_MAJOR)).toBe(65);
     // C minor pentatonic: C Eb F G Bb; D (62) is one from Eb and two from C.
     expect(nearestInScale(62, { tonic: 'C', scale: 'minor pentatonic' })).toBe(63);
+  });
+
+  describe('windowShowing (the grid follows a previewed candidate)', () => {
+    const window = { low: 60, high: 84 };
+
+    it('stays put when every pitch is already shown, or there are none', () => {
+      expect(windowShowing(window, [60, 72, 84])).toBe(window);
+      expect(windowShowing(window, [])).toBe(window);
+    });
+
+    it('moves down just far enough for notes below it, and up for notes above it, keeping its size', () => {
+      expect(windowShowing(window, [55, 64])).toEqual({ low: 55, high: 79 });
+      expect(windowShowing(window, [62, 86])).toEqual({ low: 62, high: 86 });
+    });
+
+    it('centres on pitches that span more than the window, and never leaves the playable range', () => {
+      expect(windowShowing(window, [50, 90])).toEqual({ low: 58, high: 82 });
+      const low = windowShowing(window, [LIMITS.pitch.min]);
+      expect(low).toEqual({ low: LIMITS.pitch.min, high: LIMITS.pitch.min + 24 });
+      const high = windowShowing(window, [LIMITS.pitch.max]);
+      expect(high).toEqual({ low: LIMITS.pitch.max - 24, high: LIMITS.pitch.max });
+    });
   });
 });

@@ -104,6 +104,16 @@ describe('undo and redo over the song', () => {
     expect(app.store.temporal.getState().pastStates).toHaveLength(0);
   });
 
+  it('revealing pitches moves the default window only when they leave it, and never makes an undo step', () => {
+    const app = makeApp();
+    app.actions.revealPitches([64, 72]);
+    expect(app.state().editor.pitchRange).toBeUndefined();
+    // The default key is C major: the window shows C4-C6 until a previewed note sits at A3.
+    app.actions.revealPitches([57, 67]);
+    expect(app.state().editor.pitchRange).toEqual({ low: 57, high: 81 });
+    expect(app.actions.canUndo()).toBe(false);
+  });
+
   it('undo does not stop or change the transport', async () => {
     const app = makeApp();
     app.actions.toggleNote(60, 0);
