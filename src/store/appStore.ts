@@ -2,7 +2,7 @@ import { temporal } from 'zundo';
 import { createStore } from 'zustand/vanilla';
 import { newId as randomId } from '../core/id';
 import { createSong } from '../core/song';
-import { defaultPitchRange, windowShowing } from '../core/scale';
+import { windowShowing } from '../core/scale';
 import type { Song } from '../core/types';
 import { createEditActions } from './actions/editActions';
 import { createLibraryActions, summaryOf, upsertSummary } from './actions/libraryActions';
@@ -24,6 +24,7 @@ import type { AppActions, AppState, AppStore, AppStoreDeps, AppStoreHandle } fro
 import { createUndoHistory, UNDO_LIMIT } from './undoHistory';
 import { currentPhraseSteps, keepSelectionInPhrase } from './editor/selection';
 import { clipSpan } from './proposals/span';
+import { shownPitchRange } from './selectors';
 
 /** The state before `init()` has loaded anything: a new song, stopped, audio not yet unlocked. */
 export function initialAppState(song: Song, seed?: number): AppState {
@@ -177,10 +178,10 @@ export function createAppStore(deps: AppStoreDeps = {}): AppStoreHandle {
       store.setState({ editor: { ...store.getState().editor, pitchRange: range } });
     },
     revealPitches(pitches) {
-      const { editor, song } = store.getState();
-      const range = editor.pitchRange ?? defaultPitchRange(song.key);
+      const state = store.getState();
+      const range = shownPitchRange(state);
       const next = windowShowing(range, pitches);
-      if (next !== range) store.setState({ editor: { ...editor, pitchRange: next } });
+      if (next !== range) store.setState({ editor: { ...state.editor, pitchRange: next } });
     },
     setSelection(span) {
       const state = store.getState();

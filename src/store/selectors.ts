@@ -1,6 +1,7 @@
 /** Read-only views of the app state that more than one room uses (the UI, keyboard shortcuts, other actions). */
+import { defaultPitchRange } from '../core/scale';
 import type { Phrase } from '../core/types';
-import type { AppState } from './types';
+import type { AppState, PitchRange } from './types';
 import type { ProposalCandidate } from './proposals/types';
 export { selectedSpan, currentPhraseSteps } from './editor/selection';
 export { proposalSpan } from './proposals/span';
@@ -29,4 +30,12 @@ export function visiblePreview(state: Pick<AppState, 'proposals' | 'song' | 'edi
   const candidate = previewedCandidate(state);
   if (!candidate) return undefined;
   return candidate.phraseId === selectCurrentPhrase(state)?.id ? candidate : undefined;
+}
+
+/**
+ * The grid's pitch window: the one the musician chose, else two octaves from the song key's tonic. Proposals
+ * keep their notes inside it, and a previewed candidate moves it (revealPitches).
+ */
+export function shownPitchRange(state: Pick<AppState, 'song' | 'editor'>): PitchRange {
+  return state.editor.pitchRange ?? defaultPitchRange(state.song.key);
 }

@@ -1,6 +1,6 @@
 import { diatonicChords } from '../../core/chords';
 import { stepsPerBar } from '../../core/meter';
-import { defaultPitchRange } from '../../core/scale';
+import { shownPitchRange } from '../selectors';
 import type { ModelInfo } from '../../model/types';
 import { candidatesFromResult } from './candidates';
 import { chordModelPath } from './chordModel';
@@ -60,7 +60,7 @@ export function createFillActions(kit: ProposalKit, loadModel: () => Promise<boo
             span,
             settings,
             info: status.info,
-            pitchRange: editor.pitchRange ?? defaultPitchRange(song.key),
+            pitchRange: shownPitchRange({ song, editor }),
             fallbackChord: diatonicChords(song.key)[0] ?? 'C',
           });
         } catch (error) {
@@ -132,7 +132,7 @@ export function createFillActions(kit: ProposalKit, loadModel: () => Promise<boo
             phrase,
             settings,
             info: { kind: 'chord', range: ANY_RANGE },
-            pitchRange: editor.pitchRange ?? defaultPitchRange(song.key),
+            pitchRange: shownPitchRange({ song, editor }),
             fallbackChord: diatonicChords(song.key)[0] ?? 'C',
             span,
           }),

@@ -1,6 +1,6 @@
 import { stepsPerBeat } from '../../core/meter';
 import { createRng } from '../../core/random';
-import { defaultPitchRange } from '../../core/scale';
+import { shownPitchRange } from '../selectors';
 import { countIdeas } from './ideaLedger';
 import type { ProposalKit } from './kit';
 import { mutationLocks, scaleLockClasses } from './request';
@@ -108,7 +108,7 @@ export function createMutateActions(
           settings.mutateShare,
           () => beats.next(),
         );
-        const range = editor.pitchRange ?? defaultPitchRange(song.key);
+        const range = shownPitchRange({ song, editor });
         const result = await session.generate({
           candidates: 1,
           steps: total,

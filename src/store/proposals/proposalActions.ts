@@ -1,6 +1,5 @@
 import { diatonicChords } from '../../core/chords';
 import { stepsPerBar } from '../../core/meter';
-import { defaultPitchRange } from '../../core/scale';
 import type { Phrase } from '../../core/types';
 import type { ProposalRequest } from '../../model/types';
 import type { StoreContext } from '../context';
@@ -24,7 +23,7 @@ import { clampSettings, MAX_SEED } from './settings';
 import { proposalSpan } from './span';
 import { orderCandidates } from './sureness';
 import type { ProposalActions, ProposalCandidate, ProposalDeps, ProposalsState } from './types';
-import { selectCurrentPhrase } from '../selectors';
+import { selectCurrentPhrase, shownPitchRange } from '../selectors';
 import { createPhraseChordActions } from './phraseChordActions';
 
 type Transport = Pick<AppActions, 'play' | 'stop' | 'notify' | 'dismissNotice'>;
@@ -188,7 +187,7 @@ export function createProposalActions(
         phrase,
         settings,
         info: status.info,
-        pitchRange: editor.pitchRange ?? defaultPitchRange(song.key),
+        pitchRange: shownPitchRange({ song, editor }),
         fallbackChord: diatonicChords(song.key)[0] ?? 'C',
         span,
       });
