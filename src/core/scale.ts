@@ -83,6 +83,19 @@ export function defaultPitchRange(key: KeySignature): { low: MidiPitch; high: Mi
   return { low, high };
 }
 
+/** Keeps a [low, high] window of `size` rows inside the piano after moving it by `delta` semitones. */
+export function shiftRange(
+  low: MidiPitch,
+  high: MidiPitch,
+  delta: number,
+  min: MidiPitch,
+  max: MidiPitch,
+): { low: MidiPitch; high: MidiPitch } {
+  const size = high - low;
+  const nextLow = Math.max(min, Math.min(max - size, low + delta));
+  return { low: nextLow, high: nextLow + size };
+}
+
 /**
  * The grid's pitch window moved as little as possible so that it shows every given pitch: a previewed
  * candidate whose notes sit below the window would otherwise be drawn nowhere. When the pitches span more
@@ -100,8 +113,7 @@ export function windowShowing<R extends { low: MidiPitch; high: MidiPitch }>(
   const size = range.high - range.low;
   const wanted =
     highest - lowest > size ? Math.round((lowest + highest - size) / 2) : lowest < range.low ? lowest : highest - size;
-  const low = Math.max(LIMITS.pitch.min, Math.min(LIMITS.pitch.max - size, wanted));
-  return { low, high: low + size };
+  return shiftRange(range.low, range.high, wanted - range.low, LIMITS.pitch.min, LIMITS.pitch.max);
 }
 
 /** The pitch itself when in the scale, else the closest scale pitch; equal distances go down. */

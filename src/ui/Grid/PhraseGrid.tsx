@@ -1,7 +1,7 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import { stepsPerBar as barSteps, stepsPerBeat as beatSteps } from '../../core/meter';
 import { pitchName } from '../../core/pitch';
-import { defaultPitchRange, isInScale, isTonic } from '../../core/scale';
+import { defaultPitchRange, isInScale, isTonic, shiftRange } from '../../core/scale';
 import { LIMITS, type MidiPitch, type Note, type Steps } from '../../core/types';
 import { selectedSpan } from '../../store/selectors';
 import { useAppState, useServices } from '../AppContext';
@@ -14,7 +14,7 @@ import { BarRuler } from './BarRuler';
 import { GridHeatMap } from './GridHeatMap';
 import { GridRow, type RowTone } from './GridRow';
 import { gridKeyIntent } from './gridKeys';
-import { noteOfPitchAt, rowPitches, rowSignatures, shiftRange } from './gridModel';
+import { noteOfPitchAt, rowPitches, rowSignatures } from './gridModel';
 import { GridToolbar } from './GridToolbar';
 import { pencil } from './pencil';
 import { Playhead } from './Playhead';

@@ -49,16 +49,3 @@ export function cellFlags(signature: string, steps: Steps): Uint8Array {
 export function noteOfPitchAt(notes: readonly Note[], pitch: MidiPitch, step: Steps): Note | undefined {
   return notes.find((n) => n.pitch === pitch && n.start <= step && step < n.start + n.length);
 }
-
-/** Keeps a [low, high] window of `size` rows inside the piano after moving it by `delta` semitones. */
-export function shiftRange(
-  low: MidiPitch,
-  high: MidiPitch,
-  delta: number,
-  min: MidiPitch,
-  max: MidiPitch,
-): { low: MidiPitch; high: MidiPitch } {
-  const size = high - low;
-  const nextLow = Math.max(min, Math.min(max - size, low + delta));
-  return { low: nextLow, high: nextLow + size };
-}

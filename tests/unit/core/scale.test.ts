@@ -8,6 +8,7 @@ import {
   nearestInScale,
   scaleDegree,
   scalePitchClasses,
+  shiftRange,
   windowShowing,
 } from '../../../src/core/scale';
 import { LIMITS, type KeySignature } from '../../../src/core/types';
@@ -73,6 +74,12 @@ describe('keys and scales', () => {
     expect(nearestInScale(66, C_MAJOR)).toBe(65);
     // C minor pentatonic: C Eb F G Bb; D (62) is one from Eb and two from C.
     expect(nearestInScale(62, { tonic: 'C', scale: 'minor pentatonic' })).toBe(63);
+  });
+
+  it('moves the pitch window by a step, keeping its size and staying on the piano', () => {
+    expect(shiftRange(48, 72, 12, 21, 108)).toEqual({ low: 60, high: 84 });
+    expect(shiftRange(80, 104, 12, 21, 108)).toEqual({ low: 84, high: 108 });
+    expect(shiftRange(24, 48, -12, 21, 108)).toEqual({ low: 21, high: 45 });
   });
 
   describe('windowShowing (the grid follows a previewed candidate)', () => {

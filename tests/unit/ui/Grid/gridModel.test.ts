@@ -8,7 +8,6 @@ import {
   noteOfPitchAt,
   rowPitches,
   rowSignatures,
-  shiftRange,
 } from '../../../../src/ui/Grid/gridModel';
 import type { Note } from '../../../../src/core/types';
 
@@ -54,12 +53,6 @@ describe('grid model', () => {
     expect(noteOfPitchAt(notes, 60, 3)).toBe(notes[0]);
     expect(noteOfPitchAt(notes, 60, 4)).toBeUndefined();
     expect(noteOfPitchAt(notes, 62, 5)).toBe(notes[1]);
-  });
-
-  test('the pitch window keeps its size and stays on the piano', () => {
-    expect(shiftRange(48, 72, 12, 21, 108)).toEqual({ low: 60, high: 84 });
-    expect(shiftRange(80, 104, 12, 21, 108)).toEqual({ low: 84, high: 108 });
-    expect(shiftRange(24, 48, -12, 21, 108)).toEqual({ low: 21, high: 45 });
   });
 });
 
