@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { useAppSession } from './browser';
-import { cell, soundingCells } from './gridHelpers';
+import { cell, rollNotes, soundingCells } from './gridHelpers';
 import { FOLK_MELODY } from './shippedModels';
 
 // Fill and Suggest chords through the real worker and the shipped checkpoints (the folk melody model for the fill,
@@ -26,13 +26,6 @@ const ghostCells = (page: Page) =>
     .evaluateAll((cells) => cells.map((c) => c.getAttribute('aria-label') ?? '').sort());
 
 const stepOf = (name: string) => Number(name.split(' step ')[1]);
-
-/** The notes a piano roll announces, as "E4 1-3" (pitch, steps counted from 1). */
-async function rollNotes(item: Locator): Promise<string[]> {
-  const label = (await item.getByRole('img').first().getAttribute('aria-label')) ?? '';
-  const list = label.split(': ').slice(2).join(': ');
-  return list ? list.split(', ') : [];
-}
 
 /** First step (counted from 1) of a note announced as "E4 17" or "E4 17-20". */
 const firstStep = (note: string) => Number(note.split(' ')[1].split('-')[0]);

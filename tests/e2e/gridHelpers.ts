@@ -40,3 +40,10 @@ export async function dragFromRightEdge(page: Page, from: Locator, to: Locator):
   await page.mouse.move(b!.x + b!.width / 2, b!.y + b!.height / 2, { steps: 8 });
   await page.mouse.up();
 }
+
+/** The notes a candidate's piano roll announces, as "E4 1" / "E4 1-3" (pitch, steps counted from 1 in its span). */
+export async function rollNotes(item: Locator): Promise<string[]> {
+  const label = (await item.getByRole('img').first().getAttribute('aria-label')) ?? '';
+  const list = label.split(': ').slice(2).join(': ');
+  return list ? list.split(', ') : [];
+}

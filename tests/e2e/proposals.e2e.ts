@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { useAppSession } from './browser';
-import { cell, soundingCells } from './gridHelpers';
+import { cell, rollNotes, soundingCells } from './gridHelpers';
 import { openPanel } from './panels';
 import { installSoundProbe, waitForSound } from './soundProbe';
 import { FOLK_MELODY } from './shippedModels';
@@ -52,13 +52,6 @@ async function propose(page: Page, count: number): Promise<void> {
   await expect.poll(() => items(page).count(), { timeout: MODEL_READY_MS }).toBe(count);
 }
 
-/** The notes a candidate's piano roll announces, as "E4 1" / "E4 1-3" (pitch, steps counted from 1). */
-async function candidateNotes(item: Locator): Promise<string[]> {
-  const label = (await item.getByRole('img').first().getAttribute('aria-label')) ?? '';
-  const list = label.split(': ').slice(2).join(': ');
-  return list ? list.split(', ') : [];
-}
-
 test(
   'Propose gives the asked number of candidates, with progress while the model loads',
   async () => {
@@ -97,7 +90,7 @@ test(
     await setNumber(page, 'Seed', 4242);
     await propose(page, 2);
     const first = items(page).first();
-    const notes = await candidateNotes(first);
+    const notes = await rollNotes(first);
     expect(notes.length).toBeGreaterThan(0);
     await first.getByRole('button', { name: 'Accept', exact: true }).click();
     // An empty phrase: the candidate was written from its first step, so its steps are the grid's.
@@ -141,7 +134,7 @@ test(
     const mutated = proposals(page).getByRole('listitem', { name: 'Candidate 3' });
     expect(await items(page).nth(1).getAttribute('aria-label')).toBe('Candidate 3');
     await expect.poll(() => mutated.getAttribute('aria-current')).toBe('true');
-    expect((await candidateNotes(mutated)).length).toBeGreaterThan(0);
+    expect((await rollNotes(mutated)).length).toBeGreaterThan(0);
     for (const name of await ghosts()) expect(Number(name.split(' step ')[1])).toBeGreaterThan(3);
     expect(await soundingCells(page)).toEqual(['G4 step 3', 'E4 step 1']);
     expect(app.errors).toEqual([]);

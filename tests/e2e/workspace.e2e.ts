@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { useAppSession } from './browser';
-import { cell, soundingCells } from './gridHelpers';
+import { cell, rollNotes, soundingCells } from './gridHelpers';
 
 // The writing screen (issue 11): the loop fits one screen at 1440x900 and 1280x800 in both themes, the
 // previewed candidate is drawn on the grid as ghost notes and moved with the keys, Enter writes it, a
@@ -272,15 +272,7 @@ test(
           page.getByRole('list', { name: 'Proposals' }).locator('[aria-current="true"]').getAttribute('aria-label'),
         )
         .toBe(`Candidate ${i + 1}`);
-      const label = (await items(page).nth(i).getByRole('img').first().getAttribute('aria-label')) ?? '';
-      const rollPitches = new Set(
-        label
-          .split(': ')
-          .slice(2)
-          .join(': ')
-          .split(', ')
-          .map((note) => note.split(' ')[0]),
-      );
+      const rollPitches = new Set((await rollNotes(items(page).nth(i))).map((note) => note.split(' ')[0]));
       const drawn = new Set((await ghostCells(page)).map((name) => name.split(' step ')[0]));
       for (const pitch of rollPitches) expect(drawn).toContain(pitch);
       if (i === 0) await page.keyboard.press(']');
