@@ -31,6 +31,12 @@ export interface TrainOptions {
   maxMinutes: number;
   /** Stop after this many validations without improvement. */
   patience: number;
+  /**
+   * Halve the rate after every this many validations without improvement (2; 0 = never). A stage warm-started
+   * from a trained model of the same depth scores its best at once and then adapts to its new parts: halving
+   * there (twice in its first 600 steps, pop-chord-melody-rnn-v20's first start) starves it of the rate it needs.
+   */
+  halveAfter?: number;
   evalEvery: number;
   /** Most validation windows scored at each validation (a fixed, seeded subset). */
   evalWindows: number;
@@ -113,6 +119,14 @@ export function windowNll(
     disposeBatch(batch);
   }
   return total / Math.max(count, 1);
+}
+
+/**
+ * The rate after a validation that leaves `stale` validations in a row without improvement: halved on every
+ * `halveAfter`th (2 by default: one noisy miss is not a plateau; 0 never halves).
+ */
+export function rateAfterStaleValidation(rate: number, stale: number, halveAfter: number): number {
+  return halveAfter > 0 && stale > 0 && stale % halveAfter === 0 ? rate / 2 : rate;
 }
 
 /** How far the rate falls by the end of an anneal. */
@@ -299,10 +313,7 @@ export async function train(o: TrainOptions): Promise<Progress> {
         await writeCheckpoint(o.outDir, vars, magentaConfig(spec));
       } else {
         progress.stale++;
-        // Halve the rate on every second validation without improvement: one noisy miss is not a plateau.
-        if (progress.stale % 2 === 0) {
-          progress.learningRate /= 2;
-        }
+        progress.learningRate = rateAfterStaleValidation(progress.learningRate, progress.stale, o.halveAfter ?? 2);
       }
       const left = Math.max(0, o.maxMinutes * 60 - progress.seconds);
       o.log(

@@ -26,6 +26,8 @@ const HELP = `npm run train -- [--kind melody|chord|vae] [--corpus DIR] [--id NA
   --max-shift 6      transposition augmentation (semitones) --seed 1
   --resume           continue from .train-cache/<id>       --max-steps N  stop after N steps
   --reset-lr         on resume, restart from --lr instead of the saved rate
+  --halve-after 2    halve the rate after every N validations without improvement (0 = never: a stage started
+                     from a trained model scores well at once, and its first steps of adapting are no plateau)
   --init-from DIR    start the LSTM layers (and output biases) from a trained checkpoint where shapes match
   --anneal-minutes N decay the rate 10x over the last N minutes of the budget (default 0: none)
   --anchor-counter   count the BinaryCounter from each tune's opening bar (first bar with a downbeat note),
@@ -95,6 +97,7 @@ async function main(): Promise<void> {
     clipNorm: num(args, 'clip', 5),
     maxMinutes: num(args, 'max-minutes', 35),
     patience: num(args, 'patience', 6),
+    halveAfter: num(args, 'halve-after', 2),
     evalEvery: num(args, 'eval-every', 100),
     evalWindows: num(args, 'eval-windows', 256),
     maxShift: num(args, 'max-shift', 6),
@@ -125,6 +128,8 @@ async function main(): Promise<void> {
   if (!(options.returnWeight > 0)) throw new Error('--return-weight must be above 0');
   if (!Number.isInteger(options.returnLagBars) || options.returnLagBars < 0)
     throw new Error('--return-lag-bars must be a whole number of bars (0: any lag)');
+  if (!Number.isInteger(options.halveAfter) || options.halveAfter < 0)
+    throw new Error('--halve-after must be a whole number of validations (0: never halve)');
   if (options.inputNoise < 0 || options.inputNoise > 1) throw new Error('--input-noise must be between 0 and 1');
   if (options.dropout < 0 || options.dropout >= 1) throw new Error('--dropout must be at least 0 and below 1');
   const initFrom = args['init-from'] ? str(args, 'init-from', '') : undefined;

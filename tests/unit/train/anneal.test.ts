@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ANNEAL_FACTOR, annealMultiplier, ownInputRate } from '../../../src/train/trainer';
+import { ANNEAL_FACTOR, annealMultiplier, ownInputRate, rateAfterStaleValidation } from '../../../src/train/trainer';
 
 describe('annealMultiplier', () => {
   it('keeps the rate until the anneal starts, then falls geometrically to 1/ANNEAL_FACTOR at the budget', () => {
@@ -29,5 +29,23 @@ describe('ownInputRate', () => {
     expect(ownInputRate(0.4, true, 15 * 60, 60)).toBeCloseTo(0.1, 12);
     expect(ownInputRate(0.4, true, 45 * 60, 60)).toBeCloseTo(0.3, 12);
     expect(ownInputRate(0.4, true, 70 * 60, 60)).toBe(0.4);
+  });
+});
+
+describe('rateAfterStaleValidation', () => {
+  it('halves on every second validation in a row without improvement by default', () => {
+    const rates = [1, 2, 3, 4].map((stale) => rateAfterStaleValidation(0.002, stale, 2));
+    expect(rates).toEqual([0.002, 0.001, 0.002, 0.001]);
+  });
+
+  it('keeps the rate after an improvement, and always with halving off (0)', () => {
+    expect(rateAfterStaleValidation(0.002, 0, 2)).toBe(0.002);
+    expect([1, 2, 3, 4, 10].map((stale) => rateAfterStaleValidation(0.002, stale, 0))).toEqual(Array(5).fill(0.002));
+  });
+
+  it('halves after every third miss when asked to', () => {
+    expect([1, 2, 3, 6].map((stale) => rateAfterStaleValidation(0.004, stale, 3))).toEqual([
+      0.004, 0.004, 0.002, 0.002,
+    ]);
   });
 });
