@@ -37,7 +37,7 @@ const HELP = `npm run train -- [--kind melody|chord|vae] [--corpus DIR] [--id NA
                      level, as the musicality measure) or pitches (the same pitches and gaps: exact restatements)
   --input-noise 0    share of note onsets inside a repeated motif fed to the model as a wrong note (1-2 semitones
                      off), the target kept: teaches it to get back to the motif after a wrong note of its own
-  --dropout 0        training-time dropout between layers and before the output (plain LSTM stacks only)
+  --dropout 0        training-time dropout of what each LSTM layer passes up (to the next layer or the output)
   --copy-weight 0    attention models: weight of a loss steering the attention, at steps that repeat a motif
                      still in its memory, to the step they repeat (the model's output is left to learn the copy)
   --copy-sources motifs  what that loss points at: motifs (repeated four-note motifs, from their second note)
@@ -121,7 +121,6 @@ async function main(): Promise<void> {
   if (options.copySources !== 'motifs' && options.copySources !== 'repeats')
     throw new Error('--copy-sources must be motifs or repeats');
   if (options.copyWeight && !spec.attentionLength) throw new Error('--copy-weight needs an --attention model');
-  if (options.dropout && spec.attentionLength) throw new Error('--dropout is not implemented for --attention models');
   if (options.ownInputs && !spec.attentionLength) throw new Error('--own-inputs needs an --attention model');
   if (options.ownInputsRamp && !options.ownInputs) throw new Error('--own-inputs-ramp needs --own-inputs p');
   if (options.ownInputs < 0 || options.ownInputs > 1) throw new Error('--own-inputs must be between 0 and 1');

@@ -32,7 +32,7 @@ import {
 } from './checkpointNames';
 import { appendSlot, attentionRead, attentionReadWithWeights, emptySlotBias, shiftWindow } from './attentionRead';
 import { transposedMatMul } from './fastMatMul';
-import type { RnnShape, RnnVariables } from './rnnGraph';
+import { dropoutMask, type Dropout, type RnnShape, type RnnVariables } from './rnnGraph';
 
 /** Layers Magenta JS's AttentionWrapper supports: it reads the top state as `h[2]`. */
 export const ATTENTION_LAYERS = 3;
@@ -166,6 +166,7 @@ export function attentionLogits(
   attentionLength: number,
   copy?: CopySupervision,
   own?: OwnInputs,
+  dropout?: Dropout,
 ): tf.Tensor2D {
   const batch = stepInputs[0].shape[1];
   const size = vars[ATT_OUTPUT_BIAS].shape[0];
@@ -190,6 +191,14 @@ export function attentionLogits(
 
   const c: tf.Tensor2D[] = cells.map(() => tf.zeros([size, batch]));
   const h: tf.Tensor2D[] = cells.map(() => tf.zeros([size, batch]));
+  // As Magenta's DropoutWrapper around each cell of the stack: a layer's h is dropped where it goes up (to the
+  // next layer, or from the top layer into the output projection); the states the query reads and the
+  // recurrent path keep it whole. One mask per layer and sequence for the whole window (rnnGraph.ts).
+  const keep =
+    dropout && dropout.rate > 0
+      ? Array.from({ length: ATTENTION_LAYERS }, (_, l) => dropoutMask(size, batch, dropout.rate, dropout.seed + l))
+      : undefined;
+  const passedUp = (l: number) => (keep ? tf.mul(h[l], keep[l]) : h[l]) as tf.Tensor2D;
   let attention: tf.Tensor2D = tf.zeros([size, batch]);
   const outputs: tf.Tensor2D[] = [];
   /**
@@ -210,7 +219,7 @@ export function attentionLogits(
     cells.forEach((cell, l) => {
       const z = tf.add(cell.gates(tf.concat([input, h[l]], 0)), cell.bias) as tf.Tensor2D;
       ({ c: c[l], h: h[l] } = lstmCell(z, c[l]));
-      input = h[l];
+      input = passedUp(l);
     });
     const y = query(
       tf.concat(
@@ -239,7 +248,7 @@ export function attentionLogits(
         attentionRead(tf.transpose(tf.mul(y, 2)) as tf.Tensor2D, v, keys, memory, bias),
       ) as tf.Tensor2D;
     }
-    const out = tf.add(output(tf.concat([h[ATTENTION_LAYERS - 1], attention], 0)), outputBias) as tf.Tensor2D;
+    const out = tf.add(output(tf.concat([input, attention], 0)), outputBias) as tf.Tensor2D;
     outputs.push(out);
     stepLogits.push(fc(out));
     const outRows = tf.transpose(out) as tf.Tensor2D;

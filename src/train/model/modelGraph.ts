@@ -10,7 +10,7 @@ export function createModelVariables(spec: ModelSpec, seed: number): RnnVariable
   return spec.attentionLength ? createAttentionVariables(shape, seed) : createRnnVariables(shape, seed);
 }
 
-/** What only training adds to the forward pass: dropout (plain stacks), copy supervision and own inputs (attention). */
+/** What only training adds to the forward pass: dropout, and for attention RNNs copy supervision and own inputs. */
 export interface TrainingExtras {
   dropout?: Dropout;
   copy?: CopySupervision;
@@ -25,12 +25,11 @@ export function modelLogits(
   stepInputs: tf.Tensor2D[],
   extras: TrainingExtras = {},
 ): tf.Tensor2D {
-  if (spec.attentionLength && extras.dropout?.rate) throw new Error('dropout is not implemented for the attention RNN');
   if (!spec.attentionLength && extras.copy) throw new Error('copy supervision needs an attention RNN');
   if (!spec.attentionLength && extras.own?.rate)
     throw new Error('own inputs are implemented for the attention RNN only');
   return spec.attentionLength
-    ? attentionLogits(vars, stepInputs, spec.attentionLength, extras.copy, extras.own)
+    ? attentionLogits(vars, stepInputs, spec.attentionLength, extras.copy, extras.own, extras.dropout)
     : rnnLogits(vars, stepInputs, extras.dropout);
 }
 

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTrainingBackend } from '../../../src/train/backend';
-import { FC_WEIGHTS } from '../../../src/train/model/checkpointNames';
+import { attentionLogits, createAttentionVariables } from '../../../src/train/model/attentionGraph';
+import { ATT_OUTPUT_KERNEL, attentionKernelName, FC_WEIGHTS } from '../../../src/train/model/checkpointNames';
 import { createRnnVariables, dropoutMask, rnnLogits } from '../../../src/train/model/rnnGraph';
 
 beforeAll(async () => {
@@ -51,5 +52,50 @@ describe('training-time dropout', () => {
       expect(after[t * batch]).toEqual(before[t * batch]);
       expect(afterPlain[t * batch]).not.toEqual(beforePlain[t * batch]);
     }
+  });
+
+  describe('in the attention RNN', () => {
+    const size = 8;
+    const batch = 4;
+    const steps = 7;
+    const L = 4;
+    const setUp = () => ({
+      vars: createAttentionVariables({ inputSize: 5, hidden: [size, size, size], depth: 3 }, 6),
+      inputs: stepInputs(steps, 5, batch),
+    });
+    /** Adds 1 to row `row` of a variable [rows, cols]. */
+    const nudgeRow = (v: tf.Variable, row: number) => {
+      const w = v.arraySync() as number[][];
+      w[row] = w[row].map((x) => x + 1);
+      v.assign(tf.tensor2d(w));
+    };
+
+    it('changes nothing at rate 0', () => {
+      const { vars, inputs } = setUp();
+      const plain = attentionLogits(vars, inputs, L).dataSync();
+      const zero = attentionLogits(vars, inputs, L, undefined, undefined, { rate: 0, seed: 9 }).dataSync();
+      expect(Array.from(zero)).toEqual(Array.from(plain));
+    });
+
+    it.each([
+      ['the top layer into the output projection', 2, ATT_OUTPUT_KERNEL],
+      ['the first layer into the second', 0, attentionKernelName(1)],
+    ])('drops a unit of %s for the whole sequence, memory and read-out included', (_, layer, weights) => {
+      const { vars, inputs } = setUp();
+      const dropout = { rate: 0.5, seed: 17 };
+      // Layer l's mask is drawn with the batch seed plus l; the unit's row is the same in both kernels.
+      const mask = dropoutMask(size, batch, dropout.rate, dropout.seed + layer).arraySync();
+      const unit = mask.findIndex((row) => row[0] === 0);
+      expect(unit).toBeGreaterThanOrEqual(0);
+      const before = attentionLogits(vars, inputs, L, undefined, undefined, dropout).arraySync() as number[][];
+      const beforePlain = attentionLogits(vars, inputs, L).arraySync() as number[][];
+      nudgeRow(vars[weights] as tf.Variable, unit);
+      const after = attentionLogits(vars, inputs, L, undefined, undefined, dropout).arraySync() as number[][];
+      const afterPlain = attentionLogits(vars, inputs, L).arraySync() as number[][];
+      for (let t = 0; t < steps; t++) {
+        expect(after[t * batch]).toEqual(before[t * batch]);
+        expect(afterPlain[t * batch]).not.toEqual(beforePlain[t * batch]);
+      }
+    });
   });
 });
