@@ -248,6 +248,7 @@ export function attentionLogits(
         attentionRead(tf.transpose(tf.mul(y, 2)) as tf.Tensor2D, v, keys, memory, bias),
       ) as tf.Tensor2D;
     }
+    // `input` now holds what the top layer passes up: its h, through its dropout mask while training.
     const out = tf.add(output(tf.concat([input, attention], 0)), outputBias) as tf.Tensor2D;
     outputs.push(out);
     stepLogits.push(fc(out));
