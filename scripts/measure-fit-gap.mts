@@ -15,14 +15,12 @@ import { readCorpus } from '../src/train/corpus/readCorpus';
 import type { ModelSpec } from '../src/train/data/modelSpec';
 import { tuneWindows } from '../src/train/data/windows';
 import { readCheckpoint } from '../src/train/export/checkpointFiles';
-import { createRng, shuffle } from '../src/train/random';
+import { createRng, shuffle, validationSubset } from '../src/train/random';
 import { windowNll } from '../src/train/trainer';
 
 const WINDOWS = 256;
 const STEPS = 128;
 const BATCH = 32;
-/** The trainer's validation subset seed (trainer.ts), so the validation figure is the one its log printed. */
-const VALIDATION_SEED = 12345;
 
 const [dir, corpusArg] = process.argv.slice(2);
 if (!dir) throw new Error('usage: npm run measure:fit -- <checkpoint dir> [corpus folder]');
@@ -39,14 +37,14 @@ const corpus = readCorpus(corpusArg ?? training.corpus.folder, {
   requireChords: spec.kind === 'chord',
 });
 const anchored = training.options?.anchorCounter ?? false;
-const pick = (windows: ReturnType<typeof tuneWindows>, seed: number) =>
-  shuffle(windows, createRng(seed)).slice(0, WINDOWS);
 const { tensors } = readCheckpoint(dir);
-const train = windowNll(tensors, spec, pick(tuneWindows(corpus.train, STEPS, 0, anchored), 5), STEPS, BATCH);
+const trainWindows = shuffle(tuneWindows(corpus.train, STEPS, 0, anchored), createRng(5)).slice(0, WINDOWS);
+const train = windowNll(tensors, spec, trainWindows, STEPS, BATCH);
+// The very windows the trainer validated on, so this figure is the one its log printed.
 const validation = windowNll(
   tensors,
   spec,
-  pick(tuneWindows(corpus.validation, STEPS, 0, anchored), VALIDATION_SEED),
+  validationSubset(tuneWindows(corpus.validation, STEPS, 0, anchored), WINDOWS),
   STEPS,
   BATCH,
 );

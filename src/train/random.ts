@@ -12,6 +12,14 @@ export function shuffle<T>(items: T[], rng: Rng): T[] {
   return items;
 }
 
+/**
+ * The fixed subset of `count` windows every validation of a run scores: the same seed in every trainer, so a
+ * later measurement (`npm run measure:fit`) scores exactly the windows the training log reported.
+ */
+export function validationSubset<T>(windows: readonly T[], count: number): T[] {
+  return shuffle(windows.slice(), createRng(12345)).slice(0, count);
+}
+
 /** Draws a class from softmax(row / temperature) with one uniform number u in [0, 1). */
 export function sampleClass(row: number[], temperature: number, u: number): number {
   const max = Math.max(...row);

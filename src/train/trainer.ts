@@ -15,7 +15,7 @@ import { warmStart } from './model/warmStart';
 import type { CopySupervision } from './model/attentionGraph';
 import { createModelVariables, modelLogits, trainableVariables } from './model/modelGraph';
 import { maskedCrossEntropy, shapeOfVariables, type RnnVariables } from './model/rnnGraph';
-import { createRng, shuffle } from './random';
+import { createRng, shuffle, validationSubset } from './random';
 
 export interface TrainOptions {
   spec: ModelSpec;
@@ -224,7 +224,7 @@ export async function train(o: TrainOptions): Promise<Progress> {
   }
   const trainWindows = tuneWindows(o.corpus.train, o.windowSteps, 2, o.anchorCounter);
   const allVal = tuneWindows(o.corpus.validation, o.windowSteps, 0, o.anchorCounter);
-  const valWindows = shuffle(allVal.slice(), createRng(12345)).slice(0, o.evalWindows);
+  const valWindows = validationSubset(allVal, o.evalWindows);
   const batchesPerEpoch = Math.floor(trainWindows.length / o.batchSize);
   o.log(
     `${trainWindows.length} training windows (${batchesPerEpoch} batches/epoch), ${valWindows.length} of ${allVal.length} validation windows; hidden ${spec.hidden.join('x')}${spec.attentionLength ? `, attention ${spec.attentionLength}` : ''}, input ${inSize}, T ${o.windowSteps}, B ${o.batchSize}`,

@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Corpus } from '../corpus/readCorpus';
 import { readCheckpoint, writeCheckpoint } from '../export/checkpointFiles';
-import { createRng, shuffle } from '../random';
+import { createRng, shuffle, validationSubset } from '../random';
 import { annealMultiplier, clipByGlobalNorm, setLearningRate } from '../trainer';
 import { createVaeVariables, fromCheckpointTensors, toCheckpointTensors, vaeLoss, type VaeVariables } from './vaeGraph';
 import { magentaVaeConfig, type VaeSpec } from './vaeSpec';
@@ -135,7 +135,7 @@ export async function trainVae(o: VaeTrainOptions): Promise<VaeProgress> {
   }
   const trainWindows = vaeWindows(o.corpus.train, spec.numSteps, 1);
   const allVal = vaeWindows(o.corpus.validation, spec.numSteps, 2);
-  const valWindows = shuffle(allVal.slice(), createRng(12345)).slice(0, o.evalWindows);
+  const valWindows = validationSubset(allVal, o.evalWindows);
   const params = Object.values(vars).reduce((s, v) => s + v.size, 0);
   o.log(
     `${trainWindows.length} training windows (${Math.floor(trainWindows.length / o.batchSize)} batches/epoch), ${valWindows.length} of ${allVal.length} validation windows; ` +

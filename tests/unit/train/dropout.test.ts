@@ -12,6 +12,13 @@ beforeAll(async () => {
 const stepInputs = (steps: number, size: number, batch: number) =>
   Array.from({ length: steps }, (_, t) => tf.randomUniform([size, batch], -1, 1, 'float32', 200 + t) as tf.Tensor2D);
 
+/** Adds 1 to row `row` of a variable [rows, cols]. */
+function nudgeRow(v: tf.Variable, row: number): void {
+  const w = v.arraySync() as number[][];
+  w[row] = w[row].map((x) => x + 1);
+  v.assign(tf.tensor2d(w));
+}
+
 describe('training-time dropout', () => {
   it('keeps a unit at 1 / (1 - rate) or drops it, about `rate` of them', () => {
     const mask = Array.from(dropoutMask(128, 64, 0.25, 7).dataSync());
@@ -43,9 +50,7 @@ describe('training-time dropout', () => {
     const before = rnnLogits(vars, inputs, dropout).arraySync();
     const beforePlain = rnnLogits(vars, inputs).arraySync();
     // Nudge that unit's output weights: sequence 0 must not notice at any step, with dropout.
-    const weights = vars[FC_WEIGHTS].arraySync() as number[][];
-    weights[unit] = weights[unit].map((w) => w + 1);
-    vars[FC_WEIGHTS].assign(tf.tensor2d(weights));
+    nudgeRow(vars[FC_WEIGHTS] as tf.Variable, unit);
     const after = rnnLogits(vars, inputs, dropout).arraySync();
     const afterPlain = rnnLogits(vars, inputs).arraySync();
     for (let t = 0; t < steps; t++) {
@@ -63,12 +68,6 @@ describe('training-time dropout', () => {
       vars: createAttentionVariables({ inputSize: 5, hidden: [size, size, size], depth: 3 }, 6),
       inputs: stepInputs(steps, 5, batch),
     });
-    /** Adds 1 to row `row` of a variable [rows, cols]. */
-    const nudgeRow = (v: tf.Variable, row: number) => {
-      const w = v.arraySync() as number[][];
-      w[row] = w[row].map((x) => x + 1);
-      v.assign(tf.tensor2d(w));
-    };
 
     it('changes nothing at rate 0', () => {
       const { vars, inputs } = setUp();
