@@ -33,10 +33,18 @@ async function write(page: Page, notes: readonly (readonly [string, number])[]):
   for (const [pitch, step] of notes) await cell(page, pitch, step).click();
 }
 
-/** Proposes with the button and waits until ghost notes are drawn. */
+/** Proposes with the button and waits until ghost notes are drawn; a failure says what the page showed. */
 async function proposeAndWait(page: Page): Promise<void> {
   await proposeButton(page).click();
-  await expect.poll(() => ghostCells(page).then((g) => g.length), { timeout: MODEL_READY_MS }).toBeGreaterThan(0);
+  try {
+    await expect.poll(() => ghostCells(page).then((g) => g.length), { timeout: MODEL_READY_MS }).toBeGreaterThan(0);
+  } catch (error) {
+    const notices = await page.locator('[role="alert"], [role="status"]').allInnerTexts();
+    const listed = await items(page).allInnerTexts();
+    throw new Error(
+      `${(error as Error).message}\nnotices: ${JSON.stringify(notices)}\ncandidates: ${JSON.stringify(listed)}`,
+    );
+  }
 }
 
 /** True when the element's box lies inside the viewport and it is the element hit at its centre (not clipped). */
@@ -222,6 +230,12 @@ test(
     await expect.poll(selected).toEqual(Array.from({ length: 16 }, (_, i) => 17 + i));
     await rail(page).getByRole('spinbutton', { name: 'Candidates' }).fill('3');
     await rail(page).getByRole('spinbutton', { name: 'Candidates' }).blur();
+    // Seed 9 drew a silent third candidate here (a bar of rests: nothing drawn, nothing to accept), and so did
+    // 8 of seeds 1-30 for one of their three; the session's seed is random, so unseeded this test flaked.
+    // Silent candidates are drawn again now (src/model/propose.ts); this seed fails without that.
+    await rail(page).getByRole('button', { name: 'More settings' }).click();
+    await rail(page).getByRole('spinbutton', { name: 'Seed' }).fill('9');
+    await rail(page).getByRole('spinbutton', { name: 'Seed' }).blur();
     await proposeAndWait(page);
     await expect.poll(() => items(page).count()).toBe(3);
     for (let i = 0; i < 3; i++) {
