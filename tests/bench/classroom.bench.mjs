@@ -12,7 +12,7 @@ const load = (path) => tsImport(path, import.meta.url);
 
 async function handBackLinks(url) {
   const assignment = await load('../../src/core/assignment.ts');
-  const fixtures = await load('../unit/core/smf/songFixtures.ts');
+  const fixtures = await load('../fixtures/songFixtures.ts');
   const template = {
     ...assignment.openTemplate({ tonic: 'C', scale: 'major' }),
     id: 'bench-class',

@@ -69,7 +69,7 @@ export async function benchMidi() {
     song: await load('../../src/core/song.ts'),
     validate: await load('../../src/core/validate.ts'),
     shareLink: await load('../../src/core/shareLink.ts'),
-    fixtures: await load('../unit/core/smf/songFixtures.ts'),
+    fixtures: await load('../fixtures/songFixtures.ts'),
   };
 
   const file = manyNotesFile(100_000);
