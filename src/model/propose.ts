@@ -47,7 +47,7 @@ export function proposeCandidates(
 }
 
 /** The plan's batch, with each row that starts no note at a free step drawn again (SILENT_REDRAWS times at most). */
-export function sampleWithoutSilence(sampler: BatchSampler, plan: SamplingPlan): SampledBatch {
+function sampleWithoutSilence(sampler: BatchSampler, plan: SamplingPlan): SampledBatch {
   const batch = sampler.sample(plan);
   // At temperature 0 a redraw is the same argmax again; with no free step where a note may start it cannot help.
   if (plan.temperature <= 0 || !mayStartNote(plan)) return batch;

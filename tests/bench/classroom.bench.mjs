@@ -70,8 +70,9 @@ export async function benchClassroom({ browser, url }) {
   const links = await handBackLinks(url);
   const chars = Math.round(links.reduce((n, l) => n + l.length, 0) / links.length);
   const { context, page } = await openBenchPage(browser, url);
-  // The class view lives in the Classroom side panel (UI contract: tablist "Panels").
-  await page.getByRole('tablist', { name: 'Panels' }).getByRole('tab', { name: 'Classroom', exact: true }).click();
+  // The class view lives in the Classroom side panel.
+  const { openPanel } = await load('../e2e/panels.ts');
+  await openPanel(page, 'Classroom');
   await page.getByRole('region', { name: 'Class view' }).waitFor();
   const times = [];
   for (let i = 0; i < RUNS; i++) {

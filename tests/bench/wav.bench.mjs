@@ -63,9 +63,9 @@ export async function benchWav({ browser, url }) {
   const page = await context.newPage();
   await page.goto(url);
   await page.getByRole('grid', { name: /^Phrase/ }).waitFor();
-  // Open project and Export WAV live in the Export side panel (UI contract: tablist "Panels").
-  await page.getByRole('tablist', { name: 'Panels' }).getByRole('tab', { name: 'Export', exact: true }).click();
-  await page.getByRole('tabpanel').waitFor();
+  // Open project and Export WAV live in the Export side panel.
+  const { openPanel } = await tsImport('../e2e/panels.ts', import.meta.url);
+  await openPanel(page, 'Export');
   const [chooser] = await Promise.all([
     page.waitForEvent('filechooser'),
     page.getByRole('button', { name: 'Open project' }).click(),
