@@ -115,3 +115,41 @@ test('the phrase length sets the number of step columns, and a shorter phrase cu
   expect(await soundingCells(page)).toEqual(['E4 step 40', 'C4 step 2']);
   expect(app.errors).toEqual([]);
 });
+
+test('the pitch rows share the grid’s height (capped on tall screens) and follow a resize', async () => {
+  const context = await session.newContext({ viewport: { width: 1280, height: 720 } });
+  const app = await session.open('/', context);
+  const { page } = app;
+  const rowsFit = () =>
+    page.evaluate(() => {
+      const scroller = document.querySelector('[role="grid"]')!.parentElement!;
+      const rows = [...document.querySelectorAll('[role="grid"] [role="row"]')].map((r) => r.getBoundingClientRect());
+      const bottom = scroller.getBoundingClientRect().top + scroller.clientTop + scroller.clientHeight;
+      return {
+        // Every row the same height, the last one ending at the scroll area's bottom (when not capped).
+        heights: [...new Set(rows.map((r) => r.height.toFixed(1)))],
+        gapBelow: Math.round(bottom - rows[rows.length - 1].bottom),
+        scrollsDown: scroller.scrollHeight > scroller.clientHeight,
+      };
+    });
+  let fit = await rowsFit();
+  expect(fit.heights.length).toBe(1);
+  expect(Number(fit.heights[0])).toBeGreaterThan(14);
+  expect(Number(fit.heights[0])).toBeLessThan(26);
+  expect(fit.gapBelow).toBe(0);
+  expect(fit.scrollsDown).toBe(false);
+
+  // A taller window: the rows grow to their cap (26 px) and leave the rest of the space below.
+  await page.setViewportSize({ width: 1920, height: 1200 });
+  await expect.poll(async () => (await rowsFit()).heights).toEqual(['26.0']);
+  expect((await rowsFit()).gapBelow).toBeGreaterThan(0);
+
+  // Back to a laptop screen: they share the space again, and adding a note changes no row's height.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await expect.poll(async () => (await rowsFit()).gapBelow).toBe(0);
+  fit = await rowsFit();
+  await cell(page, 'E4', 3).click();
+  expect(await soundingCells(page)).toEqual(['E4 step 3']);
+  expect(await rowsFit()).toEqual(fit);
+  expect(app.errors).toEqual([]);
+});

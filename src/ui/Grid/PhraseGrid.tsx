@@ -21,6 +21,7 @@ import { Playhead } from './Playhead';
 import { previewAfterPaint } from './previewAfterPaint';
 import { keyboardAnchor, selectionKey, spanBetween } from './selectionModel';
 import { useGridPointer } from './useGridPointer';
+import { useRowFit } from './useRowFit';
 import { useWheelPitchScroll } from './useWheelPitchScroll';
 import './grid.css';
 
@@ -123,6 +124,7 @@ export function PhraseGrid() {
 
   useGridPointer(gridRef, steps, focusCell);
   useWheelPitchScroll(gridRef, moveWindow);
+  useRowFit(gridRef, pitches.length);
 
   // Focus that arrives from outside our handlers (a click elsewhere, Tab, a script) moves the roving tabindex.
   const onFocus = (e: FocusEvent<HTMLDivElement>) => {
