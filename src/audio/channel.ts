@@ -13,6 +13,7 @@ export class Channel {
   private current: Instrument | null = null;
   private volumeDb = 0;
   private muted = false;
+  private applied = false;
 
   /** `build` makes instruments in Tone's current context; the channel ends in `destination`. */
   constructor(
@@ -37,8 +38,12 @@ export class Channel {
     }
     if (volumeDb !== this.volumeDb) {
       this.volumeDb = volumeDb;
-      this.volume.volume.rampTo(volumeDb, 0.05, time);
+      // A change while playing glides (no zipper click); a fresh channel starts at its level. Ramping
+      // from 0 dB there made every offline chunk of a WAV export start 50 ms too loud.
+      if (this.applied) this.volume.volume.rampTo(volumeDb, 0.05, time);
+      else this.volume.volume.setValueAtTime(volumeDb, time);
     }
+    this.applied = true;
     if (muted !== this.muted) {
       this.muted = muted;
       this.muteGate.gain.setValueAtTime(muted ? 0 : 1, time);

@@ -2,7 +2,7 @@
 // opened as a project file, then "Export WAV" is clicked and the time to the download is measured. The
 // first export also loads the piano samples; the figure is the median of the warm runs after it.
 import { tsImport } from 'tsx/esm/api';
-import { figure, median } from './lib.mjs';
+import { BENCH_PAGE, figure, median } from './lib.mjs';
 
 const WARM_RUNS = 3;
 const SONG_SECONDS = 180;
@@ -61,7 +61,8 @@ export async function benchWav({ browser, url }) {
   const project = await threeMinuteSong();
   const context = await browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
-  await page.goto(url);
+  // The bench entry: the app plus window.__phrasewrightBench, for the baseline below.
+  await page.goto(new URL(BENCH_PAGE, url).toString());
   await page.getByRole('grid', { name: /^Phrase/ }).waitFor();
   // Open project and Export WAV live in the Export side panel.
   const { openPanel } = await tsImport('../e2e/panels.ts', import.meta.url);
@@ -79,8 +80,13 @@ export async function benchWav({ browser, url }) {
   const cold = await exportOnce(page);
   const warm = [];
   for (let i = 0; i < WARM_RUNS; i++) warm.push(await exportOnce(page));
+  // Baseline in the same run: the same renderer with one chunk at a time (as before 2026-12-06).
+  const serial = [];
+  for (let i = 0; i < WARM_RUNS; i++) serial.push(await page.evaluate(() => window.__phrasewrightBench.wavMs(1)));
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
   await context.close();
   const ms = median(warm);
+  const serialMs = median(serial);
   return [
     figure({
       name: 'WAV export of a 3-minute song, speed vs real time',
@@ -88,7 +94,8 @@ export async function benchWav({ browser, url }) {
       unit: 'x',
       target: 20,
       better: 'higher',
-      note: `click to download, median of ${WARM_RUNS} warm runs (${Math.round(ms)} ms); piano melody + synth chords, 44.1 kHz 16-bit stereo`,
+      baseline: Math.round((SONG_SECONDS * 1000 * 10) / serialMs) / 10,
+      note: `click to download, median of ${WARM_RUNS} warm runs (${Math.round(ms)} ms); piano melody + synth chords, 44.1 kHz 16-bit stereo; chunks rendered ${Math.min(4, cores)} at a time (${cores} cores); baseline: the renderer alone, one chunk at a time (${Math.round(serialMs)} ms)`,
     }),
     figure({
       name: 'WAV export of a 3-minute song, first run (loads the piano)',

@@ -23,6 +23,11 @@ export interface BenchHook {
   model(): BenchModel;
   /** Similar and Interpolate (tests/bench/vae.bench.mjs). */
   vae(): VaeStore;
+  /**
+   * Milliseconds to render the open song as WAV bytes with `concurrency` chunks at a time, through the
+   * renderer Export WAV uses (tests/bench/wav.bench.mjs: one at a time is the baseline).
+   */
+  wavMs(concurrency: number): Promise<number>;
 }
 
 let worker: Worker | null = null;
@@ -60,4 +65,10 @@ const app = startApp(window, { proposals: { model: () => model }, vae: () => mod
   actions: app.actions,
   model: () => model,
   vae: () => app.vae,
+  async wavMs(concurrency) {
+    const { renderSongWav } = await import('../../../src/audio/wavRender');
+    const started = performance.now();
+    await renderSongWav(app.store.getState().song, { concurrency });
+    return performance.now() - started;
+  },
 };
