@@ -76,6 +76,8 @@ describe('renderSongWav', () => {
   it('adds chunks up to what one long render gives: the same loudness in every 20 ms, at chunk starts too', async () => {
     // The melody alone at -8 dB, cut into chunks that start where its notes start (every 0.3 s). A note's
     // chunk-relative time can round to the next sample, so the comparison is of loudness, not of samples.
+    // (The triangle chords come out of chunks with the same tones at the same levels, measured at each
+    // tone's frequency, but other phases, so their sum's level over 20 ms differs by up to 1 dB: no check.)
     const base = fourBarSong();
     const song = { ...base, instruments: { ...base.instruments, melodyVolume: -8, chordsMuted: true } };
     const whole = decodeWav(await renderSongWav(song, { chunkSeconds: 60, concurrency: 1 }));
