@@ -156,16 +156,22 @@ export async function renderSongWav(song: Song, opts: WavRenderOptions = {}): Pr
   opts.onProgress?.(0);
   // A few renderers take chunks in order until none is left. Which chunk lands first changes nothing but
   // float rounding where more than two overlap (never with the default chunk and tail).
+  let failed = false; // one renderer's error stops the others taking more chunks
   const renderer = async () => {
-    while (taken < chunks.length) {
+    try {
+      while (!failed && taken < chunks.length) {
+        if (opts.signal?.aborted) throw abortError();
+        const chunk = chunks[taken++];
+        if (chunk.events.length > 0) await renderChunk(song, chunk, resolve, piano, out);
+        opts.onProgress?.(++done / chunks.length);
+        // Let the page paint the progress bar and hear the Cancel click between chunks.
+        await new Promise((r) => setTimeout(r, 0));
+      }
       if (opts.signal?.aborted) throw abortError();
-      const chunk = chunks[taken++];
-      if (chunk.events.length > 0) await renderChunk(song, chunk, resolve, piano, out);
-      opts.onProgress?.(++done / chunks.length);
-      // Let the page paint the progress bar and hear the Cancel click between chunks.
-      await new Promise((r) => setTimeout(r, 0));
+    } catch (error) {
+      failed = true;
+      throw error;
     }
-    if (opts.signal?.aborted) throw abortError();
   };
   const concurrency = Math.max(1, Math.min(chunks.length, opts.concurrency ?? defaultConcurrency()));
   await Promise.all(Array.from({ length: concurrency }, renderer));

@@ -14,10 +14,11 @@ export function useRowFit(gridRef: RefObject<HTMLElement | null>, rows: number) 
     const scroller = grid?.parentElement;
     if (!grid || !scroller || rows <= 0) return;
     const fit = () => {
-      // The scroll area's inner height (without a horizontal scrollbar) less what sits above the rows: the
-      // ruler and the grid's top border.
-      const above = grid.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
-      const available = scroller.clientHeight - above - grid.clientTop - scroller.clientTop;
+      // The scroll area's inner height (without a horizontal scrollbar) less what sits above the rows inside
+      // it: the ruler and the grid's top border.
+      const rowsTop = grid.getBoundingClientRect().top + grid.clientTop;
+      const innerTop = scroller.getBoundingClientRect().top + scroller.clientTop;
+      const available = scroller.clientHeight - (rowsTop - innerTop + scroller.scrollTop);
       grid.style.setProperty('--row-fit', `${Math.max(0, available / rows).toFixed(3)}px`);
     };
     fit();
