@@ -40,13 +40,14 @@ export interface WavRenderOptions {
   loadPiano?: () => Promise<PianoSamples>;
   /** Default CHUNK_SECONDS; tests shorten it. */
   chunkSeconds?: Seconds;
-  /** Chunks rendered at once; default one per core (navigator.hardwareConcurrency), at most MAX_CONCURRENCY. */
+  /** Chunks rendered at once; default defaultWavConcurrency(). */
   concurrency?: number;
 }
 
 const MAX_CONCURRENCY = 4;
 
-function defaultConcurrency(): number {
+/** Chunks a WAV export renders at once: one per core (navigator.hardwareConcurrency), at most MAX_CONCURRENCY. */
+export function defaultWavConcurrency(): number {
   const cores = globalThis.navigator?.hardwareConcurrency ?? 1;
   return Math.max(1, Math.min(MAX_CONCURRENCY, cores));
 }
@@ -173,7 +174,7 @@ export async function renderSongWav(song: Song, opts: WavRenderOptions = {}): Pr
       throw error;
     }
   };
-  const concurrency = Math.max(1, Math.min(chunks.length, opts.concurrency ?? defaultConcurrency()));
+  const concurrency = Math.max(1, Math.min(chunks.length, opts.concurrency ?? defaultWavConcurrency()));
   await Promise.all(Array.from({ length: concurrency }, renderer));
   return encodeWav(
     { sampleRate: WAV_SAMPLE_RATE, numberOfChannels: CHANNELS, length: frames, getChannelData: (c) => out[c] },

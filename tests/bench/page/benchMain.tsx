@@ -28,6 +28,8 @@ export interface BenchHook {
    * renderer Export WAV uses (tests/bench/wav.bench.mjs: one at a time is the baseline).
    */
   wavMs(concurrency: number): Promise<number>;
+  /** The chunks Export WAV renders at once on this machine (defaultWavConcurrency). */
+  wavConcurrency(): Promise<number>;
 }
 
 let worker: Worker | null = null;
@@ -70,5 +72,9 @@ const app = startApp(window, { proposals: { model: () => model }, vae: () => mod
     const started = performance.now();
     await renderSongWav(app.store.getState().song, { concurrency });
     return performance.now() - started;
+  },
+  async wavConcurrency() {
+    const { defaultWavConcurrency } = await import('../../../src/audio/wavRender');
+    return defaultWavConcurrency();
   },
 };
