@@ -77,6 +77,8 @@ export interface TrainOptions {
   returnWeight?: number;
   /** Only repeats of what sounded this many bars earlier get returnWeight (windows.ts; 0 = any lag). */
   returnLagBars?: number;
+  /** Loss weight of targets that start a note outside the tune's annotated key (offKeySteps.ts; 1 = plain). */
+  offKeyWeight?: number;
   /** Share of steps fed the model's own sampled event instead of the real one (attentionGraph.ts OwnInputs). */
   ownInputs?: number;
   /** Raise the own-input share linearly from 0 at the start to `ownInputs` at the end of the budget. */
@@ -260,6 +262,7 @@ export async function train(o: TrainOptions): Promise<Progress> {
       copyMode: o.copySources,
       returnWeight: o.returnWeight,
       returnLagBars: o.returnLagBars,
+      offKeyWeight: o.offKeyWeight,
       noise: o.inputNoise ? { rate: o.inputNoise, rng } : undefined,
     });
     const rateNow = progress.learningRate * annealMultiplier(elapsed(), o.maxMinutes, o.annealMinutes ?? 0);

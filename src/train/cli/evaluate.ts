@@ -7,7 +7,9 @@
  * compare like for like. The last line is `RESULT {json}`. eval.json and MODEL_CARD.md are rewritten only
  * with --write-card. `--max-tunes N` / `--stride K` score a subset for quick sweeps (never with --write-card).
  * `--seeds 7,8,9,10` also draws the model's phrases with the other seeds and reports the mean overlap over the
- * draws (the first seed's figures are the run's, as with `--seed`).
+ * draws (the first seed's figures are the run's, as with `--seed`). `--card-only` rewrites MODEL_CARD.md (and,
+ * for a shipped model, index.json) from the folder's training.json and eval.json without scoring anything: for
+ * after its known limits in training.json were edited.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -78,12 +80,22 @@ const SPLIT_LABELS: Record<Split, string> = {
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
+/** Writes the folder's MODEL_CARD.md from its JSON files, and the shipped index when it is a shipped model. */
+function rewriteCard(dir: string): void {
+  if (!existsSync(join(dir, 'eval.json')))
+    throw new CorpusFolderError(`${dir} has no eval.json: run the eval with --write-card first`);
+  writeModelCard(dir);
+  if (resolve(dir).startsWith(resolve(SHIPPED_CHECKPOINTS))) updateCheckpointIndex(SHIPPED_CHECKPOINTS);
+  console.log(`wrote ${join(dir, 'MODEL_CARD.md')}`);
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   if (args.task !== undefined) return runEvalTask(args);
   if (str(args, 'kind', 'melody') === 'vae') return evaluateVaeCommand(args);
   const id = str(args, 'id', '');
   const dir = str(args, 'checkpoint', id ? join(SHIPPED_CHECKPOINTS, id) : '') || defaultCheckpoint('melody');
+  if (args['card-only']) return rewriteCard(dir);
   const maxOrder = num(args, 'max-order', 6);
   const samples = num(args, 'samples', 3);
   const bars = num(args, 'bars', 4);
@@ -251,9 +263,8 @@ async function main(): Promise<void> {
       ...(spread ? { musicalitySeeds: spread } : {}),
     };
     writeFileSync(join(dir, 'eval.json'), JSON.stringify(evaluation, null, 1) + '\n');
-    writeModelCard(dir);
-    if (resolve(dir).startsWith(resolve('public/checkpoints'))) updateCheckpointIndex('public/checkpoints');
-    console.log(`\nwrote ${join(dir, 'eval.json')} and ${join(dir, 'MODEL_CARD.md')}`);
+    console.log(`\nwrote ${join(dir, 'eval.json')}`);
+    rewriteCard(dir);
   }
   const result = {
     checkpoint: dir,

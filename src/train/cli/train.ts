@@ -47,6 +47,8 @@ const HELP = `npm run train -- [--kind melody|chord|vae] [--corpus DIR] [--id NA
                      up to its first note: where the model decides to restate (1 = plain)
   --return-lag-bars 0  only the repeats of what sounded exactly N bars earlier get that weight (4: a phrase
                      returning to its opening; 0 = any lag)
+  --off-key-weight 1  loss weight (times the above) of targets that start a note outside the key annotated there
+                     (POP909-style corpora; major or natural minor): below 1, the model leaves the key less often
   --own-inputs 0     attention models: share of steps fed the model's own sampled event instead of the real one
                      (scheduled sampling; targets stay real), so it learns to continue from its own phrases
   --own-inputs-ramp  raise that share linearly from 0 at the start to --own-inputs at the end of the budget
@@ -113,6 +115,7 @@ async function main(): Promise<void> {
     copySources: str(args, 'copy-sources', 'motifs') as CopyMode,
     returnWeight: num(args, 'return-weight', 1),
     returnLagBars: num(args, 'return-lag-bars', 0),
+    offKeyWeight: num(args, 'off-key-weight', 1),
     ownInputs: num(args, 'own-inputs', 0),
     ownInputsRamp: Boolean(args['own-inputs-ramp']),
   };
@@ -125,6 +128,9 @@ async function main(): Promise<void> {
   if (options.ownInputsRamp && !options.ownInputs) throw new Error('--own-inputs-ramp needs --own-inputs p');
   if (options.ownInputs < 0 || options.ownInputs > 1) throw new Error('--own-inputs must be between 0 and 1');
   if (!(options.returnWeight > 0)) throw new Error('--return-weight must be above 0');
+  if (!(options.offKeyWeight > 0)) throw new Error('--off-key-weight must be above 0');
+  if (options.offKeyWeight !== 1 && !corpus.train.some((t) => t.keys?.length))
+    throw new Error('--off-key-weight needs a corpus with annotated keys (a POP909-style folder)');
   if (!Number.isInteger(options.returnLagBars) || options.returnLagBars < 0)
     throw new Error('--return-lag-bars must be a whole number of bars (0: any lag)');
   if (!Number.isInteger(options.halveAfter) || options.halveAfter < 0)

@@ -9,6 +9,7 @@ import { transposeChord } from '../corpus/chordSymbols';
 import { eventClass, HOLD, pitchSpan } from '../corpus/melodyEvents';
 import { openingBarStep, type Tune } from '../corpus/tune';
 import { copySourceLists, type CopyMode, type EchoMotifs, echoSteps, repeatStarts } from './echoSteps';
+import { offKeySteps } from './offKeySteps';
 import type { Rng } from '../random';
 import type { ModelSpec } from './modelSpec';
 import { counterStep, writeStepInput } from './stepFeatures';
@@ -59,7 +60,10 @@ export interface Batch {
   inputs: tf.Tensor2D[];
   /** Target class of row t * B + b. */
   targets: tf.Tensor1D;
-  /** The weight of each target in the mean loss: 0 past the tune end, else 1 (or echoWeight on echo steps). */
+  /**
+   * The weight of each target in the mean loss: 0 past the tune end, else 1 (or echoWeight on echo steps,
+   * returnWeight where a repeat starts), times offKeyWeight on notes outside the annotated key.
+   */
   mask: tf.Tensor1D;
   /** Targets inside the tune. */
   counted: number;
@@ -103,6 +107,8 @@ export interface BatchOptions {
   returnLagBars?: number;
   /** Some inputs inside echoes are wrong notes (InputNoise). */
   noise?: InputNoise;
+  /** Targets that start a note outside the annotated key (offKeySteps) weigh this much more or less (1: plain). */
+  offKeyWeight?: number;
 }
 
 /** Builds the tensors of one batch of windows (T steps each); `options` adds weights and copy targets. */
@@ -121,6 +127,7 @@ export function makeBatch(
     returnWeight = 1,
     returnLagBars = 0,
     noise,
+    offKeyWeight = 1,
   } = options;
   const batch = windows.length;
   const slots: (Float32Array | null)[] = Array.from({ length: steps }, () => null);
@@ -141,6 +148,7 @@ export function makeBatch(
     const reach = copyLength > 0 ? copyLength + 1 : steps;
     const lag = returnLagBars > 0 ? returnLagBars * w.tune.stepsPerBar : undefined;
     const returns = returnWeight === 1 ? null : repeatStarts(stretch, reach, 8, 3, lag);
+    const offKey = offKeyWeight === 1 ? null : offKeySteps(w.tune, w.start, steps + 1);
     for (let t = 0; t < steps; t++) {
       const i = w.start + t;
       const clean = i < events.length ? shifted(events[i], w.shift) : HOLD;
@@ -149,7 +157,8 @@ export function makeBatch(
       writeStepInput(spec, buffers[t], batch, b, counterStep(spec, (w.counterStart ?? 0) + t), event, nextChord);
       if (i + 1 < events.length) {
         targets[t * batch + b] = eventClass(shifted(events[i + 1], w.shift), spec.minPitch);
-        mask[t * batch + b] = returns?.[t + 1] ? returnWeight : echoes?.[t + 1] ? echoWeight : 1;
+        const weight = returns?.[t + 1] ? returnWeight : echoes?.[t + 1] ? echoWeight : 1;
+        mask[t * batch + b] = offKey?.[t + 1] ? weight * offKeyWeight : weight;
         counted++;
         const from = sources ? sources[t + 1] : [];
         if (from.length > 0) {

@@ -284,6 +284,11 @@ export function writeModelCard(dir: string): void {
           `- Loss weight ${training.options.returnWeight} on the targets where an exact repeat (8+ steps, 3+ notes) of steps ${training.options.returnLagBars ? `exactly ${training.options.returnLagBars} bars earlier` : "within the memory's reach"} starts, up to its first note; validation NLL is unweighted.`,
         ]
       : []),
+    ...(training.options.offKeyWeight && training.options.offKeyWeight !== 1
+      ? [
+          `- Loss weight x${training.options.offKeyWeight} on targets that start a note outside the key annotated there (major or natural minor); validation NLL is unweighted.`,
+        ]
+      : []),
     ...(training.options.dropout
       ? [
           `- Dropout ${training.options.dropout} between layers and before the output while training (one mask per window).`,
