@@ -5,7 +5,8 @@
  * model was trained on, the validation split is evaluated; on any other folder, every tune in it (no split),
  * while the n-grams are still trained on the model's own training tunes (training.json) so the figures
  * compare like for like. The last line is `RESULT {json}`. eval.json and MODEL_CARD.md are rewritten only
- * with --write-card. `--max-tunes N` / `--stride K` score a subset for quick sweeps (never with --write-card).
+ * with --write-card. `--max-tunes N` / `--stride K` / `--steps-per-bar N` (one meter) score a subset for quick sweeps
+ * (never with --write-card).
  * `--seeds 7,8,9,10` also draws the model's phrases with the other seeds and reports the mean overlap over the
  * draws (the first seed's figures are the run's, as with `--seed`). `--card-only` rewrites MODEL_CARD.md (and,
  * for a shipped model, index.json) from the folder's training.json and eval.json without scoring anything: for
@@ -108,7 +109,7 @@ async function main(): Promise<void> {
 
   // A model card reports every tune; a sweep's figures are for choosing a setting, not for the card.
   if (args['write-card'] && asksForSubset(args))
-    throw new CorpusFolderError('--write-card reports every tune: leave out --max-tunes and --stride');
+    throw new CorpusFolderError('--write-card reports every tune: leave out --max-tunes, --stride and --steps-per-bar');
 
   await useTrainingBackend(str(args, 'backend', 'wasm') === 'cpu' ? 'cpu' : 'wasm');
   const model = loadModel(dir);
@@ -130,7 +131,7 @@ async function main(): Promise<void> {
   console.log(
     `${dir}: ${spec.kind} model ${spec.hidden.join('x')}${spec.attentionLength ? `, attention ${spec.attentionLength}` : ''}, aux ${spec.auxBits} bits\n` +
       `evaluating ${tunes.length} tunes of ${corpusDir} (${SPLIT_LABELS[split]}` +
-      `${sweep ? `; a sweep: ${tunes.length} of ${scored.length}, by --max-tunes/--stride` : ''}); ` +
+      `${sweep ? `; a sweep: ${tunes.length} of ${scored.length}, by --max-tunes/--stride/--steps-per-bar` : ''}); ` +
       `n-grams trained on ${ngramTunes.length} training tunes of ${trainingFolder}`,
   );
 

@@ -108,22 +108,31 @@ export async function setUpTask(args: Args, role: DefaultRole, needsChords: bool
 interface Sweep {
   stride: number;
   maxTunes: number;
+  /** Only tunes with this many sixteenths per bar (0: any meter). */
+  stepsPerBar: number;
 }
 
 /**
  * The subset a quick sweep of a setting asks for, or null for every tune (the reported figures): --max-tunes N
  * keeps the first N; --stride K takes every Kth tune first, so a small sweep spans the corpus's kinds of tune
- * (files sort by kind). The one place that knows these options, so asksForSubset and sweepTunes agree.
+ * (files sort by kind); --steps-per-bar N keeps one meter's tunes (16: 4/4, 12: 6/8 and 3/4), to see where a
+ * model's figures come from. The one place that knows these options, so asksForSubset and sweepTunes agree.
  */
 function sweepOf(args: Args): Sweep | null {
-  if (args['max-tunes'] === undefined && args.stride === undefined) return null;
-  return { stride: Math.max(1, Math.floor(num(args, 'stride', 1))), maxTunes: num(args, 'max-tunes', Infinity) };
+  if (args['max-tunes'] === undefined && args.stride === undefined && args['steps-per-bar'] === undefined) return null;
+  return {
+    stride: Math.max(1, Math.floor(num(args, 'stride', 1))),
+    maxTunes: num(args, 'max-tunes', Infinity),
+    stepsPerBar: num(args, 'steps-per-bar', 0),
+  };
 }
 
-/** The tunes a sweep keeps (all of them without --max-tunes / --stride). */
-export function sweepTunes<T>(all: T[], args: Args): T[] {
+/** The tunes a sweep keeps (all of them without --max-tunes / --stride / --steps-per-bar). */
+export function sweepTunes<T extends Pick<Tune, 'stepsPerBar'>>(all: T[], args: Args): T[] {
   const sweep = sweepOf(args);
-  return sweep ? all.filter((_, i) => i % sweep.stride === 0).slice(0, sweep.maxTunes) : all;
+  if (!sweep) return all;
+  const ofMeter = sweep.stepsPerBar > 0 ? all.filter((t) => t.stepsPerBar === sweep.stepsPerBar) : all;
+  return ofMeter.filter((_, i) => i % sweep.stride === 0).slice(0, sweep.maxTunes);
 }
 
 /** The tune's melody as app notes between steps [from, to), relative to `from` (cut at `to`). */

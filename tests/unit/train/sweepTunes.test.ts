@@ -10,17 +10,30 @@ import {
   tunesOfSplit,
 } from '../../../src/train/eval/taskSetup';
 
-const tunes = Array.from({ length: 10 }, (_, i) => `tune${i}`);
+const tunes = Array.from({ length: 10 }, (_, i) => ({ name: `tune${i}`, stepsPerBar: i % 2 ? 12 : 16 }));
+const names = (kept: { name: string }[]) => kept.map((t) => t.name);
 
-describe('sweepTunes (--max-tunes, --stride)', () => {
-  it('keeps every tune when neither is given', () => {
+describe('sweepTunes (--max-tunes, --stride, --steps-per-bar)', () => {
+  it('keeps every tune when none is given', () => {
     expect(sweepTunes(tunes, parseArgs([]))).toEqual(tunes);
+    expect(asksForSubset(parseArgs([]))).toBe(false);
   });
 
   it('takes every Kth tune first, then the first N of those', () => {
-    expect(sweepTunes(tunes, parseArgs(['--stride', '3']))).toEqual(['tune0', 'tune3', 'tune6', 'tune9']);
-    expect(sweepTunes(tunes, parseArgs(['--stride', '3', '--max-tunes', '2']))).toEqual(['tune0', 'tune3']);
+    expect(names(sweepTunes(tunes, parseArgs(['--stride', '3'])))).toEqual(['tune0', 'tune3', 'tune6', 'tune9']);
+    expect(names(sweepTunes(tunes, parseArgs(['--stride', '3', '--max-tunes', '2'])))).toEqual(['tune0', 'tune3']);
     expect(sweepTunes(tunes, parseArgs(['--max-tunes', '4']))).toEqual(tunes.slice(0, 4));
+  });
+
+  it("keeps one meter's tunes before striding, and counts as a subset (never for a model card)", () => {
+    const args = parseArgs(['--steps-per-bar', '12']);
+    expect(names(sweepTunes(tunes, args))).toEqual(['tune1', 'tune3', 'tune5', 'tune7', 'tune9']);
+    expect(names(sweepTunes(tunes, parseArgs(['--steps-per-bar', '12', '--stride', '2'])))).toEqual([
+      'tune1',
+      'tune5',
+      'tune9',
+    ]);
+    expect(asksForSubset(args)).toBe(true);
   });
 });
 
