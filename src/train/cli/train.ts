@@ -34,7 +34,8 @@ const HELP = `npm run train -- [--kind melody|chord|vae] [--corpus DIR] [--id NA
                      as phrases count in the app, instead of from each window's start (--aux-bits 7: 8 bars of 4/4)
   --echo-weight 1    loss weight of steps that continue a motif heard earlier in the window (1 = plain)
   --echo-motifs intervals  what counts as heard earlier: intervals (the same 3 intervals and gaps at any pitch
-                     level, as the musicality measure) or pitches (the same pitches and gaps: exact restatements)
+                     level, as the musicality measure), pitches (the same pitches and gaps: exact restatements),
+                     or repeats (inside a step-for-step repeat of 8+ steps with 3+ onsets, as --copy-sources repeats)
   --input-noise 0    share of note onsets inside a repeated motif fed to the model as a wrong note (1-2 semitones
                      off), the target kept: teaches it to get back to the motif after a wrong note of its own
   --dropout 0        training-time dropout of what each LSTM layer passes up (to the next layer or the output)
@@ -119,8 +120,8 @@ async function main(): Promise<void> {
     ownInputs: num(args, 'own-inputs', 0),
     ownInputsRamp: Boolean(args['own-inputs-ramp']),
   };
-  if (options.echoMotifs !== 'intervals' && options.echoMotifs !== 'pitches')
-    throw new Error('--echo-motifs must be intervals or pitches');
+  if (!['intervals', 'pitches', 'repeats'].includes(options.echoMotifs))
+    throw new Error('--echo-motifs must be intervals, pitches or repeats');
   if (options.copySources !== 'motifs' && options.copySources !== 'repeats')
     throw new Error('--copy-sources must be motifs or repeats');
   if (options.copyWeight && !spec.attentionLength) throw new Error('--copy-weight needs an --attention model');

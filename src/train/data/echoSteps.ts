@@ -8,15 +8,26 @@
 import { eventsToNotes } from '../corpus/melodyEvents';
 import { markMotifContinuation, motifContinuation, motifKeys, type MotifIdentity } from '../eval/musicality/motifs';
 
-/** What counts as a motif heard before for the echo weight (motifKeys' identity: intervals or exact pitches). */
-export type EchoMotifs = MotifIdentity;
+/**
+ * What counts as heard before for the echo weight: a four-note motif (motifKeys' identity: intervals or exact
+ * pitches), or 'repeats': being inside a step-for-step repeat of 8+ steps (repeatSources).
+ */
+export type EchoMotifs = MotifIdentity | 'repeats';
 
 /**
  * 1 on each step from the second to the fourth note of a four-note window whose motif occurred before, the
  * earlier occurrence ending on or before this one's first note (so a run of one repeated figure counts from
  * its second time, not against itself). With `motifs` 'pitches' only a restatement at the same pitches counts.
+ * With 'repeats', every step of a step-for-step repeat (8+ steps, 3+ onsets) of what sounded at most `reach`
+ * steps before: a model weighted there learns to stay with a restatement of half a bar or more once it has begun,
+ * without being paid for every four-note figure that comes back inside other music (which narrows its phrases).
  */
-export function echoSteps(events: ArrayLike<number>, motifs: EchoMotifs = 'intervals'): Uint8Array {
+export function echoSteps(
+  events: ArrayLike<number>,
+  motifs: EchoMotifs = 'intervals',
+  reach = events.length,
+): Uint8Array {
+  if (motifs === 'repeats') return Uint8Array.from(repeatSources(events, reach), (from) => (from.length ? 1 : 0));
   const notes = eventsToNotes(events);
   const marks = new Uint8Array(events.length);
   const first = new Map<string, number>();

@@ -140,12 +140,12 @@ export function makeBatch(
   windows.forEach((w, b) => {
     const { events, chords } = w.tune;
     const stretch = events.subarray(w.start, w.start + steps + 1);
-    const echoes = echoWeight === 1 && !noise?.rate ? null : echoSteps(stretch, echoMotifs);
     // At input step t the memory's slot k holds the output of step t - L + k, so a target (step t + 1) can be
     // pointed at sources from t - L to t - 1: at most L + 1 steps before it.
     const sources = copyLength > 0 ? copySourceLists(stretch, copyLength + 1, copyMode) : null;
     // Without a memory, any repeat in the window counts.
     const reach = copyLength > 0 ? copyLength + 1 : steps;
+    const echoes = echoWeight === 1 && !noise?.rate ? null : echoSteps(stretch, echoMotifs, reach);
     const lag = returnLagBars > 0 ? returnLagBars * w.tune.stepsPerBar : undefined;
     const returns = returnWeight === 1 ? null : repeatStarts(stretch, reach, 8, 3, lag);
     const offKey = offKeyWeight === 1 ? null : offKeySteps(w.tune, w.start, steps + 1);

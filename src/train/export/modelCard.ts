@@ -276,7 +276,7 @@ export function writeModelCard(dir: string): void {
       `), clip ${training.options.clipNorm}; best validation-window NLL ${r.bestValWindowNll.toFixed(4)} at step ${r.bestStep}; stopped by ${r.stoppedBy}.`,
     ...(training.options.echoWeight && training.options.echoWeight !== 1
       ? [
-          `- Loss weight ${training.options.echoWeight} on echo steps (targets that continue a four-note motif heard earlier in the window${training.options.echoMotifs === 'pitches' ? ' at the same pitches' : ''}), 1 elsewhere; validation NLL is unweighted.`,
+          `- Loss weight ${training.options.echoWeight} on echo steps (${training.options.echoMotifs === 'repeats' ? "targets inside a step-for-step repeat (8+ steps, 3+ notes) of what sounded within the memory's reach" : `targets that continue a four-note motif heard earlier in the window${training.options.echoMotifs === 'pitches' ? ' at the same pitches' : ''}`}), 1 elsewhere; validation NLL is unweighted.`,
         ]
       : []),
     ...(training.options.returnWeight && training.options.returnWeight !== 1

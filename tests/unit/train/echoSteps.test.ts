@@ -31,6 +31,16 @@ describe('echo steps: where a melody continues a motif it played before', () => 
     expect(echoSteps(sequence, 'pitches').every((m) => m === 0)).toBe(true);
   });
 
+  it('with repeats, marks every step of a restated stretch within reach, and no figure that only recurs', () => {
+    // Bar 1, a new bar, bar 1 again (32 steps on), then bar 2's first motif a fifth up in new surroundings.
+    const restated = quarters([60, 62, 64, 60, 67, 65, 64, 62, 60, 62, 64, 60, 74, 72, 71, 69]);
+    const marked = (marks: Uint8Array) => Array.from(marks).flatMap((m, s) => (m ? [s] : []));
+    expect(marked(echoSteps(restated, 'repeats', 33))).toEqual(Array.from({ length: 16 }, (_, i) => 32 + i));
+    // Out of reach, nothing; the interval motifs mark the restatement and the transposed figure alike.
+    expect(echoSteps(restated, 'repeats', 31).every((m) => m === 0)).toBe(true);
+    expect(marked(echoSteps(restated)).filter((s) => s >= 48).length).toBeGreaterThan(0);
+  });
+
   it('marks nothing in a melody without repeats, with a new rhythm, or without notes', () => {
     expect(echoSteps(quarters([60, 62, 65, 64, 71, 67, 72, 69])).every((m) => m === 0)).toBe(true);
     const rhythm = notesToEvents(
