@@ -14,7 +14,7 @@ import { readCheckpoint, writeCheckpoint } from './export/checkpointFiles';
 import { warmStart } from './model/warmStart';
 import type { CopySupervision } from './model/attentionGraph';
 import { createModelVariables, modelLogits, trainableVariables } from './model/modelGraph';
-import { maskedCrossEntropy, shapeOfVariables, type RnnVariables } from './model/rnnGraph';
+import { maskedCrossEntropy, offKeyPenalty, shapeOfVariables, type RnnVariables } from './model/rnnGraph';
 import { createRng, shuffle, validationSubset } from './random';
 
 export interface TrainOptions {
@@ -79,6 +79,8 @@ export interface TrainOptions {
   returnLagBars?: number;
   /** Loss weight of targets that start a note outside the tune's annotated key (offKeySteps.ts; 1 = plain). */
   offKeyWeight?: number;
+  /** Weight of the loss on the probability of notes outside the annotated key (rnnGraph.ts offKeyPenalty; 0 = none). */
+  offKeyPenalty?: number;
   /** Share of steps fed the model's own sampled event instead of the real one (attentionGraph.ts OwnInputs). */
   ownInputs?: number;
   /** Raise the own-input share linearly from 0 at the start to `ownInputs` at the end of the budget. */
@@ -263,6 +265,7 @@ export async function train(o: TrainOptions): Promise<Progress> {
       returnWeight: o.returnWeight,
       returnLagBars: o.returnLagBars,
       offKeyWeight: o.offKeyWeight,
+      offKeyClasses: (o.offKeyPenalty ?? 0) > 0,
       noise: o.inputNoise ? { rate: o.inputNoise, rng } : undefined,
     });
     const rateNow = progress.learningRate * annealMultiplier(elapsed(), o.maxMinutes, o.annealMinutes ?? 0);
@@ -286,9 +289,15 @@ export async function train(o: TrainOptions): Promise<Progress> {
         ...(own ? { own } : {}),
       });
       const ce = maskedCrossEntropy(logits, batch.targets, batch.mask);
-      if (!copy?.loss) return ce;
+      const withKey = batch.offKeyClasses
+        ? (tf.add(
+            ce,
+            tf.mul(offKeyPenalty(logits, batch.offKeyClasses, batch.keyedRows ?? 0), o.offKeyPenalty ?? 0),
+          ) as tf.Scalar)
+        : ce;
+      if (!copy?.loss) return withKey;
       copyLoss = copy.loss.dataSync()[0];
-      return tf.add(ce, tf.mul(copy.loss, copyWeight)) as tf.Scalar;
+      return tf.add(withKey, tf.mul(copy.loss, copyWeight)) as tf.Scalar;
     }, trainableVariables(vars));
     const clipped = clipByGlobalNorm(grads, o.clipNorm);
     optimizer.applyGradients(clipped as Parameters<typeof optimizer.applyGradients>[0]);

@@ -50,6 +50,8 @@ const HELP = `npm run train -- [--kind melody|chord|vae] [--corpus DIR] [--id NA
                      returning to its opening; 0 = any lag)
   --off-key-weight 1  loss weight (times the above) of targets that start a note outside the key annotated there
                      (POP909-style corpora; major or natural minor): below 1, the model leaves the key less often
+  --off-key-penalty 0  weight of a loss -log(1 - P(a note outside the annotated key)) at every step with a key (the
+                     real off-key target excepted): what the model leaks to wrong notes, which no target pays for
   --own-inputs 0     attention models: share of steps fed the model's own sampled event instead of the real one
                      (scheduled sampling; targets stay real), so it learns to continue from its own phrases
   --own-inputs-ramp  raise that share linearly from 0 at the start to --own-inputs at the end of the budget
@@ -117,6 +119,7 @@ async function main(): Promise<void> {
     returnWeight: num(args, 'return-weight', 1),
     returnLagBars: num(args, 'return-lag-bars', 0),
     offKeyWeight: num(args, 'off-key-weight', 1),
+    offKeyPenalty: num(args, 'off-key-penalty', 0),
     ownInputs: num(args, 'own-inputs', 0),
     ownInputsRamp: Boolean(args['own-inputs-ramp']),
   };
@@ -130,8 +133,9 @@ async function main(): Promise<void> {
   if (options.ownInputs < 0 || options.ownInputs > 1) throw new Error('--own-inputs must be between 0 and 1');
   if (!(options.returnWeight > 0)) throw new Error('--return-weight must be above 0');
   if (!(options.offKeyWeight > 0)) throw new Error('--off-key-weight must be above 0');
-  if (options.offKeyWeight !== 1 && !corpus.train.some((t) => t.keys?.length))
-    throw new Error('--off-key-weight needs a corpus with annotated keys (a POP909-style folder)');
+  if (!(options.offKeyPenalty >= 0)) throw new Error('--off-key-penalty must be 0 or more');
+  if ((options.offKeyWeight !== 1 || options.offKeyPenalty > 0) && !corpus.train.some((t) => t.keys?.length))
+    throw new Error('--off-key-weight and --off-key-penalty need a corpus with annotated keys (a POP909-style folder)');
   if (!Number.isInteger(options.returnLagBars) || options.returnLagBars < 0)
     throw new Error('--return-lag-bars must be a whole number of bars (0: any lag)');
   if (!Number.isInteger(options.halveAfter) || options.halveAfter < 0)

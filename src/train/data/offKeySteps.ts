@@ -7,7 +7,8 @@
  * spreads over every pitch adds up over a phrase; this is the model's own probability, moved, not a sampler rule.
  */
 import { isInScale, KEY_TONICS } from '../../core/scale';
-import type { Tune } from '../corpus/tune';
+import { classEvent } from '../corpus/melodyEvents';
+import type { Tune, TuneKey } from '../corpus/tune';
 
 /**
  * 1 on each step of `tune.events[start .. start + length)` that starts a note outside the key annotated at that
@@ -24,7 +25,50 @@ export function offKeySteps(tune: Pick<Tune, 'events' | 'keys'>, start: number, 
     while (k + 1 < keys.length && keys[k + 1].start <= i) k++;
     const pitch = tune.events[i];
     if (pitch < 0 || keys[k].start > i) continue;
-    if (!isInScale(pitch, { tonic: KEY_TONICS[keys[k].tonic], scale: keys[k].mode })) marks[t] = 1;
+    if (!inKey(pitch, keys[k])) marks[t] = 1;
   }
   return marks;
+}
+
+function inKey(pitch: number, key: TuneKey): boolean {
+  return isInScale(pitch, { tonic: KEY_TONICS[key.tonic], scale: key.mode });
+}
+
+/**
+ * The key annotated at each step of `tune.events[start .. start + length)`, or undefined where none is (before the
+ * first annotation, past the tune's end, or in a tune without keys).
+ */
+export function keysAtSteps(
+  tune: Pick<Tune, 'events' | 'keys'>,
+  start: number,
+  length: number,
+): (TuneKey | undefined)[] {
+  const keys = tune.keys ?? [];
+  const out = Array.from({ length }, (): TuneKey | undefined => undefined);
+  let k = 0;
+  for (let t = 0; t < length && keys.length > 0; t++) {
+    const i = start + t;
+    if (i >= tune.events.length) break;
+    while (k + 1 < keys.length && keys[k + 1].start <= i) k++;
+    if (keys[k].start <= i) out[t] = keys[k];
+  }
+  return out;
+}
+
+/**
+ * For `--off-key-penalty`: 1 on each output class that would start a note outside `key` (pitches moved by `shift`
+ * semitones with their window, so the key moves with them), except `targetClass`, the step's real event (the
+ * rare real off-key note is not pushed down). Written into `row` (one row of [steps * B, depth]).
+ */
+export function markOffKeyClasses(
+  row: Float32Array,
+  key: TuneKey,
+  shift: number,
+  minPitch: number,
+  targetClass: number,
+): void {
+  for (let c = 0; c < row.length; c++) {
+    const event = classEvent(c, minPitch);
+    row[c] = event >= 0 && c !== targetClass && !inKey(event - shift, key) ? 1 : 0;
+  }
 }

@@ -9,7 +9,8 @@ import { transposeChord } from '../corpus/chordSymbols';
 import { eventClass, HOLD, pitchSpan } from '../corpus/melodyEvents';
 import { openingBarStep, type Tune } from '../corpus/tune';
 import { copySourceLists, type CopyMode, type EchoMotifs, echoSteps, repeatStarts } from './echoSteps';
-import { offKeySteps } from './offKeySteps';
+import { melodyEventDepth } from '../../core/melodyEvents';
+import { keysAtSteps, markOffKeyClasses, offKeySteps } from './offKeySteps';
 import type { Rng } from '../random';
 import type { ModelSpec } from './modelSpec';
 import { counterStep, writeStepInput } from './stepFeatures';
@@ -75,6 +76,12 @@ export interface Batch {
   copySlots?: (tf.Tensor2D | null)[];
   /** Targets with at least one marked slot in copySlots. */
   copyCounted?: number;
+  /**
+   * With `offKeyClasses`: [T * B, depth], 1 on the classes that would start a note outside the key annotated at
+   * that row's target (markOffKeyClasses); rows without a key are all 0. `keyedRows` counts the rows with a key.
+   */
+  offKeyClasses?: tf.Tensor2D;
+  keyedRows?: number;
 }
 
 /**
@@ -109,6 +116,8 @@ export interface BatchOptions {
   noise?: InputNoise;
   /** Targets that start a note outside the annotated key (offKeySteps) weigh this much more or less (1: plain). */
   offKeyWeight?: number;
+  /** Build offKeyClasses, for a loss on the probability the model gives notes outside the key (`--off-key-penalty`). */
+  offKeyClasses?: boolean;
 }
 
 /** Builds the tensors of one batch of windows (T steps each); `options` adds weights and copy targets. */
@@ -128,8 +137,12 @@ export function makeBatch(
     returnLagBars = 0,
     noise,
     offKeyWeight = 1,
+    offKeyClasses = false,
   } = options;
   const batch = windows.length;
+  const depth = melodyEventDepth(spec);
+  const offKeyRows = offKeyClasses ? new Float32Array(steps * batch * depth) : null;
+  let keyedRows = 0;
   const slots: (Float32Array | null)[] = Array.from({ length: steps }, () => null);
   let copyCounted = 0;
   const targets = new Int32Array(steps * batch);
@@ -149,6 +162,7 @@ export function makeBatch(
     const lag = returnLagBars > 0 ? returnLagBars * w.tune.stepsPerBar : undefined;
     const returns = returnWeight === 1 ? null : repeatStarts(stretch, reach, 8, 3, lag);
     const offKey = offKeyWeight === 1 ? null : offKeySteps(w.tune, w.start, steps + 1);
+    const keys = offKeyRows ? keysAtSteps(w.tune, w.start, steps + 1) : null;
     for (let t = 0; t < steps; t++) {
       const i = w.start + t;
       const clean = i < events.length ? shifted(events[i], w.shift) : HOLD;
@@ -159,6 +173,13 @@ export function makeBatch(
         targets[t * batch + b] = eventClass(shifted(events[i + 1], w.shift), spec.minPitch);
         const weight = returns?.[t + 1] ? returnWeight : echoes?.[t + 1] ? echoWeight : 1;
         mask[t * batch + b] = offKey?.[t + 1] ? weight * offKeyWeight : weight;
+        const key = keys?.[t + 1];
+        if (offKeyRows && key) {
+          const row = (t * batch + b) * depth;
+          const target = targets[t * batch + b];
+          markOffKeyClasses(offKeyRows.subarray(row, row + depth), key, w.shift, spec.minPitch, target);
+          keyedRows++;
+        }
         counted++;
         const from = sources ? sources[t + 1] : [];
         if (from.length > 0) {
@@ -174,7 +195,8 @@ export function makeBatch(
     copyLength > 0
       ? { copySlots: slots.map((m) => (m ? tf.tensor2d(m, [batch, copyLength]) : null)), copyCounted }
       : {};
-  return { inputs, targets: tf.tensor1d(targets, 'int32'), mask: tf.tensor1d(mask), counted, ...copy };
+  const offKeyPart = offKeyRows ? { offKeyClasses: tf.tensor2d(offKeyRows, [steps * batch, depth]), keyedRows } : {};
+  return { inputs, targets: tf.tensor1d(targets, 'int32'), mask: tf.tensor1d(mask), counted, ...copy, ...offKeyPart };
 }
 
 /** With probability `noise.rate`, a pitch 1 or 2 semitones up or down (inside the model's range); else `pitch`. */
@@ -191,5 +213,11 @@ function shifted(event: number, shift: number): number {
 
 /** Frees a batch's tensors. */
 export function disposeBatch(b: Batch): void {
-  tf.dispose([...b.inputs, b.targets, b.mask, ...(b.copySlots ?? []).filter((m) => m !== null)]);
+  tf.dispose([
+    ...b.inputs,
+    b.targets,
+    b.mask,
+    ...(b.copySlots ?? []).filter((m) => m !== null),
+    ...(b.offKeyClasses ? [b.offKeyClasses] : []),
+  ]);
 }

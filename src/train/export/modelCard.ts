@@ -289,6 +289,11 @@ export function writeModelCard(dir: string): void {
           `- Loss weight x${training.options.offKeyWeight} on targets that start a note outside the key annotated there (major or natural minor); validation NLL is unweighted.`,
         ]
       : []),
+    ...(training.options.offKeyPenalty
+      ? [
+          `- Off-key penalty, weight ${training.options.offKeyPenalty}: -log(1 - the probability of a note outside the key annotated there) at every step with a key, the real target excepted; validation NLL is without it.`,
+        ]
+      : []),
     ...(training.options.dropout
       ? [
           `- Dropout ${training.options.dropout} between layers and before the output while training (one mask per window).`,
