@@ -1,10 +1,12 @@
 /**
  * Off-key steps: the steps of a tune where a note starts outside the scale of the key annotated there (POP909's
- * key_audio.txt; major, or natural minor as the musicality measure's scale consistency has it). Training can weigh
- * these targets less (`--off-key-weight`): a weighted likelihood's optimum is q proportional to w p, so the model's
- * chance of leaving the key shrinks by that factor. Pop chord models sampled at temperature 1 leave the key about
- * three times as often as the songs do (0.69 % of POP909's melody notes), because the little mass an imperfect model
- * spreads over every pitch adds up over a phrase; this is the model's own probability, moved, not a sampler rule.
+ * key_audio.txt; major, or natural minor as the musicality measure's scale consistency has it). Two ways to train a
+ * pop model to leave the key less, both the model's own probabilities moved, not a sampler rule:
+ * - `--off-key-weight w`: these targets weigh w in the loss (a weighted likelihood's optimum is q proportional to w p).
+ *   Measured, it hardly helps: the off-key targets are 0.69 % of POP909's notes, while a model leaks about 3 % of its
+ *   note probability off the key at steps whose target is in it (BENCHMARKS.md, "Keeping the key").
+ * - `--off-key-penalty λ`: a loss on that leaked probability itself at every step with a key (markOffKeyClasses
+ *   marks the classes; rnnGraph.ts offKeyPenalty), which does bring the leak down.
  */
 import { isInScale, KEY_TONICS } from '../../core/scale';
 import { classEvent } from '../corpus/melodyEvents';
