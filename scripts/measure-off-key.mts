@@ -28,7 +28,7 @@ import { createRng } from '../src/train/random';
 const args = process.argv.slice(2);
 const corpusAt = args.indexOf('--corpus');
 const corpusDir = corpusAt >= 0 ? args[corpusAt + 1] : '../shared/corpus/pop909';
-const dirs = args.filter((a, i) => a !== '--corpus' && i !== corpusAt + 1);
+const dirs = args.filter((_, i) => corpusAt < 0 || (i !== corpusAt && i !== corpusAt + 1));
 if (dirs.length === 0) throw new Error('usage: npm run measure:off-key -- <checkpoint dir>... [--corpus folder]');
 
 await useTrainingBackend('wasm');
