@@ -18,7 +18,7 @@ import { readCorpus } from '../src/train/corpus/readCorpus';
 import type { TuneKey } from '../src/train/corpus/tune';
 import { inputSize, specFromConfig } from '../src/train/data/modelSpec';
 import { writeStepInput } from '../src/train/data/stepFeatures';
-import { generate } from '../src/train/eval/generate';
+import { generate, stepLogProbs } from '../src/train/eval/generate';
 import { type PhrasePrompt, phrasePrompts, phraseRequests, realPhraseOf } from '../src/train/eval/musicality/prompts';
 import { readCheckpoint } from '../src/train/export/checkpointFiles';
 import { shapeOfVariables } from '../src/train/model/rnnGraph';
@@ -77,11 +77,7 @@ async function teacherForcedOffKeyMass(tensors: Record<string, tf.Tensor>, spec:
       const event = inside ? p.tune.events[p.start + t] : -2;
       writeStepInput(spec, buf, batch, b, t, event, p.tune.chords[p.start + t + 1]);
     });
-    const x = tf.tidy(() => tf.transpose(tf.tensor2d(buf, [inSize, batch])) as tf.Tensor2D);
-    const out = stepper.step(x);
-    x.dispose();
-    const logProbs = (await out.data()) as Float32Array;
-    out.dispose();
+    const logProbs = await stepLogProbs(stepper, buf, inSize, batch);
     const depth = logProbs.length / batch;
     prompts.forEach((p, b) => {
       if (t + 1 < p.primerSteps || t + 1 >= p.primerSteps + p.phraseSteps) return;
