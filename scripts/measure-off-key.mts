@@ -11,18 +11,17 @@
  * The corpus defaults to ../shared/corpus/pop909. Only this command reads it, never tests.
  */
 import * as tf from '@tensorflow/tfjs';
-import { isInScale, KEY_TONICS } from '../src/core/scale';
 import { useTrainingBackend } from '../src/train/backend';
 import { classEvent, eventsToNotes } from '../src/train/corpus/melodyEvents';
 import { readCorpus } from '../src/train/corpus/readCorpus';
 import type { TuneKey } from '../src/train/corpus/tune';
-import { inputSize, specFromConfig } from '../src/train/data/modelSpec';
-import { writeStepInput } from '../src/train/data/stepFeatures';
-import { generate, stepLogProbs } from '../src/train/eval/generate';
+import { type ModelSpec, specFromConfig } from '../src/train/data/modelSpec';
+import { inKey, keysAtSteps } from '../src/train/data/offKeySteps';
+import { generate } from '../src/train/eval/generate';
 import { type PhrasePrompt, phrasePrompts, phraseRequests, realPhraseOf } from '../src/train/eval/musicality/prompts';
+import { forEachForcedStep } from '../src/train/eval/scoreModel';
 import { readCheckpoint } from '../src/train/export/checkpointFiles';
 import { shapeOfVariables } from '../src/train/model/rnnGraph';
-import { createStepper } from '../src/train/model/stepper';
 import { createRng } from '../src/train/random';
 
 const args = process.argv.slice(2);
@@ -38,12 +37,9 @@ if (prompts.length === 0) throw new Error(`no validation tunes with annotated ke
 
 /** The key annotated where the prompt's phrase starts (or the song's first). */
 function keyOf(p: PhrasePrompt): TuneKey | undefined {
-  const from = p.start + p.primerSteps;
-  const keys = p.tune.keys ?? [];
-  return keys.filter((k) => k.start <= from).pop() ?? keys[0];
+  return keysAtSteps(p.tune, p.start + p.primerSteps, 1)[0] ?? p.tune.keys?.[0];
 }
 
-const inKey = (pitch: number, key: TuneKey) => isInScale(pitch, { tonic: KEY_TONICS[key.tonic], scale: key.mode });
 const share = (x: number) => `${(100 * x).toFixed(2)} %`;
 
 /** Share of the phrases' notes outside their prompt's key, and of phrases with at least one. */
@@ -63,22 +59,14 @@ function offKeyNotes(phrases: Int16Array[]): string {
 }
 
 /** Teacher-forced on primer + real phrase: the probability on off-key note classes over the phrase's steps. */
-async function teacherForcedOffKeyMass(tensors: Record<string, tf.Tensor>, spec: ReturnType<typeof specFromConfig>) {
-  const batch = prompts.length;
-  const inSize = inputSize(spec);
-  const stepper = createStepper(tensors, batch, spec.attentionLength);
-  const buf = new Float32Array(inSize * batch);
-  const total = Math.max(...prompts.map((p) => p.primerSteps + p.phraseSteps));
+async function teacherForcedOffKeyMass(tensors: Record<string, tf.Tensor>, spec: ModelSpec): Promise<number> {
+  const sequences = prompts.map((p) => {
+    const end = p.start + p.primerSteps + p.phraseSteps;
+    return { events: p.tune.events.subarray(p.start, end), chords: p.tune.chords.slice(p.start, end) };
+  });
   let offMass = 0;
   let noteMass = 0;
-  for (let t = 0; t < total - 1; t++) {
-    prompts.forEach((p, b) => {
-      const inside = t < p.primerSteps + p.phraseSteps;
-      const event = inside ? p.tune.events[p.start + t] : -2;
-      writeStepInput(spec, buf, batch, b, t, event, p.tune.chords[p.start + t + 1]);
-    });
-    const logProbs = await stepLogProbs(stepper, buf, inSize, batch);
-    const depth = logProbs.length / batch;
+  await forEachForcedStep(tensors, spec, sequences, (t, logProbs, depth) => {
     prompts.forEach((p, b) => {
       if (t + 1 < p.primerSteps || t + 1 >= p.primerSteps + p.phraseSteps) return;
       const key = keyOf(p)!;
@@ -90,8 +78,7 @@ async function teacherForcedOffKeyMass(tensors: Record<string, tf.Tensor>, spec:
         if (!inKey(pitch, key)) offMass += probability;
       }
     });
-  }
-  stepper.dispose();
+  });
   return offMass / noteMass;
 }
 

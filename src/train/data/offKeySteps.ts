@@ -17,22 +17,16 @@ import type { Tune, TuneKey } from '../corpus/tune';
  * step, 0 elsewhere; null when the tune has no annotated keys (plain MIDI files), so nothing is weighed.
  */
 export function offKeySteps(tune: Pick<Tune, 'events' | 'keys'>, start: number, length: number): Uint8Array | null {
-  const keys = tune.keys;
-  if (!keys || keys.length === 0) return null;
-  const marks = new Uint8Array(length);
-  let k = 0;
-  for (let t = 0; t < length; t++) {
-    const i = start + t;
-    if (i >= tune.events.length) break;
-    while (k + 1 < keys.length && keys[k + 1].start <= i) k++;
-    const pitch = tune.events[i];
-    if (pitch < 0 || keys[k].start > i) continue;
-    if (!inKey(pitch, keys[k])) marks[t] = 1;
-  }
-  return marks;
+  if (!tune.keys || tune.keys.length === 0) return null;
+  const keys = keysAtSteps(tune, start, length);
+  return Uint8Array.from(keys, (key, t) => {
+    const pitch = tune.events[start + t];
+    return key && pitch >= 0 && !inKey(pitch, key) ? 1 : 0;
+  });
 }
 
-function inKey(pitch: number, key: TuneKey): boolean {
+/** Whether the pitch lies in the annotated key's scale (major, or natural minor). */
+export function inKey(pitch: number, key: TuneKey): boolean {
   return isInScale(pitch, { tonic: KEY_TONICS[key.tonic], scale: key.mode });
 }
 

@@ -8,7 +8,7 @@ import type { GridChord } from '../corpus/chordSymbols';
 import { classEvent } from '../corpus/melodyEvents';
 import { inputSize, type ModelSpec } from '../data/modelSpec';
 import { writeStepInput } from '../data/stepFeatures';
-import { createStepper, type Stepper } from '../model/stepper';
+import { createStepper, stepFromBuffer } from '../model/stepper';
 import type { Rng } from '../random';
 
 export interface GenerationRequest {
@@ -34,7 +34,7 @@ export async function generate(
   const buf = new Float32Array(inSize * batch);
   for (let t = 0; t < total - 1; t++) {
     requests.forEach((r, b) => writeStepInput(spec, buf, batch, b, t, current[b][t] ?? -2, r.chords[t + 1]));
-    const logProbs = await stepLogProbs(stepper, buf, inSize, batch);
+    const logProbs = await stepFromBuffer(stepper, buf, inSize, batch);
     const depth = logProbs.length / batch;
     requests.forEach((r, b) => {
       if (t + 1 < r.primer.length || t + 1 >= r.primer.length + r.steps) return;
@@ -48,22 +48,4 @@ export async function generate(
   }
   stepper.dispose();
   return requests.map((r, b) => Int16Array.from(current[b].slice(r.primer.length, r.primer.length + r.steps)));
-}
-
-/**
- * One step of a batch: the gate-major inputs in `buf` ([inSize, batch]) through the stepper, back as the log
- * probabilities of every class, batch-major ([batch, depth] flattened).
- */
-export async function stepLogProbs(
-  stepper: Stepper,
-  buf: Float32Array,
-  inSize: number,
-  batch: number,
-): Promise<Float32Array> {
-  const x = tf.tidy(() => tf.transpose(tf.tensor2d(buf, [inSize, batch])) as tf.Tensor2D);
-  const out = stepper.step(x);
-  x.dispose();
-  const logProbs = (await out.data()) as Float32Array;
-  out.dispose();
-  return logProbs;
 }

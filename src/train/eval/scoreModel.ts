@@ -8,7 +8,7 @@ import type { GridChord } from '../corpus/chordSymbols';
 import { openingBarStep, type Tune } from '../corpus/tune';
 import { inputSize, type ModelSpec } from '../data/modelSpec';
 import { counterStep, writeStepInput } from '../data/stepFeatures';
-import { createStepper } from '../model/stepper';
+import { createStepper, stepFromBuffer } from '../model/stepper';
 
 export interface Score {
   nll: number;
@@ -52,11 +52,7 @@ export async function forEachForcedStep(
         s.chords[t + 1],
       ),
     );
-    const x = tf.tidy(() => tf.transpose(tf.tensor2d(buf, [inSize, batch])) as tf.Tensor2D);
-    const out = stepper.step(x);
-    x.dispose();
-    const logProbs = (await out.data()) as Float32Array;
-    out.dispose();
+    const logProbs = await stepFromBuffer(stepper, buf, inSize, batch);
     onStep(t, logProbs, logProbs.length / batch);
   }
   stepper.dispose();

@@ -37,3 +37,21 @@ export function createStepper(vars: Record<string, tf.Tensor>, batch: number, at
     dispose: () => tf.dispose([...state.c, ...state.h]),
   };
 }
+
+/**
+ * One step of a batch from a gate-major input buffer ([inSize, batch], as writeStepInput fills it): the next
+ * event's log-probabilities, batch-major ([batch, depth] flattened). The step every evaluation and sampler loop takes.
+ */
+export async function stepFromBuffer(
+  stepper: Stepper,
+  buf: Float32Array,
+  inSize: number,
+  batch: number,
+): Promise<Float32Array> {
+  const x = tf.tidy(() => tf.transpose(tf.tensor2d(buf, [inSize, batch])) as tf.Tensor2D);
+  const out = stepper.step(x);
+  x.dispose();
+  const logProbs = (await out.data()) as Float32Array;
+  out.dispose();
+  return logProbs;
+}
