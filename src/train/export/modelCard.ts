@@ -6,6 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { lossOptionLines } from './lossOptionLines';
 
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-redundant-type-constituents --
    the JSON files are our own (written by npm run train / npm run eval), read back loosely for a report */
@@ -274,40 +275,7 @@ export function writeModelCard(dir: string): void {
         ? `; decayed 10x over the last ${training.options.annealMinutes} min of the budget`
         : '') +
       `), clip ${training.options.clipNorm}; best validation-window NLL ${r.bestValWindowNll.toFixed(4)} at step ${r.bestStep}; stopped by ${r.stoppedBy}.`,
-    ...(training.options.echoWeight && training.options.echoWeight !== 1
-      ? [
-          `- Loss weight ${training.options.echoWeight} on echo steps (${training.options.echoMotifs === 'repeats' ? "targets inside a step-for-step repeat (8+ steps, 3+ notes) of what sounded within the memory's reach" : `targets that continue a four-note motif heard earlier in the window${training.options.echoMotifs === 'pitches' ? ' at the same pitches' : ''}`}), 1 elsewhere; validation NLL is unweighted.`,
-        ]
-      : []),
-    ...(training.options.returnWeight && training.options.returnWeight !== 1
-      ? [
-          `- Loss weight ${training.options.returnWeight} on the targets where an exact repeat (8+ steps, 3+ notes) of steps ${training.options.returnLagBars ? `exactly ${training.options.returnLagBars} bars earlier` : "within the memory's reach"} starts, up to its first note; validation NLL is unweighted.`,
-        ]
-      : []),
-    ...(training.options.offKeyWeight && training.options.offKeyWeight !== 1
-      ? [
-          `- Loss weight x${training.options.offKeyWeight} on targets that start a note outside the key annotated there (major or natural minor); validation NLL is unweighted.`,
-        ]
-      : []),
-    ...(training.options.offKeyPenalty
-      ? [
-          `- Off-key penalty, weight ${training.options.offKeyPenalty}: -log(1 - the probability of a note outside the key annotated there) at every step with a key, the real target excepted; validation NLL is without it.`,
-        ]
-      : []),
-    ...(training.options.dropout
-      ? [
-          `- Dropout ${training.options.dropout} between layers and before the output while training (one mask per window).`,
-        ]
-      : []),
-    ...(training.options.copyWeight
-      ? [
-          `- Copy supervision, weight ${training.options.copyWeight}: where a target ${
-            training.options.copySources === 'repeats'
-              ? 'starts or continues an exact repeat (8+ steps, 3+ notes) of steps still in the attention memory, the loss also counted -log of the attention weight on the steps it repeats'
-              : 'repeats a motif still in the attention memory, the loss also counted -log of the attention weight on the step it repeats'
-          }. Only training looked; the model's predictions are its own.`,
-        ]
-      : []),
+    ...lossOptionLines(training.options),
     '',
   ];
   if (evaluation) lines.push(...evaluationSection(evaluation));

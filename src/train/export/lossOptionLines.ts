@@ -1,0 +1,56 @@
+import type { TrainOptions } from '../trainer';
+
+/** The options of training.json that change the loss. */
+export type LossOptions = Pick<
+  TrainOptions,
+  | 'echoWeight'
+  | 'echoMotifs'
+  | 'returnWeight'
+  | 'returnLagBars'
+  | 'offKeyWeight'
+  | 'offKeyPenalty'
+  | 'dropout'
+  | 'copyWeight'
+  | 'copySources'
+>;
+
+/**
+ * The model card's lines for what a training run added to the plain next-event loss (echo, return and off-key
+ * weights, the off-key penalty, dropout, copy supervision), from training.json's options: one line per option in use.
+ */
+export function lossOptionLines(options: LossOptions): string[] {
+  return [
+    ...(options.echoWeight && options.echoWeight !== 1
+      ? [
+          `- Loss weight ${options.echoWeight} on echo steps (${options.echoMotifs === 'repeats' ? "targets inside a step-for-step repeat (8+ steps, 3+ notes) of what sounded within the memory's reach" : `targets that continue a four-note motif heard earlier in the window${options.echoMotifs === 'pitches' ? ' at the same pitches' : ''}`}), 1 elsewhere; validation NLL is unweighted.`,
+        ]
+      : []),
+    ...(options.returnWeight && options.returnWeight !== 1
+      ? [
+          `- Loss weight ${options.returnWeight} on the targets where an exact repeat (8+ steps, 3+ notes) of steps ${options.returnLagBars ? `exactly ${options.returnLagBars} bars earlier` : "within the memory's reach"} starts, up to its first note; validation NLL is unweighted.`,
+        ]
+      : []),
+    ...(options.offKeyWeight && options.offKeyWeight !== 1
+      ? [
+          `- Loss weight x${options.offKeyWeight} on targets that start a note outside the key annotated there (major or natural minor); validation NLL is unweighted.`,
+        ]
+      : []),
+    ...(options.offKeyPenalty
+      ? [
+          `- Off-key penalty, weight ${options.offKeyPenalty}: -log(1 - the probability of a note outside the key annotated there) at every step with a key, the real target excepted; validation NLL is without it.`,
+        ]
+      : []),
+    ...(options.dropout
+      ? [`- Dropout ${options.dropout} between layers and before the output while training (one mask per window).`]
+      : []),
+    ...(options.copyWeight
+      ? [
+          `- Copy supervision, weight ${options.copyWeight}: where a target ${
+            options.copySources === 'repeats'
+              ? 'starts or continues an exact repeat (8+ steps, 3+ notes) of steps still in the attention memory, the loss also counted -log of the attention weight on the steps it repeats'
+              : 'repeats a motif still in the attention memory, the loss also counted -log of the attention weight on the step it repeats'
+          }. Only training looked; the model's predictions are its own.`,
+        ]
+      : []),
+  ];
+}
