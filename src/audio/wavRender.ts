@@ -164,7 +164,8 @@ export async function renderSongWav(song: Song, opts: WavRenderOptions = {}): Pr
         if (opts.signal?.aborted) throw abortError();
         const chunk = chunks[taken++];
         if (chunk.events.length > 0) await renderChunk(song, chunk, resolve, piano, out);
-        opts.onProgress?.(++done / chunks.length);
+        done++;
+        if (!failed && !opts.signal?.aborted) opts.onProgress?.(done / chunks.length);
         // Let the page paint the progress bar and hear the Cancel click between chunks.
         await new Promise((r) => setTimeout(r, 0));
       }
@@ -175,7 +176,10 @@ export async function renderSongWav(song: Song, opts: WavRenderOptions = {}): Pr
     }
   };
   const concurrency = Math.max(1, Math.min(chunks.length, opts.concurrency ?? defaultWavConcurrency()));
-  await Promise.all(Array.from({ length: concurrency }, renderer));
+  // Settle only when every renderer has stopped: Promise.all would reject while another renderer is still
+  // inside a chunk, and nothing may run (or report progress) after the export has ended.
+  const stopped = await Promise.allSettled(Array.from({ length: concurrency }, renderer));
+  for (const result of stopped) if (result.status === 'rejected') throw result.reason;
   return encodeWav(
     { sampleRate: WAV_SAMPLE_RATE, numberOfChannels: CHANNELS, length: frames, getChannelData: (c) => out[c] },
     { frames, fadeOut: END_FADE },

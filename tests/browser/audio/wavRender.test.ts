@@ -87,16 +87,25 @@ describe('renderSongWav', () => {
     expect(worst).toBeLessThan(0.1);
   });
 
-  it('stops between chunks when aborted and rejects with an AbortError', async () => {
+  it('stops between chunks when aborted, rejects with an AbortError and reports no progress after that', async () => {
     const controller = new AbortController();
+    let settled = false;
+    const lateReports: number[] = [];
     const rendering = renderSongWav(fourBarSong(), {
       chunkSeconds: 1,
       concurrency: 2,
       signal: controller.signal,
       onProgress: (f) => {
+        if (settled) lateReports.push(f);
         if (f > 0) controller.abort();
       },
     });
     await expect(rendering).rejects.toMatchObject({ name: 'AbortError' });
+    settled = true;
+    // The other renderer was mid-chunk when the first saw the abort: the export must not report progress once it
+    // has settled (the UI reopened a finished export's dialog that way). A whole render of the song takes longer
+    // than any chunk left in flight, so after one, a late report would have arrived.
+    await renderSongWav(fourBarSong(), { chunkSeconds: 1, concurrency: 2 });
+    expect(lateReports).toEqual([]);
   });
 });
