@@ -58,6 +58,11 @@ export interface TrainOptions {
   maxSteps?: number;
   /** Count the BinaryCounter from each tune's opening bar (openingBarStep) rather than from the window start. */
   anchorCounter?: boolean;
+  /**
+   * Training windows start at each tune's opening bar and every this many bars after it (windows.ts fromOpening),
+   * so the fresh state of a window meets a phrase start; 0 = every 2 bars from the tune's first step.
+   */
+  phraseHopBars?: number;
   /** Loss weight of training targets that continue a motif heard earlier in their window (echoSteps; 1 = plain). */
   echoWeight?: number;
   /** What counts as an earlier motif for echoWeight: intervals and gaps at any pitch level, or exact pitches. */
@@ -226,7 +231,9 @@ export async function train(o: TrainOptions): Promise<Progress> {
     setLearningRate(optimizer, progress.learningRate);
     o.log(`resumed at step ${progress.step} (epoch ${progress.epoch}, best val NLL ${progress.bestValNll.toFixed(4)})`);
   }
-  const trainWindows = tuneWindows(o.corpus.train, o.windowSteps, 2, o.anchorCounter);
+  const trainWindows = o.phraseHopBars
+    ? tuneWindows(o.corpus.train, o.windowSteps, o.phraseHopBars, o.anchorCounter, true)
+    : tuneWindows(o.corpus.train, o.windowSteps, 2, o.anchorCounter);
   const allVal = tuneWindows(o.corpus.validation, o.windowSteps, 0, o.anchorCounter);
   const valWindows = validationSubset(allVal, o.evalWindows);
   const batchesPerEpoch = Math.floor(trainWindows.length / o.batchSize);

@@ -32,6 +32,9 @@ const HELP = `npm run train -- [--kind melody|chord|vae] [--corpus DIR] [--id NA
   --anneal-minutes N decay the rate 10x over the last N minutes of the budget (default 0: none)
   --anchor-counter   count the BinaryCounter from each tune's opening bar (first bar with a downbeat note),
                      as phrases count in the app, instead of from each window's start (--aux-bits 7: 8 bars of 4/4)
+  --phrase-windows N start training windows at each tune's opening bar and every N bars after it (8: its
+                     strains), so a window's fresh state meets a phrase start as a proposal after the musician's
+                     opening does (default: every 2 bars from the tune's first step, one bar off after a pickup)
   --echo-weight 1    loss weight of steps that continue a motif heard earlier in the window (1 = plain)
   --echo-motifs intervals  what counts as heard earlier: intervals (the same 3 intervals and gaps at any pitch
                      level, as the musicality measure), pitches (the same pitches and gaps: exact restatements),
@@ -112,6 +115,7 @@ async function main(): Promise<void> {
     echoWeight: num(args, 'echo-weight', 1),
     echoMotifs: str(args, 'echo-motifs', 'intervals') as EchoMotifs,
     anchorCounter: Boolean(args['anchor-counter']),
+    phraseHopBars: num(args, 'phrase-windows', 0),
     dropout: num(args, 'dropout', 0),
     inputNoise: num(args, 'input-noise', 0),
     copyWeight: num(args, 'copy-weight', 0),
@@ -131,6 +135,8 @@ async function main(): Promise<void> {
   if (options.ownInputs && !spec.attentionLength) throw new Error('--own-inputs needs an --attention model');
   if (options.ownInputsRamp && !options.ownInputs) throw new Error('--own-inputs-ramp needs --own-inputs p');
   if (options.ownInputs < 0 || options.ownInputs > 1) throw new Error('--own-inputs must be between 0 and 1');
+  if (!Number.isInteger(options.phraseHopBars) || options.phraseHopBars < 0)
+    throw new Error('--phrase-windows must be a whole number of bars');
   if (!(options.returnWeight > 0)) throw new Error('--return-weight must be above 0');
   if (!(options.offKeyWeight > 0)) throw new Error('--off-key-weight must be above 0');
   if (!(options.offKeyPenalty >= 0)) throw new Error('--off-key-penalty must be 0 or more');

@@ -30,17 +30,27 @@ export interface Window {
 /**
  * Windows of `steps` steps starting on bar lines every `hopBars` bars, or (hopBars = 0) back to back with no
  * overlap; the last ones may run past the tune end (those steps are masked). `anchorCounter` counts each
- * window's BinaryCounter from the tune's opening bar instead of from the window start.
+ * window's BinaryCounter from the tune's opening bar instead of from the window start. `fromOpening` starts the
+ * hops at the opening bar instead of the tune's first step (plus one window from the start for a pickup), so a
+ * window's fresh state meets a phrase start as a generation from the musician's opening bars does.
  */
-export function tuneWindows(tunes: Tune[], steps: number, hopBars: number, anchorCounter = false): Window[] {
+export function tuneWindows(
+  tunes: Tune[],
+  steps: number,
+  hopBars: number,
+  anchorCounter = false,
+  fromOpening = false,
+): Window[] {
   const out: Window[] = [];
   for (const tune of tunes) {
     const bar = tune.stepsPerBar;
     const hop = hopBars > 0 ? hopBars * bar : Math.max(bar, Math.floor(steps / bar) * bar);
-    const opening = anchorCounter ? openingBarStep(tune) : 0;
-    for (let start = 0; start === 0 || start + steps / 2 < tune.events.length - 1; start += hop) {
-      out.push({ tune, start, shift: 0, counterStart: anchorCounter ? start - opening : 0 });
-    }
+    const opening = openingBarStep(tune);
+    const first = fromOpening ? opening : 0;
+    const starts = fromOpening && opening > 0 ? [0] : [];
+    for (let start = first; start === first || start + steps / 2 < tune.events.length - 1; start += hop)
+      starts.push(start);
+    for (const start of starts) out.push({ tune, start, shift: 0, counterStart: anchorCounter ? start - opening : 0 });
   }
   return out;
 }

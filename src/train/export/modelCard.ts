@@ -275,6 +275,11 @@ export function writeModelCard(dir: string): void {
         ? `; decayed 10x over the last ${training.options.annealMinutes} min of the budget`
         : '') +
       `), clip ${training.options.clipNorm}; best validation-window NLL ${r.bestValWindowNll.toFixed(4)} at step ${r.bestStep}; stopped by ${r.stoppedBy}.`,
+    ...(training.options.phraseHopBars
+      ? [
+          `- Training windows started at each tune's opening bar and every ${training.options.phraseHopBars} bars after it (and at the start of a pickup), so a window's fresh state met a phrase start.`,
+        ]
+      : []),
     ...lossOptionLines(training.options),
     '',
   ];

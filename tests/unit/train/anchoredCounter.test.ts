@@ -46,6 +46,15 @@ describe('training windows with the counter anchored at the opening bar', () => 
     expect(tuneWindows([tune], 64, 2).every((w) => w.counterStart === 0)).toBe(true);
   });
 
+  it('from the opening bar: one window from the pickup, then every hop from the opening bar (counter 0)', () => {
+    const tune = tuneWithPickup(1, 24);
+    const phrases = tuneWindows([tune], 128, 8, true, true);
+    expect(phrases.map((w) => w.start)).toEqual([0, 16, 144, 272]);
+    expect(phrases.map((w) => w.counterStart)).toEqual([-16, 0, 128, 256]);
+    const noPickup = tuneWindows([tuneWithPickup(0, 24)], 128, 8, true, true);
+    expect(noPickup.map((w) => w.start)).toEqual([0, 128, 256]);
+  });
+
   it('feed the counter bits of the anchored count, wrapping before the opening bar', () => {
     const tune = tuneWithPickup(1);
     const [first] = tuneWindows([tune], 48, 2, true);
