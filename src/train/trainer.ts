@@ -231,9 +231,8 @@ export async function train(o: TrainOptions): Promise<Progress> {
     setLearningRate(optimizer, progress.learningRate);
     o.log(`resumed at step ${progress.step} (epoch ${progress.epoch}, best val NLL ${progress.bestValNll.toFixed(4)})`);
   }
-  const trainWindows = o.phraseHopBars
-    ? tuneWindows(o.corpus.train, o.windowSteps, o.phraseHopBars, o.anchorCounter, true)
-    : tuneWindows(o.corpus.train, o.windowSteps, 2, o.anchorCounter);
+  const fromOpening = Boolean(o.phraseHopBars);
+  const trainWindows = tuneWindows(o.corpus.train, o.windowSteps, o.phraseHopBars || 2, o.anchorCounter, fromOpening);
   const allVal = tuneWindows(o.corpus.validation, o.windowSteps, 0, o.anchorCounter);
   const valWindows = validationSubset(allVal, o.evalWindows);
   const batchesPerEpoch = Math.floor(trainWindows.length / o.batchSize);

@@ -67,25 +67,14 @@ export function ExportBar() {
     const controller = new AbortController();
     wavAbort.current = controller;
     setWav({ progress: 0 });
-    // Progress counts only while this export is the running one: a report arriving after it ended would reopen
-    // its dialog and leave Export WAV disabled.
-    const running = () => wavAbort.current === controller && !controller.signal.aborted;
     void actions
-      .exportWav({
-        signal: controller.signal,
-        onProgress: (progress) => {
-          if (running()) setWav({ progress });
-        },
-      })
+      .exportWav({ signal: controller.signal, onProgress: (progress) => setWav({ progress }) })
       .then((result) => {
         if (result.ok) downloadFile(result);
         else if (result.cancelled)
           actions.notify({ id: 'export-wav', kind: 'info', message: 'The audio export was cancelled.' });
       })
-      .finally(() => {
-        wavAbort.current = null;
-        setWav(null);
-      });
+      .finally(() => setWav(null));
   };
 
   const shareLink = async () => {
