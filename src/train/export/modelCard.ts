@@ -6,6 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { FEATURE_LABELS, type FeatureName } from '../eval/musicality/phraseFeatures';
 import { lossOptionLines } from './lossOptionLines';
 
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-redundant-type-constituents --
@@ -120,18 +121,6 @@ function table(rows: (string | number)[][]): string {
   ].join('\n');
 }
 
-const FEATURE_LABELS: Record<string, string> = {
-  pitchClassEntropy: 'pitch-class entropy (bits)',
-  pitchRange: 'pitch range (semitones)',
-  meanAbsInterval: 'mean absolute interval (semitones)',
-  notesPerBar: 'notes per bar',
-  meanInterOnset: 'mean inter-onset interval (steps)',
-  scaleConsistency: 'scale consistency',
-  grooveConsistency: 'groove consistency',
-  leapShare: 'share of leaps over 7 semitones',
-  motifReuse: 'motif reuse (of the primer)',
-};
-
 /** The card's evaluation section from eval.json (written by `npm run eval -- --write-card`). */
 function evaluationSection(evaluation: Json): string[] {
   const where = evaluation.corpus
@@ -195,7 +184,7 @@ function evaluationSection(evaluation: Json): string[] {
     m.model.features.forEach((f: Json, i: number) => {
       const g = m.ngram.features[i];
       featureRows.push([
-        FEATURE_LABELS[f.feature] ?? f.feature,
+        FEATURE_LABELS[f.feature as FeatureName] ?? f.feature,
         f.realMean.toFixed(3),
         f.generatedMean.toFixed(3),
         g.generatedMean.toFixed(3),
