@@ -98,9 +98,10 @@ export function shiftRange(
 
 /**
  * The grid's pitch window moved as little as possible so that it shows every given pitch: a previewed
- * candidate whose notes sit below the window would otherwise be drawn nowhere. When the pitches span more
- * than the window, it is centred on them. The window keeps its size; the same object comes back when nothing
- * needs to move.
+ * candidate whose notes sit below the window would otherwise be drawn nowhere. The window keeps its size,
+ * except for pitches that span more than it: then it grows to exactly their span (its rows get shorter), as a
+ * candidate drawn in part would hide notes the musician is about to accept. The same object comes back when
+ * nothing needs to move.
  */
 export function windowShowing<R extends { low: MidiPitch; high: MidiPitch }>(
   range: R,
@@ -111,8 +112,8 @@ export function windowShowing<R extends { low: MidiPitch; high: MidiPitch }>(
   const highest = Math.max(...pitches);
   if (lowest >= range.low && highest <= range.high) return range;
   const size = range.high - range.low;
-  const wanted =
-    highest - lowest > size ? Math.round((lowest + highest - size) / 2) : lowest < range.low ? lowest : highest - size;
+  if (highest - lowest > size) return { low: lowest, high: highest };
+  const wanted = lowest < range.low ? lowest : highest - size;
   return shiftRange(range.low, range.high, wanted - range.low, LIMITS.pitch.min, LIMITS.pitch.max);
 }
 

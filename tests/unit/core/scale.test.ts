@@ -95,8 +95,12 @@ describe('keys and scales', () => {
       expect(windowShowing(window, [62, 86])).toEqual({ low: 62, high: 86 });
     });
 
-    it('centres on pitches that span more than the window, and never leaves the playable range', () => {
-      expect(windowShowing(window, [50, 90])).toEqual({ low: 58, high: 82 });
+    it('grows to exactly the span of pitches wider than the window, so none is left undrawn', () => {
+      expect(windowShowing(window, [50, 90])).toEqual({ low: 50, high: 90 });
+      expect(windowShowing(window, [53, 62, 79])).toEqual({ low: 53, high: 79 });
+    });
+
+    it('never leaves the playable range', () => {
       const low = windowShowing(window, [LIMITS.pitch.min]);
       expect(low).toEqual({ low: LIMITS.pitch.min, high: LIMITS.pitch.min + 24 });
       const high = windowShowing(window, [LIMITS.pitch.max]);
