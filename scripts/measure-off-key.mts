@@ -3,8 +3,8 @@
  * phrase prompts (the validation tunes' first bar with a downbeat note, a 2-bar primer and 4 bars): teacher-forced on
  * the real phrases (the mass on off-key pitches at every step, as a share of all note mass), and in 3 phrases per
  * prompt sampled at T = 1 (seed 7) as the eval samples them (share of notes off the key, share of phrases with
- * one). The real phrases' share is printed beside them. Keys come from POP909's key_audio.txt, so only a POP909-style
- * folder has them; major or natural minor, as the musicality measure's scale consistency.
+ * one). The real phrases' share is printed beside them. Keys come from POP909's key_audio.txt, or for plain MIDI files
+ * from their notes (corpus/inferredKeys.ts); major or natural minor, as the musicality measure's scale consistency.
  *
  *   npm run measure:off-key -- <checkpoint dir>... [--corpus folder]
  *
@@ -13,6 +13,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { useTrainingBackend } from '../src/train/backend';
 import { classEvent, eventsToNotes } from '../src/train/corpus/melodyEvents';
+import { withInferredKeys } from '../src/train/corpus/inferredKeys';
 import { readCorpus } from '../src/train/corpus/readCorpus';
 import type { TuneKey } from '../src/train/corpus/tune';
 import { type ModelSpec, specFromConfig } from '../src/train/data/modelSpec';
@@ -31,8 +32,9 @@ const dirs = args.filter((_, i) => corpusAt < 0 || (i !== corpusAt && i !== corp
 if (dirs.length === 0) throw new Error('usage: npm run measure:off-key -- <checkpoint dir>... [--corpus folder]');
 
 await useTrainingBackend('wasm');
-const corpus = readCorpus(corpusDir, { minPitch: 48, maxPitch: 83, requireChords: true });
-const prompts = phrasePrompts(corpus.validation).filter((p) => keyOf(p));
+const corpus = readCorpus(corpusDir, { minPitch: 48, maxPitch: 83, requireChords: false });
+// Plain MIDI files (the folk corpus) carry no keys: they get the keys --off-key-penalty trains with, read off the notes.
+const prompts = phrasePrompts(corpus.validation.map(withInferredKeys)).filter((p) => keyOf(p));
 if (prompts.length === 0) throw new Error(`no validation tunes with annotated keys in ${corpusDir}`);
 
 /** The key annotated where the prompt's phrase starts (or the song's first). */

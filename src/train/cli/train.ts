@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { nativeKernelsNote, useTrainingBackend } from '../backend';
 import { CorpusFolderError, readCorpus } from '../corpus/readCorpus';
+import { KEY_BLOCK_BARS, withInferredKeys } from '../corpus/inferredKeys';
 import type { ModelSpec } from '../data/modelSpec';
 import type { CopyMode, EchoMotifs } from '../data/echoSteps';
 import { updateCheckpointIndex, writeModelCard } from '../export/modelCard';
@@ -54,7 +55,9 @@ const HELP = `npm run train -- [--kind melody|chord|vae] [--corpus DIR] [--id NA
   --off-key-weight 1  loss weight (times the above) of targets that start a note outside the key annotated there
                      (POP909-style corpora; major or natural minor): below 1, the model leaves the key less often
   --off-key-penalty 0  weight of a loss -log(1 - P(a note outside the annotated key)) at every step with a key (the
-                     real off-key target excepted): what the model leaks to wrong notes, which no target pays for
+                     real off-key target excepted): what the model leaks to wrong notes, which no target pays for.
+                     A corpus without annotated keys (MIDI files) gets keys read off its notes: per 4 bars from the
+                     opening bar, the major scale holding most of their onsets (corpus/inferredKeys.ts)
   --own-inputs 0     attention models: share of steps fed the model's own sampled event instead of the real one
                      (scheduled sampling; targets stay real), so it learns to continue from its own phrases
   --own-inputs-ramp  raise that share linearly from 0 at the start to --own-inputs at the end of the budget
@@ -140,8 +143,12 @@ async function main(): Promise<void> {
   if (!(options.returnWeight > 0)) throw new Error('--return-weight must be above 0');
   if (!(options.offKeyWeight > 0)) throw new Error('--off-key-weight must be above 0');
   if (!(options.offKeyPenalty >= 0)) throw new Error('--off-key-penalty must be 0 or more');
-  if ((options.offKeyWeight !== 1 || options.offKeyPenalty > 0) && !corpus.train.some((t) => t.keys?.length))
-    throw new Error('--off-key-weight and --off-key-penalty need a corpus with annotated keys (a POP909-style folder)');
+  if ((options.offKeyWeight !== 1 || options.offKeyPenalty > 0) && !corpus.train.some((t) => t.keys?.length)) {
+    // Plain MIDI files carry no key annotations: read a key off each tune's notes, four bars at a time.
+    corpus.train = corpus.train.map(withInferredKeys);
+    corpus.validation = corpus.validation.map(withInferredKeys);
+    console.log(`  keys: none annotated; inferred per ${KEY_BLOCK_BARS} bars from the notes (corpus/inferredKeys.ts)`);
+  }
   if (!Number.isInteger(options.returnLagBars) || options.returnLagBars < 0)
     throw new Error('--return-lag-bars must be a whole number of bars (0: any lag)');
   if (!Number.isInteger(options.halveAfter) || options.halveAfter < 0)
