@@ -19,7 +19,9 @@ async function workerHeap(browser) {
   const cdp = await browser.newBrowserCDPSession();
   try {
     const { targetInfos } = await cdp.send('Target.getTargets');
-    const target = targetInfos.find((t) => t.type === 'worker' && /worker/.test(t.url));
+    // By the name the app and the bench page give the model worker (its file is benchWorker-<hash>.js in the bench
+    // build; Tone's clock runs in a blob worker beside it).
+    const target = targetInfos.find((t) => t.type === 'worker' && t.title === 'phrasewright-model');
     if (!target) return null;
     const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
     let nextId = 1;
