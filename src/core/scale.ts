@@ -71,6 +71,9 @@ export function scaleDegree(pitch: MidiPitch, key: KeySignature): number | null 
   return index < 0 ? null : index + 1;
 }
 
+/** The grid's pitch window unless the musician or a wide candidate changes it: two octaves. */
+export const DEFAULT_WINDOW_SEMITONES = 24;
+
 /**
  * The grid's default rows: two octaves from the tonic between G3 and F#4 (C major → C4..C6, G → G3..G5,
  * A minor → A3..A5). That is the treble-staff melody register, where the shipped models also write (folk
@@ -79,7 +82,7 @@ export function scaleDegree(pitch: MidiPitch, key: KeySignature): number | null 
 export function defaultPitchRange(key: KeySignature): { low: MidiPitch; high: MidiPitch } {
   const chroma = tonicChroma(key) ?? 0;
   const low = Math.max(LIMITS.pitch.min, 55 + ((chroma - 7 + 12) % 12));
-  const high = Math.min(LIMITS.pitch.max, low + 24);
+  const high = Math.min(LIMITS.pitch.max, low + DEFAULT_WINDOW_SEMITONES);
   return { low, high };
 }
 

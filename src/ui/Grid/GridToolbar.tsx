@@ -1,4 +1,5 @@
 import { pitchName } from '../../core/pitch';
+import { DEFAULT_WINDOW_SEMITONES } from '../../core/scale';
 import { LIMITS, type Phrase } from '../../core/types';
 import type { PitchRange, StepSpan } from '../../store/types';
 import { useActions, useAppState } from '../AppContext';
@@ -60,6 +61,17 @@ export function GridToolbar({ phrase, range, moveWindow, selection, previewing }
       >
         Show lower notes
       </button>
+      {range.high - range.low > DEFAULT_WINDOW_SEMITONES && (
+        // A candidate wider than the window grew it (windowShowing); this takes it back to two octaves.
+        <button
+          type="button"
+          className="ghost small"
+          title="Shrink the pitch window back to two octaves from the key's tonic"
+          onClick={() => actions.setPitchRange(undefined)}
+        >
+          Two octaves
+        </button>
+      )}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UNDO_LIMIT } from '../../../src/store/undoHistory';
+import { shownPitchRange } from '../../../src/store/selectors';
 import { makeApp } from './fakes';
 
 describe('undo and redo over the song', () => {
@@ -112,6 +113,14 @@ describe('undo and redo over the song', () => {
     app.actions.revealPitches([57, 67]);
     expect(app.state().editor.pitchRange).toEqual({ low: 57, high: 81 });
     expect(app.actions.canUndo()).toBe(false);
+  });
+
+  it('a candidate wider than the window grows it, and clearing the chosen window goes back to two octaves', () => {
+    const app = makeApp();
+    app.actions.revealPitches([53, 79]);
+    expect(app.state().editor.pitchRange).toEqual({ low: 53, high: 79 });
+    app.actions.setPitchRange(undefined);
+    expect(shownPitchRange(app.state())).toEqual({ low: 60, high: 84 });
   });
 
   it('undo does not stop or change the transport', async () => {
