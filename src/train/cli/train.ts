@@ -144,9 +144,9 @@ async function main(): Promise<void> {
   if (!(options.offKeyWeight > 0)) throw new Error('--off-key-weight must be above 0');
   if (!(options.offKeyPenalty >= 0)) throw new Error('--off-key-penalty must be 0 or more');
   if ((options.offKeyWeight !== 1 || options.offKeyPenalty > 0) && !corpus.train.some((t) => t.keys?.length)) {
-    // Plain MIDI files carry no key annotations: read a key off each tune's notes, four bars at a time.
+    // Plain MIDI files carry no key annotations: read a key off each tune's notes, four bars at a time. Only the
+    // training tunes need them: the validation NLL is the plain likelihood.
     corpus.train = corpus.train.map(withInferredKeys);
-    corpus.validation = corpus.validation.map(withInferredKeys);
     console.log(`  keys: none annotated; inferred per ${KEY_BLOCK_BARS} bars from the notes (corpus/inferredKeys.ts)`);
   }
   if (!Number.isInteger(options.returnLagBars) || options.returnLagBars < 0)
