@@ -120,6 +120,17 @@ export function windowShowing<R extends { low: MidiPitch; high: MidiPitch }>(
   return shiftRange(range.low, range.high, wanted - range.low, LIMITS.pitch.min, LIMITS.pitch.max);
 }
 
+/**
+ * The given pitches the window does not show, split by side, so the grid can say where a phrase's other notes
+ * are (an imported bass line or a high descant would otherwise be an empty grid).
+ */
+export function pitchesOutside(
+  range: { low: MidiPitch; high: MidiPitch },
+  pitches: readonly MidiPitch[],
+): { above: MidiPitch[]; below: MidiPitch[] } {
+  return { above: pitches.filter((p) => p > range.high), below: pitches.filter((p) => p < range.low) };
+}
+
 /** The pitch itself when in the scale, else the closest scale pitch; equal distances go down. */
 export function nearestInScale(pitch: MidiPitch, key: KeySignature): MidiPitch {
   if (scalePitchClasses(key).length === 0) return pitch;

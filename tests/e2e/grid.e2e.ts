@@ -153,3 +153,29 @@ test('the pitch rows share the grid’s height (capped on tall screens) and foll
   expect(await rowsFit()).toEqual(fit);
   expect(app.errors).toEqual([]);
 });
+
+test('notes outside the pitch window are counted above the grid, and a phrase comes into view with its notes', async () => {
+  const app = await session.open();
+  const { page } = app;
+  const toolbarButton = (name: string) => page.getByRole('button', { name, exact: true });
+  // C major shows C4-C6; an octave up, write a C7, then go back down: the note is above the window.
+  await toolbarButton('Show higher notes').click();
+  await cell(page, 'C7', 1).click();
+  await toolbarButton('Show lower notes').click();
+  await expect(cell(page, 'C7', 1).count()).resolves.toBe(0);
+  await toolbarButton('Show 1 note above').click();
+  expect(await soundingCells(page)).toEqual(['C7 step 1']);
+  await expect(toolbarButton('Show 1 note above').count()).resolves.toBe(0);
+
+  // Another phrase, a lower window; choosing phrase A again brings the window to its note.
+  await page.getByRole('button', { name: 'New phrase' }).click();
+  await page.getByRole('grid', { name: /^Phrase B/ }).waitFor();
+  await toolbarButton('Show lower notes').click();
+  await page
+    .getByRole('list', { name: 'Arrangement' })
+    .getByRole('listitem', { name: /^Section 1: phrase A/ })
+    .click();
+  await page.getByRole('grid', { name: /^Phrase A/ }).waitFor();
+  await expect.poll(() => soundingCells(page)).toEqual(['C7 step 1']);
+  expect(app.errors).toEqual([]);
+});

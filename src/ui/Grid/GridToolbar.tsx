@@ -1,6 +1,6 @@
 import { pitchName } from '../../core/pitch';
 import { DEFAULT_WINDOW_SEMITONES } from '../../core/scale';
-import { LIMITS, type Phrase } from '../../core/types';
+import { LIMITS, type MidiPitch, type Phrase } from '../../core/types';
 import type { PitchRange, StepSpan } from '../../store/types';
 import { useActions, useAppState } from '../AppContext';
 
@@ -10,10 +10,15 @@ interface Props {
   moveWindow(semitones: number): void;
   selection: StepSpan | null;
   previewing: boolean;
+  /** The phrase's note pitches the window does not show (pitchesOutside). */
+  outside: { above: MidiPitch[]; below: MidiPitch[] };
 }
 
-/** Above the grid: the phrase's name, the selection (and how to clear it), the heat-map switch, the pitch window. */
-export function GridToolbar({ phrase, range, moveWindow, selection, previewing }: Props) {
+/**
+ * Above the grid: the phrase's name, the selection (and how to clear it), the heat-map switch, the pitch window
+ * and, when some of the phrase's notes lie outside it, how many and a way to them.
+ */
+export function GridToolbar({ phrase, range, moveWindow, selection, previewing, outside }: Props) {
   const actions = useActions();
   const heatMap = useAppState((s) => s.proposals.settings.heatMap);
   return (
@@ -61,6 +66,8 @@ export function GridToolbar({ phrase, range, moveWindow, selection, previewing }
       >
         Show lower notes
       </button>
+      <OutsideNotes side="above" pitches={outside.above} reveal={actions.revealPitches} />
+      <OutsideNotes side="below" pitches={outside.below} reveal={actions.revealPitches} />
       {range.high - range.low > DEFAULT_WINDOW_SEMITONES && (
         // A candidate wider than the window grew it (windowShowing); this takes it back to two octaves.
         <button
@@ -73,5 +80,28 @@ export function GridToolbar({ phrase, range, moveWindow, selection, previewing }
         </button>
       )}
     </div>
+  );
+}
+
+/** "Show 3 notes above": moves the window just far enough to draw them (it grows if they span more than it). */
+function OutsideNotes({
+  side,
+  pitches,
+  reveal,
+}: {
+  side: 'above' | 'below';
+  pitches: MidiPitch[];
+  reveal(pitches: readonly MidiPitch[]): void;
+}) {
+  if (pitches.length === 0) return null;
+  return (
+    <button
+      type="button"
+      className="small"
+      title={`Some of this phrase's notes are ${side} the pitch window; move the window to them`}
+      onClick={() => reveal(pitches)}
+    >
+      Show {pitches.length} {pitches.length === 1 ? 'note' : 'notes'} {side}
+    </button>
   );
 }

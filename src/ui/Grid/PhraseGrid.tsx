@@ -1,7 +1,7 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import { stepsPerBar as barSteps, stepsPerBeat as beatSteps } from '../../core/meter';
 import { pitchName } from '../../core/pitch';
-import { defaultPitchRange, isInScale, isTonic, shiftRange } from '../../core/scale';
+import { defaultPitchRange, isInScale, isTonic, pitchesOutside, shiftRange } from '../../core/scale';
 import { LIMITS, type MidiPitch, type Note, type Steps } from '../../core/types';
 import { selectedSpan } from '../../store/selectors';
 import { useAppState, useServices } from '../AppContext';
@@ -68,6 +68,25 @@ export function PhraseGrid() {
   useLayoutEffect(() => {
     if (ghostNotes.length > 0) actions.revealPitches(ghostNotes.map((n) => n.pitch));
   }, [actions, ghostNotes]);
+  const outside = useMemo(
+    () =>
+      pitchesOutside(
+        { low: range.low, high: range.high },
+        (notes ?? []).map((n) => n.pitch),
+      ),
+    [range.low, range.high, notes],
+  );
+  // A phrase that comes into the grid with none of its notes in the window (an imported bass line, a phrase
+  // written an octave up) brings the window to them, rather than showing an empty grid.
+  const arrivedPhrase = useRef<string | undefined>(undefined);
+  useLayoutEffect(() => {
+    if (arrivedPhrase.current === phrase?.id) return;
+    arrivedPhrase.current = phrase?.id;
+    const count = notes?.length ?? 0;
+    if (count > 0 && outside.above.length + outside.below.length === count) {
+      actions.revealPitches([...outside.above, ...outside.below]);
+    }
+  }, [actions, phrase?.id, notes, outside]);
   const selected = selectionKey(selection);
   const theory = useTheorySettings();
   const chords = phrase?.chords;
@@ -190,7 +209,14 @@ export function PhraseGrid() {
   const name = phrase?.name ?? 'A';
   return (
     <section className="grid-panel card" aria-label="Step grid">
-      <GridToolbar phrase={phrase} range={range} moveWindow={moveWindow} selection={selection} previewing={!!preview} />
+      <GridToolbar
+        phrase={phrase}
+        range={range}
+        moveWindow={moveWindow}
+        selection={selection}
+        previewing={!!preview}
+        outside={outside}
+      />
       <div className="grid-scroll">
         <BarRuler bars={phrase?.bars ?? 1} steps={steps} selection={selection} />
         <div

@@ -9,6 +9,7 @@ import {
   scaleDegree,
   scalePitchClasses,
   shiftRange,
+  pitchesOutside,
   windowShowing,
 } from '../../../src/core/scale';
 import { LIMITS, type KeySignature } from '../../../src/core/types';
@@ -80,6 +81,12 @@ describe('keys and scales', () => {
     expect(shiftRange(48, 72, 12, 21, 108)).toEqual({ low: 60, high: 84 });
     expect(shiftRange(80, 104, 12, 21, 108)).toEqual({ low: 84, high: 108 });
     expect(shiftRange(24, 48, -12, 21, 108)).toEqual({ low: 21, high: 45 });
+  });
+
+  it("lists the pitches above and below a window, the window's edges counting as inside", () => {
+    const window = { low: 60, high: 84 };
+    expect(pitchesOutside(window, [60, 84, 72])).toEqual({ above: [], below: [] });
+    expect(pitchesOutside(window, [40, 85, 59, 70, 96])).toEqual({ above: [85, 96], below: [40, 59] });
   });
 
   describe('windowShowing (the grid follows a previewed candidate)', () => {
