@@ -164,7 +164,7 @@ test('notes outside the pitch window are counted above the grid, and a phrase co
   await toolbarButton('Show lower notes').click();
   await expect(cell(page, 'C7', 1).count()).resolves.toBe(0);
   await toolbarButton('Show 1 note above').click();
-  expect(await soundingCells(page)).toEqual(['C7 step 1']);
+  await expect.poll(() => soundingCells(page)).toEqual(['C7 step 1']);
   await expect(toolbarButton('Show 1 note above').count()).resolves.toBe(0);
 
   // Another phrase, a lower window; choosing phrase A again brings the window to its note.
