@@ -36,6 +36,9 @@ export function visiblePreview(state: Pick<AppState, 'proposals' | 'song' | 'edi
  * The grid's pitch window: the one the musician chose, else two octaves from the song key's tonic. Proposals
  * keep their notes inside it, and a previewed candidate moves it (revealPitches).
  */
-export function shownPitchRange(state: Pick<AppState, 'song' | 'editor'>): PitchRange {
+export function shownPitchRange(state: {
+  song: Pick<AppState['song'], 'key'>;
+  editor: Pick<AppState['editor'], 'pitchRange'>;
+}): PitchRange {
   return state.editor.pitchRange ?? defaultPitchRange(state.song.key);
 }

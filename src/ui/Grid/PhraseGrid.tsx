@@ -1,9 +1,9 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import { stepsPerBar as barSteps, stepsPerBeat as beatSteps } from '../../core/meter';
 import { pitchName } from '../../core/pitch';
-import { defaultPitchRange, isInScale, isTonic, pitchesOutside, shiftRange } from '../../core/scale';
+import { isInScale, isTonic, pitchesOutside, shiftRange } from '../../core/scale';
 import { LIMITS, type MidiPitch, type Note, type Steps } from '../../core/types';
-import { selectedSpan } from '../../store/selectors';
+import { selectedSpan, shownPitchRange } from '../../store/selectors';
 import { useAppState, useServices } from '../AppContext';
 import { gridLabelSignatures } from '../Theory/gridLabels';
 import { useTheorySettings } from '../Theory/theorySettings';
@@ -52,7 +52,8 @@ export function PhraseGrid() {
   const teaching = useAppState((s) =>
     s.proposals.teachingId ? s.proposals.candidates.find((c) => c.id === s.proposals.teachingId) : undefined,
   );
-  const range = chosenRange ?? defaultPitchRange(key);
+  // The store's rule, fed the two fields read above (the selector itself would hand back a new object each read).
+  const range = shownPitchRange({ song: { key }, editor: { pitchRange: chosenRange } });
 
   const perBar = barSteps(timeSignature);
   const perBeat = beatSteps(timeSignature);
