@@ -162,7 +162,7 @@ test('notes outside the pitch window are counted above the grid, and a phrase co
   await toolbarButton('Show higher notes').click();
   await cell(page, 'C7', 1).click();
   await toolbarButton('Show lower notes').click();
-  await expect(cell(page, 'C7', 1).count()).resolves.toBe(0);
+  await expect.poll(() => cell(page, 'C7', 1).count()).toBe(0);
   await toolbarButton('Show 1 note above').click();
   await expect.poll(() => soundingCells(page)).toEqual(['C7 step 1']);
   await expect(toolbarButton('Show 1 note above').count()).resolves.toBe(0);
