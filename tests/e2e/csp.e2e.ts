@@ -75,7 +75,7 @@ test('a full session (edit, play, propose, export MIDI, help) raises no CSP viol
   await cell(page, 'C4', 1).click();
   await cell(page, 'E4', 3).click();
   await cell(page, 'G4', 5).click();
-  expect(await soundingCells(page)).toHaveLength(3);
+  await expect.poll(() => soundingCells(page)).toHaveLength(3);
 
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await page.getByRole('button', { name: 'Stop', exact: true }).waitFor();

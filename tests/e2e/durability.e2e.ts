@@ -45,7 +45,7 @@ test('a tab killed mid-edit loses at most the last second of work', async () => 
   }
   expect(errors).toEqual([]);
   // Every edit reached the grid (so a loss below is a lost save, not a lost click).
-  expect(await soundingCells(page)).toHaveLength(edits.length);
+  await expect.poll(() => soundingCells(page)).toHaveLength(edits.length);
   const killedAt = Date.now();
   await crash(page);
 
@@ -68,7 +68,7 @@ test('edits the autosave has stored are there when a killed tab is reopened', as
   await expect.poll(() => storedNotes(page), { timeout: 15_000 }).toEqual([['64@2', '67@4']]);
   await crash(page);
   const reopened = await session.open('/', context);
-  expect(await soundingCells(reopened.page)).toEqual(['G4 step 5', 'E4 step 3']);
+  await expect.poll(() => soundingCells(reopened.page)).toEqual(['G4 step 5', 'E4 step 3']);
 });
 
 test('a second tab on the same song is told, works on a copy, and neither tab overwrites the other', async () => {
@@ -82,7 +82,7 @@ test('a second tab on the same song is told, works on a copy, and neither tab ov
     .getByRole('status')
     .filter({ hasText: /is open in another tab.*works on a copy/ })
     .waitFor();
-  expect(await soundingCells(second.page)).toEqual(['C4 step 1']);
+  await expect.poll(() => soundingCells(second.page)).toEqual(['C4 step 1']);
 
   await cell(second.page, 'E4', 3).click();
   await waitForAutosave(second.page);
@@ -91,7 +91,7 @@ test('a second tab on the same song is told, works on a copy, and neither tab ov
   await second.page.close();
 
   await reloadApp(first.page);
-  expect(await soundingCells(first.page)).toEqual(['G4 step 5', 'C4 step 1']);
+  await expect.poll(() => soundingCells(first.page)).toEqual(['G4 step 5', 'C4 step 1']);
   expect(first.errors).toEqual([]);
   expect(second.errors).toEqual([]);
 });

@@ -73,6 +73,7 @@ test(
     // A melody on every beat of three bars, written through the grid.
     const tune = ['C4', 'E4', 'G4', 'E4', 'F4', 'A4', 'C5', 'A4', 'G4', 'B4', 'D5', 'B4'];
     for (let i = 0; i < tune.length; i++) await cell(page, tune[i], 1 + i * 4).click();
+    await expect.poll(() => soundingCells(page)).toHaveLength(tune.length);
     const before = await soundingCells(page);
     const outside = (cells: string[]) => cells.filter((c) => stepOf(c) < 17 || stepOf(c) > 32);
 

@@ -27,13 +27,13 @@ test('clicking empty cells adds one-step notes; clicking a note again removes it
   await cell(page, 'C4', 1).click();
   await cell(page, 'E4', 3).click();
   await cell(page, 'G4', 5).click();
-  expect(await soundingCells(page)).toEqual(['G4 step 5', 'E4 step 3', 'C4 step 1']);
+  await expect.poll(() => soundingCells(page)).toEqual(['G4 step 5', 'E4 step 3', 'C4 step 1']);
 
   await cell(page, 'E4', 3).click();
-  expect(await soundingCells(page)).toEqual(['G4 step 5', 'C4 step 1']);
+  await expect.poll(() => soundingCells(page)).toEqual(['G4 step 5', 'C4 step 1']);
   // Monophonic: a note on a step where another note starts replaces it.
   await cell(page, 'A4', 1).click();
-  expect(await soundingCells(page)).toEqual(['A4 step 1', 'G4 step 5']);
+  await expect.poll(() => soundingCells(page)).toEqual(['A4 step 1', 'G4 step 5']);
   expect(app.errors).toEqual([]);
 });
 
@@ -45,12 +45,12 @@ test('dragging a note end lengthens it, dragging its body moves it, each drag on
   expect(await selectedSteps(page, 'D4', [1, 2, 3, 4, 5])).toEqual([true, true, true, true, false]);
 
   await dragBetween(page, cell(page, 'D4', 2), cell(page, 'F4', 6));
-  expect(await soundingCells(page)).toEqual(['F4 step 5', 'F4 step 6', 'F4 step 7', 'F4 step 8']);
+  await expect.poll(() => soundingCells(page)).toEqual(['F4 step 5', 'F4 step 6', 'F4 step 7', 'F4 step 8']);
 
   await page.getByRole('button', { name: 'Undo' }).click();
   expect(await selectedSteps(page, 'D4', [1, 2, 3, 4])).toEqual([true, true, true, true]);
   await page.getByRole('button', { name: 'Undo' }).click();
-  expect(await soundingCells(page)).toEqual(['D4 step 1']);
+  await expect.poll(() => soundingCells(page)).toEqual(['D4 step 1']);
   expect(app.errors).toEqual([]);
 });
 
@@ -60,7 +60,7 @@ test('drawing: pressing an empty cell and dragging right makes one longer note',
   await dragBetween(page, cell(page, 'G5', 9), cell(page, 'G5', 12));
   expect(await selectedSteps(page, 'G5', [8, 9, 10, 11, 12, 13])).toEqual([false, true, true, true, true, false]);
   await page.getByRole('button', { name: 'Undo' }).click();
-  expect(await soundingCells(page)).toEqual([]);
+  await expect.poll(() => soundingCells(page)).toEqual([]);
 });
 
 test('the keyboard moves focus, toggles notes and lengthens them', async () => {
@@ -68,7 +68,7 @@ test('the keyboard moves focus, toggles notes and lengthens them', async () => {
   const { page } = app;
   await cell(page, 'C4', 1).focus();
   await page.keyboard.press('Enter');
-  expect(await soundingCells(page)).toEqual(['C4 step 1']);
+  await expect.poll(() => soundingCells(page)).toEqual(['C4 step 1']);
 
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowUp');
@@ -85,7 +85,7 @@ test('the keyboard moves focus, toggles notes and lengthens them', async () => {
 
   // Space in the grid toggles; it does not start playback.
   await page.keyboard.press('Space');
-  expect(await soundingCells(page)).toEqual(['C4 step 1']);
+  await expect.poll(() => soundingCells(page)).toEqual(['C4 step 1']);
   await expect(page.getByRole('button', { name: 'Play', exact: true }).count()).resolves.toBe(1);
   expect(app.errors).toEqual([]);
 });
@@ -97,7 +97,7 @@ test('arrowing past the top row scrolls the pitch window up', async () => {
   await page.keyboard.press('ArrowUp');
   await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).resolves.toBe('C#6 step 1');
   await page.keyboard.press('Enter');
-  expect(await soundingCells(page)).toEqual(['C#6 step 1']);
+  await expect.poll(() => soundingCells(page)).toEqual(['C#6 step 1']);
 });
 
 test('the phrase length sets the number of step columns, and a shorter phrase cuts notes past its end', async () => {
@@ -110,9 +110,9 @@ test('the phrase length sets the number of step columns, and a shorter phrase cu
   await cell(page, 'C4', 2).click();
   await length.selectOption({ label: '1 bar' });
   await expect(cell(page, 'C4', 17).count()).resolves.toBe(0);
-  expect(await soundingCells(page)).toEqual(['C4 step 2']);
+  await expect.poll(() => soundingCells(page)).toEqual(['C4 step 2']);
   await page.getByRole('button', { name: 'Undo' }).click();
-  expect(await soundingCells(page)).toEqual(['E4 step 40', 'C4 step 2']);
+  await expect.poll(() => soundingCells(page)).toEqual(['E4 step 40', 'C4 step 2']);
   expect(app.errors).toEqual([]);
 });
 
@@ -149,7 +149,7 @@ test('the pitch rows share the grid’s height (capped on tall screens) and foll
   await expect.poll(async () => (await rowsFit()).gapBelow).toBe(0);
   fit = await rowsFit();
   await cell(page, 'E4', 3).click();
-  expect(await soundingCells(page)).toEqual(['E4 step 3']);
+  await expect.poll(() => soundingCells(page)).toEqual(['E4 step 3']);
   expect(await rowsFit()).toEqual(fit);
   expect(app.errors).toEqual([]);
 });

@@ -16,13 +16,13 @@ test('Undo and Redo buttons step back and forward, and are disabled when there i
   await cell(page, 'C4', 1).click();
   await cell(page, 'D4', 2).click();
   await undo.click();
-  expect(await soundingCells(page)).toEqual(['C4 step 1']);
+  await expect.poll(() => soundingCells(page)).toEqual(['C4 step 1']);
   await undo.click();
-  expect(await soundingCells(page)).toEqual([]);
+  await expect.poll(() => soundingCells(page)).toEqual([]);
   await expect(undo.isDisabled()).resolves.toBe(true);
   await redo.click();
   await redo.click();
-  expect(await soundingCells(page)).toEqual(['D4 step 2', 'C4 step 1']);
+  await expect.poll(() => soundingCells(page)).toEqual(['D4 step 2', 'C4 step 1']);
   await expect(redo.isDisabled()).resolves.toBe(true);
   expect(app.errors).toEqual([]);
 });
@@ -39,9 +39,9 @@ test('Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo, also for song settings', asyn
   await page.keyboard.press('Control+z');
   await expect(tempo.inputValue()).resolves.not.toBe('150');
   await page.keyboard.press('Control+z');
-  expect(await soundingCells(page)).toEqual([]);
+  await expect.poll(() => soundingCells(page)).toEqual([]);
   await page.keyboard.press('Control+Shift+Z');
-  expect(await soundingCells(page)).toEqual(['E4 step 1']);
+  await expect.poll(() => soundingCells(page)).toEqual(['E4 step 1']);
   await page.keyboard.press('Control+y');
   await expect(tempo.inputValue()).resolves.toBe('150');
   expect(app.errors).toEqual([]);

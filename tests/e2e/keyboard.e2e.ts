@@ -57,7 +57,7 @@ test(
     const { page } = app;
     await tabUntil(page, async () => (await activeRole(page)) === 'gridcell');
     await page.keyboard.press('Enter');
-    expect((await soundingCells(page)).length).toBe(1);
+    await expect.poll(() => soundingCells(page)).toHaveLength(1);
 
     // Step input (in the Keyboard panel): A D G write C E G on the next steps, moving on after each.
     await openPanelByKeys(page, 'Keyboard');

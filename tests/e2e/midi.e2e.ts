@@ -82,7 +82,7 @@ test('keys played on a MIDI keyboard become notes in the grid, one after another
   await expect
     .poll(() => soundingCells(page))
     .toEqual(expect.arrayContaining(['C4 step 1', 'C4 step 2', 'E4 step 3', 'E4 step 4']));
-  expect(await soundingCells(page)).toHaveLength(4);
+  await expect.poll(() => soundingCells(page)).toHaveLength(4);
   await panel(page).getByText('Next step 5').waitFor();
   expect(ownErrors(app.errors)).toEqual([]);
 });

@@ -110,7 +110,7 @@ test('a file that is not a score is an alert in plain words, and the song stays 
     ),
   });
   await page.getByRole('alert').filter({ hasText: 'laughs.musicxml' }).filter({ hasText: 'entities' }).waitFor();
-  expect(await soundingCells(page)).toEqual(['C4 step 1']);
+  await expect.poll(() => soundingCells(page)).toEqual(['C4 step 1']);
   await openPanel(page, 'Songs');
   expect(await page.getByRole('list', { name: 'Songs' }).getByRole('listitem').count()).toBe(1);
 });

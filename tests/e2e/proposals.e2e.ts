@@ -94,11 +94,11 @@ test(
     expect(notes.length).toBeGreaterThan(0);
     await first.getByRole('button', { name: 'Accept', exact: true }).click();
     // An empty phrase: the candidate was written from its first step, so its steps are the grid's.
-    const sounding = await soundingCells(page);
-    for (const n of notes) {
+    const onsets = notes.map((n) => {
       const [pitch, steps] = n.split(' ');
-      expect(sounding).toContain(`${pitch} step ${steps.split('-')[0]}`);
-    }
+      return `${pitch} step ${steps.split('-')[0]}`;
+    });
+    await expect.poll(() => soundingCells(page)).toEqual(expect.arrayContaining(onsets));
     await openPanel(page, 'History');
     const history = page.getByRole('region', { name: 'History' });
     await history
@@ -128,7 +128,7 @@ test(
         .locator('[role="gridcell"][data-proposed="true"]')
         .evaluateAll((cs) => cs.map((c) => c.getAttribute('aria-label') ?? ''));
     for (const name of await ghosts()) expect(Number(name.split(' step ')[1])).toBeGreaterThan(3);
-    expect(await soundingCells(page)).toEqual(['G4 step 3', 'E4 step 1']);
+    await expect.poll(() => soundingCells(page)).toEqual(['G4 step 3', 'E4 step 1']);
     await items(page).first().getByRole('button', { name: 'Mutate', exact: true }).click();
     await expect.poll(() => items(page).count(), { timeout: MODEL_READY_MS }).toBe(3);
     const mutated = proposals(page).getByRole('listitem', { name: 'Candidate 3' });
@@ -136,7 +136,7 @@ test(
     await expect.poll(() => mutated.getAttribute('aria-current')).toBe('true');
     expect((await rollNotes(mutated)).length).toBeGreaterThan(0);
     for (const name of await ghosts()) expect(Number(name.split(' step ')[1])).toBeGreaterThan(3);
-    expect(await soundingCells(page)).toEqual(['G4 step 3', 'E4 step 1']);
+    await expect.poll(() => soundingCells(page)).toEqual(['G4 step 3', 'E4 step 1']);
     expect(app.errors).toEqual([]);
   },
   TEST_TIMEOUT_MS,
@@ -157,7 +157,7 @@ test(
     await alert.waitFor({ timeout: MODEL_READY_MS });
     expect(await alert.textContent()).toMatch(/not found/);
     expect(await items(page).count()).toBe(0);
-    expect(await soundingCells(page)).toEqual(['G4 step 5', 'C4 step 1']);
+    await expect.poll(() => soundingCells(page)).toEqual(['G4 step 5', 'C4 step 1']);
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     await page.getByRole('button', { name: 'Stop', exact: true }).waitFor();
     expect(await waitForSound(page)).toBeGreaterThan(0.002);
@@ -198,7 +198,7 @@ test(
     await toggle.click();
     await overlay.waitFor({ state: 'detached' });
     await cell(page, 'C4', 1).click();
-    expect(await soundingCells(page)).toContain('C4 step 1');
+    await expect.poll(() => soundingCells(page)).toContain('C4 step 1');
     expect(app.errors).toEqual([]);
   },
   TEST_TIMEOUT_MS,

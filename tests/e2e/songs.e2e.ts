@@ -98,5 +98,5 @@ test('an unreadable autosaved song is kept aside, a new song starts, and the raw
   const alert = page.getByRole('alert');
   await alert.first().waitFor();
   await expect(page.getByRole('button', { name: /download/i }).count()).resolves.toBeGreaterThan(0);
-  expect(await soundingCells(page)).toEqual([]);
+  await expect.poll(() => soundingCells(page)).toEqual([]);
 });
