@@ -12,6 +12,7 @@ import { allowedShifts, disposeBatch, makeBatch, tuneWindows, type Window } from
 import type { CopyMode, EchoMotifs } from './data/echoSteps';
 import { readCheckpoint, writeCheckpoint } from './export/checkpointFiles';
 import { warmStart } from './model/warmStart';
+import { averageDecay, createWeightAverage, updateWeightAverage } from './model/weightAverage';
 import type { CopySupervision } from './model/attentionGraph';
 import { createModelVariables, modelLogits, trainableVariables } from './model/modelGraph';
 import { maskedCrossEntropy, offKeyPenalty, shapeOfVariables, type RnnVariables } from './model/rnnGraph';
@@ -90,6 +91,11 @@ export interface TrainOptions {
   ownInputs?: number;
   /** Raise the own-input share linearly from 0 at the start to `ownInputs` at the end of the budget. */
   ownInputsRamp?: boolean;
+  /**
+   * Decay of an exponential moving average of the weights (weightAverage.ts; 0 = none). With it, validation
+   * scores (and the best checkpoint holds) the averaged weights, and the halving rule watches their NLL.
+   */
+  averageDecay?: number;
   log: (line: string) => void;
 }
 
@@ -178,12 +184,14 @@ export function clipByGlobalNorm(grads: tf.NamedTensorMap, maxNorm: number): tf.
 async function saveState(
   stateDir: string,
   vars: RnnVariables,
+  average: RnnVariables | undefined,
   spec: ModelSpec,
   optimizer: tf.AdamOptimizer,
   progress: Progress,
 ): Promise<void> {
   mkdirSync(stateDir, { recursive: true });
   await writeCheckpoint(join(stateDir, 'last'), vars, magentaConfig(spec));
+  if (average) await writeCheckpoint(join(stateDir, 'average'), average, magentaConfig(spec));
   const named: Record<string, tf.Tensor> = {};
   for (const w of await optimizer.getWeights()) named[w.name] = w.tensor;
   await writeCheckpoint(join(stateDir, 'optimizer'), named, { type: 'AdamState' });
@@ -218,6 +226,8 @@ export async function train(o: TrainOptions): Promise<Progress> {
     const copied = warmStart(vars, trained.tensors, Math.max(0, spec.auxBits - trainedBits));
     o.log(`started from ${o.initFrom}: ${copied.length ? copied.join(', ') : 'nothing matched'}`);
   }
+  // Made after the warm start, so the average starts from the weights training starts from.
+  const average = o.averageDecay ? createWeightAverage(vars) : undefined;
   if (resuming) {
     progress = JSON.parse(readFileSync(progressFile, 'utf8')) as Progress;
     progress.stoppedBy = undefined;
@@ -225,6 +235,14 @@ export async function train(o: TrainOptions): Promise<Progress> {
     const last = readCheckpoint(join(o.stateDir, 'last')).tensors;
     for (const [name, v] of Object.entries(vars)) v.assign(last[name]);
     tf.dispose(Object.values(last));
+    if (average) {
+      const averaged = existsSync(join(o.stateDir, 'average', 'config.json'))
+        ? readCheckpoint(join(o.stateDir, 'average')).tensors
+        : undefined;
+      // A run resumed with averaging that had none starts its average from where it stopped.
+      for (const [name, a] of Object.entries(average)) a.assign(averaged?.[name] ?? vars[name]);
+      if (averaged) tf.dispose(Object.values(averaged));
+    }
     const opt = readCheckpoint(join(o.stateDir, 'optimizer')).tensors;
     // Adam's moments are positional (i-th gradient of the map), and the variables are always made in the same order.
     await optimizer.setWeights(Object.entries(opt).map(([name, tensor]) => ({ name, tensor })));
@@ -310,6 +328,7 @@ export async function train(o: TrainOptions): Promise<Progress> {
     const loss = (await value.data())[0];
     tf.dispose([value, ...Object.values(grads), ...Object.values(clipped)]);
     disposeBatch(batch);
+    if (average) updateWeightAverage(average, vars, averageDecay(o.averageDecay ?? 0, progress.step));
     progress.step++;
     progress.eventsSeen += batch.counted;
     windowSteps++;
@@ -320,7 +339,8 @@ export async function train(o: TrainOptions): Promise<Progress> {
     const outOfTime = elapsed() > o.maxMinutes * 60;
     const atMax = o.maxSteps !== undefined && progress.step >= o.maxSteps;
     if (progress.step % o.evalEvery === 0 || outOfTime || atMax) {
-      const valNll = windowNll(vars, spec, valWindows, o.windowSteps, o.batchSize);
+      const scored = average ?? vars;
+      const valNll = windowNll(scored, spec, valWindows, o.windowSteps, o.batchSize);
       const rate = windowSteps / ((performance.now() - windowStart) / 1000);
       progress.seconds = elapsed();
       progress.history.push({ step: progress.step, loss: windowLoss / windowSteps, valNll, seconds: progress.seconds });
@@ -328,7 +348,7 @@ export async function train(o: TrainOptions): Promise<Progress> {
         progress.bestValNll = valNll;
         progress.bestStep = progress.step;
         progress.stale = 0;
-        await writeCheckpoint(o.outDir, vars, magentaConfig(spec));
+        await writeCheckpoint(o.outDir, scored, magentaConfig(spec));
       } else {
         progress.stale++;
         progress.learningRate = rateAfterStaleValidation(progress.learningRate, progress.stale, o.halveAfter ?? 2);
@@ -337,6 +357,7 @@ export async function train(o: TrainOptions): Promise<Progress> {
       o.log(
         `epoch ${progress.epoch} step ${progress.step} loss ${(windowLoss / windowSteps).toFixed(4)} val NLL ${valNll.toFixed(4)}` +
           (copyWeight ? ` copy ${(windowCopy / windowSteps).toFixed(3)}` : '') +
+          (average ? ' (averaged)' : '') +
           ` (best ${progress.bestValNll.toFixed(4)} @${progress.bestStep}) ${rate.toFixed(2)} steps/s` +
           ` ${(rate * o.batchSize * o.windowSteps) | 0} ev/s lr ${rateNow.toExponential(1)} time left ${(left / 60).toFixed(1)} min`,
       );
@@ -345,7 +366,7 @@ export async function train(o: TrainOptions): Promise<Progress> {
         progress.stoppedBy = `early stop: ${o.patience} validations without improvement`;
       else if (outOfTime) progress.stoppedBy = `time budget of ${o.maxMinutes} min`;
       else if (atMax) progress.stoppedBy = `max steps ${o.maxSteps}`;
-      await saveState(o.stateDir, vars, spec, optimizer, progress);
+      await saveState(o.stateDir, vars, average, spec, optimizer, progress);
       windowStart = performance.now();
       windowSteps = 0;
       windowLoss = 0;
@@ -360,6 +381,7 @@ export async function train(o: TrainOptions): Promise<Progress> {
   }
   rng = createRng(0);
   tf.dispose(Object.values(vars));
+  if (average) tf.dispose(Object.values(average));
   vars = {};
   optimizer.dispose();
   o.log(

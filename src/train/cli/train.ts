@@ -61,6 +61,8 @@ const HELP = `npm run train -- [--kind melody|chord|vae] [--corpus DIR] [--id NA
   --own-inputs 0     attention models: share of steps fed the model's own sampled event instead of the real one
                      (scheduled sampling; targets stay real), so it learns to continue from its own phrases
   --own-inputs-ramp  raise that share linearly from 0 at the start to --own-inputs at the end of the budget
+  --average-decay 0  keep an exponential moving average of the weights with this decay per step (e.g. 0.998:
+                     about the last 500 steps), validate it and export it as the best checkpoint (0 = none)
   --backend wasm|cpu`;
 
 async function main(): Promise<void> {
@@ -129,6 +131,7 @@ async function main(): Promise<void> {
     offKeyPenalty: num(args, 'off-key-penalty', 0),
     ownInputs: num(args, 'own-inputs', 0),
     ownInputsRamp: Boolean(args['own-inputs-ramp']),
+    averageDecay: num(args, 'average-decay', 0),
   };
   if (!['intervals', 'pitches', 'repeats'].includes(options.echoMotifs))
     throw new Error('--echo-motifs must be intervals, pitches or repeats');
@@ -155,6 +158,8 @@ async function main(): Promise<void> {
     throw new Error('--halve-after must be a whole number of validations (0: never halve)');
   if (options.inputNoise < 0 || options.inputNoise > 1) throw new Error('--input-noise must be between 0 and 1');
   if (options.dropout < 0 || options.dropout >= 1) throw new Error('--dropout must be at least 0 and below 1');
+  if (options.averageDecay < 0 || options.averageDecay >= 1)
+    throw new Error('--average-decay must be at least 0 and below 1 (0: no average)');
   const initFrom = args['init-from'] ? str(args, 'init-from', '') : undefined;
   const progress = await train({
     ...options,
