@@ -264,6 +264,11 @@ export function writeModelCard(dir: string): void {
         ? `; decayed 10x over the last ${training.options.annealMinutes} min of the budget`
         : '') +
       `), clip ${training.options.clipNorm}; best validation-window NLL ${r.bestValWindowNll.toFixed(4)} at step ${r.bestStep}; stopped by ${r.stoppedBy}.`,
+    ...(training.options.averageDecay
+      ? [
+          `- These weights are a moving average of the trained ones (decay ${training.options.averageDecay} per step, lower over the first steps): validation scored the average, and the best average is this checkpoint.`,
+        ]
+      : []),
     ...(training.options.phraseHopBars
       ? [
           `- Training windows started at each tune's opening bar and every ${training.options.phraseHopBars} bars after it (and at the start of a pickup), so a window's fresh state met a phrase start.`,

@@ -9,13 +9,14 @@ const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 /** A copy of a shipped chord model's JSON files (no weights: the card then says 0 MB), with `limits` set. */
-function checkpointWith(limits?: string[]): string {
+function checkpointWith(limits?: string[], options: Record<string, unknown> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'pw-card-'));
   dirs.push(dir);
   for (const f of ['config.json', 'eval.json']) copyFileSync(join(SHIPPED, f), join(dir, f));
   const training = JSON.parse(readFileSync(join(SHIPPED, 'training.json'), 'utf8'));
   if (limits) training.limits = limits;
   else delete training.limits;
+  Object.assign(training.options, options);
   writeFileSync(join(dir, 'training.json'), JSON.stringify(training));
   return dir;
 }
@@ -42,5 +43,21 @@ describe('model card known limits', () => {
     const card = readFileSync(join(dir, 'MODEL_CARD.md'), 'utf8');
     expect(card).toContain('| this model | 0.5000 |');
     expect(limitsOf(dir).filter((l) => l === '- A limit found by hand.')).toHaveLength(1);
+  });
+});
+
+describe('model card training lines', () => {
+  const averageLine = (dir: string) =>
+    readFileSync(join(dir, 'MODEL_CARD.md'), 'utf8')
+      .split('\n')
+      .filter((l) => l.includes('moving average'));
+
+  it('say when the weights are a moving average of the trained ones, and with what decay', () => {
+    const averaged = checkpointWith(undefined, { averageDecay: 0.998 });
+    writeModelCard(averaged);
+    expect(averageLine(averaged)).toEqual([expect.stringContaining('decay 0.998 per step')]);
+    const plain = checkpointWith();
+    writeModelCard(plain);
+    expect(averageLine(plain)).toEqual([]);
   });
 });
