@@ -5,9 +5,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { detectChord, type GridChord } from '../../../src/train/corpus/chordSymbols';
+import { readCorpus, type Corpus } from '../../../src/train/corpus/readCorpus';
 import { HOLD } from '../../../src/train/corpus/melodyEvents';
 import { eventsToMidi } from '../../../src/train/corpus/midiWrite';
 import { createRng } from '../../../src/train/random';
+import type { ModelSpec } from '../../../src/train/data/modelSpec';
+import type { TrainOptions } from '../../../src/train/trainer';
 
 const PROGRESSION = [
   [0, 0b000010010001], // C (C E G)
@@ -43,4 +46,36 @@ export function writeTinyCorpus(dir: string, count: number, seed = 1): string {
     writeFileSync(join(dir, `tune${i}.mid`), eventsToMidi(events, { chords }));
   }
   return dir;
+}
+
+/** A tiny corpus written into `dir` and read back as the trainers read it: pitches 48..83, a quarter held out. */
+export function readTinyCorpus(dir: string, count: number, seed: number): Corpus {
+  return readCorpus(writeTinyCorpus(dir, count, seed), { minPitch: 48, maxPitch: 83, validationFraction: 0.25 });
+}
+
+/** What a few quick training steps on a tiny corpus share, for either trainer: validate often, never stop early. */
+export const QUICK_RUN = {
+  batchSize: 8,
+  learningRate: 0.01,
+  clipNorm: 5,
+  patience: 100,
+  evalEvery: 8,
+  evalWindows: 16,
+  maxShift: 2,
+  seed: 1,
+  resume: false,
+  log: () => {},
+};
+
+/** The melody trainer's options for a few quick steps on a tiny corpus, writing under `dir` (ckpt/ and state/). */
+export function tinyTrainOptions(spec: ModelSpec, corpus: Corpus, dir: string): TrainOptions {
+  return {
+    ...QUICK_RUN,
+    spec,
+    corpus,
+    outDir: join(dir, 'ckpt'),
+    stateDir: join(dir, 'state'),
+    windowSteps: 32,
+    maxMinutes: 5,
+  };
 }

@@ -4,14 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTrainingBackend } from '../../../src/train/backend';
-import { readCorpus } from '../../../src/train/corpus/readCorpus';
 import type { ModelSpec } from '../../../src/train/data/modelSpec';
 import { windowNll } from '../../../src/train/trainer';
 import { train } from '../../../src/train/trainer';
 import { tuneWindows } from '../../../src/train/data/windows';
 import { readCheckpoint } from '../../../src/train/export/checkpointFiles';
 import { ATT_QUERY_BIAS, ATT_V } from '../../../src/train/model/checkpointNames';
-import { writeTinyCorpus } from './tinyCorpus';
+import { readTinyCorpus, tinyTrainOptions } from './tinyCorpus';
 
 beforeAll(async () => {
   await useTrainingBackend('wasm');
@@ -20,31 +19,10 @@ beforeAll(async () => {
 describe('training', () => {
   it('a few steps lower the loss, leave a checkpoint, and a resumed run continues from the saved step', async () => {
     const root = mkdtempSync(join(tmpdir(), 'pw-train-'));
-    const corpus = readCorpus(writeTinyCorpus(join(root, 'corpus'), 12, 3), {
-      minPitch: 48,
-      maxPitch: 83,
-      validationFraction: 0.25,
-    });
+    const corpus = readTinyCorpus(join(root, 'corpus'), 12, 3);
     expect(corpus.validation.length).toBeGreaterThan(0);
     const spec: ModelSpec = { kind: 'chord', minPitch: 48, maxPitch: 83, auxBits: 4, hidden: [20] };
-    const options = {
-      spec,
-      corpus,
-      outDir: join(root, 'ckpt'),
-      stateDir: join(root, 'state'),
-      windowSteps: 32,
-      batchSize: 8,
-      learningRate: 0.01,
-      clipNorm: 5,
-      maxMinutes: 5,
-      patience: 100,
-      evalEvery: 8,
-      evalWindows: 16,
-      maxShift: 2,
-      seed: 1,
-      resume: false,
-      log: () => {},
-    };
+    const options = tinyTrainOptions(spec, corpus, root);
     const first = await train({ ...options, maxSteps: 8 });
     const second = await train({ ...options, maxSteps: 24, resume: true });
     expect(second.step).toBe(24);
@@ -62,11 +40,7 @@ describe('training', () => {
 
   it('an attention RNN trains, resumes and exports a checkpoint whose query bias is still zero', async () => {
     const root = mkdtempSync(join(tmpdir(), 'pw-train-att-'));
-    const corpus = readCorpus(writeTinyCorpus(join(root, 'corpus'), 10, 5), {
-      minPitch: 48,
-      maxPitch: 83,
-      validationFraction: 0.25,
-    });
+    const corpus = readTinyCorpus(join(root, 'corpus'), 10, 5);
     const spec: ModelSpec = {
       kind: 'melody',
       minPitch: 48,
@@ -76,22 +50,13 @@ describe('training', () => {
       attentionLength: 8,
     };
     const options = {
-      spec,
-      corpus,
-      outDir: join(root, 'ckpt'),
-      stateDir: join(root, 'state'),
+      ...tinyTrainOptions(spec, corpus, root),
       windowSteps: 16,
       batchSize: 6,
       learningRate: 0.02,
-      clipNorm: 5,
-      maxMinutes: 5,
-      patience: 100,
       evalEvery: 4,
       evalWindows: 1000,
-      maxShift: 2,
       seed: 2,
-      resume: false,
-      log: () => {},
     };
     await train({ ...options, maxSteps: 4 });
     const second = await train({ ...options, maxSteps: 12, resume: true });

@@ -10,11 +10,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VaeCodec, vaeWeightsFrom } from '../../../src/model/vae/vaeCodec';
 import { useTrainingBackend } from '../../../src/train/backend';
-import { readCorpus } from '../../../src/train/corpus/readCorpus';
 import type { VaeSpec } from '../../../src/train/vae/vaeSpec';
 import { klWeight, trainVae } from '../../../src/train/vae/vaeTrainer';
 import { serveFixtures, type FixtureServer } from '../../fixtures/checkpoints';
-import { writeTinyCorpus } from './tinyCorpus';
+import { QUICK_RUN, readTinyCorpus } from './tinyCorpus';
 
 interface MagentaVae {
   initialize(): Promise<void>;
@@ -44,11 +43,7 @@ describe('MusicVAE training', () => {
   });
 
   it('lowers the loss, resumes, and leaves a checkpoint mm.MusicVAE loads and our codec decodes alike', async () => {
-    const corpus = readCorpus(writeTinyCorpus(join(server.root, 'corpus'), 12, 3), {
-      minPitch: 48,
-      maxPitch: 83,
-      validationFraction: 0.25,
-    });
+    const corpus = readTinyCorpus(join(server.root, 'corpus'), 12, 3);
     const spec: VaeSpec = {
       minPitch: 48,
       maxPitch: 83,
@@ -58,26 +53,17 @@ describe('MusicVAE training', () => {
       zSize: 8,
     };
     const options = {
+      ...QUICK_RUN,
       spec,
       corpus,
       outDir: join(server.root, 'ckpt'),
       stateDir: join(server.root, 'state'),
-      batchSize: 8,
-      learningRate: 0.01,
-      clipNorm: 5,
       maxBeta: 0.2,
       betaRate: 0.95,
       freeBits: 0,
       inputDropout: 0.25,
       maxMinutes: 60,
       annealMinutes: 0,
-      patience: 100,
-      evalEvery: 8,
-      evalWindows: 16,
-      maxShift: 2,
-      seed: 1,
-      resume: false,
-      log: () => {},
     };
     const first = await trainVae({ ...options, maxSteps: 8 });
     const second = await trainVae({ ...options, maxSteps: 24, resume: true });

@@ -4,13 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTrainingBackend } from '../../../src/train/backend';
-import { readCorpus } from '../../../src/train/corpus/readCorpus';
 import type { ModelSpec } from '../../../src/train/data/modelSpec';
 import { tuneWindows } from '../../../src/train/data/windows';
 import { readCheckpoint } from '../../../src/train/export/checkpointFiles';
 import { averageDecay, createWeightAverage, updateWeightAverage } from '../../../src/train/model/weightAverage';
 import { train, windowNll } from '../../../src/train/trainer';
-import { writeTinyCorpus } from './tinyCorpus';
+import { readTinyCorpus, tinyTrainOptions } from './tinyCorpus';
 
 beforeAll(async () => {
   await useTrainingBackend('wasm');
@@ -51,30 +50,13 @@ describe('the moving average of the weights', () => {
 
   it('a training run with it validates and exports the average, and a resumed run carries it on unchanged', async () => {
     const root = mkdtempSync(join(tmpdir(), 'pw-train-average-'));
-    const corpus = readCorpus(writeTinyCorpus(join(root, 'corpus'), 12, 3), {
-      minPitch: 48,
-      maxPitch: 83,
-      validationFraction: 0.25,
-    });
+    const corpus = readTinyCorpus(join(root, 'corpus'), 12, 3);
     const spec: ModelSpec = { kind: 'melody', minPitch: 48, maxPitch: 83, auxBits: 4, hidden: [16] };
     const options = (name: string) => ({
-      spec,
-      corpus,
-      outDir: join(root, name, 'ckpt'),
-      stateDir: join(root, name, 'state'),
-      windowSteps: 32,
-      batchSize: 8,
-      learningRate: 0.01,
-      clipNorm: 5,
-      maxMinutes: 5,
-      patience: 100,
+      ...tinyTrainOptions(spec, corpus, join(root, name)),
       evalEvery: 6,
-      evalWindows: 16,
-      maxShift: 2,
       seed: 3,
-      resume: false,
       averageDecay: 0.8,
-      log: () => {},
     });
     const straight = await train({ ...options('straight'), maxSteps: 12 });
     await train({ ...options('resumed'), maxSteps: 6 });
