@@ -1,7 +1,7 @@
 /**
  * An exponential moving average of the weights (Polyak averaging, `--average-decay`), kept beside the trained
  * variables. Validation scores the average and the best checkpoint is the average's weights. Adam's steps leave
- * the weights jittering around where the loss is low (melody-rnn-v56's validation moved by ±0.005 between
+ * the weights jittering around where the loss is low (melody-rnn-v56's validation moved by up to 0.008 between
  * neighbouring validations, and the trainer's halving rule read that noise as a plateau); the average sits nearer
  * the middle of that jitter, and it costs one multiply-add per weight per step.
  */
