@@ -61,8 +61,9 @@ const HELP = `npm run train -- [--kind melody|chord|vae] [--corpus DIR] [--id NA
   --own-inputs 0     attention models: share of steps fed the model's own sampled event instead of the real one
                      (scheduled sampling; targets stay real), so it learns to continue from its own phrases
   --own-inputs-ramp  raise that share linearly from 0 at the start to --own-inputs at the end of the budget
-  --average-decay 0  keep an exponential moving average of the weights with this decay per step (e.g. 0.998:
-                     about the last 500 steps), validate it and export it as the best checkpoint (0 = none)
+  --average-decay 0  keep an exponential moving average of the weights with this decay per step (0.998: about
+                     the last 500 steps; lower until step 4500, about the last step/9), validate it and export it
+                     as the best checkpoint (0 = none)
   --backend wasm|cpu`;
 
 async function main(): Promise<void> {

@@ -16,10 +16,13 @@ export function averageDecay(decay: number, updates: number): number {
   return Math.min(decay, (1 + updates) / (10 + updates));
 }
 
-/** A copy of each variable, by the same checkpoint names, to average into (not trainable). */
+/**
+ * A copy of each variable, by the same checkpoint names, to average into (not trainable). It starts on the
+ * variable's own buffer (tfjs counts the reference) and gets its own at the first update, as `assign` swaps buffers.
+ */
 export function createWeightAverage(vars: Record<string, tf.Variable>): Record<string, tf.Variable> {
   const average: Record<string, tf.Variable> = {};
-  for (const [name, v] of Object.entries(vars)) average[name] = tf.variable(v.clone(), false, `${v.name}_average`);
+  for (const [name, v] of Object.entries(vars)) average[name] = tf.variable(v, false, `${v.name}_average`);
   return average;
 }
 
