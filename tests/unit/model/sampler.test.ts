@@ -109,6 +109,27 @@ const base: ProposalRequest = {
   seed: 1234,
 };
 
+/** Two greedy candidates over chords that change inside the primer and the new steps (Magenta gets the same chords,
+ * spread evenly: C G Am F, 12 steps each). */
+const CHORDED_GREEDY: ProposalRequest = {
+  ...base,
+  candidates: 2,
+  temperature: 0,
+  primer: {
+    notes: PRIMER_NOTES,
+    steps: 16,
+    chords: [
+      { start: 0, symbol: 'C' },
+      { start: 12, symbol: 'G' },
+    ],
+  },
+  chords: [
+    { start: 0, symbol: 'G' },
+    { start: 8, symbol: 'Am' },
+    { start: 20, symbol: 'F' },
+  ],
+};
+
 describe('without constraints the sampler is Magenta', () => {
   it('gives the same greedy continuation and step distributions as continueSequenceAndReturnProbabilities (melody)', async () => {
     const ref = await reference(melody, 32);
@@ -136,24 +157,7 @@ describe('without constraints the sampler is Magenta', () => {
   it('feeds chords as Magenta does: concat(chord of step i + 1, event i) with PitchChordEncoder', async () => {
     // Magenta spreads 4 chords evenly over 16 primer + 32 new steps: 12 steps each.
     const ref = await reference(chord, 32, undefined, ['C', 'G', 'Am', 'F']);
-    const ours = propose(chord, {
-      ...base,
-      candidates: 2,
-      temperature: 0,
-      primer: {
-        notes: PRIMER_NOTES,
-        steps: 16,
-        chords: [
-          { start: 0, symbol: 'C' },
-          { start: 12, symbol: 'G' },
-        ],
-      },
-      chords: [
-        { start: 0, symbol: 'G' },
-        { start: 8, symbol: 'Am' },
-        { start: 20, symbol: 'F' },
-      ],
-    });
+    const ours = propose(chord, CHORDED_GREEDY);
     expect(maxDifference(ours.candidates[0].probabilities!.values, concat(ref.probs))).toBeLessThan(1e-5);
   });
 
@@ -202,24 +206,7 @@ describe('attention RNNs: the sampler is Magenta too', () => {
 
   it('with chords (PitchChordEncoder)', async () => {
     const ref = await reference(chordAttention, 32, undefined, ['C', 'G', 'Am', 'F']);
-    const ours = propose(chordAttention, {
-      ...base,
-      candidates: 2,
-      temperature: 0,
-      primer: {
-        notes: PRIMER_NOTES,
-        steps: 16,
-        chords: [
-          { start: 0, symbol: 'C' },
-          { start: 12, symbol: 'G' },
-        ],
-      },
-      chords: [
-        { start: 0, symbol: 'G' },
-        { start: 8, symbol: 'Am' },
-        { start: 20, symbol: 'F' },
-      ],
-    });
+    const ours = propose(chordAttention, CHORDED_GREEDY);
     expect(maxDifference(ours.candidates[1].probabilities!.values, concat(ref.probs))).toBeLessThan(1e-5);
   });
 

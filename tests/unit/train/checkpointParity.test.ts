@@ -59,6 +59,23 @@ function stepperProbs(
   return last;
 }
 
+/** Magenta's own next-step probabilities after the primer (chords, when given, one per primer step plus the next). */
+async function magentaNextStep(id: string, primer: Int16Array, stepChords?: GridChord[]): Promise<Float32Array> {
+  const model = new MusicRNN(server.url(id));
+  await model.initialize();
+  try {
+    const { probs } = await model.continueSequenceAndReturnProbabilities(
+      primerSequence(primer),
+      1,
+      undefined,
+      stepChords?.map(chordSymbol),
+    );
+    return probs[0];
+  } finally {
+    model.dispose();
+  }
+}
+
 describe('exported checkpoint in mm.MusicRNN', () => {
   it('attention RNN (3 layers, memory shorter than the primer): same probabilities in Magenta, the training graph and the stepper', async () => {
     const spec: ModelSpec = {
@@ -76,13 +93,9 @@ describe('exported checkpoint in mm.MusicRNN', () => {
     const { events } = makeTuneEvents(7, 2);
     const primer = events.slice(0, 20);
     const expected = graphProbs(vars, spec, primer, []);
-    const model = new MusicRNN(server.url('attention'));
-    await model.initialize();
-    const { probs } = await model.continueSequenceAndReturnProbabilities(primerSequence(primer), 1);
-    expect(maxDiff(probs[0], expected)).toBeLessThan(1e-5);
+    expect(maxDiff(await magentaNextStep('attention', primer), expected)).toBeLessThan(1e-5);
     expect(maxDiff(stepperProbs(vars, spec, primer, []), expected)).toBeLessThan(1e-5);
     expect(maxDiff(expected, graphProbs(vars, spec, primer.slice(0, 13), []))).toBeGreaterThan(1e-3);
-    model.dispose();
   });
 
   it('chord-conditioned attention RNN: same probabilities for the same chords', async () => {
@@ -99,16 +112,7 @@ describe('exported checkpoint in mm.MusicRNN', () => {
     const primer = events.slice(0, 17);
     const stepChords = chords.slice(0, primer.length + 1);
     const expected = graphProbs(vars, spec, primer, stepChords);
-    const model = new MusicRNN(server.url('chord-attention'));
-    await model.initialize();
-    const { probs } = await model.continueSequenceAndReturnProbabilities(
-      primerSequence(primer),
-      1,
-      undefined,
-      stepChords.map(chordSymbol),
-    );
-    expect(maxDiff(probs[0], expected)).toBeLessThan(1e-5);
-    model.dispose();
+    expect(maxDiff(await magentaNextStep('chord-attention', primer, stepChords), expected)).toBeLessThan(1e-5);
   });
 
   it('melody model with a position counter: same next-step probabilities as the training graph', async () => {
@@ -116,14 +120,11 @@ describe('exported checkpoint in mm.MusicRNN', () => {
     const vars = await exportRandomModel('melody', spec);
     const { events } = makeTuneEvents(5, 2);
     const expected = graphProbs(vars, spec, events, []);
-    const model = new MusicRNN(server.url('melody'));
-    await model.initialize();
-    const { probs } = await model.continueSequenceAndReturnProbabilities(primerSequence(events), 1);
-    expect(probs[0].length).toBe(38);
-    expect(maxDiff(probs[0], expected)).toBeLessThan(1e-5);
+    const magenta = await magentaNextStep('melody', events);
+    expect(magenta.length).toBe(38);
+    expect(maxDiff(magenta, expected)).toBeLessThan(1e-5);
     // A different primer gives different probabilities: the comparison is not vacuous.
     expect(maxDiff(expected, graphProbs(vars, spec, events.slice(0, 20), []))).toBeGreaterThan(1e-3);
-    model.dispose();
   });
 
   it('chord-conditioned model: same next-step probabilities for the same chords', async () => {
@@ -134,15 +135,7 @@ describe('exported checkpoint in mm.MusicRNN', () => {
     // One chord per step of primer + the one generated step, so Magenta's even spreading maps chord i to step i.
     const stepChords = chords.slice(0, primer.length + 1);
     const expected = graphProbs(vars, spec, primer, stepChords);
-    const model = new MusicRNN(server.url('chord'));
-    await model.initialize();
-    const { probs } = await model.continueSequenceAndReturnProbabilities(
-      primerSequence(primer),
-      1,
-      undefined,
-      stepChords.map(chordSymbol),
-    );
-    expect(maxDiff(probs[0], expected)).toBeLessThan(1e-5);
+    expect(maxDiff(await magentaNextStep('chord', primer, stepChords), expected)).toBeLessThan(1e-5);
     const rng = createRng(4);
     const otherChords = stepChords.map(() => ({ root: Math.floor(rng.next() * 12), mask: 0b10010001 }));
     expect(
@@ -156,6 +149,5 @@ describe('exported checkpoint in mm.MusicRNN', () => {
         ),
       ),
     ).toBeGreaterThan(1e-4);
-    model.dispose();
   });
 });
