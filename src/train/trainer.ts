@@ -17,6 +17,14 @@ import type { CopySupervision } from './model/attentionGraph';
 import { createModelVariables, modelLogits, trainableVariables } from './model/modelGraph';
 import { maskedCrossEntropy, offKeyPenalty, shapeOfVariables, type RnnVariables } from './model/rnnGraph';
 import { createRng, shuffle, validationSubset } from './random';
+import {
+  createPhraseTuner,
+  memoryOverlap,
+  phraseBatch,
+  policyGradientLoss,
+  warmPhraseMemory,
+  type PhraseTuningOptions,
+} from './phraseTuning';
 
 export interface TrainOptions {
   spec: ModelSpec;
@@ -96,6 +104,11 @@ export interface TrainOptions {
    * scores (and the best checkpoint holds) the averaged weights, and the halving rule watches their NLL.
    */
   averageDecay?: number;
+  /**
+   * A policy gradient on whole phrases beside the likelihood (phraseTuning.ts; absent or weight 0 = none). With it
+   * every validation keeps the weights as they are (the likelihood is no longer what the stage optimises).
+   */
+  phraseTuning?: PhraseTuningOptions;
   log: (line: string) => void;
 }
 
@@ -259,6 +272,14 @@ export async function train(o: TrainOptions): Promise<Progress> {
   );
 
   let rng = createRng(progress.rngState);
+  const tuner = o.phraseTuning?.weight ? createPhraseTuner(o.corpus.train, o.phraseTuning) : undefined;
+  if (tuner) {
+    await warmPhraseMemory(tuner, vars, spec, rng, o.maxShift);
+    o.log(
+      `phrase tuning: ${tuner.prompts.length} openings; the model's recent ${tuner.memory.phrases.length} phrases overlap real ones ${memoryOverlap(tuner).toFixed(3)}`,
+    );
+  }
+  let windowReward = 0;
   let order = shuffle(trainWindows.slice(), createRng(o.seed + progress.epoch));
   const startedAt = performance.now() - progress.seconds * 1000;
   const elapsed = () => (performance.now() - startedAt) / 1000;
@@ -306,6 +327,7 @@ export async function train(o: TrainOptions): Promise<Progress> {
           random: () => rng.next(),
         }
       : undefined;
+    const phrases = tuner ? await phraseBatch(tuner, vars, spec, rng, o.maxShift) : undefined;
     const { value, grads } = tf.variableGrads(() => {
       const logits = modelLogits(vars, spec, batch.inputs, {
         dropout,
@@ -319,15 +341,33 @@ export async function train(o: TrainOptions): Promise<Progress> {
             tf.mul(offKeyPenalty(logits, batch.offKeyClasses, batch.keyedRows ?? 0), o.offKeyPenalty ?? 0),
           ) as tf.Scalar)
         : ce;
-      if (!copy?.loss) return withKey;
-      copyLoss = copy.loss.dataSync()[0];
-      return tf.add(withKey, tf.mul(copy.loss, copyWeight)) as tf.Scalar;
+      let total = withKey;
+      if (copy?.loss) {
+        copyLoss = copy.loss.dataSync()[0];
+        total = tf.add(total, tf.mul(copy.loss, copyWeight)) as tf.Scalar;
+      }
+      if (phrases) {
+        const { batch: written, advantages, sampledRows } = phrases;
+        const policy = policyGradientLoss(
+          modelLogits(vars, spec, written.inputs),
+          written.targets,
+          advantages,
+          sampledRows,
+        );
+        total = tf.add(total, tf.mul(policy, o.phraseTuning?.weight ?? 0)) as tf.Scalar;
+      }
+      return total;
     }, trainableVariables(vars));
     const clipped = clipByGlobalNorm(grads, o.clipNorm);
     optimizer.applyGradients(clipped as Parameters<typeof optimizer.applyGradients>[0]);
     const loss = (await value.data())[0];
     tf.dispose([value, ...Object.values(grads), ...Object.values(clipped)]);
     disposeBatch(batch);
+    if (phrases) {
+      disposeBatch(phrases.batch);
+      phrases.advantages.dispose();
+      windowReward += phrases.meanReward;
+    }
     if (average) updateWeightAverage(average, vars, averageDecay(o.averageDecay ?? 0, progress.step));
     progress.step++;
     progress.eventsSeen += batch.counted;
@@ -344,7 +384,7 @@ export async function train(o: TrainOptions): Promise<Progress> {
       const rate = windowSteps / ((performance.now() - windowStart) / 1000);
       progress.seconds = elapsed();
       progress.history.push({ step: progress.step, loss: windowLoss / windowSteps, valNll, seconds: progress.seconds });
-      if (valNll < progress.bestValNll - 1e-4) {
+      if (valNll < progress.bestValNll - 1e-4 || tuner) {
         progress.bestValNll = valNll;
         progress.bestStep = progress.step;
         progress.stale = 0;
@@ -358,6 +398,9 @@ export async function train(o: TrainOptions): Promise<Progress> {
         `epoch ${progress.epoch} step ${progress.step} loss ${(windowLoss / windowSteps).toFixed(4)} val NLL ${valNll.toFixed(4)}` +
           (copyWeight ? ` copy ${(windowCopy / windowSteps).toFixed(3)}` : '') +
           (average ? ' (averaged)' : '') +
+          (tuner
+            ? ` reward ${(windowReward / windowSteps).toFixed(3)} phrase overlap ${memoryOverlap(tuner).toFixed(3)}`
+            : '') +
           ` (best ${progress.bestValNll.toFixed(4)} @${progress.bestStep}) ${rate.toFixed(2)} steps/s` +
           ` ${(rate * o.batchSize * o.windowSteps) | 0} ev/s lr ${rateNow.toExponential(1)} time left ${(left / 60).toFixed(1)} min`,
       );
@@ -371,6 +414,7 @@ export async function train(o: TrainOptions): Promise<Progress> {
       windowSteps = 0;
       windowLoss = 0;
       windowCopy = 0;
+      windowReward = 0;
       if (progress.stoppedBy) break;
     } else if (progress.step % 10 === 0) {
       const rate = windowSteps / ((performance.now() - windowStart) / 1000);

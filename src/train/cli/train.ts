@@ -64,6 +64,12 @@ const HELP = `npm run train -- [--kind melody|chord|vae] [--corpus DIR] [--id NA
   --average-decay 0  keep an exponential moving average of the weights with this decay per step (0.998: about
                      the last 500 steps; lower until step 4500, about the last step/9), validate it and export it
                      as the best checkpoint (0 = none)
+  --phrase-reward 0  weight of a policy gradient on whole phrases (train/phraseTuning.ts): each step the model
+                     writes 4-bar continuations of training tunes' 2-bar openings, rewarded by how much rarer their
+                     musicality features are in its recent phrases than in the real continuations; every
+                     validation then keeps the current weights (0 = none; melody models)
+  --phrase-prompts 8 openings per step      --phrase-samples 4  phrases per opening
+  --phrase-memory 512  recent phrases the model's side of the reward is estimated from
   --backend wasm|cpu`;
 
 async function main(): Promise<void> {
@@ -133,6 +139,10 @@ async function main(): Promise<void> {
     ownInputs: num(args, 'own-inputs', 0),
     ownInputsRamp: Boolean(args['own-inputs-ramp']),
     averageDecay: num(args, 'average-decay', 0),
+    phraseReward: num(args, 'phrase-reward', 0),
+    phrasePrompts: num(args, 'phrase-prompts', 8),
+    phraseSamples: num(args, 'phrase-samples', 4),
+    phraseMemory: num(args, 'phrase-memory', 512),
   };
   if (!['intervals', 'pitches', 'repeats'].includes(options.echoMotifs))
     throw new Error('--echo-motifs must be intervals, pitches or repeats');
@@ -161,6 +171,14 @@ async function main(): Promise<void> {
   if (options.dropout < 0 || options.dropout >= 1) throw new Error('--dropout must be at least 0 and below 1');
   if (options.averageDecay < 0 || options.averageDecay >= 1)
     throw new Error('--average-decay must be at least 0 and below 1 (0: no average)');
+  if (!(options.phraseReward >= 0)) throw new Error('--phrase-reward must be 0 or more');
+  if (options.phraseReward > 0 && kind !== 'melody') throw new Error('--phrase-reward is for melody models');
+  if (!Number.isInteger(options.phrasePrompts) || options.phrasePrompts < 1)
+    throw new Error('--phrase-prompts must be a whole number of openings, 1 or more');
+  if (!Number.isInteger(options.phraseSamples) || options.phraseSamples < 2)
+    throw new Error('--phrase-samples must be a whole number, 2 or more (each phrase is measured against the others)');
+  if (!Number.isInteger(options.phraseMemory) || options.phraseMemory < 2)
+    throw new Error('--phrase-memory must be a whole number of phrases, 2 or more');
   const initFrom = args['init-from'] ? str(args, 'init-from', '') : undefined;
   const progress = await train({
     ...options,
@@ -171,6 +189,12 @@ async function main(): Promise<void> {
     resume: Boolean(args.resume),
     resetLearningRate: Boolean(args['reset-lr']),
     ...(initFrom ? { initFrom } : {}),
+    phraseTuning: {
+      weight: options.phraseReward,
+      promptsPerStep: options.phrasePrompts,
+      samplesPerPrompt: options.phraseSamples,
+      memory: options.phraseMemory,
+    },
     log: (line) => console.log(line),
   });
   const { command, commands } = trainingCommands(Boolean(args.resume), outDir, initFrom);
