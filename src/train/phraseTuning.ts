@@ -14,7 +14,7 @@ import { allowedShifts, makeBatch, type Batch, type Window } from './data/window
 import { generate, type GenerationRequest } from './eval/generate';
 import { FeatureMemory, groupAdvantages, phraseRewards } from './eval/musicality/featureReward';
 import { compareFeatures } from './eval/musicality/compare';
-import { phraseFeatures, type PhraseFeatures } from './eval/musicality/phraseFeatures';
+import { phraseFeatures, type FeatureName, type PhraseFeatures } from './eval/musicality/phraseFeatures';
 import { phrasePrompts, type PhrasePrompt } from './eval/musicality/prompts';
 import { realFeatures } from './eval/musicality/report';
 import type { Rng } from './random';
@@ -28,6 +28,8 @@ export interface PhraseTuningOptions {
   samplesPerPrompt: number;
   /** The model's recent phrases its side of the reward is estimated from. */
   memory: number;
+  /** The features the reward matches (all musicality features when absent). */
+  features?: FeatureName[];
 }
 
 export interface PhraseTuner {
@@ -125,7 +127,7 @@ export async function phraseBatch(
   const written = await writePhrases(tuner, vars, spec, groups, rng, maxShift);
   const features = featuresOf(written);
   tuner.memory.add(features);
-  const rewards = phraseRewards(tuner.real, tuner.memory.phrases, features);
+  const rewards = phraseRewards(tuner.real, tuner.memory.phrases, features, tuner.options.features);
   const advantages = groupAdvantages(rewards, groups);
   const length = Math.max(...written.map((w) => w.primer.length + w.phrase.length));
   const windows: Window[] = written.map((w) => {

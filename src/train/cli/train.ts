@@ -10,6 +10,7 @@ import { KEY_BLOCK_BARS, withInferredKeys } from '../corpus/inferredKeys';
 import type { ModelSpec } from '../data/modelSpec';
 import type { CopyMode, EchoMotifs } from '../data/echoSteps';
 import { updateCheckpointIndex, writeModelCard } from '../export/modelCard';
+import { FEATURE_NAMES, type FeatureName } from '../eval/musicality/phraseFeatures';
 import { train } from '../trainer';
 import { trainingCommands } from './trainingCommands';
 import { num, parseArgs, str } from './args';
@@ -70,6 +71,7 @@ const HELP = `npm run train -- [--kind melody|chord|vae] [--corpus DIR] [--id NA
                      validation then keeps the current weights (0 = none; melody models)
   --phrase-prompts 8 openings per step      --phrase-samples 4  phrases per opening
   --phrase-memory 512  recent phrases the model's side of the reward is estimated from
+  --phrase-features a,b  the musicality features the reward matches (default all: ${FEATURE_NAMES.join(', ')})
   --backend wasm|cpu`;
 
 async function main(): Promise<void> {
@@ -143,6 +145,7 @@ async function main(): Promise<void> {
     phrasePrompts: num(args, 'phrase-prompts', 8),
     phraseSamples: num(args, 'phrase-samples', 4),
     phraseMemory: num(args, 'phrase-memory', 512),
+    phraseFeatures: args['phrase-features'] ? str(args, 'phrase-features', '').split(',') : [...FEATURE_NAMES],
   };
   if (!['intervals', 'pitches', 'repeats'].includes(options.echoMotifs))
     throw new Error('--echo-motifs must be intervals, pitches or repeats');
@@ -179,6 +182,8 @@ async function main(): Promise<void> {
     throw new Error('--phrase-samples must be a whole number, 2 or more (each phrase is measured against the others)');
   if (!Number.isInteger(options.phraseMemory) || options.phraseMemory < 2)
     throw new Error('--phrase-memory must be a whole number of phrases, 2 or more');
+  const unknownFeature = options.phraseFeatures.find((f) => !(FEATURE_NAMES as readonly string[]).includes(f));
+  if (unknownFeature) throw new Error(`--phrase-features: no feature ${unknownFeature} (${FEATURE_NAMES.join(', ')})`);
   const initFrom = args['init-from'] ? str(args, 'init-from', '') : undefined;
   const progress = await train({
     ...options,
@@ -194,6 +199,7 @@ async function main(): Promise<void> {
       promptsPerStep: options.phrasePrompts,
       samplesPerPrompt: options.phraseSamples,
       memory: options.phraseMemory,
+      features: options.phraseFeatures as FeatureName[],
     },
     log: (line) => console.log(line),
   });

@@ -52,6 +52,12 @@ describe('the phrase reward', () => {
     // Far outside both samples the ratio is an artefact of empty tails: clipped (and averaged over 9 features).
     const [far] = phraseRewards(real, model, [withReuse(5)]);
     expect(Math.abs(far)).toBeLessThanOrEqual(LOG_RATIO_CLIP / 9 + 1e-12);
+    // Matching motif reuse alone, the ratio is not diluted by the eight features that agree.
+    const [alone] = phraseRewards(real, model, [withReuse(0.3)], ['motifReuse']);
+    expect(alone).toBeCloseTo(realLike * 9, 9);
+    // A feature the phrases share gives no reward difference.
+    const [a, b] = phraseRewards(real, model, [withReuse(0.3), withReuse(0.1)], ['pitchRange']);
+    expect(a).toBeCloseTo(b, 12);
   });
 
   it('gives no push to a model whose phrases are distributed as real ones', () => {

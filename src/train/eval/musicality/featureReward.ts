@@ -22,8 +22,12 @@ interface FeatureDensities {
   modelBandwidth: number;
 }
 
-function densities(real: PhraseFeatures[], model: PhraseFeatures[]): FeatureDensities[] {
-  return FEATURE_NAMES.map((feature) => {
+function densities(
+  real: PhraseFeatures[],
+  model: PhraseFeatures[],
+  features: readonly FeatureName[],
+): FeatureDensities[] {
+  return features.map((feature) => {
     const r = real.map((x) => x[feature]);
     const m = model.map((x) => x[feature]);
     return { feature, real: r, realBandwidth: silvermanBandwidth(r), model: m, modelBandwidth: silvermanBandwidth(m) };
@@ -38,12 +42,18 @@ function logRatio(d: FeatureDensities, x: number): number {
 }
 
 /**
- * The reward of each of `phrases`: the mean over features of the clipped log density ratio of real phrases
- * (`real`) to the model's (`model`, its recent phrases; include the scored ones).
+ * The reward of each of `phrases`: the mean over `features` (all of them by default) of the clipped log density
+ * ratio of real phrases (`real`) to the model's (`model`, its recent phrases; include the scored ones).
  */
-export function phraseRewards(real: PhraseFeatures[], model: PhraseFeatures[], phrases: PhraseFeatures[]): number[] {
+export function phraseRewards(
+  real: PhraseFeatures[],
+  model: PhraseFeatures[],
+  phrases: PhraseFeatures[],
+  features: readonly FeatureName[] = FEATURE_NAMES,
+): number[] {
   if (model.length < 2) throw new Error('the model side of the reward needs at least two phrases');
-  const ds = densities(real, model);
+  if (features.length === 0) throw new Error('the reward needs at least one feature');
+  const ds = densities(real, model, features);
   return phrases.map((x) => ds.reduce((s, d) => s + logRatio(d, x[d.feature]), 0) / ds.length);
 }
 
