@@ -1,3 +1,4 @@
+import { FEATURE_LABELS, FEATURE_NAMES, type FeatureName } from '../eval/musicality/phraseFeatures';
 import type { TrainOptions } from '../trainer';
 
 /** The options of training.json that change the loss. */
@@ -12,7 +13,14 @@ export type LossOptions = Pick<
   | 'dropout'
   | 'copyWeight'
   | 'copySources'
->;
+> & {
+  /** `--phrase-reward` and its settings, as the train command stores them (phraseTuning.ts). */
+  phraseReward?: number;
+  phrasePrompts?: number;
+  phraseSamples?: number;
+  phraseMemory?: number;
+  phraseFeatures?: string[];
+};
 
 /**
  * The model card's lines for what a training run added to the plain next-event loss (echo, return and off-key
@@ -52,5 +60,17 @@ export function lossOptionLines(options: LossOptions): string[] {
           }. Only training looked; the model's predictions are its own.`,
         ]
       : []),
+    ...(options.phraseReward
+      ? [
+          `- Phrase reward, weight ${options.phraseReward}: each step the model also wrote ${options.phraseSamples} four-bar continuations of each of ${options.phrasePrompts} training tunes' two-bar openings at temperature 1, and a policy gradient raised the probability of those whose ${matchedFeatures(options.phraseFeatures)} rarer in its own recent ${options.phraseMemory} phrases than in the real continuations (reward log p(real) - log p(model), the baseline the other phrases of the same opening) and lowered the rest. The stage keeps its last weights, not its best validation NLL.`,
+        ]
+      : []),
   ];
+}
+
+/** What the phrase reward matched, as the card's sentence needs it ("musicality features are", "motif reuse is"). */
+function matchedFeatures(features: string[] = [...FEATURE_NAMES]): string {
+  if (features.length === FEATURE_NAMES.length) return 'musicality features are';
+  const labels = features.map((f) => FEATURE_LABELS[f as FeatureName].replace(/ \(.*\)$/, ''));
+  return `${labels.join(', ')} ${labels.length === 1 ? 'is' : 'are'}`;
 }

@@ -60,4 +60,27 @@ describe('model card training lines', () => {
     writeModelCard(plain);
     expect(averageLine(plain)).toEqual([]);
   });
+
+  it('say when a phrase reward tuned the model, on which features, and that the last weights are kept', () => {
+    const linesWith = (dir: string) =>
+      readFileSync(join(dir, 'MODEL_CARD.md'), 'utf8')
+        .split('\n')
+        .filter((l) => l.startsWith('- Phrase reward'));
+    const tuned = checkpointWith(undefined, {
+      phraseReward: 4,
+      phrasePrompts: 8,
+      phraseSamples: 4,
+      phraseMemory: 512,
+      phraseFeatures: ['motifReuse'],
+    });
+    writeModelCard(tuned);
+    const [line] = linesWith(tuned);
+    expect(line).toContain('weight 4');
+    expect(line).toContain('4 four-bar continuations of each of 8');
+    expect(line).toContain('whose motif reuse is rarer in its own recent 512 phrases');
+    expect(line).toContain('keeps its last weights');
+    const plain = checkpointWith();
+    writeModelCard(plain);
+    expect(linesWith(plain)).toEqual([]);
+  });
 });
