@@ -12,9 +12,9 @@ import type { Tune } from './corpus/tune';
 import { inputSize, type ModelSpec } from './data/modelSpec';
 import { allowedShifts, makeBatch, type Batch, type Window } from './data/windows';
 import { generate, type GenerationRequest } from './eval/generate';
-import { FeatureMemory, groupAdvantages, phraseRewards } from './eval/musicality/featureReward';
+import { FeatureMemory, groupAdvantages, mismatchWeights, phraseRewards } from './eval/musicality/featureReward';
 import { compareFeatures } from './eval/musicality/compare';
-import { phraseFeatures, type FeatureName, type PhraseFeatures } from './eval/musicality/phraseFeatures';
+import { FEATURE_NAMES, phraseFeatures, type FeatureName, type PhraseFeatures } from './eval/musicality/phraseFeatures';
 import { phrasePrompts, type PhrasePrompt } from './eval/musicality/prompts';
 import { realFeatures } from './eval/musicality/report';
 import type { Rng } from './random';
@@ -30,6 +30,8 @@ export interface PhraseTuningOptions {
   memory: number;
   /** The features the reward matches (all musicality features when absent). */
   features?: FeatureName[];
+  /** Weigh each feature by how far the model's recent phrases are from real ones on it (mismatchWeights). */
+  focus?: boolean;
 }
 
 export interface PhraseTuner {
@@ -127,7 +129,9 @@ export async function phraseBatch(
   const written = await writePhrases(tuner, vars, spec, groups, rng, maxShift);
   const features = featuresOf(written);
   tuner.memory.add(features);
-  const rewards = phraseRewards(tuner.real, tuner.memory.phrases, features, tuner.options.features);
+  const { features: matched = FEATURE_NAMES, focus } = tuner.options;
+  const featureWeights = focus ? mismatchWeights(tuner.real, tuner.memory.phrases, matched) : {};
+  const rewards = phraseRewards(tuner.real, tuner.memory.phrases, features, matched, featureWeights);
   const advantages = groupAdvantages(rewards, groups);
   const length = Math.max(...written.map((w) => w.primer.length + w.phrase.length));
   const windows: Window[] = written.map((w) => {

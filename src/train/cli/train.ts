@@ -72,6 +72,8 @@ const HELP = `npm run train -- [--kind melody|chord|vae] [--corpus DIR] [--id NA
   --phrase-prompts 8 openings per step      --phrase-samples 4  phrases per opening
   --phrase-memory 512  recent phrases the model's side of the reward is estimated from
   --phrase-features a,b  the musicality features the reward matches (default all: ${FEATURE_NAMES.join(', ')})
+  --phrase-focus     weigh each feature in the reward by 1 - the overlap of the model's recent phrases with real
+                     ones on it, so the features farthest off pull hardest (default: equal weights)
   --backend wasm|cpu`;
 
 async function main(): Promise<void> {
@@ -145,6 +147,7 @@ async function main(): Promise<void> {
     phrasePrompts: num(args, 'phrase-prompts', 8),
     phraseSamples: num(args, 'phrase-samples', 4),
     phraseMemory: num(args, 'phrase-memory', 512),
+    phraseFocus: Boolean(args['phrase-focus']),
     phraseFeatures: args['phrase-features'] ? str(args, 'phrase-features', '').split(',') : [...FEATURE_NAMES],
   };
   if (!['intervals', 'pitches', 'repeats'].includes(options.echoMotifs))
@@ -200,6 +203,7 @@ async function main(): Promise<void> {
       samplesPerPrompt: options.phraseSamples,
       memory: options.phraseMemory,
       features: options.phraseFeatures as FeatureName[],
+      focus: options.phraseFocus,
     },
     log: (line) => console.log(line),
   });

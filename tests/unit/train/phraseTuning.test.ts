@@ -10,6 +10,7 @@ import {
   FeatureMemory,
   groupAdvantages,
   LOG_RATIO_CLIP,
+  mismatchWeights,
   phraseRewards,
 } from '../../../src/train/eval/musicality/featureReward';
 import type { PhraseFeatures } from '../../../src/train/eval/musicality/phraseFeatures';
@@ -64,6 +65,19 @@ describe('the phrase reward', () => {
     const real = around(0.3, 300, 3).map(withReuse);
     const rewards = phraseRewards(real, real, [withReuse(0.27), withReuse(0.3), withReuse(0.33)]);
     for (const r of rewards) expect(r).toBeCloseTo(0, 12);
+  });
+
+  it('focus weighs each feature by how far the model is off on it', () => {
+    const real = around(0.3, 200, 1).map(withReuse);
+    const model = around(0.1, 200, 2).map(withReuse);
+    const weights = mismatchWeights(real, model);
+    expect(weights.motifReuse).toBeGreaterThan(0.9); // reuse around 0.3 against around 0.1: almost disjoint
+    expect(weights.pitchRange).toBeCloseTo(0, 6); // the same constant on both sides
+    // Weighted so, the reward is the reuse term alone.
+    const phrases = [withReuse(0.3), withReuse(0.1)];
+    const focused = phraseRewards(real, model, phrases, undefined, weights);
+    const reuseOnly = phraseRewards(real, model, phrases, ['motifReuse']);
+    focused.forEach((r, i) => expect(r).toBeCloseTo(reuseOnly[i], 3));
   });
 
   it('advantages: each group centred on its own mean, scaled to unit root mean square', () => {

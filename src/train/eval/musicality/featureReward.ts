@@ -7,7 +7,7 @@
  * real tunes have them are discouraged, rarer ones encouraged, and a distribution that already matches gets no push.
  * Plain data in, plain data out.
  */
-import { kdeDensity, silvermanBandwidth } from './kdeOverlap';
+import { kdeDensity, overlapArea, silvermanBandwidth } from './kdeOverlap';
 import { FEATURE_NAMES, type FeatureName, type PhraseFeatures } from './phraseFeatures';
 
 /** A log ratio past this many nats is an estimate from empty KDE tails, not information; clipped. */
@@ -41,20 +41,48 @@ function logRatio(d: FeatureDensities, x: number): number {
   return Math.max(-LOG_RATIO_CLIP, Math.min(LOG_RATIO_CLIP, Math.log(p) - Math.log(q)));
 }
 
+/** Weights of the features in a phrase's reward; a feature left out weighs 1. */
+export type FeatureWeights = Partial<Record<FeatureName, number>>;
+
 /**
- * The reward of each of `phrases`: the mean over `features` (all of them by default) of the clipped log density
- * ratio of real phrases (`real`) to the model's (`model`, its recent phrases; include the scored ones).
+ * The reward of each of `phrases`: the weighted mean over `features` (all of them by default) of the clipped log
+ * density ratio of real phrases (`real`) to the model's (`model`, its recent phrases; include the scored ones).
  */
 export function phraseRewards(
   real: PhraseFeatures[],
   model: PhraseFeatures[],
   phrases: PhraseFeatures[],
   features: readonly FeatureName[] = FEATURE_NAMES,
+  weights: FeatureWeights = {},
 ): number[] {
   if (model.length < 2) throw new Error('the model side of the reward needs at least two phrases');
   if (features.length === 0) throw new Error('the reward needs at least one feature');
   const ds = densities(real, model, features);
-  return phrases.map((x) => ds.reduce((s, d) => s + logRatio(d, x[d.feature]), 0) / ds.length);
+  const w = features.map((f) => weights[f] ?? 1);
+  const total = w.reduce((s, x) => s + x, 0);
+  if (!(total > 0)) throw new Error('the feature weights must not all be 0');
+  return phrases.map((x) => ds.reduce((s, d, i) => s + w[i] * logRatio(d, x[d.feature]), 0) / total);
+}
+
+/**
+ * Weights that put the reward where the model is farthest off (`--phrase-focus`): 1 - the overlapping area of
+ * each feature's model and real distributions (the measure's own terms), so a feature that already matches adds
+ * little but noise and the mean overlap's weakest terms pull hardest.
+ */
+export function mismatchWeights(
+  real: PhraseFeatures[],
+  model: PhraseFeatures[],
+  features: readonly FeatureName[] = FEATURE_NAMES,
+): FeatureWeights {
+  const weights: FeatureWeights = {};
+  for (const f of features)
+    weights[f] =
+      1 -
+      overlapArea(
+        real.map((x) => x[f]),
+        model.map((x) => x[f]),
+      );
+  return weights;
 }
 
 /**
