@@ -16,7 +16,7 @@ import { createStepper } from '../../../src/train/model/stepper';
 import { createRng } from '../../../src/train/random';
 import { serveFixtures, type FixtureServer } from '../../fixtures/checkpoints';
 import { graphProbs, maxDiff, MusicRNN, primerSequence } from './parityHelpers';
-import { makeTuneEvents } from './tinyCorpus';
+import { makeTuneEvents, tinyAttentionSpec } from './tinyCorpus';
 
 let server: FixtureServer;
 
@@ -78,14 +78,7 @@ async function magentaNextStep(id: string, primer: Int16Array, stepChords?: Grid
 
 describe('exported checkpoint in mm.MusicRNN', () => {
   it('attention RNN (3 layers, memory shorter than the primer): same probabilities in Magenta, the training graph and the stepper', async () => {
-    const spec: ModelSpec = {
-      kind: 'melody',
-      minPitch: 48,
-      maxPitch: 83,
-      auxBits: 3,
-      hidden: [10, 10, 10],
-      attentionLength: 6,
-    };
+    const spec = tinyAttentionSpec(6);
     const vars = await exportRandomModel('attention', spec);
     const written = JSON.parse(readFileSync(join(server.root, 'attention', 'config.json'), 'utf8'));
     expect(written.attentionLength).toBe(6);

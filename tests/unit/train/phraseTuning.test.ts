@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { melodyEventDepth } from '../../../src/core/melodyEvents';
 import { useTrainingBackend } from '../../../src/train/backend';
-import type { ModelSpec } from '../../../src/train/data/modelSpec';
 import {
   FeatureMemory,
   groupAdvantages,
@@ -18,7 +17,7 @@ import { createModelVariables, modelLogits } from '../../../src/train/model/mode
 import { createPhraseTuner, phraseBatch, policyGradientLoss, warmPhraseMemory } from '../../../src/train/phraseTuning';
 import { train } from '../../../src/train/trainer';
 import { createRng } from '../../../src/train/random';
-import { readTinyCorpus, tinyTrainOptions } from './tinyCorpus';
+import { readTinyCorpus, tinyAttentionSpec, tinyTrainOptions } from './tinyCorpus';
 
 beforeAll(async () => {
   await useTrainingBackend('wasm');
@@ -102,14 +101,7 @@ describe('the phrase reward', () => {
 });
 
 describe('phrase tuning with a real model', () => {
-  const spec: ModelSpec = {
-    kind: 'melody',
-    minPitch: 48,
-    maxPitch: 83,
-    auxBits: 3,
-    hidden: [10, 10, 10],
-    attentionLength: 8,
-  };
+  const spec = tinyAttentionSpec(8);
 
   it('one gradient step on the policy loss raises the phrases with a positive advantage and lowers the others', async () => {
     const corpus = readTinyCorpus(join(mkdtempSync(join(tmpdir(), 'pw-pt-')), 'corpus'), 8, 4);

@@ -67,6 +67,11 @@ export const QUICK_RUN = {
   log: () => {},
 };
 
+/** A tiny attention melody model over the trainers' pitch range: three layers of 10, `auxBits` counter bits. */
+export function tinyAttentionSpec(attentionLength: number, auxBits = 3): ModelSpec {
+  return { kind: 'melody', minPitch: 48, maxPitch: 83, auxBits, hidden: [10, 10, 10], attentionLength };
+}
+
 /** The melody trainer's options for a few quick steps on a tiny corpus, writing under `dir` (ckpt/ and state/). */
 export function tinyTrainOptions(spec: ModelSpec, corpus: Corpus, dir: string): TrainOptions {
   return {
