@@ -5,7 +5,7 @@
  * bandwidth, as the overlap measure). Its expectation under the model is -KL(q_f || p_f), so the policy gradient
  * of this reward is the gradient of that divergence: phrases whose feature values the model writes more often than
  * real tunes have them are discouraged, rarer ones encouraged, and a distribution that already matches gets no push.
- * Plain data in, plain data out.
+ * Plain data in, plain data out, but for FeatureMemory, the model's side kept between steps.
  */
 import { kdeDensity, overlapArea, silvermanBandwidth } from './kdeOverlap';
 import { FEATURE_NAMES, type FeatureName, type PhraseFeatures } from './phraseFeatures';
