@@ -17,6 +17,7 @@ import { compareFeatures } from './eval/musicality/compare';
 import { FEATURE_NAMES, phraseFeatures, type FeatureName, type PhraseFeatures } from './eval/musicality/phraseFeatures';
 import { phrasePrompts, type PhrasePrompt } from './eval/musicality/prompts';
 import { realFeatures } from './eval/musicality/report';
+import { targetLogProbs } from './model/rnnGraph';
 import type { Rng } from './random';
 
 export interface PhraseTuningOptions {
@@ -170,7 +171,7 @@ export function policyGradientLoss(
   sampledRows: number,
 ): tf.Scalar {
   return tf.tidy(() => {
-    const picked = tf.sum(tf.mul(tf.logSoftmax(logits), tf.oneHot(targets, logits.shape[1])), 1);
+    const picked = targetLogProbs(logits, targets);
     return tf.div(tf.neg(tf.sum(tf.mul(picked, advantages))), Math.max(sampledRows, 1)) as tf.Scalar;
   });
 }

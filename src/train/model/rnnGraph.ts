@@ -145,13 +145,17 @@ function forgetOffset(hSize: number): tf.Tensor1D {
   return tf.tensor1d(values);
 }
 
+/** The log-probability each row of `logits` [N, depth] gives its integer target [N]: [N]. */
+export function targetLogProbs(logits: tf.Tensor2D, targets: tf.Tensor1D): tf.Tensor1D {
+  return tf.sum(tf.mul(tf.logSoftmax(logits), tf.oneHot(targets, logits.shape[1])), 1) as tf.Tensor1D;
+}
+
 /**
  * Mean cross-entropy (nats per counted step) of `logits` [N, depth] against integer `targets` [N],
  * counting only rows whose `mask` is 1.
  */
 export function maskedCrossEntropy(logits: tf.Tensor2D, targets: tf.Tensor1D, mask: tf.Tensor1D): tf.Scalar {
-  const logProbs = tf.logSoftmax(logits);
-  const picked = tf.sum(tf.mul(logProbs, tf.oneHot(targets, logits.shape[1])), 1);
+  const picked = targetLogProbs(logits, targets);
   return tf.div(tf.neg(tf.sum(tf.mul(picked, mask))), tf.maximum(tf.sum(mask), 1)) as tf.Scalar;
 }
 

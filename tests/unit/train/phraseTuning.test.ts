@@ -3,7 +3,6 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { melodyEventDepth } from '../../../src/core/melodyEvents';
 import { useTrainingBackend } from '../../../src/train/backend';
 import {
   FeatureMemory,
@@ -14,6 +13,7 @@ import {
 } from '../../../src/train/eval/musicality/featureReward';
 import type { PhraseFeatures } from '../../../src/train/eval/musicality/phraseFeatures';
 import { createModelVariables, modelLogits } from '../../../src/train/model/modelGraph';
+import { targetLogProbs } from '../../../src/train/model/rnnGraph';
 import { createPhraseTuner, phraseBatch, policyGradientLoss, warmPhraseMemory } from '../../../src/train/phraseTuning';
 import { train } from '../../../src/train/trainer';
 import { createRng } from '../../../src/train/random';
@@ -116,13 +116,7 @@ describe('phrase tuning with a real model', () => {
     // Log-probability of each phrase's sampled steps, and the sign of its advantage.
     const phraseLogProbs = () =>
       tf.tidy(() => {
-        const picked = tf.sum(
-          tf.mul(
-            tf.logSoftmax(modelLogits(vars, spec, batch.inputs)),
-            tf.oneHot(batch.targets, melodyEventDepth(spec)),
-          ),
-          1,
-        );
+        const picked = targetLogProbs(modelLogits(vars, spec, batch.inputs), batch.targets);
         const sampled = tf.notEqual(advantages, 0);
         return Array.from(tf.sum(tf.reshape(tf.mul(picked, sampled), [rows / 6, 6]), 0).dataSync());
       });
