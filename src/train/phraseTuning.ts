@@ -11,11 +11,11 @@ import * as tf from '@tensorflow/tfjs';
 import type { Tune } from './corpus/tune';
 import { inputSize, type ModelSpec } from './data/modelSpec';
 import { allowedShifts, makeBatch, type Batch, type Window } from './data/windows';
-import { generate, type GenerationRequest } from './eval/generate';
+import { generate } from './eval/generate';
 import { FeatureMemory, groupAdvantages, mismatchWeights, phraseRewards } from './eval/musicality/featureReward';
 import { compareFeatures } from './eval/musicality/compare';
 import { FEATURE_NAMES, phraseFeatures, type FeatureName, type PhraseFeatures } from './eval/musicality/phraseFeatures';
-import { phrasePrompts, type PhrasePrompt } from './eval/musicality/prompts';
+import { phrasePrompts, phraseRequests, primerOf, type PhrasePrompt } from './eval/musicality/prompts';
 import { realFeatures } from './eval/musicality/report';
 import { targetLogProbs } from './model/rnnGraph';
 import type { Rng } from './random';
@@ -70,17 +70,13 @@ async function writePhrases(
     const prompt = tuner.prompts[Math.floor(rng.next() * tuner.prompts.length)];
     const shifts = allowedShifts(prompt.tune, spec, maxShift);
     const shift = shifts[Math.floor(rng.next() * shifts.length)];
-    const primer = prompt.tune.events
-      .slice(prompt.start, prompt.start + prompt.primerSteps)
-      .map((e) => (e >= 0 ? e + shift : e));
-    return { prompt, primer };
+    return { prompt, primer: primerOf(prompt).map((e) => (e >= 0 ? e + shift : e)) };
   });
-  const once: GenerationRequest[] = picked.map(({ prompt, primer }) => ({
-    primer,
-    chords: prompt.tune.chords.slice(prompt.start, prompt.start + prompt.primerSteps + prompt.phraseSteps),
-    steps: prompt.phraseSteps,
-  }));
-  const requests = Array.from({ length: tuner.options.samplesPerPrompt }, () => once).flat();
+  // The eval's requests (sample-major, the tune's chords), each primer moved as its opening was.
+  const requests = phraseRequests(
+    picked.map((p) => p.prompt),
+    tuner.options.samplesPerPrompt,
+  ).map((r, i) => ({ ...r, primer: picked[i % count].primer }));
   const phrases = await generate(vars, spec, requests, 1, rng);
   return phrases.map((phrase, i) => ({ ...picked[i % count], phrase }));
 }
