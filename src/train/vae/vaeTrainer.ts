@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Corpus } from '../corpus/readCorpus';
 import { readCheckpoint, writeCheckpoint } from '../export/checkpointFiles';
 import { createRng, shuffle, validationSubset } from '../random';
-import { annealMultiplier, clipByGlobalNorm, setLearningRate } from '../trainer';
+import { annealMultiplier, clipByGlobalNorm, setLearningRate } from '../schedule';
 import { createVaeVariables, fromCheckpointTensors, toCheckpointTensors, vaeLoss, type VaeVariables } from './vaeGraph';
 import { magentaVaeConfig, type VaeSpec } from './vaeSpec';
 import { validateVae, type VaeValidation } from './vaeValidation';

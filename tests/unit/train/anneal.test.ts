@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ANNEAL_FACTOR, annealMultiplier, ownInputRate, rateAfterStaleValidation } from '../../../src/train/trainer';
+import { ANNEAL_FACTOR, annealMultiplier, ownInputRate, rateAfterStaleValidation } from '../../../src/train/schedule';
 
 describe('annealMultiplier', () => {
   it('keeps the rate until the anneal starts, then falls geometrically to 1/ANNEAL_FACTOR at the budget', () => {
