@@ -12,7 +12,13 @@ import type { Tune } from './corpus/tune';
 import { inputSize, type ModelSpec } from './data/modelSpec';
 import { allowedShifts, makeBatch, type Batch, type Window } from './data/windows';
 import { generate } from './eval/generate';
-import { FeatureMemory, groupAdvantages, mismatchWeights, phraseRewards } from './eval/musicality/featureReward';
+import {
+  FeatureMemory,
+  groupAdvantages,
+  phraseRewards,
+  rewardWeights,
+  type FeatureWeights,
+} from './eval/musicality/featureReward';
 import { compareFeatures } from './eval/musicality/compare';
 import { FEATURE_NAMES, phraseFeatures, type FeatureName, type PhraseFeatures } from './eval/musicality/phraseFeatures';
 import { phrasePrompts, phraseRequests, primerOf, type PhrasePrompt } from './eval/musicality/prompts';
@@ -33,6 +39,8 @@ export interface PhraseTuningOptions {
   features?: FeatureName[];
   /** Weigh each feature by how far the model's recent phrases are from real ones on it (mismatchWeights). */
   focus?: boolean;
+  /** Multipliers of some features' weights (rewardWeights). */
+  boost?: FeatureWeights;
 }
 
 export interface PhraseTuner {
@@ -126,8 +134,8 @@ export async function phraseBatch(
   const written = await writePhrases(tuner, vars, spec, groups, rng, maxShift);
   const features = featuresOf(written);
   tuner.memory.add(features);
-  const { features: matched = FEATURE_NAMES, focus } = tuner.options;
-  const featureWeights = focus ? mismatchWeights(tuner.real, tuner.memory.phrases, matched) : {};
+  const { features: matched = FEATURE_NAMES, focus = false, boost } = tuner.options;
+  const featureWeights = rewardWeights(tuner.real, tuner.memory.phrases, matched, focus, boost);
   const rewards = phraseRewards(tuner.real, tuner.memory.phrases, features, matched, featureWeights);
   const advantages = groupAdvantages(rewards, groups);
   const length = Math.max(...written.map((w) => w.primer.length + w.phrase.length));

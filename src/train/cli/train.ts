@@ -11,6 +11,7 @@ import type { ModelSpec } from '../data/modelSpec';
 import type { CopyMode, EchoMotifs } from '../data/echoSteps';
 import { updateCheckpointIndex, writeModelCard } from '../export/modelCard';
 import { FEATURE_NAMES, type FeatureName } from '../eval/musicality/phraseFeatures';
+import type { FeatureWeights } from '../eval/musicality/featureReward';
 import { train } from '../trainer';
 import { trainingCommands } from './trainingCommands';
 import { num, parseArgs, str } from './args';
@@ -74,7 +75,20 @@ const HELP = `npm run train -- [--kind melody|chord|vae] [--corpus DIR] [--id NA
   --phrase-features a,b  the musicality features the reward matches (default all: ${FEATURE_NAMES.join(', ')})
   --phrase-focus     weigh each feature in the reward by 1 - the overlap of the model's recent phrases with real
                      ones on it, so the features farthest off pull hardest (default: equal weights)
+  --phrase-boost f=x,g=y  multiply those features' weights in the reward (e.g. motifReuse=3)
   --backend wasm|cpu`;
+
+/** `motifReuse=3,pitchRange=2` as feature weights; every value a positive number. */
+function parseBoost(text: string): FeatureWeights {
+  const boost: FeatureWeights = {};
+  for (const part of text.split(',').filter(Boolean)) {
+    const [feature, value] = part.split('=');
+    const x = Number(value);
+    if (!(x > 0)) throw new Error(`--phrase-boost: ${part} is not feature=positive number`);
+    boost[feature as FeatureName] = x;
+  }
+  return boost;
+}
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
@@ -148,6 +162,7 @@ async function main(): Promise<void> {
     phraseSamples: num(args, 'phrase-samples', 4),
     phraseMemory: num(args, 'phrase-memory', 512),
     phraseFocus: Boolean(args['phrase-focus']),
+    phraseBoost: parseBoost(args['phrase-boost'] ? str(args, 'phrase-boost', '') : ''),
     phraseFeatures: args['phrase-features'] ? str(args, 'phrase-features', '').split(',') : [...FEATURE_NAMES],
   };
   if (!['intervals', 'pitches', 'repeats'].includes(options.echoMotifs))
@@ -187,6 +202,8 @@ async function main(): Promise<void> {
     throw new Error('--phrase-memory must be a whole number of phrases, 2 or more');
   const unknownFeature = options.phraseFeatures.find((f) => !(FEATURE_NAMES as readonly string[]).includes(f));
   if (unknownFeature) throw new Error(`--phrase-features: no feature ${unknownFeature} (${FEATURE_NAMES.join(', ')})`);
+  const unknownBoost = Object.keys(options.phraseBoost).find((f) => !options.phraseFeatures.includes(f));
+  if (unknownBoost) throw new Error(`--phrase-boost: ${unknownBoost} is not among the rewarded features`);
   const initFrom = args['init-from'] ? str(args, 'init-from', '') : undefined;
   const progress = await train({
     ...options,
@@ -204,6 +221,7 @@ async function main(): Promise<void> {
       memory: options.phraseMemory,
       features: options.phraseFeatures as FeatureName[],
       focus: options.phraseFocus,
+      boost: options.phraseBoost,
     },
     log: (line) => console.log(line),
   });

@@ -20,6 +20,8 @@ export type LossOptions = Pick<
   phraseSamples?: number;
   phraseMemory?: number;
   phraseFeatures?: string[];
+  phraseFocus?: boolean;
+  phraseBoost?: Record<string, number>;
 };
 
 /**
@@ -62,10 +64,22 @@ export function lossOptionLines(options: LossOptions): string[] {
       : []),
     ...(options.phraseReward
       ? [
-          `- Phrase reward, weight ${options.phraseReward}: each step the model also wrote ${options.phraseSamples} four-bar continuations of each of ${options.phrasePrompts} training tunes' two-bar openings at temperature 1, and a policy gradient raised the probability of those whose ${matchedFeatures(options.phraseFeatures)} rarer in its own recent ${options.phraseMemory} phrases than in the real continuations (reward log p(real) - log p(model), the baseline the other phrases of the same opening) and lowered the rest. The stage keeps its last weights, not its best validation NLL.`,
+          `- Phrase reward, weight ${options.phraseReward}: each step the model also wrote ${options.phraseSamples} four-bar continuations of each of ${options.phrasePrompts} training tunes' two-bar openings at temperature 1, and a policy gradient raised the probability of those whose ${matchedFeatures(options.phraseFeatures)} rarer in its own recent ${options.phraseMemory} phrases than in the real continuations (reward log p(real) - log p(model), the baseline the other phrases of the same opening) and lowered the rest.${rewardWeighting(options)} The stage keeps its last weights, not its best validation NLL.`,
         ]
       : []),
   ];
+}
+
+/** How the features were weighed in the reward, when not equally (`--phrase-focus`, `--phrase-boost`). */
+function rewardWeighting(options: LossOptions): string {
+  const boosts = Object.entries(options.phraseBoost ?? {}).map(
+    ([f, x]) => `${FEATURE_LABELS[f as FeatureName].replace(/ \(.*\)$/, '')} x${x}`,
+  );
+  const focus = options.phraseFocus
+    ? ' Each feature weighed 1 - the overlap of the recent phrases with real ones on it'
+    : '';
+  if (!boosts.length) return focus ? `${focus}.` : '';
+  return `${focus || ' Features weighed'}${focus ? ', times' : ''} ${boosts.join(', ')}.`;
 }
 
 /** What the phrase reward matched, as the card's sentence needs it ("musicality features are", "motif reuse is"). */

@@ -82,5 +82,17 @@ describe('model card training lines', () => {
     const plain = checkpointWith();
     writeModelCard(plain);
     expect(linesWith(plain)).toEqual([]);
+    const weighed = checkpointWith(undefined, {
+      phraseReward: 2,
+      phrasePrompts: 8,
+      phraseSamples: 4,
+      phraseMemory: 512,
+      phraseFocus: true,
+      phraseBoost: { motifReuse: 3 },
+    });
+    writeModelCard(weighed);
+    expect(linesWith(weighed)[0]).toContain(
+      'weighed 1 - the overlap of the recent phrases with real ones on it, times motif reuse x3.',
+    );
   });
 });

@@ -10,6 +10,7 @@ import {
   LOG_RATIO_CLIP,
   mismatchWeights,
   phraseRewards,
+  rewardWeights,
 } from '../../../src/train/eval/musicality/featureReward';
 import type { PhraseFeatures } from '../../../src/train/eval/musicality/phraseFeatures';
 import { createModelVariables, modelLogits } from '../../../src/train/model/modelGraph';
@@ -77,6 +78,18 @@ describe('the phrase reward', () => {
     const focused = phraseRewards(real, model, phrases, undefined, weights);
     const reuseOnly = phraseRewards(real, model, phrases, ['motifReuse']);
     focused.forEach((r, i) => expect(r).toBeCloseTo(reuseOnly[i], 3));
+  });
+
+  it("a boost multiplies a feature's weight, on top of focus or of equal weights", () => {
+    const real = around(0.3, 200, 1).map(withReuse);
+    const model = around(0.2, 200, 2).map(withReuse);
+    const features = ['motifReuse', 'pitchRange'] as const;
+    expect(rewardWeights(real, model, features, false)).toEqual({ motifReuse: 1, pitchRange: 1 });
+    expect(rewardWeights(real, model, features, false, { motifReuse: 3 })).toEqual({ motifReuse: 3, pitchRange: 1 });
+    const focused = mismatchWeights(real, model, features);
+    const boosted = rewardWeights(real, model, features, true, { motifReuse: 3 });
+    expect(boosted.motifReuse).toBeCloseTo(3 * focused.motifReuse!, 12);
+    expect(boosted.pitchRange).toBeCloseTo(focused.pitchRange!, 12);
   });
 
   it('advantages: each group centred on its own mean, scaled to unit root mean square', () => {

@@ -86,6 +86,24 @@ export function mismatchWeights(
 }
 
 /**
+ * The weights a step's reward uses: the mismatch weights with `focus`, else 1 each, times each feature's `boost`
+ * (`--phrase-boost`: a feature the eval counts as much as any other but the model is slow to move, such as motif
+ * reuse, can be made to pull harder without dropping the rest).
+ */
+export function rewardWeights(
+  real: PhraseFeatures[],
+  model: PhraseFeatures[],
+  features: readonly FeatureName[],
+  focus: boolean,
+  boost: FeatureWeights = {},
+): FeatureWeights {
+  const base = focus ? mismatchWeights(real, model, features) : {};
+  const weights: FeatureWeights = {};
+  for (const f of features) weights[f] = (base[f] ?? 1) * (boost[f] ?? 1);
+  return weights;
+}
+
+/**
  * Advantages for a policy gradient over groups of phrases that continue the same primer (phrase i is in group
  * i % groups, the order phraseRequests makes): each reward minus its group's mean, so what one primer makes
  * easy is no credit, then scaled to a root mean square of 1 over the batch, so the loss weight alone sets how
