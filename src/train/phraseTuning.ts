@@ -20,9 +20,9 @@ import {
   type FeatureWeights,
 } from './eval/musicality/featureReward';
 import { compareFeatures } from './eval/musicality/compare';
-import { FEATURE_NAMES, phraseFeatures, type FeatureName, type PhraseFeatures } from './eval/musicality/phraseFeatures';
-import { phrasePrompts, phraseRequests, primerOf, type PhrasePrompt } from './eval/musicality/prompts';
-import { realFeatures } from './eval/musicality/report';
+import { FEATURE_NAMES } from './eval/musicality/phraseFeatures';
+import { phrasePrompts, phraseRequests, primerOf, realPhraseOf, type PhrasePrompt } from './eval/musicality/prompts';
+import { rewardFeatures, type RewardFeatureName, type RewardFeatures } from './eval/musicality/rewardFeatures';
 import { targetLogProbs } from './model/rnnGraph';
 import type { Rng } from './random';
 
@@ -36,7 +36,7 @@ export interface PhraseTuningOptions {
   /** The model's recent phrases its side of the reward is estimated from. */
   memory: number;
   /** The features the reward matches (all musicality features when absent). */
-  features?: FeatureName[];
+  features?: RewardFeatureName[];
   /** Weigh each feature by how far the model's recent phrases are from real ones on it (mismatchWeights). */
   focus?: boolean;
   /** Multipliers of some features' weights (rewardWeights). */
@@ -46,8 +46,8 @@ export interface PhraseTuningOptions {
 export interface PhraseTuner {
   options: PhraseTuningOptions;
   prompts: PhrasePrompt[];
-  real: PhraseFeatures[];
-  memory: FeatureMemory;
+  real: RewardFeatures[];
+  memory: FeatureMemory<RewardFeatures>;
 }
 
 /** A tuner over the training tunes' openings (2 bars) and real continuations (4 bars). */
@@ -55,7 +55,8 @@ export function createPhraseTuner(tunes: Tune[], options: PhraseTuningOptions): 
   if (options.samplesPerPrompt < 2) throw new Error('phrase tuning needs at least two phrases per opening');
   const prompts = phrasePrompts(tunes);
   if (prompts.length === 0) throw new Error('phrase tuning: no training tune has 2 + 4 bars after its opening bar');
-  return { options, prompts, real: realFeatures(prompts), memory: new FeatureMemory(options.memory) };
+  const real = prompts.map((p) => rewardFeatures(realPhraseOf(p), primerOf(p), p.tune.stepsPerBar));
+  return { options, prompts, real, memory: new FeatureMemory<RewardFeatures>(options.memory) };
 }
 
 /** One sampled phrase with what it continues: the (transposed) primer and the prompt. */
@@ -89,8 +90,8 @@ async function writePhrases(
   return phrases.map((phrase, i) => ({ ...picked[i % count], phrase }));
 }
 
-function featuresOf(written: Written[]): PhraseFeatures[] {
-  return written.map((w) => phraseFeatures(w.phrase, w.primer, w.prompt.tune.stepsPerBar));
+function featuresOf(written: Written[]): RewardFeatures[] {
+  return written.map((w) => rewardFeatures(w.phrase, w.primer, w.prompt.tune.stepsPerBar));
 }
 
 /** Fills the model's side of the reward before the first step, so the first rewards compare against a full memory. */

@@ -10,7 +10,8 @@ import { KEY_BLOCK_BARS, withInferredKeys } from '../corpus/inferredKeys';
 import type { ModelSpec } from '../data/modelSpec';
 import type { CopyMode, EchoMotifs } from '../data/echoSteps';
 import { updateCheckpointIndex, writeModelCard } from '../export/modelCard';
-import { FEATURE_NAMES, type FeatureName } from '../eval/musicality/phraseFeatures';
+import { FEATURE_NAMES } from '../eval/musicality/phraseFeatures';
+import { REWARD_FEATURE_NAMES, SHAPE_FEATURE_NAMES, type RewardFeatureName } from '../eval/musicality/rewardFeatures';
 import type { FeatureWeights } from '../eval/musicality/featureReward';
 import { train } from '../trainer';
 import { trainingCommands } from './trainingCommands';
@@ -72,7 +73,9 @@ const HELP = `npm run train -- [--kind melody|chord|vae] [--corpus DIR] [--id NA
                      validation then keeps the current weights (0 = none; melody models)
   --phrase-prompts 8 openings per step      --phrase-samples 4  phrases per opening
   --phrase-memory 512  recent phrases the model's side of the reward is estimated from
-  --phrase-features a,b  the musicality features the reward matches (default all: ${FEATURE_NAMES.join(', ')})
+  --phrase-features a,b  the features the reward matches: the eval's (default, all of them: ${FEATURE_NAMES.join(', ')};
+                     "eval" names them all) and the reward's own ${SHAPE_FEATURE_NAMES.join(', ')} (where in the
+                     phrase the primer's motifs come back; eval/musicality/rewardFeatures.ts)
   --phrase-focus     weigh each feature in the reward by 1 - the overlap of the model's recent phrases with real
                      ones on it, so the features farthest off pull hardest (default: equal weights)
   --phrase-boost f=x,g=y  multiply those features' weights in the reward (e.g. motifReuse=3)
@@ -85,7 +88,7 @@ function parseBoost(text: string): FeatureWeights {
     const [feature, value] = part.split('=');
     const x = Number(value);
     if (!(x > 0)) throw new Error(`--phrase-boost: ${part} is not feature=positive number`);
-    boost[feature as FeatureName] = x;
+    boost[feature as RewardFeatureName] = x;
   }
   return boost;
 }
@@ -163,7 +166,11 @@ async function main(): Promise<void> {
     phraseMemory: num(args, 'phrase-memory', 512),
     phraseFocus: Boolean(args['phrase-focus']),
     phraseBoost: parseBoost(args['phrase-boost'] ? str(args, 'phrase-boost', '') : ''),
-    phraseFeatures: args['phrase-features'] ? str(args, 'phrase-features', '').split(',') : [...FEATURE_NAMES],
+    phraseFeatures: args['phrase-features']
+      ? str(args, 'phrase-features', '')
+          .split(',')
+          .flatMap((f) => (f === 'eval' ? [...FEATURE_NAMES] : [f]))
+      : [...FEATURE_NAMES],
   };
   if (!['intervals', 'pitches', 'repeats'].includes(options.echoMotifs))
     throw new Error('--echo-motifs must be intervals, pitches or repeats');
@@ -200,8 +207,9 @@ async function main(): Promise<void> {
     throw new Error('--phrase-samples must be a whole number, 2 or more (each phrase is measured against the others)');
   if (!Number.isInteger(options.phraseMemory) || options.phraseMemory < 2)
     throw new Error('--phrase-memory must be a whole number of phrases, 2 or more');
-  const unknownFeature = options.phraseFeatures.find((f) => !(FEATURE_NAMES as readonly string[]).includes(f));
-  if (unknownFeature) throw new Error(`--phrase-features: no feature ${unknownFeature} (${FEATURE_NAMES.join(', ')})`);
+  const unknownFeature = options.phraseFeatures.find((f) => !(REWARD_FEATURE_NAMES as readonly string[]).includes(f));
+  if (unknownFeature)
+    throw new Error(`--phrase-features: no feature ${unknownFeature} (${REWARD_FEATURE_NAMES.join(', ')}, or eval)`);
   const unknownBoost = Object.keys(options.phraseBoost).find((f) => !options.phraseFeatures.includes(f));
   if (unknownBoost) throw new Error(`--phrase-boost: ${unknownBoost} is not among the rewarded features`);
   const initFrom = args['init-from'] ? str(args, 'init-from', '') : undefined;
@@ -219,7 +227,7 @@ async function main(): Promise<void> {
       promptsPerStep: options.phrasePrompts,
       samplesPerPrompt: options.phraseSamples,
       memory: options.phraseMemory,
-      features: options.phraseFeatures as FeatureName[],
+      features: options.phraseFeatures as RewardFeatureName[],
       focus: options.phraseFocus,
       boost: options.phraseBoost,
     },

@@ -1,4 +1,5 @@
-import { FEATURE_LABELS, FEATURE_NAMES, type FeatureName } from '../eval/musicality/phraseFeatures';
+import { FEATURE_NAMES } from '../eval/musicality/phraseFeatures';
+import { REWARD_FEATURE_LABELS, type RewardFeatureName } from '../eval/musicality/rewardFeatures';
 import type { TrainOptions } from '../trainer';
 
 /** The options of training.json that change the loss. */
@@ -72,9 +73,7 @@ export function lossOptionLines(options: LossOptions): string[] {
 
 /** How the features were weighed in the reward, when not equally (`--phrase-focus`, `--phrase-boost`). */
 function rewardWeighting(options: LossOptions): string {
-  const boosts = Object.entries(options.phraseBoost ?? {}).map(
-    ([f, x]) => `${FEATURE_LABELS[f as FeatureName].replace(/ \(.*\)$/, '')} x${x}`,
-  );
+  const boosts = Object.entries(options.phraseBoost ?? {}).map(([f, x]) => `${label(f)} x${x}`);
   const focus = options.phraseFocus
     ? ' Each feature weighed 1 - the overlap of the recent phrases with real ones on it'
     : '';
@@ -82,9 +81,19 @@ function rewardWeighting(options: LossOptions): string {
   return `${focus || ' Features weighed'}${focus ? ', times' : ''} ${boosts.join(', ')}.`;
 }
 
-/** What the phrase reward matched, as the card's sentence needs it ("musicality features are", "motif reuse is"). */
+/** A reward feature's label without its unit. */
+const label = (feature: string): string => REWARD_FEATURE_LABELS[feature as RewardFeatureName].replace(/ \(.*\)$/, '');
+
+/**
+ * What the phrase reward matched, as the card's sentence needs it ("musicality features are", "motif reuse is",
+ * "musicality features and motif reuse in the phrase's first half are").
+ */
 function matchedFeatures(features: string[] = [...FEATURE_NAMES]): string {
-  if (features.length === FEATURE_NAMES.length) return 'musicality features are';
-  const labels = features.map((f) => FEATURE_LABELS[f as FeatureName].replace(/ \(.*\)$/, ''));
-  return `${labels.join(', ')} ${labels.length === 1 ? 'is' : 'are'}`;
+  const isEvalFeature = (f: string) => (FEATURE_NAMES as readonly string[]).includes(f);
+  const all = FEATURE_NAMES.every((f) => features.includes(f));
+  const labels = all
+    ? ['musicality features', ...features.filter((f) => !isEvalFeature(f)).map(label)]
+    : features.map(label);
+  const listed = labels.length > 1 ? `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}` : labels[0];
+  return `${listed} ${all || labels.length > 1 ? 'are' : 'is'}`;
 }

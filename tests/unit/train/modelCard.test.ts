@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeModelCard } from '../../../src/train/export/modelCard';
+import { FEATURE_NAMES } from '../../../src/train/eval/musicality/phraseFeatures';
 
 const SHIPPED = 'public/checkpoints/chord-melody-rnn-v7';
 const dirs: string[] = [];
@@ -89,8 +90,12 @@ describe('model card training lines', () => {
       phraseMemory: 512,
       phraseFocus: true,
       phraseBoost: { motifReuse: 3 },
+      phraseFeatures: [...FEATURE_NAMES, 'reuseSecondHalf'],
     });
     writeModelCard(weighed);
+    expect(linesWith(weighed)[0]).toContain(
+      "whose musicality features and motif reuse in the phrase's second half are rarer",
+    );
     expect(linesWith(weighed)[0]).toContain(
       'weighed 1 - the overlap of the recent phrases with real ones on it, times motif reuse x3.',
     );

@@ -15,6 +15,7 @@ import {
   scaleConsistency,
 } from '../../../src/train/eval/musicality/phraseFeatures';
 import { phrasePrompts, primerOf, realPhraseOf } from '../../../src/train/eval/musicality/prompts';
+import { rewardFeatures } from '../../../src/train/eval/musicality/rewardFeatures';
 import { referenceComparison, seedSpread } from '../../../src/train/eval/musicality/report';
 import { createRng } from '../../../src/train/random';
 
@@ -118,6 +119,21 @@ describe('musicality features of hand-made phrases', () => {
     expect(f.notesPerBar).toBe(1);
     expect(f.motifReuse).toBe(1);
     expect(f.pitchRange).toBe(5);
+  });
+
+  it("the reward's shape features: reuse of the primer's motifs in each half of the phrase", () => {
+    const primer = notesToEvents(cMajorRun, 32);
+    // Bars 1-2 leap between C and G (new material), bars 3-4 restate the primer's run at G, then at C.
+    const leaps = Array.from({ length: 8 }, (_, i): [number, number, number] => [i % 2 ? 67 : 60, i * 4, 4]);
+    const runs = [67, 69, 71, 72, 60, 62, 64, 65].map((p, i): [number, number, number] => [p, 32 + i * 4, 4]);
+    const phrase = notesToEvents(notes(...leaps, ...runs), 64);
+    const f = rewardFeatures(phrase, primer, 16);
+    expect(f.reuseFirstHalf).toBe(0); // 8 motifs start in bars 1-2, none the primer's
+    expect(f.reuseSecondHalf).toBeCloseTo(2 / 5, 12); // of 5 in bars 3-4, the two runs
+    expect(f.motifReuse).toBeCloseTo(2 / 13, 12); // the eval's features are all there, unchanged
+    expect(f.pitchRange).toBe(phraseFeatures(phrase, primer, 16).pitchRange);
+    // No motif in a half: 0, not NaN.
+    expect(rewardFeatures(notesToEvents(notes([60, 0, 64]), 64), primer, 16).reuseSecondHalf).toBe(0);
   });
 });
 

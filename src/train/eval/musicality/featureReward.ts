@@ -8,14 +8,18 @@
  * Plain data in, plain data out, but for FeatureMemory, the model's side kept between steps.
  */
 import { kdeDensity, overlapArea, silvermanBandwidth } from './kdeOverlap';
-import { FEATURE_NAMES, type FeatureName, type PhraseFeatures } from './phraseFeatures';
+import { FEATURE_NAMES } from './phraseFeatures';
+import type { RewardFeatureName } from './rewardFeatures';
+
+/** One phrase's feature values by name (PhraseFeatures, or RewardFeatures with the shape features). */
+export type FeatureValues = Readonly<Record<string, number>>;
 
 /** A log ratio past this many nats is an estimate from empty KDE tails, not information; clipped. */
 export const LOG_RATIO_CLIP = 3;
 
 /** One feature's real and model samples with their bandwidths, ready to evaluate. */
 interface FeatureDensities {
-  feature: FeatureName;
+  feature: RewardFeatureName;
   real: number[];
   realBandwidth: number;
   model: number[];
@@ -23,9 +27,9 @@ interface FeatureDensities {
 }
 
 function densities(
-  real: PhraseFeatures[],
-  model: PhraseFeatures[],
-  features: readonly FeatureName[],
+  real: FeatureValues[],
+  model: FeatureValues[],
+  features: readonly RewardFeatureName[],
 ): FeatureDensities[] {
   return features.map((feature) => {
     const r = real.map((x) => x[feature]);
@@ -42,17 +46,17 @@ function logRatio(d: FeatureDensities, x: number): number {
 }
 
 /** Weights of the features in a phrase's reward; a feature left out weighs 1. */
-export type FeatureWeights = Partial<Record<FeatureName, number>>;
+export type FeatureWeights = Partial<Record<RewardFeatureName, number>>;
 
 /**
  * The reward of each of `phrases`: the weighted mean over `features` (all of them by default) of the clipped log
  * density ratio of real phrases (`real`) to the model's (`model`, its recent phrases; include the scored ones).
  */
 export function phraseRewards(
-  real: PhraseFeatures[],
-  model: PhraseFeatures[],
-  phrases: PhraseFeatures[],
-  features: readonly FeatureName[] = FEATURE_NAMES,
+  real: FeatureValues[],
+  model: FeatureValues[],
+  phrases: FeatureValues[],
+  features: readonly RewardFeatureName[] = FEATURE_NAMES,
   weights: FeatureWeights = {},
 ): number[] {
   if (model.length < 2) throw new Error('the model side of the reward needs at least two phrases');
@@ -70,9 +74,9 @@ export function phraseRewards(
  * little but noise and the mean overlap's weakest terms pull hardest.
  */
 export function mismatchWeights(
-  real: PhraseFeatures[],
-  model: PhraseFeatures[],
-  features: readonly FeatureName[] = FEATURE_NAMES,
+  real: FeatureValues[],
+  model: FeatureValues[],
+  features: readonly RewardFeatureName[] = FEATURE_NAMES,
 ): FeatureWeights {
   const weights: FeatureWeights = {};
   for (const f of features)
@@ -91,9 +95,9 @@ export function mismatchWeights(
  * reuse, can be made to pull harder without dropping the rest).
  */
 export function rewardWeights(
-  real: PhraseFeatures[],
-  model: PhraseFeatures[],
-  features: readonly FeatureName[],
+  real: FeatureValues[],
+  model: FeatureValues[],
+  features: readonly RewardFeatureName[],
   focus: boolean,
   boost: FeatureWeights = {},
 ): FeatureWeights {
@@ -122,16 +126,16 @@ export function groupAdvantages(rewards: number[], groups: number): number[] {
 }
 
 /** The model's most recent phrases' features, at most `capacity` (oldest dropped first). */
-export class FeatureMemory {
-  private items: PhraseFeatures[] = [];
+export class FeatureMemory<T extends FeatureValues = FeatureValues> {
+  private items: T[] = [];
   constructor(readonly capacity: number) {}
 
-  add(features: PhraseFeatures[]): void {
+  add(features: T[]): void {
     this.items.push(...features);
     if (this.items.length > this.capacity) this.items.splice(0, this.items.length - this.capacity);
   }
 
-  get phrases(): PhraseFeatures[] {
+  get phrases(): T[] {
     return this.items;
   }
 }
