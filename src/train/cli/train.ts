@@ -165,7 +165,7 @@ async function main(): Promise<void> {
     phraseSamples: num(args, 'phrase-samples', 4),
     phraseMemory: num(args, 'phrase-memory', 512),
     phraseFocus: Boolean(args['phrase-focus']),
-    phraseBoost: parseBoost(args['phrase-boost'] ? str(args, 'phrase-boost', '') : ''),
+    phraseBoost: parseBoost(str(args, 'phrase-boost', '')),
     phraseFeatures: args['phrase-features']
       ? str(args, 'phrase-features', '')
           .split(',')

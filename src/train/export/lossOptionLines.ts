@@ -73,12 +73,12 @@ export function lossOptionLines(options: LossOptions): string[] {
 
 /** How the features were weighed in the reward, when not equally (`--phrase-focus`, `--phrase-boost`). */
 function rewardWeighting(options: LossOptions): string {
-  const boosts = Object.entries(options.phraseBoost ?? {}).map(([f, x]) => `${label(f)} x${x}`);
-  const focus = options.phraseFocus
-    ? ' Each feature weighed 1 - the overlap of the recent phrases with real ones on it'
-    : '';
-  if (!boosts.length) return focus ? `${focus}.` : '';
-  return `${focus || ' Features weighed'}${focus ? ', times' : ''} ${boosts.join(', ')}.`;
+  const boosts = Object.entries(options.phraseBoost ?? {})
+    .map(([f, x]) => `${label(f)} x${x}`)
+    .join(', ');
+  const focus = ' Each feature weighed 1 - the overlap of the recent phrases with real ones on it';
+  if (options.phraseFocus) return boosts ? `${focus}, times ${boosts}.` : `${focus}.`;
+  return boosts ? ` Features weighed ${boosts}.` : '';
 }
 
 /** A reward feature's label without its unit. */

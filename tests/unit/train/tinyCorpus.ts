@@ -67,9 +67,9 @@ export const QUICK_RUN = {
   log: () => {},
 };
 
-/** A tiny attention melody model over the trainers' pitch range: three layers of 10, `auxBits` counter bits. */
-export function tinyAttentionSpec(attentionLength: number, auxBits = 3): ModelSpec {
-  return { kind: 'melody', minPitch: 48, maxPitch: 83, auxBits, hidden: [10, 10, 10], attentionLength };
+/** A tiny attention melody model over the trainers' pitch range: three layers of 10, a 3-bit counter. */
+export function tinyAttentionSpec(attentionLength: number): ModelSpec {
+  return { kind: 'melody', minPitch: 48, maxPitch: 83, auxBits: 3, hidden: [10, 10, 10], attentionLength };
 }
 
 /** The melody trainer's options for a few quick steps on a tiny corpus, writing under `dir` (ckpt/ and state/). */
